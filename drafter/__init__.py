@@ -1,0 +1,21 @@
+"""Drafter: draft, compare and export United Nations resolutions.
+
+The core is pure Python and never imports Qt.
+"""
+
+from __future__ import annotations
+
+from drafter.errors import DrafterError, ImportFailed
+from drafter.model import Resolution
+
+__version__ = "0.1.0"
+
+
+def load(path: str) -> Resolution:
+    """The model of any importable file: text, PDF, Word .docx, Akoma Ntoso XML or Drafter JSON."""
+    from drafter.importers import load as _load
+
+    return _load(path)
+
+
+__all__ = ["DrafterError", "ImportFailed", "Resolution", "__version__", "load"]

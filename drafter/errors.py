@@ -1,0 +1,20 @@
+"""Typed errors of the core. The CLI and the app turn them into words for the user."""
+
+from __future__ import annotations
+
+
+class DrafterError(Exception):
+    """Base of every error the core raises on purpose."""
+
+
+class ImportFailed(DrafterError):
+    """A file could not be read as a resolution.
+
+    `path` names the file and `reason` says in one sentence what is wrong and,
+    where it helps, what to do.
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason

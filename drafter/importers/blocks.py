@@ -1,0 +1,31 @@
+"""The form every reader hands to the structure builder.
+
+A reader (text, PDF, Word) knows its format: line wraps, page furniture, list
+numbering, where footnotes sit. It turns the file into `RawDoc`: the document's
+paragraphs in reading order, whole (joined across pages), each with its
+inline content and, if the source typed or numbered it, its label. Footnote
+references carry the printed marker at this stage; the builder turns them into
+footnote ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from drafter.model import Inline
+
+
+@dataclass
+class RawBlock:
+    content: list[Inline]
+    label: str | None = None  # "1.", "(a)", "a)", "(i)", "a." as typed or numbered
+    level: int | None = None  # list level from Word numbering or indentation, if known
+    centered: bool = False  # set where the reader knows the paragraph is centred (headings)
+
+
+@dataclass
+class RawDoc:
+    blocks: list[RawBlock] = field(default_factory=list)
+    notes: dict[str, list[Inline]] = field(default_factory=dict)  # printed marker → content
+    warnings: list[str] = field(default_factory=list)
+    language: str = "en"

@@ -1,0 +1,261 @@
+"""The resolution as data, in AKN4UN terms.
+
+A `Resolution` holds its front matter (AKN `preface`), the enacting formula, the
+preamble, the operative part (`mainBody`), footnotes (`authorialNote`), the
+closing (`conclusions`) and annexes (`attachments`).
+
+Paragraph content is a list of inlines: `Text` runs (italic or not) and
+`NoteRef` references to a `Footnote` by its id. Labels such as PP3, OP5 or
+OP5(a)(i) and the footnote markers are derived from position and never stored,
+so inserting a paragraph renumbers everything after it for free. Every
+paragraph, cross-heading and footnote carries an id that survives edits and
+moves.
+"""
+
+from __future__ import annotations
+
+import itertools
+import uuid
+from dataclasses import dataclass, field
+
+_counter = itertools.count(1)
+_prefix = uuid.uuid4().hex[:6]
+
+
+def new_id() -> str:
+    """A fresh identifier, unique within this process and unlikely to collide across runs."""
+    return f"{_prefix}{next(_counter):x}"
+
+
+@dataclass
+class Text:
+    """A run of text; `italic` marks lead words and titles such as *Official Records*."""
+
+    text: str
+    italic: bool = False
+
+
+@dataclass
+class NoteRef:
+    """A reference to a footnote by id; one footnote may be referenced more than once."""
+
+    note: str
+
+
+Inline = Text | NoteRef
+
+
+def plain_text(content: list[Inline]) -> str:
+    """The text of a list of inlines, footnote references left out."""
+    return "".join(item.text for item in content if isinstance(item, Text))
+
+
+def normalize_runs(content: list[Inline]) -> list[Inline]:
+    """Merge adjacent runs of equal style and drop empty ones."""
+    out: list[Inline] = []
+    for item in content:
+        if isinstance(item, Text):
+            if not item.text:
+                continue
+            last = out[-1] if out else None
+            if isinstance(last, Text) and last.italic == item.italic:
+                out[-1] = Text(last.text + item.text, item.italic)
+                continue
+            out.append(Text(item.text, item.italic))
+        else:
+            out.append(NoteRef(item.note))
+    return out
+
+
+@dataclass
+class Paragraph:
+    """A preambular, operative or sub-paragraph; `children` are its sub-paragraphs."""
+
+    content: list[Inline] = field(default_factory=list)
+    children: list[Paragraph] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+    # How `children` are labelled: "" by depth ((a), (i), a., i.), or "alpha", "roman",
+    # "bullet" where the source breaks that order (S/2018/693 opens a list with (i)).
+    list_style: str = ""
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.content)
+
+
+@dataclass
+class CrossHeading:
+    """A heading between paragraphs ("Peacebuilding Commission", "I. Mandate")."""
+
+    content: list[Inline] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.content)
+
+
+Block = Paragraph | CrossHeading
+
+
+@dataclass
+class Footnote:
+    """An authorial note. Its marker is its position in `Resolution.footnotes` plus one."""
+
+    content: list[Inline] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.content)
+
+
+@dataclass
+class AgendaItem:
+    number: str  # "72 (b)"
+    title: str = ""
+
+
+@dataclass
+class FrontMatter:
+    """The header block, adoption lines, sponsors, number and title (AKN `preface`)."""
+
+    organ: str = ""  # "General Assembly", "Third Committee", "Security Council", ...
+    symbol: str = ""  # "A/RES/72/169", "A/C.3/73/L.12", "S/2022/158"
+    distribution: str = ""  # "General", "Limited"
+    date: str = ""  # date of distribution, as printed
+    original: str = ""  # "English" in "Original: English"
+    session: str = ""  # "Seventy-second session"
+    agenda_items: list[AgendaItem] = field(default_factory=list)
+    adoption: str = ""  # "Resolution adopted by the General Assembly on 19 December 2017"
+    report: str = ""  # "[on the report of the Third Committee (A/72/439/Add.2)]"
+    sponsors: str = ""  # "Cuba, Nicaragua and Venezuela" (drafts)
+    doc_type: str = "resolution"  # "resolution" or "draft resolution"
+    number: str = ""  # "72/169" (adopted GA texts)
+    title: str = ""
+    extra: list[str] = field(default_factory=list)  # header lines kept as they read
+
+
+@dataclass
+class Annex:
+    heading: list[str] = field(default_factory=list)  # "Annex", its title lines
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Resolution:
+    front: FrontMatter = field(default_factory=FrontMatter)
+    formula: str = ""  # "The General Assembly,"
+    preamble: list[Block] = field(default_factory=list)
+    operative: list[Block] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)  # ["73rd plenary meeting", "19 December 2017"]
+    annexes: list[Annex] = field(default_factory=list)
+    language: str = "en"
+    warnings: list[str] = field(default_factory=list)
+
+    # --- derived views -------------------------------------------------
+    def preambular(self) -> list[Paragraph]:
+        return [b for b in self.preamble if isinstance(b, Paragraph)]
+
+    def operatives(self) -> list[Paragraph]:
+        return [b for b in self.operative if isinstance(b, Paragraph)]
+
+    def footnote(self, note_id: str) -> Footnote | None:
+        for note in self.footnotes:
+            if note.id == note_id:
+                return note
+        return None
+
+    def marker(self, note_id: str) -> str:
+        """The printed marker of a footnote: its position, counted from 1."""
+        for index, note in enumerate(self.footnotes, 1):
+            if note.id == note_id:
+                return str(index)
+        return "?"
+
+    def labelled(self) -> list[tuple[str, Paragraph]]:
+        """Every paragraph with its negotiation label, in reading order."""
+        out: list[tuple[str, Paragraph]] = []
+        for index, para in enumerate(self.preambular(), 1):
+            out.append((f"PP{index}", para))
+            out.extend(_sub_labels(f"PP{index}", para, 1))
+        for index, para in enumerate(self.operatives(), 1):
+            out.append((f"OP{index}", para))
+            out.extend(_sub_labels(f"OP{index}", para, 1))
+        return out
+
+    def labels(self) -> dict[str, str]:
+        """Paragraph id → label (PP3, OP5, OP5(a)(i))."""
+        return {para.id: label for label, para in self.labelled()}
+
+    @property
+    def title(self) -> str:
+        return self.front.title
+
+    @property
+    def symbol(self) -> str:
+        return self.front.symbol
+
+
+# --- sub-paragraph labels ----------------------------------------------
+_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+
+
+def roman(n: int) -> str:
+    out = []
+    for value, numeral in _ROMAN:
+        while n >= value:
+            out.append(numeral)
+            n -= value
+    return "".join(out)
+
+
+def letters(n: int) -> str:
+    """1 → a, 26 → z, 27 → aa (UN practice doubles the letter)."""
+    base = chr(ord("a") + (n - 1) % 26)
+    return base * ((n - 1) // 26 + 1)
+
+
+def sub_label(depth: int, index: int, language: str = "en", style: str = "") -> str:
+    """The printed label of the index-th sub-paragraph (from 1) at depth 1..4.
+
+    English: (a) → (i) → a. → i.; French and Spanish: a) → i) → a. → i.
+    `style` ("alpha", "roman", "bullet") overrides the order where a source does.
+    """
+    if style == "bullet":
+        return "•"
+    cycle = (depth - 1) % 4
+    if style == "alpha":
+        cycle = 0 if cycle < 2 else 2
+    elif style == "roman":
+        cycle = 1 if cycle < 2 else 3
+    core = letters(index) if cycle in (0, 2) else roman(index)
+    if cycle >= 2:
+        return f"{core}."
+    if language in ("fr", "es"):
+        return f"{core})"
+    return f"({core})"
+
+
+def _sub_labels(prefix: str, parent: Paragraph, depth: int) -> list[tuple[str, Paragraph]]:
+    """Negotiation labels of sub-paragraphs: OP5(a), OP5(a)(i), in every language."""
+    out: list[tuple[str, Paragraph]] = []
+    for index, child in enumerate(parent.children, 1):
+        style = "" if parent.list_style == "bullet" else parent.list_style
+        core = sub_label(depth, index, "en", style).strip("().")
+        label = f"{prefix}({core})"
+        out.append((label, child))
+        out.extend(_sub_labels(label, child, depth + 1))
+    return out
+
+
+def iter_paragraphs(blocks: list[Block]) -> list[Paragraph]:
+    """All paragraphs under `blocks`, depth first, sub-paragraphs included."""
+    out: list[Paragraph] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append(block)
+            out.extend(iter_paragraphs(list(block.children)))
+    return out

@@ -1,0 +1,174 @@
+"""The lossless JSON form of the model, and the readable summary `drafter inspect --json` prints.
+
+`to_dict` / `from_dict` round-trip every field, ids included. `summary` is the
+documented, simpler view for scripts: labels and numbers written out, footnote
+markers left out of the text.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from drafter.model import (
+    AgendaItem,
+    Annex,
+    Block,
+    CrossHeading,
+    Footnote,
+    FrontMatter,
+    Inline,
+    NoteRef,
+    Paragraph,
+    Resolution,
+    Text,
+    sub_label,
+)
+
+FORMAT_VERSION = 1
+
+
+def _inline_out(item: Inline) -> dict[str, Any]:
+    if isinstance(item, NoteRef):
+        return {"note": item.note}
+    out: dict[str, Any] = {"text": item.text}
+    if item.italic:
+        out["italic"] = True
+    return out
+
+
+def _inline_in(data: dict[str, Any]) -> Inline:
+    if "note" in data:
+        return NoteRef(str(data["note"]))
+    return Text(str(data["text"]), bool(data.get("italic", False)))
+
+
+def _content_out(content: list[Inline]) -> list[dict[str, Any]]:
+    return [_inline_out(item) for item in content]
+
+
+def _content_in(data: list[dict[str, Any]]) -> list[Inline]:
+    return [_inline_in(item) for item in data]
+
+
+def _block_out(block: Block) -> dict[str, Any]:
+    if isinstance(block, CrossHeading):
+        return {"type": "heading", "id": block.id, "content": _content_out(block.content)}
+    return {
+        "type": "paragraph",
+        "id": block.id,
+        "content": _content_out(block.content),
+        "children": [_block_out(child) for child in block.children],
+        **({"list_style": block.list_style} if block.list_style else {}),
+    }
+
+
+def _block_in(data: dict[str, Any]) -> Block:
+    if data.get("type") == "heading":
+        return CrossHeading(_content_in(data["content"]), id=str(data["id"]))
+    children = [_block_in(child) for child in data.get("children", [])]
+    return Paragraph(
+        _content_in(data["content"]),
+        [c for c in children if isinstance(c, Paragraph)],
+        id=str(data["id"]),
+        list_style=str(data.get("list_style", "")),
+    )
+
+
+def to_dict(res: Resolution) -> dict[str, Any]:
+    front = asdict(res.front)
+    return {
+        "format": "drafter-resolution",
+        "version": FORMAT_VERSION,
+        "language": res.language,
+        "front": front,
+        "formula": res.formula,
+        "preamble": [_block_out(b) for b in res.preamble],
+        "operative": [_block_out(b) for b in res.operative],
+        "footnotes": [{"id": n.id, "content": _content_out(n.content)} for n in res.footnotes],
+        "closing": list(res.closing),
+        "annexes": [
+            {"heading": list(a.heading), "blocks": [_block_out(b) for b in a.blocks]} for a in res.annexes
+        ],
+        "warnings": list(res.warnings),
+    }
+
+
+def from_dict(data: dict[str, Any]) -> Resolution:
+    if data.get("format") != "drafter-resolution":
+        raise ValueError("not a Drafter resolution")
+    if int(data.get("version", 0)) > FORMAT_VERSION:
+        raise ValueError(f"written by a newer Drafter (format version {data['version']})")
+    front_data = dict(data.get("front", {}))
+    agenda = [AgendaItem(**item) for item in front_data.pop("agenda_items", [])]
+    front = FrontMatter(**front_data, agenda_items=agenda)
+    return Resolution(
+        front=front,
+        formula=data.get("formula", ""),
+        preamble=[_block_in(b) for b in data.get("preamble", [])],
+        operative=[_block_in(b) for b in data.get("operative", [])],
+        footnotes=[Footnote(_content_in(n["content"]), id=str(n["id"])) for n in data.get("footnotes", [])],
+        closing=[str(line) for line in data.get("closing", [])],
+        annexes=[
+            Annex(list(a.get("heading", [])), [_block_in(b) for b in a.get("blocks", [])])
+            for a in data.get("annexes", [])
+        ],
+        language=data.get("language", "en"),
+        warnings=[str(w) for w in data.get("warnings", [])],
+    )
+
+
+def dumps(res: Resolution) -> str:
+    return json.dumps(to_dict(res), ensure_ascii=False, indent=1)
+
+
+def loads(text: str) -> Resolution:
+    return from_dict(json.loads(text))
+
+
+# --- the documented summary ----------------------------------------------
+def _sub_summary(parent: Paragraph, depth: int, language: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "label": sub_label(depth, index, language, parent.list_style),
+            "text": child.text,
+            "subparagraphs": _sub_summary(child, depth + 1, language),
+        }
+        for index, child in enumerate(parent.children, 1)
+    ]
+
+
+def summary(res: Resolution) -> dict[str, Any]:
+    """The schema of `drafter inspect --json` (documented in the README)."""
+    ops = res.operatives()
+    return {
+        "organ": res.front.organ,
+        "symbol": res.front.symbol,
+        "title": res.front.title,
+        "doc_type": res.front.doc_type,
+        "session": res.front.session,
+        "date": res.front.date,
+        "agenda_items": [asdict(a) for a in res.front.agenda_items],
+        "adoption": res.front.adoption,
+        "report": res.front.report,
+        "sponsors": res.front.sponsors,
+        "formula": res.formula,
+        "preamble": [
+            {"text": p.text, "subparagraphs": _sub_summary(p, 1, res.language)}
+            for p in res.preambular()
+        ],
+        "operative": [
+            {
+                "number": index if len(ops) > 1 else None,
+                "text": p.text,
+                "subparagraphs": _sub_summary(p, 1, res.language),
+            }
+            for index, p in enumerate(ops, 1)
+        ],
+        "headings": [b.text for b in res.preamble + res.operative if isinstance(b, CrossHeading)],
+        "footnotes": [{"marker": str(i), "text": n.text} for i, n in enumerate(res.footnotes, 1)],
+        "closing": "\n".join(res.closing),
+        "annexes": [{"heading": "\n".join(a.heading), "paragraphs": len(a.blocks)} for a in res.annexes],
+        "warnings": list(res.warnings),
+    }
