@@ -1,0 +1,595 @@
+"""Reading Word .docx resolutions into `RawDoc`.
+
+The package is opened by hand: a .docx comes from outside, so the zip is
+bounded (entries, declared and counted sizes, compression ratio) and every XML
+part goes through `drafter.safexml`. python-docx is not used for reading: it
+would parse hostile parts unguarded, and its `.text` drops inserted text.
+
+The text is read as it stands with all tracked changes accepted: `w:ins` and
+`w:moveTo` kept, `w:del` and `w:moveFrom` dropped, a deleted paragraph mark
+joins its paragraph to the next. Automatic numbering is resolved to the label
+Word prints ("1.", "(a)", "(i)"); footnote references get the printed marker,
+counted in order of first reference. Headers and footers are not read.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml import etree
+
+from drafter import safexml
+from drafter.errors import ImportFailed
+from drafter.importers.blocks import RawBlock, RawDoc
+from drafter.model import Inline, NoteRef, Text, letters, normalize_runs, roman
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+MAX_ENTRIES = 5000  # a resolution has about 20; images add a few each
+MAX_TOTAL = 100 * 1024 * 1024  # uncompressed bytes read from all parts together
+MAX_RATIO = 200  # deflate of real XML stays far below; zeros reach 1000:1
+RATIO_FLOOR = 2 * 1024 * 1024  # smaller parts are never refused for their ratio
+_CHUNK = 1024 * 1024
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError)
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+P, R, T, PPR, RPR, BODY = _w("p"), _w("r"), _w("t"), _w("pPr"), _w("rPr"), _w("body")
+INS, DEL, MOVE_FROM, MOVE_TO = _w("ins"), _w("del"), _w("moveFrom"), _w("moveTo")
+NUMPR, NUMID, ILVL, VAL = _w("numPr"), _w("numId"), _w("ilvl"), _w("val")
+PSTYLE, RSTYLE = _w("pStyle"), _w("rStyle")
+FOOTNOTE_REF = _w("footnoteReference")
+# Elements whose children are read as if they stood in their parent.
+_INLINE_WRAPPERS = {_w(t) for t in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple",
+                                    "sdt", "sdtContent", "dir", "bdo")}
+_BLOCK_WRAPPERS = {_w(t) for t in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml")}
+_REVISIONS = {INS, DEL, MOVE_FROM, MOVE_TO}
+_PROPERTY_CHANGES = {_w(t) for t in ("rPrChange", "pPrChange", "sectPrChange", "tblPrChange", "trPrChange",
+                                     "tcPrChange", "tblGridChange", "tblPrExChange", "numberingChange",
+                                     "cellIns", "cellDel", "cellMerge")}
+_SPACES = {_w(t): " " for t in ("br", "cr", "ptab")} | {_w("tab"): "\t", _w("noBreakHyphen"): "-"}
+_SYMBOL_FONT = {0xB7: "•", 0xD7: "×", 0xB0: "°", 0xB1: "±", 0xA3: "≤", 0xB3: "≥", 0xAE: "→", 0xA7: "▪"}
+# Typed labels: "1." "(a)" "(iv)" "a)" before a tab or space; "a." and "iv." only before a tab.
+_TYPED_LABEL = re.compile(r"(\d{1,3}\.|\(\d{1,3}\)|\([a-z]{1,3}\)|\([ivxlc]{1,7}\)|[a-z]{1,2}\)"
+                          r"|[ivxlc]{1,7}\))[\t ]+|([a-z]\.|[ivxlc]{1,7}\.)\t[\t ]*")
+
+
+def read_docx(path: str) -> RawDoc:
+    """The paragraphs, labels and footnotes of a Word document, tracked changes accepted."""
+    _sniff(path)
+    try:
+        archive = zipfile.ZipFile(path)
+    except (*_ZIP_ERRORS, ValueError) as exc:
+        raise ImportFailed(path, "is not a Word document (.docx): it is not a valid zip package") from exc
+    with archive:
+        try:
+            return _Reader(_Package(path, archive)).read()
+        except _ZIP_ERRORS as exc:
+            raise ImportFailed(path, f"is damaged and cannot be read ({exc})") from exc
+
+
+def _sniff(path: str) -> None:
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+            if head.startswith(_OLE):
+                encrypted = _contains(handle, _ENCRYPTED)
+    except OSError as exc:
+        raise ImportFailed(path, f"cannot be opened ({exc.strerror or exc})") from exc
+    if not head:
+        raise ImportFailed(path, "is empty")
+    if head.startswith(_OLE):
+        if encrypted:
+            raise ImportFailed(path, "is password-protected; save it without a password and open it again")
+        raise ImportFailed(path, "is an old Word 97-2003 document (.doc); save it as Word Document (.docx)")
+    if head.startswith(b"%PDF"):
+        raise ImportFailed(path, "is a PDF file, not a Word document; import it as a PDF")
+    if head.startswith(b"{\\rtf"):
+        raise ImportFailed(path, "is an RTF file; save it as Word Document (.docx) and open that")
+
+
+def _contains(handle: object, needle: bytes, limit: int = 32 * _CHUNK) -> bool:
+    read = getattr(handle, "read")  # noqa: B009 - a binary file object
+    tail, seen = b"", 0
+    while seen < limit:
+        chunk = read(_CHUNK)
+        if not chunk:
+            return False
+        if needle in tail + chunk:
+            return True
+        tail, seen = chunk[-len(needle):], seen + len(chunk)
+    return False
+
+
+class _Package:
+    """The parts of the zip, read within bounds."""
+
+    def __init__(self, path: str, archive: zipfile.ZipFile) -> None:
+        self.path, self.archive, self.read_total = path, archive, 0
+        infos = archive.infolist()
+        if len(infos) > MAX_ENTRIES:
+            self.fail(f"has {len(infos)} entries in its zip, far more than a Word document has")
+        names = [info.filename for info in infos]
+        if len(set(names)) != len(names):
+            self.fail("is damaged: its zip lists the same part twice")
+        self.names = set(names)
+
+    def fail(self, reason: str) -> None:
+        raise ImportFailed(self.path, reason)
+
+    def read(self, name: str) -> bytes | None:
+        if name not in self.names:
+            return None
+        info = self.archive.getinfo(name)
+        limit = min(safexml.MAX_BYTES, MAX_TOTAL - self.read_total)
+        if info.file_size > limit:
+            self.fail(f"would unpack {name} to {info.file_size // 1_048_576} MB, more than any resolution "
+                      "needs (a zip bomb?)")
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            self.fail(f"has a part ({name}) compressed {info.file_size // max(info.compress_size, 1)} to 1, "
+                      "which only zip bombs do")
+        chunks, size = [], 0
+        with self.archive.open(info) as handle:
+            while chunk := handle.read(_CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    self.fail(f"unpacks {name} to more than {limit // 1_048_576} MB (a zip bomb?)")
+                chunks.append(chunk)
+        self.read_total += size
+        return b"".join(chunks)
+
+    def xml(self, name: str | None) -> etree._Element | None:
+        data = self.read(name) if name else None
+        if data is None:
+            return None
+        if _STRICT_W in data:
+            data = data.replace(_STRICT_W, W.encode())
+        try:
+            root = safexml.parse(data)
+        except safexml.UnsafeXML as exc:
+            raise ImportFailed(self.path, f"has a part ({name}) that cannot be read safely: {exc}") from exc
+        if root.getroottree().docinfo.doctype:
+            self.fail(f"has a part ({name}) that declares a DOCTYPE, which Word documents never do")
+        return root
+
+    def rels(self, part: str) -> dict[str, str]:
+        """Relationship type (its last path segment) → part name, for the part `part`."""
+        folder, base = posixpath.split(part)
+        root = self.xml(posixpath.join(folder, "_rels", base + ".rels"))
+        out: dict[str, str] = {}
+        for rel in root.iter(_RELS + "Relationship") if root is not None else ():
+            kind, target = rel.get("Type", "").rsplit("/", 1)[-1], rel.get("Target", "")
+            if rel.get("TargetMode") == "External" or not target:
+                continue
+            name = posixpath.normpath(target.lstrip("/") if target.startswith("/") else
+                                      posixpath.join(folder, target))
+            if not name.startswith("../"):
+                out.setdefault(kind, name)
+        return out
+
+    def main_part(self) -> str:
+        name = self.rels("").get("officeDocument", "word/document.xml")
+        if name in self.names:
+            return name
+        if "word/document.xml" in self.names:
+            return "word/document.xml"
+        kinds = {"xl/workbook.xml": "an Excel workbook", "ppt/presentation.xml": "a PowerPoint presentation",
+                 "content.xml": "an OpenDocument file"}
+        kind = next((k for n, k in kinds.items() if n in self.names), "")
+        if kind:
+            self.fail(f"is {kind}, not a Word document; save the text as Word Document (.docx)")
+        self.fail("is a zip file but not a Word document (it has no word/document.xml)")
+        return name
+
+
+# --- styles ----------------------------------------------------------------
+def _val(el: etree._Element | None, default: str | None = None) -> str | None:
+    return default if el is None else el.get(VAL, default)
+
+
+def _int(value: str | None, default: int, low: int = 0, high: int = 32767) -> int:
+    try:
+        return min(max(int(value or ""), low), high)
+    except ValueError:
+        return default
+
+
+def _toggle(rpr: etree._Element | None, tag: str) -> bool | None:
+    el = rpr.find(tag) if rpr is not None else None
+    return None if el is None else el.get(VAL, "1").lower() not in ("0", "false", "off")
+
+
+@dataclass
+class _Style:
+    based_on: str | None
+    ppr: etree._Element | None
+    rpr: etree._Element | None
+
+
+class _Styles:
+    def __init__(self, root: etree._Element | None) -> None:
+        self.styles: dict[str, _Style] = {}
+        self.default_para: str | None = None
+        defaults = f"{_w('docDefaults')}/{_w('rPrDefault')}/{RPR}"
+        self.doc_rpr = root.find(defaults) if root is not None else None
+        for el in root.iterchildren(_w("style")) if root is not None else ():
+            sid = el.get(_w("styleId"))
+            if sid is None:
+                continue
+            self.styles[sid] = _Style(_val(el.find(_w("basedOn"))), el.find(PPR), el.find(RPR))
+            if el.get(_w("type")) == "paragraph" and el.get(_w("default")) in ("1", "true", "on"):
+                self.default_para = sid
+        self._cache: dict[tuple[str | None, str | None, str], bool] = {}
+
+    def chain(self, sid: str | None) -> list[_Style]:
+        """The style and those it is based on, base first; cycles and long chains cut."""
+        out: list[_Style] = []
+        while sid is not None and sid in self.styles and len(out) < 32:
+            style = self.styles[sid]
+            if style in out:
+                break
+            out.append(style)
+            sid = style.based_on
+        return out[::-1]
+
+    def para_style(self, ppr: etree._Element | None) -> str | None:
+        found = _val(ppr.find(PSTYLE)) if ppr is not None else None
+        return found if found in self.styles else self.default_para
+
+    def run_prop(self, tag: str, pstyle: str | None, rpr: etree._Element | None) -> bool:
+        """A toggle property (w:i, w:vanish) as it applies to a run; the later layer wins."""
+        rstyle = _val(rpr.find(RSTYLE)) if rpr is not None else None
+        key = (pstyle, rstyle, tag)
+        if key not in self._cache:
+            value = bool(_toggle(self.doc_rpr, tag))
+            for style in [*self.chain(pstyle), *self.chain(rstyle)]:
+                found = _toggle(style.rpr, tag)
+                value = value if found is None else found
+            self._cache[key] = value
+        direct = _toggle(rpr, tag)
+        return self._cache[key] if direct is None else direct
+
+    def para_prop(self, tag: str, pstyle: str | None, ppr: etree._Element | None) -> etree._Element | None:
+        """A child of pPr, from the paragraph itself or else its style chain."""
+        found = ppr.find(tag) if ppr is not None else None
+        for style in reversed(self.chain(pstyle)):
+            if found is not None:
+                break
+            found = style.ppr.find(tag) if style.ppr is not None else None
+        return found
+
+
+# --- numbering -------------------------------------------------------------
+@dataclass
+class _Level:
+    fmt: str = "decimal"
+    text: str = "%1."
+    start: int = 1
+    restart: int | None = None
+    pstyle: str | None = None
+    legal: bool = False
+
+
+def _level(el: etree._Element) -> _Level:
+    restart = el.find(_w("lvlRestart"))
+    return _Level(fmt=_val(el.find(_w("numFmt"))) or "decimal", text=_val(el.find(_w("lvlText"))) or "",
+                  start=_int(_val(el.find(_w("start"))), 1), pstyle=_val(el.find(PSTYLE)),
+                  restart=None if restart is None else _int(_val(restart), 0, 0, 9),
+                  legal=_toggle(el, _w("isLgl")) or False)
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter") and 1 <= n <= 780:
+        core = letters(n)
+        return core.upper() if fmt == "upperLetter" else core
+    if fmt in ("lowerRoman", "upperRoman") and 1 <= n < 4000:
+        core = roman(n)
+        return core.upper() if fmt == "upperRoman" else core
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return "" if fmt == "none" else str(n)
+
+
+class _Numbering:
+    """Word's list counters: one set per abstract list, shared by the `w:num`s that use it."""
+
+    def __init__(self, root: etree._Element | None, styles: _Styles) -> None:
+        self.abstract: dict[str, dict[int, _Level]] = {}
+        self.links: dict[str, str] = {}  # abstract id → numbering style it takes its levels from
+        self.nums: dict[str, tuple[str, dict[int, int], dict[int, _Level]]] = {}
+        self.styles = styles
+        for el in root.iterchildren(_w("abstractNum")) if root is not None else ():
+            aid = el.get(_w("abstractNumId"), "")
+            self.abstract[aid] = {_int(lvl.get(ILVL), 0, 0, 8): _level(lvl)
+                                  for lvl in el.iterchildren(_w("lvl"))}
+            link = _val(el.find(_w("numStyleLink")))
+            if link:
+                self.links[aid] = link
+        for el in root.iterchildren(_w("num")) if root is not None else ():
+            starts: dict[int, int] = {}
+            levels: dict[int, _Level] = {}
+            for over in el.iterchildren(_w("lvlOverride")):
+                ilvl = _int(over.get(ILVL), 0, 0, 8)
+                if (start := over.find(_w("startOverride"))) is not None:
+                    starts[ilvl] = _int(_val(start), 1)
+                if (lvl := over.find(_w("lvl"))) is not None:
+                    levels[ilvl] = _level(lvl)
+            abstract = _val(el.find(_w("abstractNumId")), "") or ""
+            self.nums[el.get(_w("numId"), "")] = (abstract, starts, levels)
+        self.counters: dict[str, list[int | None]] = {}
+        self.used: set[str] = set()
+
+    def _abstract_of(self, num_id: str) -> str | None:
+        aid = self.nums[num_id][0] if num_id in self.nums else None
+        for _ in range(8):  # numStyleLink: the levels live where the numbering style points
+            if aid is None or aid not in self.links:
+                break
+            numpr = self.styles.para_prop(NUMPR, self.links[aid], None)
+            linked = _val(numpr.find(NUMID)) if numpr is not None else None
+            aid = self.nums[linked][0] if linked in self.nums else None
+        return aid if aid in self.abstract else None
+
+    def level_for_style(self, num_id: str, pstyle: str | None) -> int:
+        levels = self.abstract.get(self._abstract_of(num_id) or "", {})
+        return next((i for i, lvl in levels.items() if pstyle and lvl.pstyle == pstyle), 0)
+
+    def label(self, num_id: str, ilvl: int) -> str | None:
+        """The printed label of the next paragraph in list `num_id` at `ilvl`; advances the count."""
+        aid = self._abstract_of(num_id)
+        if aid is None:
+            return None
+        _, starts, overrides = self.nums[num_id]
+        levels = {**self.abstract[aid], **overrides}
+        if ilvl not in levels:
+            return None
+        counts = self.counters.setdefault(aid, [None] * 9)
+        if num_id not in self.used:
+            self.used.add(num_id)
+            for restarted in starts:
+                counts[restarted] = None
+
+        def start(level: int) -> int:
+            return starts.get(level, levels[level].start if level in levels else 1)
+
+        current = counts[ilvl]
+        counts[ilvl] = start(ilvl) if current is None else min(current + 1, 32767)
+        for deeper in range(ilvl + 1, 9):
+            restart = levels[deeper].restart if deeper in levels else None
+            if restart != 0 and ilvl < (deeper if restart is None else restart):
+                counts[deeper] = None
+        lvl = levels[ilvl]
+        if lvl.fmt == "bullet":
+            return "•" if not lvl.text or any("\ue000" <= ch <= "\uf8ff" for ch in lvl.text) else lvl.text
+
+        def number(match: re.Match[str]) -> str:
+            level = int(match.group(1)) - 1
+            value = counts[level]
+            fmt = levels[level].fmt if level in levels else "decimal"
+            return _format(start(level) if value is None else value, "decimal" if lvl.legal else fmt)
+
+        return re.sub(r"%([1-9])", number, lvl.text).strip() or None
+
+
+# --- the document ------------------------------------------------------------
+def _paragraphs(parent: etree._Element) -> Iterator[etree._Element]:
+    """Paragraphs in reading order, those in tables and content controls included."""
+    for child in parent:
+        if child.tag == P:
+            yield child
+        elif child.tag in _BLOCK_WRAPPERS and not _row_deleted(child):
+            yield from _paragraphs(child)
+
+
+def _row_deleted(el: etree._Element) -> bool:
+    return el.tag == _w("tr") and el.find(f"{_w('trPr')}/{DEL}") is not None
+
+
+def _mark_revision(p: etree._Element) -> etree._Element | None:
+    rpr = p.find(f"{PPR}/{RPR}")
+    if rpr is None:
+        return None
+    return next((el for el in rpr if el.tag in _REVISIONS), None)
+
+
+def _count_revisions(root: etree._Element | None) -> int:
+    """Tracked changes as a reader counts them: a whole inserted paragraph is one."""
+    count = 0
+    for el in root.iter(*_REVISIONS, *_PROPERTY_CHANGES) if root is not None else ():
+        rpr = el.getparent()
+        ppr = rpr.getparent() if rpr is not None else None
+        p = ppr.getparent() if ppr is not None and ppr.tag == PPR else None
+        if p is not None and rpr is not None and rpr.tag == RPR and p.find(el.tag) is not None:
+            continue
+        count += 1
+    return count
+
+
+def _sym(el: etree._Element) -> str:
+    """A w:sym character; Symbol-font codes in the private area mapped where they are common."""
+    raw = el.get(_w("char")) or ""
+    if not re.fullmatch(r"[0-9A-Fa-f]{1,6}", raw):
+        return ""
+    code = min(int(raw, 16), 0x10FFFF)
+    if 0xF000 <= code <= 0xF0FF:
+        code -= 0xF000
+        if "symbol" in (el.get(_w("font")) or "").lower() and code in _SYMBOL_FONT:
+            return _SYMBOL_FONT[code]
+    char = chr(code)
+    return char if char.isprintable() else ""
+
+
+def _strip(content: list[Inline]) -> list[Inline]:
+    content = normalize_runs(content)
+    if content and isinstance(content[0], Text):
+        content[0] = Text(content[0].text.lstrip(), content[0].italic)
+    if content and isinstance(content[-1], Text):
+        content[-1] = Text(content[-1].text.rstrip(), content[-1].italic)
+    return normalize_runs(content)
+
+
+def _typed_label(content: list[Inline]) -> tuple[str | None, list[Inline]]:
+    """Split a label typed at the start ("1.<tab>", "(a) ") from the content."""
+    first = content[0] if content else None
+    match = _TYPED_LABEL.match(first.text) if isinstance(first, Text) else None
+    if match is None or not isinstance(first, Text):
+        return None, content
+    rest = Text(first.text[match.end():], first.italic)
+    return match.group(1) or match.group(2), _strip([rest, *content[1:]])
+
+
+class _Reader:
+    def __init__(self, package: _Package) -> None:
+        self.package = package
+        main = package.main_part()
+        self.doc = package.xml(main)
+        if self.doc is None or self.doc.tag != _w("document") or self.doc.find(BODY) is None:
+            package.fail("is not a Word document: its main part has no document body")
+        rels = package.rels(main)
+        self.styles = _Styles(package.xml(rels.get("styles")))
+        self.numbering = _Numbering(package.xml(rels.get("numbering")), self.styles)
+        self.notes_root = package.xml(rels.get("footnotes"))
+        self.notes: dict[str, etree._Element] = {}
+        for note in self.notes_root.iterchildren(_w("footnote")) if self.notes_root is not None else ():
+            if note.get(_w("type"), "normal") == "normal":
+                self.notes[note.get(_w("id"), "")] = note
+        self.markers: dict[str, str] = {}
+        self.in_note = False
+        self.endnotes = 0
+        self.out = RawDoc()
+
+    def read(self) -> RawDoc:
+        assert self.doc is not None
+        pending: list[Inline] = []
+        for p in _paragraphs(self.doc.find(BODY)):
+            content = [*pending, *self.inlines(p)]
+            mark = _mark_revision(p)
+            if mark is not None and mark.tag in (DEL, MOVE_FROM):
+                pending = content  # the paragraph mark is deleted: it runs on into the next one
+                continue
+            pending = []
+            block = self.block(p, content)
+            if block is not None:
+                self.out.blocks.append(block)
+        if pending and (block := self.block(None, pending)) is not None:
+            self.out.blocks.append(block)
+        changes = _count_revisions(self.doc) + _count_revisions(self.notes_root)
+        if changes:
+            self.out.warnings.append(f"the Word file had {changes} tracked change{'s' * (changes != 1)}; "
+                                     "they were read as if all were accepted")
+        missing = sorted(m for m, content in self.out.notes.items() if not content)
+        if missing:
+            self.out.warnings.append(f"footnote{'s' * (len(missing) > 1)} {', '.join(missing)} "
+                                     "referenced in the text but missing from the file")
+        if self.endnotes:
+            self.out.warnings.append(f"the Word file has {self.endnotes} endnote reference(s); "
+                                     "endnotes were not read")
+        return self.out
+
+    def block(self, p: etree._Element | None, content: list[Inline]) -> RawBlock | None:
+        ppr = p.find(PPR) if p is not None else None
+        pstyle = self.styles.para_style(ppr)
+        jc = _val(self.styles.para_prop(_w("jc"), pstyle, ppr))
+        label, level = self.number(pstyle, ppr) if p is not None else (None, None)
+        content = _strip(content)
+        if label is None:
+            label, content = _typed_label(content)
+        content = [Text(it.text.replace("\t", " "), it.italic) if isinstance(it, Text) else it
+                   for it in content]
+        if not any(isinstance(it, NoteRef) or it.text.strip() for it in content):
+            return None
+        return RawBlock(content, label=label, level=level, centered=jc == "center")
+
+    def number(self, pstyle: str | None, ppr: etree._Element | None) -> tuple[str | None, int | None]:
+        direct = ppr.find(NUMPR) if ppr is not None else None
+        num_id, ilvl = _val(direct.find(NUMID)) if direct is not None else None, None
+        if direct is not None and direct.find(ILVL) is not None:
+            ilvl = _int(_val(direct.find(ILVL)), 0, 0, 8)
+        if num_id is None or ilvl is None:
+            styled = self.styles.para_prop(NUMPR, pstyle, None)
+            if styled is not None:
+                num_id = num_id if num_id is not None else _val(styled.find(NUMID))
+                if ilvl is None and styled.find(ILVL) is not None:
+                    ilvl = _int(_val(styled.find(ILVL)), 0, 0, 8)
+        if num_id is None or num_id == "0":
+            return None, None
+        if ilvl is None:
+            ilvl = self.numbering.level_for_style(num_id, pstyle)
+        label = self.numbering.label(num_id, ilvl)
+        return (label, ilvl) if label is not None else (None, None)
+
+    def inlines(self, p: etree._Element) -> list[Inline]:
+        out: list[Inline] = []
+        self._walk(p, self.styles.para_style(p.find(PPR)), out)
+        return out
+
+    def _walk(self, parent: etree._Element, pstyle: str | None, out: list[Inline]) -> None:
+        for child in parent:
+            if child.tag == R:
+                self._run(child, pstyle, out)
+            elif child.tag in _INLINE_WRAPPERS:
+                self._walk(child, pstyle, out)
+
+    def _run(self, r: etree._Element, pstyle: str | None, out: list[Inline]) -> None:
+        rpr = r.find(RPR)
+        if self.styles.run_prop(_w("vanish"), pstyle, rpr):
+            return
+        italic = self.styles.run_prop(_w("i"), pstyle, rpr)
+        custom: str | None = None  # a note whose printed mark is the text that follows
+        for child in r:
+            tag = child.tag
+            if tag == T:
+                if custom is not None and (child.text or "").strip():
+                    out.append(NoteRef(self.marker(custom, (child.text or "").strip())))
+                    custom = None
+                else:
+                    out.append(Text(child.text or "", italic))
+            elif tag in _SPACES:
+                out.append(Text(_SPACES[tag], italic))
+            elif tag == _w("sym"):
+                out.append(Text(_sym(child), italic))
+            elif tag == FOOTNOTE_REF and not self.in_note:
+                note_id = child.get(_w("id"), "")
+                if child.get(_w("customMarkFollows"), "0").lower() in ("1", "true", "on"):
+                    custom = note_id
+                else:
+                    out.append(NoteRef(self.marker(note_id)))
+            elif tag == _w("endnoteReference"):
+                self.endnotes += 1
+        if custom is not None:
+            out.append(NoteRef(self.marker(custom)))
+
+    def marker(self, note_id: str, custom: str | None = None) -> str:
+        """The printed marker of a note, numbering it at its first reference."""
+        if note_id not in self.markers:
+            numbered = sum(1 for m in self.markers.values() if m.isdigit())
+            marker = custom or str(numbered + 1)
+            self.markers[note_id] = marker
+            self.out.notes[marker] = self.note_content(note_id)
+        return self.markers[note_id]
+
+    def note_content(self, note_id: str) -> list[Inline]:
+        note = self.notes.get(note_id)
+        if note is None:
+            return []
+        content: list[Inline] = []
+        self.in_note = True
+        try:
+            for p in _paragraphs(note):
+                content.extend([*self.inlines(p), Text(" ")])
+        finally:
+            self.in_note = False
+        return [Text(it.text.replace("\t", " "), it.italic) if isinstance(it, Text) else it
+                for it in _strip(content)]
+

@@ -1,0 +1,132 @@
+"""Reading the front matter: header block, adoption lines, sponsors, number and title.
+
+The front matter arrives as the lines before the enacting formula. Readers
+lay them out differently (one field a line, or several fields on one line), so
+each field is found by its own pattern in the joined text, and what no pattern
+claims is kept in `FrontMatter.extra`, never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.model import AgendaItem, FrontMatter
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+DATE = rf"\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}"
+
+SYMBOL = re.compile(
+    r"\b(?:A/RES/\d+/\d+(?: [A-Z]\b)?|A/C\.\d/\d+/L\.\d+(?:/Rev\.\d+)?|A/\d+/L\.\d+(?:/Rev\.\d+)?"
+    r"|A/HRC/RES/\d+/\d+|A/HRC/\d+/L\.\d+(?:/Rev\.\d+)?|E/RES/\d{4}/\d+|E/\d{4}/L\.\d+"
+    r"|S/RES/\d+ \(\d{4}\)|S/\d{4}/\d+)"
+)
+ORGANS = ["General Assembly", "Security Council", "Economic and Social Council", "Human Rights Council"]
+COMMITTEES = {
+    "1": "First Committee", "2": "Second Committee", "3": "Third Committee",
+    "4": "Fourth Committee", "5": "Fifth Committee", "6": "Sixth Committee",
+}
+_FIELDS = [
+    ("distribution", re.compile(r"Distr\.:\s*(General|Limited|Restricted)")),
+    ("original", re.compile(r"Original:\s*([A-Z][a-z]+)")),
+    ("session", re.compile(r"\b((?:[A-Z][a-z]+-)?[A-Za-z]+ (?:special |emergency special )?session)\b")),
+    ("adoption", re.compile(rf"(Resolution adopted by the [A-Z][A-Za-z ]+?\s+on\s+{DATE})")),
+    ("report", re.compile(r"(\[[^\]]{5,300}\])")),
+]
+_AGENDA = re.compile(r"Agenda items?\s+(\d+(?:\s*\([a-z]\))?(?:(?:,\s*|\s+and\s+)\d+(?:\s*\([a-z]\))?)*)")
+_NUMBER = re.compile(r"(?m)^\s*(\d{1,3}/\d{1,4}(?: [A-Z])?)\.\s+")
+_SPONSORS = re.compile(r"(?s)([^\n].*?):\s*(?:revised\s+)?draft\s+resolution\b", re.IGNORECASE)
+_FURNITURE = re.compile(r"^(?:United Nations|Distr\.:?)$")
+
+
+def parse_front(lines: list[str]) -> FrontMatter:
+    text = "\n".join(line.strip() for line in lines)
+    front = FrontMatter()
+    spans: list[tuple[int, int]] = []
+
+    def claim(match: re.Match[str]) -> None:
+        spans.append((match.start(), match.end()))
+
+    symbol = SYMBOL.search(text)
+    if symbol:
+        front.symbol = symbol.group()
+        claim(symbol)
+    front.organ = _organ(text, front.symbol)
+    organ = re.search(re.escape(front.organ), text) if front.organ else None
+    if organ:
+        claim(organ)
+    for name, pattern in _FIELDS:
+        match = pattern.search(text)
+        if match:
+            setattr(front, name, " ".join(match.group(1).split()))
+            claim(match)
+    date = re.search(DATE, text)
+    while date and _inside(date.start(), spans):
+        date = re.compile(DATE).search(text, date.end())
+    if date:
+        front.date = " ".join(date.group().split())
+        claim(date)
+
+    boundaries = sorted(start for start, _ in spans)
+    agenda = _AGENDA.search(text)
+    number = _NUMBER.search(text)
+    sponsors = _SPONSORS.search(text)
+    if sponsors:
+        front.sponsors = " ".join(sponsors.group(1).split())
+        front.doc_type = "revised draft resolution" if "revised" in sponsors.group().lower() else "draft resolution"
+        spans.append((sponsors.start(), sponsors.end()))
+        boundaries.append(sponsors.start())
+    if number:
+        front.number = number.group(1)
+        boundaries.append(number.start())
+    if agenda:
+        stop = min([b for b in boundaries if b > agenda.end()] or [len(text)])
+        title = " ".join(text[agenda.end():stop].split())
+        front.agenda_items = [AgendaItem(item.strip(), "") for item in re.split(r",\s*|\s+and\s+", agenda.group(1))]
+        if front.agenda_items:
+            front.agenda_items[-1].title = title
+        spans.append((agenda.start(), stop))
+    if number:
+        front.title = " ".join(text[number.end():].split())
+        spans.append((number.start(), len(text)))
+    elif sponsors:
+        rest = text[sponsors.end():]
+        front.title = " ".join(rest.split())
+        spans.append((sponsors.end(), len(text)))
+    front.extra = _leftover(text, spans)
+    if not front.symbol and front.number and front.organ == "General Assembly":
+        front.symbol = f"A/RES/{front.number}"
+    return front
+
+
+def _organ(text: str, symbol: str) -> str:
+    committee = re.match(r"A/C\.(\d)/", symbol)
+    if committee:
+        return COMMITTEES.get(committee.group(1), "General Assembly")
+    for organ in ORGANS:
+        if organ in text:
+            return organ
+    if symbol.startswith("S/"):
+        return "Security Council"
+    if symbol.startswith("A/HRC"):
+        return "Human Rights Council"
+    if symbol.startswith("A/"):
+        return "General Assembly"
+    return ""
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def _leftover(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    keep = [True] * len(text)
+    for start, end in spans:
+        for index in range(start, end):
+            keep[index] = False
+    rest = "".join(ch if keep[i] else "\n" for i, ch in enumerate(text))
+    out = []
+    for line in rest.split("\n"):
+        line = line.strip(" :,")
+        if line and not _FURNITURE.match(line):
+            out.append(line)
+    return out

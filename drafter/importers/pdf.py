@@ -1,0 +1,529 @@
+"""Reading the official UN PDFs into `RawDoc`.
+
+The text layer of a UN PDF gives every character with its box, baseline, size
+and font. From these the reader rebuilds lines (characters sharing a baseline),
+words (from the horizontal gaps between character boxes, which repairs the
+"Presid en t" pieces that justified text leaves in naive extractions) and
+paragraphs (first-line indents, vertical gaps, labels such as "1." and "(a)").
+Running heads, job numbers, page numbers and barcodes are recognised by where
+they sit and what they say, and dropped; raised small digits are footnote
+references, and the text under the short rule at the foot of a page is the
+footnotes, joined where a note runs over to the next page.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from drafter.errors import ImportFailed
+from drafter.importers.blocks import RawBlock, RawDoc
+from drafter.model import Inline, NoteRef, Text, normalize_runs
+
+MAX_PAGES = 500
+MAX_CHARS_PER_PAGE = 100_000
+MAX_OBJECTS_PER_PAGE = 50_000
+
+_HYPHENS = {"\x02": "-", "\ufffe": "-", "\xad": "-"}
+_SPACES = {" ", "\xa0", "\t", "\u2002", "\u2003", "\u2009"}
+_CLOSERS = set(",.;:)]’”!?%-")
+_OPENERS = set("([‘“-")
+_TERMINAL = (".", ";", ":", ",", "!", "?")
+_MARKER_CHARS = set("0123456789*†‡")
+
+_LABEL = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,3}|[ivxlc]{1,6}|\d{1,2})\)|[a-z]{1,3}\.|[ivxlc]{1,6}\.|[•▪◦·–])$")
+_FOOTER = re.compile(
+    r"^(?:\*\d{5,}\*|\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?|\d{1,3}/\d{1,3}|\(?[A-Z]\)?|\d{6})$"
+)
+_RUNNING_SYMBOL = re.compile(r"^[A-Z]{1,2}(?:/[A-Za-z0-9.\-]+)+(?:\s*\(\d{4}\))?$")
+_SEPARATOR = re.compile(r"^_{5,}$")
+
+
+@dataclass(slots=True)
+class _Char:
+    ch: str
+    x0: float
+    x1: float
+    y: float  # baseline
+    size: float
+    italic: bool
+    bold: bool
+    barcode: bool = False
+    marker: bool = False  # part of a raised footnote reference
+
+    @property
+    def space(self) -> bool:
+        return self.ch in _SPACES
+
+
+@dataclass
+class _Line:
+    chars: list[_Char]  # sorted left to right; spaces of the PDF included
+    page: int
+    y: float = 0.0
+    size: float = 0.0
+    x0: float = 0.0
+    x1: float = 0.0
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        ink = [c for c in self.chars if not c.space]
+        sizes = Counter(round(c.size, 1) for c in ink if not c.marker)
+        self.size = sizes.most_common(1)[0][0] if sizes else max(c.size for c in ink)
+        main = [c.y for c in ink if abs(c.size - self.size) < 0.2] or [c.y for c in ink]
+        self.y = statistics.median(main)
+        self.x0, self.x1 = ink[0].x0, max(c.x1 for c in ink)
+        self.text = "".join(c.ch for c in ink)
+
+
+@dataclass
+class _Layout:
+    """Measures of the whole document: body size, text column, line pitch."""
+
+    size: float
+    left: float
+    right: float
+    pitch: float
+
+
+@dataclass
+class _Page:
+    body: list[_Line] = field(default_factory=list)
+    notes: list[_Line] = field(default_factory=list)
+    header: list[_Line] = field(default_factory=list)  # page 1 front matter, one block a line
+
+
+# --- public ------------------------------------------------------------------
+def read_pdf(path: str) -> RawDoc:
+    """Read a UN PDF into paragraphs, labels and footnotes; raise ImportFailed for unusable files."""
+    doc = _open(path)
+    try:
+        pages = _read_chars(doc, path)
+    except pdfium.PdfiumError as exc:
+        raise ImportFailed(path, f"the PDF is damaged and could not be read ({exc}).") from exc
+    finally:
+        doc.close()
+    if not any(chars for chars, _ in pages):
+        raise ImportFailed(path, "the PDF has no text layer; it is a scan — run OCR first.")
+    return _assemble(pages)
+
+
+# --- opening and guarding ------------------------------------------------------
+def _open(path: str) -> pdfium.PdfDocument:
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1024)
+    except OSError as exc:
+        raise ImportFailed(path, f"the file cannot be opened ({exc.strerror or exc}).") from exc
+    if b"%PDF-" not in head:
+        raise ImportFailed(path, "the file is not a PDF.")
+    try:
+        doc = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        if exc.err_code == pdfium_c.FPDF_ERR_PASSWORD or "password" in str(exc).lower():
+            raise ImportFailed(path, "the PDF is encrypted with a password; save an unprotected copy first.") from exc
+        raise ImportFailed(path, "the PDF is damaged or not a valid PDF file.") from exc
+    except (OSError, ValueError) as exc:
+        raise ImportFailed(path, f"the PDF could not be opened ({exc}).") from exc
+    count = len(doc)
+    if count == 0:
+        doc.close()
+        raise ImportFailed(path, "the PDF has no pages.")
+    if count > MAX_PAGES:
+        doc.close()
+        raise ImportFailed(path, f"the PDF has {count} pages; more than {MAX_PAGES} is not a resolution.")
+    return doc
+
+
+def _read_chars(doc: pdfium.PdfDocument, path: str) -> list[tuple[list[_Char], float]]:
+    """Every page's characters with the page height; bounded in objects and characters."""
+    out: list[tuple[list[_Char], float]] = []
+    images = 0
+    for index in range(len(doc)):
+        page = doc[index]
+        try:
+            objects = pdfium_c.FPDFPage_CountObjects(page)
+            if objects > MAX_OBJECTS_PER_PAGE:
+                raise ImportFailed(path, f"page {index + 1} holds {objects} objects, too many to read safely.")
+            images += sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1))
+            textpage = page.get_textpage()
+            try:
+                out.append((_page_chars(textpage, path, index), page.get_height()))
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+    if images and not any(chars for chars, _ in out):
+        raise ImportFailed(path, "the PDF has no text layer; it is a scan — run OCR first.")
+    return out
+
+
+def _page_chars(textpage: pdfium.PdfTextPage, path: str, index: int) -> list[_Char]:
+    count = textpage.count_chars()
+    if count > MAX_CHARS_PER_PAGE:
+        raise ImportFailed(path, f"page {index + 1} holds {count} characters, too many to read safely.")
+    rect = pdfium_c.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    buf = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    fonts: dict[bytes, tuple[bool, bool, bool]] = {}
+    chars: list[_Char] = []
+    for i in range(count):
+        code = pdfium_c.FPDFText_GetUnicode(textpage, i)
+        if code in (10, 13) or pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
+            continue
+        ch = chr(code) if 0 < code < 0x110000 else "\ufffd"
+        ch = _HYPHENS.get(ch, ch)
+        if not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
+            continue
+        pdfium_c.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(ox), ctypes.byref(oy))
+        pdfium_c.FPDFText_GetFontInfo(textpage, i, buf, len(buf), ctypes.byref(flags))
+        name = buf.value
+        style = fonts.get(name)
+        if style is None:
+            lowered = name.lower()
+            style = fonts[name] = (b"italic" in lowered or b"oblique" in lowered, b"bold" in lowered,
+                                   b"barcode" in lowered)
+        size = pdfium_c.FPDFText_GetFontSize(textpage, i)
+        chars.append(_Char(ch, rect.left, rect.right, oy.value, size, style[0], style[1], style[2]))
+    return chars
+
+
+# --- lines -------------------------------------------------------------------
+def _lines(chars: list[_Char], page: int, body: float) -> list[list[_Line]]:
+    """Characters grouped by baseline, top to bottom; each group cut into segments at wide gaps."""
+    tolerance = 0.45 * body
+    groups: list[list[_Char]] = []
+    top = 0.0
+    for char in sorted(chars, key=lambda c: -c.y):
+        if not groups or char.y < top - tolerance:
+            groups.append([])
+            top = char.y
+        groups[-1].append(char)
+    out: list[list[_Line]] = []
+    for group in groups:
+        group.sort(key=lambda c: c.x0)
+        segments = _segments(group, body)
+        lines = [_Line(seg, page) for seg in segments]
+        for line in lines:
+            _mark_refs(line)
+        if lines:
+            out.append(lines)
+    return out
+
+
+def _segments(chars: list[_Char], body: float) -> list[list[_Char]]:
+    out: list[list[_Char]] = []
+    last: _Char | None = None
+    for char in chars:
+        if char.space:
+            if out:
+                out[-1].append(char)
+            continue
+        if last is None or char.x0 - last.x1 > max(4 * max(char.size, last.size), 3.5 * body):
+            out.append([])
+        out[-1].append(char)
+        last = char
+    return [_trim(seg) for seg in out]
+
+
+def _trim(chars: list[_Char]) -> list[_Char]:
+    start, end = 0, len(chars)
+    while start < end and chars[start].space:
+        start += 1
+    while end > start and chars[end - 1].space:
+        end -= 1
+    return chars[start:end]
+
+
+def _mark_refs(line: _Line) -> None:
+    """Flag raised digits in a smaller size: footnote references, or the marker opening a note."""
+    for char in line.chars:
+        char.marker = (char.ch in _MARKER_CHARS and char.size < 0.8 * line.size
+                       and char.y > line.y + 0.15 * line.size)
+
+
+def _is_furniture(line: _Line, page: int, height: float, layout: _Layout) -> bool:
+    text = line.text
+    if any(c.barcode for c in line.chars if not c.space):
+        return True
+    if line.y < 0.11 * height:
+        return bool(_FOOTER.match(" ".join(_words(line))))
+    if page > 0 and line.y > 0.89 * height:
+        return line.size < 0.95 * layout.size or bool(_RUNNING_SYMBOL.match(text))
+    return False
+
+
+def _words(line: _Line) -> list[str]:
+    return plain(_inlines(line.chars, 0.2)).split()
+
+
+def plain(content: list[Inline]) -> str:
+    return "".join(item.text for item in content if isinstance(item, Text))
+
+
+# --- words -------------------------------------------------------------------
+def _threshold(chars: list[_Char]) -> float:
+    """The gap (in ems) above which two characters of this line belong to different words.
+
+    Justification widens the spaces of a line by one amount; the gaps inside
+    words stay small. Half the line's typical space is the cut, kept within
+    bounds found on the corpus.
+    """
+    gaps: list[float] = []
+    prev: _Char | None = None
+    spaced = False
+    for char in chars:
+        if char.space:
+            spaced = True
+            continue
+        if prev is not None and spaced:
+            gaps.append((char.x0 - prev.x1) / max(char.size, prev.size, 1.0))
+        prev, spaced = char, False
+    if not gaps:
+        return 0.2
+    return min(0.22, max(0.14, 0.6 * statistics.median(gaps)))
+
+
+def _breaks(a: _Char, b: _Char, spaced: bool, threshold: float) -> bool:
+    size = b.size if a.marker else max(a.size, b.size, 1.0)
+    gap = (b.x0 - a.x1) / size
+    if spaced:
+        return gap > -0.1
+    if a.ch == "f" and not a.italic:
+        gap += 0.05  # the glyph overhangs its advance
+    if b.ch in _CLOSERS or a.ch in _OPENERS:
+        return gap > 0.35
+    if a.italic != b.italic and not a.marker:
+        return gap > 0.04
+    return gap > threshold
+
+
+def _inlines(chars: list[_Char], threshold: float) -> list[Inline]:
+    out: list[Inline] = []
+    prev: _Char | None = None
+    spaced = False
+    marker = ""
+    for char in chars:
+        if char.space:
+            spaced = True
+            continue
+        if char.marker:
+            marker += char.ch
+            prev = char
+            continue
+        if marker:
+            out.append(NoteRef(marker))
+            marker = ""
+        if prev is not None and _breaks(prev, char, spaced, threshold):
+            out.append(Text(" ", prev.italic and char.italic))
+        out.append(Text(char.ch, char.italic))
+        prev, spaced = char, False
+    if marker:
+        out.append(NoteRef(marker))
+    return normalize_runs(out)
+
+
+def _line_content(line: _Line, start: int = 0) -> list[Inline]:
+    return _inlines(line.chars[start:], _threshold(line.chars))
+
+
+def _label(line: _Line) -> tuple[str, int, float] | None:
+    """The label opening a line, the index of the first character after it and the gap to it."""
+    ink = [i for i, c in enumerate(line.chars) if not c.space]
+    threshold = _threshold(line.chars)
+    word = ""
+    for pos, index in enumerate(ink):
+        char = line.chars[index]
+        word += char.ch
+        nxt = ink[pos + 1] if pos + 1 < len(ink) else None
+        if nxt is None:
+            return (word, len(line.chars), 99.0) if _LABEL.match(word) else None
+        after = line.chars[nxt]
+        spaced = any(c.space for c in line.chars[index + 1:nxt])
+        if _breaks(char, after, spaced, threshold):
+            if not _LABEL.match(word):
+                return None
+            return word, nxt, (after.x0 - char.x1) / max(line.size, 1.0)
+        if len(word) > 8:
+            return None
+    return None
+
+
+# --- pages ---------------------------------------------------------------------
+def _layout(pages: list[tuple[list[_Char], float]]) -> _Layout:
+    sizes = Counter(round(c.size, 1) for chars, _ in pages for c in chars if not c.space)
+    size = sizes.most_common(1)[0][0] if sizes else 10.0
+    return _Layout(size, 0.0, 0.0, 1.2 * size)
+
+
+def _measure(layout: _Layout, pages: list[_Page]) -> None:
+    """Left margin, right edge and line pitch from the body lines of the document."""
+    body = [line for page in pages for line in page.body if abs(line.size - layout.size) < 0.3]
+    if not body:
+        return
+    lefts = Counter(round(line.x0) for line in body)
+    layout.left = float(lefts.most_common(1)[0][0])
+    rights = Counter(round(line.x1) for line in body)
+    layout.right = float(max(x for x, n in rights.items() if n >= max(2, rights.most_common(1)[0][1] // 4)))
+    pitches = Counter(round(a.y - b.y, 1) for page in pages for a, b in zip(page.body, page.body[1:], strict=False)
+                      if abs(a.size - layout.size) < 0.3 and abs(b.size - layout.size) < 0.3 and a.y > b.y)
+    if pitches:
+        layout.pitch = pitches.most_common(1)[0][0]
+
+
+def _split_page(index: int, chars: list[_Char], height: float, layout: _Layout) -> _Page:
+    page = _Page()
+    in_notes = False
+    for group in _lines(chars, index, layout.size):
+        kept = [line for line in group if not _is_furniture(line, index, height, layout)]
+        if not kept:
+            continue
+        if index == 0 and group[0].y > 0.8 * height and not in_notes:
+            page.header.extend(kept)
+            continue
+        line = kept[0] if len(kept) == 1 else _Line([c for seg in kept for c in seg.chars], index)
+        if _SEPARATOR.match(line.text):
+            in_notes = True
+            continue
+        if not in_notes and _opens_notes(line, layout, height):
+            in_notes = True
+        (page.notes if in_notes else page.body).append(line)
+    return page
+
+
+def _opens_notes(line: _Line, layout: _Layout, height: float) -> bool:
+    """Without a rule: a small-type line low on the page that starts with a raised marker."""
+    first = next((c for c in line.chars if not c.space), None)
+    return (first is not None and first.marker and line.size < 0.92 * layout.size
+            and line.y < 0.4 * height)
+
+
+# --- paragraphs ------------------------------------------------------------------
+@dataclass
+class _Open:
+    label: str | None
+    content: list[Inline]
+    last: _Line
+    centered: bool
+
+
+class _Builder:
+    def __init__(self, layout: _Layout) -> None:
+        self.layout = layout
+        self.blocks: list[RawBlock] = []
+        self.open: _Open | None = None
+
+    def flush(self) -> None:
+        if self.open is not None and (self.open.content or self.open.label):
+            block = self.open
+            self.blocks.append(RawBlock(normalize_runs(block.content), block.label, centered=block.centered))
+        self.open = None
+
+    def header(self, line: _Line) -> None:
+        self.flush()
+        self.blocks.append(RawBlock(_line_content(line)))
+
+    def add(self, line: _Line) -> None:
+        label = _label(line)
+        centered = self._centered(line)
+        current = self.open
+        if current is None or self._starts(current, line, label, centered):
+            self.flush()
+            if label is not None:
+                self.open = _Open(label[0], _line_content(line, label[1]), line, centered)
+            else:
+                self.open = _Open(None, _line_content(line), line, centered)
+            return
+        _append(current.content, _line_content(line))
+        current.last = line
+
+    def _centered(self, line: _Line) -> bool:
+        lay = self.layout
+        if lay.right <= lay.left:
+            return False
+        before, after = line.x0 - lay.left, lay.right - line.x1
+        return before > 3 * lay.size and abs(before - after) < 2 * lay.size
+
+    def _starts(self, current: _Open, line: _Line, label: tuple[str, int, float] | None, centered: bool) -> bool:
+        if not current.content:
+            return False
+        prev = current.last
+        text = plain(current.content).rstrip()
+        indent = 0.8 * self.layout.size
+        if centered != current.centered:
+            return True
+        if line.page != prev.page:
+            indented = line.x0 > self.layout.left + indent
+            return label is not None or (indented and text.endswith(_TERMINAL))
+        gap = prev.y - line.y > 1.3 * max(self.layout.pitch, 1.15 * max(line.size, prev.size))
+        if gap or centered:
+            return gap
+        if label is not None and (line.x0 > prev.x0 + indent or label[2] > 1.0 or text.endswith(_TERMINAL)):
+            return True
+        return line.x0 > prev.x0 + indent or abs(line.size - prev.size) > 1.0
+
+
+def _append(content: list[Inline], more: list[Inline]) -> None:
+    """Join a wrapped line: a space, except after a hyphen that ends the line."""
+    if not more:
+        return
+    last = next((item for item in reversed(content) if isinstance(item, Text)), None)
+    first = more[0]
+    if content and not (last is not None and last.text.endswith("-") and isinstance(content[-1], Text)):
+        italic = bool(last and last.italic and isinstance(first, Text) and first.italic)
+        content.append(Text(" ", italic))
+    content.extend(more)
+
+
+def _notes(pages: list[_Page], layout: _Layout) -> dict[str, list[Inline]]:
+    notes: dict[str, list[Inline]] = {}
+    current: str | None = None
+    for page in pages:
+        for line in page.notes:
+            content = _line_content(line)
+            lead = content[0] if content else None
+            if isinstance(lead, NoteRef):
+                current = lead.note
+                notes[current] = _strip_left(content[1:])
+            elif isinstance(lead, Text) and (match := re.match(r"(\d{1,3})\s+", lead.text)) and _leads(line):
+                current = match.group(1)
+                notes[current] = _strip_left([Text(lead.text[match.end():], lead.italic), *content[1:]])
+            elif current is not None:
+                _append(notes[current], content)
+    return {key: normalize_runs(value) for key, value in notes.items()}
+
+
+def _leads(line: _Line) -> bool:
+    first = next(c for c in line.chars if not c.space)
+    return first.size < line.size - 0.5 or first.y > line.y + 0.5
+
+
+def _strip_left(content: list[Inline]) -> list[Inline]:
+    if content and isinstance(content[0], Text):
+        content[0] = Text(content[0].text.lstrip(), content[0].italic)
+    return content
+
+
+def _assemble(pages_chars: list[tuple[list[_Char], float]]) -> RawDoc:
+    layout = _layout(pages_chars)
+    pages = [_split_page(i, chars, height, layout) for i, (chars, height) in enumerate(pages_chars)]
+    _measure(layout, pages)
+    builder = _Builder(layout)
+    for page in pages:
+        for line in page.header:
+            builder.header(line)
+        for line in page.body:
+            builder.add(line)
+    builder.flush()
+    raw = RawDoc(blocks=builder.blocks, notes=_notes(pages, layout))
+    refs = {item.note for block in raw.blocks for item in block.content if isinstance(item, NoteRef)}
+    for marker in sorted(refs - set(raw.notes)):
+        raw.warnings.append(f"footnote {marker} is referenced but its text was not found")
+    return raw

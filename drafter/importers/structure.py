@@ -1,0 +1,315 @@
+"""From a reader's `RawDoc` to the `Resolution` model.
+
+The builder knows the grammar of a resolution, not any file format: the
+enacting formula divides front matter from body; numbered blocks are operative
+paragraphs and labelled blocks their sub-paragraphs; short unpunctuated lines
+are cross-headings; the meeting line closes the text and annexes follow it.
+Paragraphs a page break cut in two are joined again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drafter.importers.blocks import RawBlock, RawDoc
+from drafter.importers.front import parse_front
+from drafter.leadwords import lead_phrase, starts_like_paragraph
+from drafter.model import (
+    Annex,
+    Block,
+    CrossHeading,
+    Footnote,
+    Inline,
+    NoteRef,
+    Paragraph,
+    Resolution,
+    Text,
+    normalize_runs,
+    plain_text,
+)
+
+FORMULA = re.compile(
+    r"^(?:The|Le|La|El|La)\s+(?:General Assembly|Security Council|Human Rights Council|Economic and Social"
+    r" Council|(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|Assembly|Council|Conseil de sécurité"
+    r"|Assemblée générale|Asamblea General|Consejo de Seguridad)\s*,?\s*$"
+)
+CLOSING = re.compile(r"^(\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)\s*,?\s*(.*)$")
+ANNEX = re.compile(r"^Annex(?:es)?(?:\s+[IVXL]+)?\.?$")
+LABEL = re.compile(r"^\s*(\d{1,3}\.|\(?[a-z]{1,4}\)|[a-z]{1,4}\.|[•▪◦·–-])(?:\s+|$)")
+HEADING_NUM = re.compile(r"^(?:[IVXL]+|[A-Z])\.\s+\S")
+TERMINAL = (".", ",", ";", ":", "!", "?")
+
+
+@dataclass
+class _Item:
+    content: list[Inline]
+    label: str | None
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.content).strip()
+
+
+def build(raw: RawDoc) -> Resolution:
+    res = Resolution(language=raw.language, warnings=list(raw.warnings))
+    items = [_split_label(block) for block in raw.blocks]
+    items = [item for item in items if item.text or item.label]
+    formula_at = next((i for i, item in enumerate(items) if FORMULA.match(item.text)), None)
+    if formula_at is None:
+        res.warnings.append("no enacting formula (\"The General Assembly,\") found: "
+                            "the document was imported as plain paragraphs")
+        res.preamble = [Paragraph(_fix(it.content)) for it in _join_breaks(items)]
+    else:
+        res.front = parse_front([it.text for it in items[:formula_at]])
+        res.formula = items[formula_at].text
+        body = items[formula_at + 1:]
+        close_at = next((i for i, item in enumerate(body) if not item.label and CLOSING.match(item.text)), None)
+        tail: list[_Item] = []
+        if close_at is not None:
+            res.closing = _closing_lines(body[close_at].text)
+            tail = body[close_at + 1:]
+            body = body[:close_at]
+        else:
+            annex_at = next((i for i, item in enumerate(body) if ANNEX.match(item.text)), len(body))
+            body, tail = body[:annex_at], body[annex_at:]
+        _fill_body(res, _join_breaks(body))
+        _fill_tail(res, tail)
+    _attach_notes(res, raw)
+    return res
+
+
+# --- labels and joins ----------------------------------------------------
+def _split_label(block: RawBlock) -> _Item:
+    content = normalize_runs(block.content)
+    label = block.label
+    if label is None and content and isinstance(content[0], Text):
+        first = content[0]
+        match = LABEL.match(first.text)
+        rest = first.text[match.end():] if match else ""
+        if match and (rest or len(content) > 1 or match.group(1)[0].isdigit()):
+            label = match.group(1)
+            content = [Text(rest, first.italic), *content[1:]]
+    content = _strip(content)
+    return _Item(content, label.strip() if label else None)
+
+
+def _strip(content: list[Inline]) -> list[Inline]:
+    content = normalize_runs(content)
+    if content and isinstance(content[0], Text):
+        content[0] = Text(content[0].text.lstrip(), content[0].italic)
+    if content and isinstance(content[-1], Text):
+        content[-1] = Text(content[-1].text.rstrip(), content[-1].italic)
+    return normalize_runs(content)
+
+
+def _join_breaks(items: list[_Item]) -> list[_Item]:
+    """Join the halves of paragraphs that a page break or footnote block cut apart."""
+    out: list[_Item] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if prev is not None and item.label is None and _continues(prev.text, item.text):
+            out[-1] = _Item(_strip([*prev.content, Text(" "), *item.content]), prev.label)
+        else:
+            out.append(item)
+    return out
+
+
+def _continues(prev: str, text: str) -> bool:
+    if not prev or not text or HEADING_NUM.match(text):
+        return False
+    if text[0].islower():
+        return True
+    if CLOSING.match(text) or ANNEX.match(text) or prev.endswith(TERMINAL):
+        return False
+    return len(prev.split()) > 12 or not starts_like_paragraph(text)
+
+
+def _is_heading(item: _Item) -> bool:
+    text = item.text
+    return (
+        item.label is None
+        and bool(text)
+        and not text.endswith(TERMINAL)
+        and len(text.split()) <= 14
+        and (text[0].isupper() or text[0].isdigit())
+    )
+
+
+# --- body ----------------------------------------------------------------
+_DEFAULT = {1: "alpha", 2: "roman", 3: "alpha", 4: "roman"}
+
+
+def _label_kind(label: str, open_levels: list[tuple[str, int]]) -> str:
+    """"op", "alpha", "roman" or "bullet" for a label, reading "(i)" after "(h)" as a letter."""
+    core = label.strip("().")
+    if core.isdigit():
+        return "op"
+    if not core.isalpha():
+        return "bullet"
+    if re.fullmatch(r"[ivxlc]+", core):
+        for kind, last in open_levels:
+            if kind == "alpha" and len(core) == 1 and ord(core) - ord("a") == last:
+                return "alpha"
+        return "roman"
+    return "alpha"
+
+
+class _Tree:
+    """Places labelled and unlabelled sub-paragraphs under their parents.
+
+    `stack[0]` is the current top-level paragraph; `stack[d]` the open
+    sub-paragraph at depth d with the kind of list it belongs to and its index.
+    """
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[Paragraph, str, int]] = []
+
+    def top(self, para: Paragraph) -> None:
+        self.stack = [(para, "", 0)]
+
+    def child(self, para: Paragraph, kind: str) -> bool:
+        if not self.stack:
+            return False
+        depth = next((d for d in range(len(self.stack) - 1, 0, -1) if self.stack[d][1] == kind), len(self.stack))
+        del self.stack[depth:]
+        parent = self.stack[-1][0]
+        if not parent.children and not kind.startswith("inferred") and kind != _DEFAULT.get(depth):
+            parent.list_style = kind
+        parent.children.append(para)
+        self.stack.append((para, kind, len(parent.children)))
+        return True
+
+    def open_kinds(self) -> list[tuple[str, int]]:
+        return [(kind, index) for _, kind, index in self.stack[1:]]
+
+    def current(self) -> Paragraph | None:
+        return self.stack[-1][0] if self.stack else None
+
+
+def _fill_body(res: Resolution, items: list[_Item]) -> None:
+    has_numbers = any(it.label and it.label.rstrip(".").isdigit() for it in items)
+    operative = False
+    tree = _Tree()
+    inferred = 0  # depth of the open list whose labels the source lost, 0 if none
+    for index, item in enumerate(items):
+        kind = _label_kind(item.label, tree.open_kinds()) if item.label else ""
+        target = res.operative if operative else res.preamble
+        if kind == "op" or (not has_numbers and not operative and not kind and _opens_operative(items, index)):
+            operative = True
+            para = Paragraph(_fix(item.content))
+            res.operative.append(para)
+            tree.top(para)
+            inferred = 0
+        elif kind:
+            para = Paragraph(_fix(item.content, lead=False))
+            if not tree.child(para, kind):
+                res.warnings.append(f"sub-paragraph {item.label} before any paragraph kept as a paragraph")
+                target.append(para)
+                tree.top(para)
+        elif _is_heading(item):
+            target.append(CrossHeading(item.content))
+            tree = _Tree()
+            inferred = 0
+        elif tree.current() is not None and (inferred or tree.stack[-1][0].text.endswith(":")):
+            if not inferred:
+                inferred = len(tree.stack)
+                res.warnings.append(f"sub-paragraph labels missing under \"{tree.stack[-1][0].text[:40]}…\": "
+                                    "levels inferred from punctuation")
+            para = Paragraph(_fix(item.content, lead=False))
+            tree.child(para, f"inferred{inferred}")
+            inferred = _next_inferred(para.text, inferred)
+        else:
+            para = Paragraph(_fix(item.content))
+            if operative and has_numbers:
+                res.warnings.append(f"unnumbered paragraph among operative paragraphs: \"{item.text[:50]}…\"")
+            target.append(para)
+            tree.top(para)
+
+
+def _next_inferred(text: str, depth: int) -> int:
+    """Where the next unlabelled block goes: deeper after ":", up after a list's last item."""
+    if text.endswith(":"):
+        return depth + 1
+    if text.endswith("."):
+        return 0
+    return depth
+
+
+def _opens_operative(items: list[_Item], index: int) -> bool:
+    """Without numbers, the operative part starts at the first block not ending with a comma."""
+    text = items[index].text
+    return bool(text) and not text.endswith(",") and starts_like_paragraph(text)
+
+
+def _fix(content: list[Inline], lead: bool = True) -> list[Inline]:
+    """Italicise the lead phrase where the source carried no italics."""
+    content = _strip(content)
+    if not lead or not content or not isinstance(content[0], Text):
+        return content
+    if any(isinstance(c, Text) and c.italic for c in content[:1]):
+        return content
+    first = content[0]
+    end = lead_phrase(first.text)
+    if end <= 0:
+        return content
+    return normalize_runs([Text(first.text[:end], True), Text(first.text[end:]), *content[1:]])
+
+
+# --- closing, annexes, notes ------------------------------------------------
+def _closing_lines(text: str) -> list[str]:
+    match = CLOSING.match(text)
+    if not match:
+        return [text]
+    return [part for part in (match.group(1), match.group(2).strip()) if part]
+
+
+def _fill_tail(res: Resolution, tail: list[_Item]) -> None:
+    annex: Annex | None = None
+    for item in tail:
+        if res.closing and not res.closing[1:] and re.fullmatch(r"\d{1,2} \w+ \d{4}", item.text) and annex is None:
+            res.closing.append(item.text)
+            continue
+        if ANNEX.match(item.text) or annex is None:
+            annex = Annex([item.text] if ANNEX.match(item.text) else ["Annex"])
+            res.annexes.append(annex)
+            if ANNEX.match(item.text):
+                continue
+        if len(annex.heading) == 1 and not annex.blocks and _is_heading(item):
+            annex.heading.append(item.text)
+            continue
+        block: Block = CrossHeading(item.content) if _is_heading(item) else Paragraph(item.content)
+        annex.blocks.append(block)
+
+
+def _attach_notes(res: Resolution, raw: RawDoc) -> None:
+    by_marker: dict[str, Footnote] = {}
+    for marker in sorted(raw.notes, key=lambda m: (not m.isdigit(), int(m) if m.isdigit() else 0, m)):
+        note = Footnote(_strip(raw.notes[marker]))
+        by_marker[marker] = note
+        res.footnotes.append(note)
+    used: set[str] = set()
+
+    def relink(content: list[Inline], where: str) -> None:
+        for index, item in enumerate(content):
+            if isinstance(item, NoteRef):
+                note = by_marker.get(item.note)
+                if note is None:
+                    res.warnings.append(f"footnote marker {item.note} in {where} has no footnote text")
+                    note = Footnote([])
+                    by_marker[item.note] = note
+                    res.footnotes.append(note)
+                used.add(item.note)
+                content[index] = NoteRef(note.id)
+
+    for label, para in res.labelled():
+        relink(para.content, label)
+    for annex in res.annexes:
+        for block in annex.blocks:
+            relink(block.content, "annex")
+    for block in res.preamble + res.operative:
+        if isinstance(block, CrossHeading):
+            relink(block.content, "a heading")
+    for marker in by_marker:
+        if marker not in used:
+            res.warnings.append(f"footnote {marker} is never referenced in the text")

@@ -1,0 +1,122 @@
+"""Lead words of UN resolutions: the italic opening phrases of paragraphs.
+
+Preambular paragraphs open with a participle or an adjective phrase
+("Recalling also", "Deeply concerned"), operative paragraphs with a verb in the
+present tense ("Also requests", "Calls upon"). `lead_phrase` finds that phrase
+so that readers of plain text can italicise it as the printed text does.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Openers that are not "-ing" participles (UN Editorial Manual; adopted texts).
+PREAMBULAR_OPENERS = {
+    "acknowledging", "affirming", "alarmed", "appreciative", "appreciating", "aware", "bearing",
+    "believing", "cognizant", "concerned", "confident", "conscious", "considering", "convinced",
+    "deeply", "desiring", "determined", "disturbed", "emphasizing", "encouraged", "expressing",
+    "fully", "gravely", "guided", "having", "keeping", "mindful", "noting", "observing",
+    "reaffirming", "recalling", "recognizing", "reiterating", "seized", "stressing", "taking",
+    "underlining", "welcoming", "acting", "highlighting", "deploring", "regretting", "further",
+    "also", "strongly", "seriously", "profoundly", "greatly", "sharing", "viewing",
+    "pleased", "satisfied", "grateful", "dismayed", "shocked", "outraged", "underscoring",
+    "commending", "condemning", "paying", "endorsing", "urging", "aiming", "acknowledging",
+    "reaffirming", "noting", "re-emphasizing", "re-affirming", "bearing", "in",
+}
+
+# Adverbs and particles that can stand before or after the lead word and belong to it.
+_MODIFIERS = {"also", "further", "again", "once", "strongly", "deeply", "gravely", "fully",
+              "seriously", "furthermore", "firmly", "urgently", "warmly", "profoundly", "greatly",
+              "equally", "moreover", "in", "particular", "this", "regard", "with", "the", "same"}
+
+# Multi-word lead phrases, longest first, lower case.
+PHRASES = [
+    "taking note with appreciation", "takes note with appreciation", "takes note with interest",
+    "noting with appreciation", "noting with concern", "noting with satisfaction",
+    "noting with interest", "noting with regret", "taking into account", "taking into consideration",
+    "taking note", "takes note", "bearing in mind", "guided by", "calls upon", "calls on",
+    "calls for", "calls again upon", "once again", "having considered", "having examined",
+    "having heard", "having adopted", "expresses its appreciation", "expresses concern",
+    "expresses its deep concern", "expresses its concern", "pays tribute", "paying tribute",
+    "keeping in mind", "taking into account", "acting under", "in this regard",
+]
+
+OPERATIVE_VERBS = {
+    "acknowledges", "adopts", "affirms", "agrees", "appeals", "applauds", "appreciates",
+    "approves", "authorizes", "calls", "commends", "concurs", "condemns", "confirms",
+    "considers", "decides", "declares", "demands", "deplores", "designates", "directs",
+    "emphasizes", "encourages", "endorses", "expresses", "extends", "invites", "notes",
+    "proclaims", "reaffirms", "recalls", "recognizes", "recommends", "regrets", "reiterates",
+    "renews", "requests", "resolves", "stresses", "supports", "takes", "underlines",
+    "underscores", "urges", "welcomes", "deems", "looks", "reminds", "highlights", "insists",
+    "determines", "acknowledge", "pays", "salutes", "strongly", "also", "further", "again",
+    "once", "re-emphasizes", "reiterates", "demands", "condemns", "expects", "emphasises",
+    "recognises", "calls", "encourages", "notes", "welcomes", "decides", "further",
+}
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z\-’']*")
+
+
+def _words(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def starts_like_paragraph(text: str) -> bool:
+    """Does the text open the way a preambular or operative paragraph opens?"""
+    words = _words(text[:80])
+    if not words or words[0][0] != 0 or not words[0][2][0].isupper():
+        return False
+    first = words[0][2].lower()
+    if first.endswith("ing") or first in PREAMBULAR_OPENERS or first in OPERATIVE_VERBS:
+        return True
+    return any(text.lower().startswith(phrase) for phrase in PHRASES)
+
+
+def lead_phrase(text: str) -> int:
+    """Length of the lead phrase at the start of `text` (0 if none is recognised).
+
+    "Recalling also its resolution" → len("Recalling also");
+    "Also requests the Secretary-General" → len("Also requests").
+    """
+    words = _words(text[:120])
+    if not words or words[0][0] != 0 or not words[0][2][0].isupper():
+        return 0
+    lower = text.lower()
+    for phrase in PHRASES:
+        if lower.startswith(phrase) and (len(text) == len(phrase) or not text[len(phrase)].isalpha()):
+            end = len(phrase)
+            return _extend(text, words, end)
+    index = 0
+    # leading modifiers: "Also requests", "Strongly urges", "Once again calls upon"
+    while index < len(words) - 1 and words[index][2].lower() in _MODIFIERS - {"in", "the", "with"}:
+        index += 1
+    head = words[index][2].lower()
+    is_lead = (
+        head.endswith("ing")
+        or head in PREAMBULAR_OPENERS
+        or head in OPERATIVE_VERBS
+        or (head.endswith("s") and index > 0)
+    )
+    if not is_lead:
+        return 0
+    end = words[index][1]
+    rest = lower[end:]
+    for phrase in ("upon", "on"):
+        if head == "calls" and rest.startswith(f" {phrase}"):
+            end += len(phrase) + 1
+    if head == "deeply" or head == "gravely" or head == "seriously":
+        if index + 1 < len(words):
+            end = words[index + 1][1]
+    return _extend(text, words, end)
+
+
+def _extend(text: str, words: list[tuple[int, int, str]], end: int) -> int:
+    """Take trailing "also" / "further" / "again" into the phrase ("Recalling also")."""
+    for start, stop, word in words:
+        if start < end:
+            continue
+        if start == end + 1 and text[end] == " " and word.lower() in {"also", "further", "again"}:
+            end = stop
+            continue
+        break
+    return end
