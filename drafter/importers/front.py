@@ -34,7 +34,7 @@ _FIELDS = [
 ]
 _AGENDA = re.compile(r"Agenda items?\s+(\d+(?:\s*\([a-z]\))?(?:(?:,\s*|\s+and\s+)\d+(?:\s*\([a-z]\))?)*)")
 _NUMBER = re.compile(r"(?m)^\s*(\d{1,3}/\d{1,4}(?: [A-Z])?)\.\s+")
-_SPONSORS = re.compile(r"(?s)([^\n].*?):\s*(?:revised\s+)?draft\s+resolution\b", re.IGNORECASE)
+_SPONSORS = re.compile(r":\s*(?:revised\s+)?draft\s+resolution\b", re.IGNORECASE)
 _FURNITURE = re.compile(r"^(?:United Nations|Distr\.:?)$")
 
 
@@ -71,10 +71,11 @@ def parse_front(lines: list[str]) -> FrontMatter:
     number = _NUMBER.search(text)
     sponsors = _SPONSORS.search(text)
     if sponsors:
-        front.sponsors = " ".join(sponsors.group(1).split())
+        begin = max([end for _, end in spans if end <= sponsors.start()] or [0])
+        front.sponsors = " ".join(text[begin:sponsors.start()].split())
         front.doc_type = "revised draft resolution" if "revised" in sponsors.group().lower() else "draft resolution"
-        spans.append((sponsors.start(), sponsors.end()))
-        boundaries.append(sponsors.start())
+        spans.append((begin, sponsors.end()))
+        boundaries.append(begin)
     if number:
         front.number = number.group(1)
         boundaries.append(number.start())

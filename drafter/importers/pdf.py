@@ -33,7 +33,7 @@ MAX_OBJECTS_PER_PAGE = 50_000
 _HYPHENS = {"\x02": "-", "\ufffe": "-", "\xad": "-"}
 _SPACES = {" ", "\xa0", "\t", "\u2002", "\u2003", "\u2009"}
 _CLOSERS = set(",.;:)]’”!?%-")
-_OPENERS = set("([‘“-")
+_OPENERS = set("([‘“")
 _TERMINAL = (".", ";", ":", ",", "!", "?")
 _MARKER_CHARS = set("0123456789*†‡")
 
@@ -256,7 +256,8 @@ def _is_furniture(line: _Line, page: int, height: float, layout: _Layout) -> boo
     if line.y < 0.11 * height:
         return bool(_FOOTER.match(" ".join(_words(line))))
     if page > 0 and line.y > 0.89 * height:
-        return line.size < 0.95 * layout.size or bool(_RUNNING_SYMBOL.match(text))
+        small = line.size < 0.95 * layout.size
+        return small and (all(c.bold for c in line.chars if not c.space) or bool(_RUNNING_SYMBOL.match(text)))
     return False
 
 
@@ -300,8 +301,10 @@ def _breaks(a: _Char, b: _Char, spaced: bool, threshold: float) -> bool:
         gap += 0.05  # the glyph overhangs its advance
     if b.ch in _CLOSERS or a.ch in _OPENERS:
         return gap > 0.35
-    if a.italic != b.italic and not a.marker:
-        return gap > 0.04
+    if a.italic and not b.italic and not a.marker:
+        return gap > 0.04  # the italic face leans over the gap
+    if b.italic and not a.italic:
+        return gap > min(threshold, 0.12)
     return gap > threshold
 
 
@@ -358,7 +361,7 @@ def _label(line: _Line) -> tuple[str, int, float] | None:
 
 # --- pages ---------------------------------------------------------------------
 def _layout(pages: list[tuple[list[_Char], float]]) -> _Layout:
-    sizes = Counter(round(c.size, 1) for chars, _ in pages for c in chars if not c.space)
+    sizes = Counter(round(c.size, 1) for chars, _ in pages for c in chars if not c.space and not c.bold)
     size = sizes.most_common(1)[0][0] if sizes else 10.0
     return _Layout(size, 0.0, 0.0, 1.2 * size)
 
@@ -457,7 +460,9 @@ class _Builder:
         prev = current.last
         text = plain(current.content).rstrip()
         indent = 0.8 * self.layout.size
-        if centered != current.centered:
+        if centered != current.centered or _bold(line) != _bold(prev) or abs(line.size - prev.size) > 1.0:
+            return True
+        if line.x0 < self.layout.left - indent:
             return True
         if line.page != prev.page:
             indented = line.x0 > self.layout.left + indent
@@ -467,7 +472,11 @@ class _Builder:
             return gap
         if label is not None and (line.x0 > prev.x0 + indent or label[2] > 1.0 or text.endswith(_TERMINAL)):
             return True
-        return line.x0 > prev.x0 + indent or abs(line.size - prev.size) > 1.0
+        return line.x0 > prev.x0 + indent
+
+
+def _bold(line: _Line) -> bool:
+    return all(c.bold for c in line.chars if not c.space)
 
 
 def _append(content: list[Inline], more: list[Inline]) -> None:
@@ -476,7 +485,10 @@ def _append(content: list[Inline], more: list[Inline]) -> None:
         return
     last = next((item for item in reversed(content) if isinstance(item, Text)), None)
     first = more[0]
-    if content and not (last is not None and last.text.endswith("-") and isinstance(content[-1], Text)):
+    hyphen = last is not None and last.text.endswith("-") and isinstance(content[-1], Text)
+    if hyphen and isinstance(first, Text) and re.match(r"(?:and|or|to)\b", first.text):
+        hyphen = False  # a suspended compound: "troop- and police-contributing"
+    if content and not hyphen:
         italic = bool(last and last.italic and isinstance(first, Text) and first.italic)
         content.append(Text(" ", italic))
     content.extend(more)

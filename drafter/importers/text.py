@@ -24,6 +24,7 @@ _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 
 _HEADER_KEY = re.compile(r"^[a-z]+: ")
 _RULE = re.compile(r"^_{5,}$")
+_SEPARATOR = re.compile(r"^-{3,}$")
 _JOB = re.compile(r"^\d{2}-\d{5}(?:\s*\(E\))?(?:\s+\d{6})?\s*(?:\*\d{7}\*)?$")
 _BARCODE = re.compile(r"^\*\d{7,}\*$")
 _DATECODE = re.compile(r"^\d{6}$")
@@ -86,7 +87,7 @@ def parse_text(text: str) -> RawDoc:
 def _is_furniture(line: str) -> bool:
     stripped = line.strip()
     return bool(_JOB.match(stripped) or _BARCODE.match(stripped) or _DATECODE.match(stripped)
-                or _PAGE.match(stripped))
+                or _PAGE.match(stripped) or _SEPARATOR.match(stripped))
 
 
 def _take_notes(lines: list[str], raw: RawDoc) -> tuple[list[str], dict[str, str]]:
@@ -104,6 +105,10 @@ def _take_notes(lines: list[str], raw: RawDoc) -> tuple[list[str], dict[str, str
         if index - 1 in heads:
             continue
         start = _REFLOWED_NOTE.match(line) or _SUP_NOTE.match(line)
+        if start and current is not None and start.re is _REFLOWED_NOTE and int(start.group(1)) != int(current) + 1:
+            # "[^7]: February 1984." inside note 2: a date the extractor took for a marker
+            notes[current] = _join(notes[current], f"{start.group(1)} {start.group(2)}")
+            continue
         if start:
             current = start.group(1).translate(_SUP_TO_DIGIT)
             notes[current] = start.group(2)

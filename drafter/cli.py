@@ -1,0 +1,125 @@
+"""The `drafter` command: inspect, compare and the app.
+
+Every error a user can cause ends in one line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable
+
+from drafter import __version__
+from drafter.errors import DrafterError
+from drafter.model import CrossHeading, Paragraph, Resolution
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    from drafter import load
+    from drafter.serialize import summary
+
+    res = load(args.file)
+    if args.json:
+        json.dump(summary(res), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(describe(res))
+    return 0
+
+
+def _first_words(text: str, count: int = 10) -> str:
+    words = text.split()
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
+
+def describe(res: Resolution) -> str:
+    """The human summary `drafter inspect` prints."""
+    front = res.front
+    lines = [
+        f"organ:     {front.organ or '?'}",
+        f"symbol:    {front.symbol or '?'}",
+        f"type:      {front.doc_type}",
+        f"title:     {front.title or '—'}",
+    ]
+    for name in ("session", "date", "adoption", "report", "sponsors"):
+        value = getattr(front, name)
+        if value:
+            lines.append(f"{name + ':':<10} {value}")
+    for item in front.agenda_items:
+        lines.append(f"agenda:    {item.number} {item.title}".rstrip())
+    subs = sum(1 for label, _ in res.labelled() if "(" in label)
+    lines.append(
+        f"counts:    {len(res.preambular())} preambular, {len(res.operatives())} operative, "
+        f"{subs} sub-paragraphs, {len(res.footnotes)} footnotes, {len(res.annexes)} annexes"
+    )
+    lines.append(f"formula:   {res.formula}")
+    labels = res.labels()
+    for block in res.preamble + res.operative:
+        if isinstance(block, CrossHeading):
+            lines.append(f"  — {block.text}")
+            continue
+        _describe_para(block, labels, lines)
+    for index, note in enumerate(res.footnotes, 1):
+        lines.append(f"  [{index}] {_first_words(note.text, 14)}")
+    if res.closing:
+        lines.append("closing:   " + " / ".join(res.closing))
+    for annex in res.annexes:
+        lines.append(f"annex:     {' / '.join(annex.heading)} ({len(annex.blocks)} paragraphs)")
+    for warning in res.warnings:
+        lines.append(f"warning:   {warning}")
+    return "\n".join(lines) + "\n"
+
+
+def _describe_para(para: Paragraph, labels: dict[str, str], lines: list[str]) -> None:
+    label = labels.get(para.id, "?")
+    lines.append(f"  {label:<12} {_first_words(para.text)}")
+    for child in para.children:
+        _describe_para(child, labels, lines)
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from ui.app import main as gui_main
+
+    return gui_main(args.file)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="drafter", description="Draft, compare and export UN resolutions.")
+    parser.add_argument("--version", action="version", version=f"drafter {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    sub = parser.add_subparsers(dest="command")
+
+    inspect = sub.add_parser("inspect", help="show what Drafter recognizes in a file")
+    inspect.add_argument("file")
+    inspect.add_argument("--json", action="store_true", help="print the model as JSON (schema in the README)")
+    inspect.set_defaults(handler=_inspect)
+
+    gui = sub.add_parser("gui", help="open the app")
+    gui.add_argument("file", nargs="?")
+    gui.set_defaults(handler=_gui)
+
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(name)s: %(message)s")
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        return _gui(argparse.Namespace(file=None))
+    try:
+        return handler(args)
+    except DrafterError as exc:
+        print(f"drafter: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,308 @@
+"""Paragraph alignment: which old paragraph became which new one.
+
+The matching form of a paragraph is its text without label, in NFC, with
+plain quotes, hyphens and spaces and folded case. Alignment of one list of
+sibling blocks (the preamble, the operative part, the children of a matched
+paragraph, the footnotes) runs in steps:
+
+1. anchors: paragraphs that are identical and unique on both sides, plus
+   near-identical pairs (word similarity ≥ 0.8, found through an index of
+   word trigrams, never through a full similarity matrix);
+2. the spine: the heaviest chain of anchors that keeps the order on both sides
+   (patience diff); anchors off the spine are left for the move pass;
+3. inside each gap between spine anchors, pairs with word similarity ≥ 0.5 in
+   order (the best-weighted increasing chain; dynamic programming on sparse
+   candidates);
+4. splits (one old ≈ two adjacent new) and merges (the reverse) among the
+   leftovers and their matched neighbours.
+
+Moves are found by `match_moves` over the leftovers of the whole document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from drafter.compare.words import normalize
+from drafter.model import Inline, plain_text
+
+_WORD = re.compile(r"\w+(?:[-'./]\w+)*")
+NEAR = 0.8  # anchors and moves
+PAIR = 0.5  # modified rather than deleted + inserted
+MOVE_JACCARD = 0.8
+MOVE_MIN_WORDS = 3
+FULL_MATRIX = 2500  # gap size (old × new) up to which every pair is scored
+
+
+@dataclass
+class Item:
+    """One block in its matching form."""
+
+    id: str
+    key: str
+    bag: Counter[str]
+    size: int
+    heading: bool = False
+    shingles: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def words(self) -> frozenset[str]:
+        return frozenset(self.bag)
+
+
+def make_item(block_id: str, content: list[Inline], heading: bool = False) -> Item:
+    text = normalize(plain_text(content))
+    words = _WORD.findall(text)
+    key = ("H:" if heading else "P:") + " ".join(text.split())
+    if len(words) >= 3:
+        shingles = frozenset(" ".join(words[i:i + 3]) for i in range(len(words) - 2))
+    else:
+        shingles = frozenset(words)
+    return Item(block_id, key, Counter(words), len(words), heading, shingles)
+
+
+def _overlap(a: Counter[str], b: Counter[str]) -> int:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(min(count, b[word]) for word, count in a.items() if word in b)
+
+
+def similarity(a: Item, b: Item) -> float:
+    """Dice coefficient of the two bags of words; 0 between a heading and a paragraph."""
+    if a.heading != b.heading:
+        return 0.0
+    if a.key == b.key:
+        return 1.0
+    total = a.size + b.size
+    if not total:
+        return 0.0
+    return 2 * _overlap(a.bag, b.bag) / total
+
+
+def jaccard(a: Item, b: Item) -> float:
+    if a.heading != b.heading:
+        return 0.0
+    union = len(a.bag.keys() | b.bag.keys())
+    return len(a.bag.keys() & b.bag.keys()) / union if union else float(a.key == b.key)
+
+
+def containment(part: Counter[str], whole: Counter[str]) -> float:
+    """The share of the words of `part` that are found in `whole`."""
+    size = sum(part.values())
+    return _overlap(part, whole) / size if size else 0.0
+
+
+# --- chains ---------------------------------------------------------------------------
+def heaviest_chain(pairs: Iterable[tuple[int, int, float]]) -> list[tuple[int, int]]:
+    """The subset of (old, new, weight) pairs, increasing on both sides, with the largest total weight."""
+    ordered = sorted(pairs, key=lambda p: (p[0], -p[1]))
+    if not ordered:
+        return []
+    size = max(p[1] for p in ordered) + 2
+    tree_value = [0.0] * size
+    tree_index = [-1] * size
+    best_value: list[float] = []
+    back: list[int] = []
+    for position, (_old, new, weight) in enumerate(ordered):
+        # best chain ending with new index < this one: Fenwick prefix maximum over new + 1
+        value, index = 0.0, -1
+        k = new  # positions 1..new hold new indexes 0..new-1
+        while k > 0:
+            if tree_value[k] > value:
+                value, index = tree_value[k], tree_index[k]
+            k -= k & -k
+        best_value.append(value + weight)
+        back.append(index)
+        k = new + 1
+        while k < size:
+            if best_value[position] > tree_value[k]:
+                tree_value[k] = best_value[position]
+                tree_index[k] = position
+            k += k & -k
+    end = max(range(len(ordered)), key=best_value.__getitem__)
+    chain: list[tuple[int, int]] = []
+    while end >= 0:
+        chain.append((ordered[end][0], ordered[end][1]))
+        end = back[end]
+    chain.reverse()
+    return chain
+
+
+# --- candidates ----------------------------------------------------------------------
+class ShingleIndex:
+    """Word trigrams → items, to find likely partners without scoring every pair."""
+
+    def __init__(self, items: Sequence[Item], indexes: Iterable[int]) -> None:
+        self.items = items
+        self.postings: dict[str, list[int]] = {}
+        for index in indexes:
+            for shingle in items[index].shingles:
+                self.postings.setdefault(shingle, []).append(index)
+
+    def candidates(self, item: Item, limit: int = 8) -> list[int]:
+        hits: Counter[int] = Counter()
+        for shingle in item.shingles:
+            for index in self.postings.get(shingle, ()):
+                hits[index] += 1
+        return [index for index, _count in hits.most_common(limit)]
+
+
+def _scored_pairs(old: Sequence[Item], new: Sequence[Item], olds: list[int], news: list[int],
+                  threshold: float) -> list[tuple[int, int, float]]:
+    """Pairs of the two index lists with similarity ≥ threshold."""
+    pairs: list[tuple[int, int, float]] = []
+    if len(olds) * len(news) <= FULL_MATRIX:
+        for i in olds:
+            for j in news:
+                score = similarity(old[i], new[j])
+                if score >= threshold:
+                    pairs.append((i, j, score))
+        return pairs
+    index = ShingleIndex(old, olds)
+    allowed = set(olds)
+    for j in news:
+        for i in index.candidates(new[j]):
+            if i in allowed:
+                score = similarity(old[i], new[j])
+                if score >= threshold:
+                    pairs.append((i, j, score))
+    return pairs
+
+
+# --- one list of siblings ----------------------------------------------------------------
+def align(old: Sequence[Item], new: Sequence[Item], threshold: float = PAIR) -> list[tuple[int, int]]:
+    """In-order pairs (old index, new index) of one list of sibling blocks."""
+    if not old or not new:
+        return []
+    old_keys = Counter(item.key for item in old)
+    new_keys = Counter(item.key for item in new)
+    new_at = {item.key: j for j, item in enumerate(new) if new_keys[item.key] == 1}
+    anchors: list[tuple[int, int, float]] = []
+    for i, item in enumerate(old):
+        if old_keys[item.key] == 1 and item.key in new_at:
+            anchors.append((i, new_at[item.key], 2.0))
+    used_old = {i for i, _j, _w in anchors}
+    used_new = {j for _i, j, _w in anchors}
+    rest_old = [i for i in range(len(old)) if i not in used_old]
+    rest_new = [j for j in range(len(new)) if j not in used_new]
+    anchors += _greedy(_scored_pairs(old, new, rest_old, rest_new, NEAR))
+    spine = heaviest_chain(anchors)
+    matches: list[tuple[int, int]] = []
+    previous = (-1, -1)
+    for anchor in [*spine, (len(old), len(new))]:
+        olds = list(range(previous[0] + 1, anchor[0]))
+        news = list(range(previous[1] + 1, anchor[1]))
+        if olds and news:
+            matches += heaviest_chain(_scored_pairs(old, new, olds, news, threshold))
+        if anchor[0] < len(old):
+            matches.append(anchor)
+        previous = anchor
+    return matches
+
+
+def _greedy(pairs: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """One-to-one pairs, best score first."""
+    chosen: list[tuple[int, int, float]] = []
+    seen_old: set[int] = set()
+    seen_new: set[int] = set()
+    for i, j, score in sorted(pairs, key=lambda p: (-p[2], p[0], p[1])):
+        if i not in seen_old and j not in seen_new:
+            chosen.append((i, j, score))
+            seen_old.add(i)
+            seen_new.add(j)
+    return chosen
+
+
+def match_moves(old: Sequence[Item], new: Sequence[Item]) -> list[tuple[int, int]]:
+    """Leftovers that match across gaps: identical (and unique), or word-Jaccard ≥ 0.8 with ≥ 3 words."""
+    pairs: list[tuple[int, int, float]] = []
+    old_keys = Counter(item.key for item in old)
+    new_keys = Counter(item.key for item in new)
+    exact_new = {item.key: j for j, item in enumerate(new)}
+    for i, item in enumerate(old):
+        if old_keys[item.key] == 1 and new_keys[item.key] == 1:
+            pairs.append((i, exact_new[item.key], 2.0))
+    index = ShingleIndex(old, range(len(old)))
+    for j, item in enumerate(new):
+        if item.size < MOVE_MIN_WORDS:
+            continue
+        for i in index.candidates(item):
+            if old[i].size >= MOVE_MIN_WORDS:
+                score = jaccard(old[i], item)
+                if score >= MOVE_JACCARD:
+                    pairs.append((i, j, score))
+    return [(i, j) for i, j, _score in _greedy(pairs)]
+
+
+# --- splits and merges ------------------------------------------------------------------
+@dataclass
+class Regroup:
+    """A split (one old, two new) or a merge (two old, one new), by indexes in the sibling lists."""
+
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+
+
+def _joins(whole: Item, first: Item, second: Item, paired: float) -> bool:
+    """Whether `whole` reads as `first` followed by `second` better than as the paired one alone."""
+    if first.heading or second.heading or whole.heading or min(first.size, second.size) < 2:
+        return False
+    both = first.bag + second.bag
+    joined = 2 * _overlap(whole.bag, both) / (whole.size + first.size + second.size)
+    return (joined >= 0.75 and joined >= paired + 0.1
+            and containment(first.bag, whole.bag) >= 0.6 and containment(second.bag, whole.bag) >= 0.6)
+
+
+def _gap(matches: list[tuple[int, int]], first: int, second: int, size: int) -> range:
+    """The other side's indexes strictly between the partners of the matches around first..second."""
+    low, high = -1, size
+    for mine, theirs in matches:
+        if mine < first:
+            low = max(low, theirs)
+        elif mine > second:
+            high = min(high, theirs)
+    return range(low + 1, high)
+
+
+def _regroup_side(whole: Sequence[Item], parts: Sequence[Item], matches: list[tuple[int, int]],
+                  used_whole: set[int], used_parts: set[int]) -> list[tuple[int, int, int]]:
+    """(whole index, part index, next part index) where one whole reads as two adjacent parts."""
+    to_whole = {p: w for w, p in matches}
+    to_part = dict(matches)
+    by_part = sorted((p, w) for w, p in matches)
+    found: list[tuple[int, int, int]] = []
+    for first in range(len(parts) - 1):
+        second = first + 1
+        if first in used_parts or second in used_parts or (first in to_whole and second in to_whole):
+            continue
+        paired = 0.0
+        if first in to_whole or second in to_whole:
+            one = first if first in to_whole else second
+            candidates = [to_whole[one]]
+            paired = similarity(whole[to_whole[one]], parts[one])
+        else:
+            candidates = [w for w in _gap(by_part, first, second, len(whole)) if w not in to_part]
+        for cand in candidates:
+            if cand in used_whole:
+                continue
+            if _joins(whole[cand], parts[first], parts[second], paired):
+                used_whole.add(cand)
+                used_parts.update((first, second))
+                found.append((cand, first, second))
+                break
+    return found
+
+
+def find_regroups(old: Sequence[Item], new: Sequence[Item],
+                  matches: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[Regroup]]:
+    """Splits and merges in one sibling list; returns the matches that remain and the regroupings."""
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    regroups = [Regroup((i,), (j, k)) for i, j, k in _regroup_side(old, new, matches, used_old, used_new)]
+    flipped = [(j, i) for i, j in matches]
+    regroups += [Regroup((i, k), (j,)) for j, i, k in _regroup_side(new, old, flipped, used_new, used_old)]
+    remaining = [(i, j) for i, j in matches if i not in used_old and j not in used_new]
+    return remaining, regroups

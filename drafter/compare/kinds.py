@@ -1,0 +1,196 @@
+"""What kind of change a word diff is: negotiated, technical, or renumbering.
+
+Technical updates are the mechanical edits of a follow-up text: session
+ordinals ("seventy-third" → "seventy-fifth", "Seventy-first Session"),
+resolution and document symbols ("70/153", "A/71/53", "S/2018/257") with their
+dates ("of 17 December 2015"), years, Security Council resolution numbers
+("2408 (2018)"), and in the front matter also plain numbers (agenda items,
+meetings). A changed group of words is technical when every word in it is such a
+token or a connector ("and", "of", ","), and at least one is such a token.
+
+Renumbering: a cross-reference that follows the shift of paragraph numbers
+("paragraph 5 above" → "paragraph 6 above" where OP5 became OP6).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from drafter.compare.words import DELETE, EQUAL, INSERT, Segment, Tokens
+
+UNCHANGED = "unchanged"
+INSERTED = "inserted"
+DELETED = "deleted"
+MODIFIED = "modified"
+MOVED = "moved"
+SPLIT = "split"
+MERGED = "merged"
+RENUMBERED = "renumbered"
+TECHNICAL = "technical"
+KINDS = (INSERTED, DELETED, MODIFIED, MOVED, SPLIT, MERGED, RENUMBERED, TECHNICAL)
+
+# Op tags
+TAG_TECHNICAL = "technical"
+TAG_RENUMBERING = "renumbering"
+
+_UNITS = ("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+          "thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth")
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ORDINAL = re.compile(
+    rf"(?:(?:{_TENS})[-\u2010\u2011](?:{_UNITS})|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth"
+    r"|hundredth|\d+(?:st|nd|rd|th))",
+    re.IGNORECASE,
+)
+_SIMPLE_ORDINAL = re.compile(_UNITS, re.IGNORECASE)
+_YEAR = re.compile(r"(?:19[4-9]\d|20\d\d)")
+_DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])")
+_NUMBER = re.compile(r"\d+")
+_MONTHS = frozenset("january february march april may june july august september october november "
+                    "december".split())
+_CONNECTORS = frozenset([",", ";", "and", "of", "resolution", "resolutions", "decision", "decisions",
+                         "(", ")", "to", "its"])
+_PARAGRAPH_WORDS = frozenset(["paragraph", "paragraphs", "para", "paras", "para.", "paras."])
+_REFERENCE_FILLER = frozenset([",", "and", "to", "(", ")", "-", "\u2013", "or"])
+_EXTERNAL = frozenset(["resolution", "resolutions", "decision", "decisions", "report", "document",
+                       "annex", "declaration", "convention", "agreement", "charter", "article"])
+
+
+def _is_symbol(word: str) -> bool:
+    return "/" in word and any(ch.isdigit() for ch in word)
+
+
+def _word_at(cores: list[str], index: int) -> str:
+    return cores[index].lower() if 0 <= index < len(cores) else ""
+
+
+def is_technical(cores: list[str], index: int, front: bool = False) -> bool:
+    """Whether the token at `index` is a session ordinal, symbol, year or date part."""
+    word = cores[index]
+    if not word:
+        return False
+    if _is_symbol(word) or _ORDINAL.fullmatch(word) or _YEAR.fullmatch(word):
+        return True
+    if _SIMPLE_ORDINAL.fullmatch(word) and _word_at(cores, index + 1) == "session":
+        return True
+    lower = word.lower()
+    if lower in _MONTHS:
+        return True
+    if _NUMBER.fullmatch(word):
+        if front:
+            return True
+        if _DAY.fullmatch(word) and (_word_at(cores, index + 1) in _MONTHS
+                                     or _word_at(cores, index - 1) in _MONTHS):
+            return True
+        # Security Council style: "resolution 2408 (2018)"
+        if _word_at(cores, index + 1) == "(" and _YEAR.fullmatch(_word_at(cores, index + 2)):
+            return True
+    return False
+
+
+def _groups(segments: list[Segment]) -> list[list[int]]:
+    """Indexes of the changed segments, grouped between equal segments."""
+    groups: list[list[int]] = []
+    current: list[int] = []
+    for index, segment in enumerate(segments):
+        if segment.op == EQUAL:
+            if current:
+                groups.append(current)
+                current = []
+        else:
+            current.append(index)
+    if current:
+        groups.append(current)
+    return groups
+
+
+def tag_segments(
+    segments: list[Segment],
+    old: Tokens,
+    new: Tokens,
+    *,
+    op_numbers: Mapping[int, int] | None = None,
+    front: bool = False,
+) -> list[str]:
+    """One tag per segment: "" (negotiated or equal), "technical" or "renumbering"."""
+    tags = [""] * len(segments)
+    for group in _groups(segments):
+        old_range = range(0, 0)
+        new_range = range(0, 0)
+        for index in group:
+            if segments[index].op == DELETE:
+                old_range = segments[index].old
+            elif segments[index].op == INSERT:
+                new_range = segments[index].new
+        tag = _tag_group(old, new, old_range, new_range, op_numbers or {}, front)
+        for index in group:
+            tags[index] = tag
+    return tags
+
+
+def _tag_group(old: Tokens, new: Tokens, old_range: range, new_range: range,
+               op_numbers: Mapping[int, int], front: bool) -> str:
+    sides = [(old.cores, i) for i in old_range if old.cores[i]]
+    sides += [(new.cores, i) for i in new_range if new.cores[i]]
+    if not sides:
+        return TAG_TECHNICAL  # whitespace only
+    technical = [is_technical(cores, i, front) for cores, i in sides]
+    connector = [cores[i].lower() in _CONNECTORS for cores, i in sides]
+    if all(t or c for t, c in zip(technical, connector, strict=True)):
+        if any(technical):
+            return TAG_TECHNICAL
+        # "and" → "," when a symbol joins a list: technical if it touches a technical word
+        before = new_range.start - 1
+        after = new_range.stop
+        if (before >= 0 and is_technical(new.cores, before, front)) or (
+            after < len(new.cores) and is_technical(new.cores, after, front)
+        ):
+            return TAG_TECHNICAL
+    if _is_reference_shift(old, new, old_range, new_range, op_numbers):
+        return TAG_RENUMBERING
+    return ""
+
+
+def _is_reference_shift(old: Tokens, new: Tokens, old_range: range, new_range: range,
+                        op_numbers: Mapping[int, int]) -> bool:
+    deleted = [old.cores[i] for i in old_range if old.cores[i]]
+    inserted = [new.cores[i] for i in new_range if new.cores[i]]
+    if not deleted or len(deleted) != len(inserted):
+        return False
+    for before, after in zip(deleted, inserted, strict=True):
+        if not (before.isdigit() and after.isdigit()):
+            return False
+        if op_numbers.get(int(before)) != int(after) or before == after:
+            return False
+    # look back for "paragraph(s)" over numbers and list fillers
+    index = new_range.start - 1
+    steps = 0
+    while index >= 0 and steps < 10:
+        word = new.cores[index].lower()
+        if word in _PARAGRAPH_WORDS:
+            break
+        if not (word.isdigit() or word in _REFERENCE_FILLER or (len(word) <= 4 and word.isalpha())):
+            return False
+        index -= 1
+        steps += 1
+    else:
+        return False
+    if index < 0:
+        return False
+    # "paragraph 5 of resolution 72/169" points elsewhere
+    after = new_range.stop
+    if _word_at(new.cores, after) == "of":
+        following = [_word_at(new.cores, after + k) for k in (1, 2, 3)]
+        if "present" not in following and any(word in _EXTERNAL for word in following):
+            return False
+    return True
+
+
+def text_kind(segments: list[Segment], tags: list[str]) -> str:
+    """unchanged, technical, renumbered or modified, from the word diff of one pair."""
+    changed = [tag for segment, tag in zip(segments, tags, strict=True) if segment.op != EQUAL]
+    if not changed:
+        return UNCHANGED
+    if all(changed):
+        return TECHNICAL if TAG_TECHNICAL in changed else RENUMBERED
+    return MODIFIED
