@@ -406,7 +406,11 @@ def _mark_revision(p: etree._Element) -> etree._Element | None:
 def _count_revisions(root: etree._Element | None) -> int:
     """Tracked changes as a reader counts them: a whole inserted paragraph is one."""
     count = 0
+    author = _w("author")
     for el in root.iter(*_REVISIONS, *_PROPERTY_CHANGES) if root is not None else ():
+        before = el.getprevious()
+        if before is not None and before.tag == el.tag and before.get(author) == el.get(author):
+            continue  # the same change, split over runs
         rpr = el.getparent()
         ppr = rpr.getparent() if rpr is not None else None
         p = ppr.getparent() if ppr is not None and ppr.tag == PPR else None

@@ -351,9 +351,10 @@ def _label(line: _Line) -> tuple[str, int, float] | None:
         after = line.chars[nxt]
         spaced = any(c.space for c in line.chars[index + 1:nxt])
         if _breaks(char, after, spaced, threshold):
-            if not _LABEL.match(word):
-                return None
-            return word, nxt, (after.x0 - char.x1) / max(line.size, 1.0)
+            gap = (after.x0 - char.x1) / max(line.size, 1.0)
+            if _LABEL.match(word) or (word.isdigit() and len(word) < 4 and gap > 1.0):
+                return word, nxt, gap
+            return None
         if len(word) > 8:
             return None
     return None
@@ -372,11 +373,12 @@ def _measure(layout: _Layout, pages: list[_Page]) -> None:
     if not body:
         return
     lefts = Counter(round(line.x0) for line in body)
-    layout.left = float(lefts.most_common(1)[0][0])
+    layout.left = float(min(x for x, n in lefts.items() if n >= max(2, lefts.most_common(1)[0][1] // 5)))
     rights = Counter(round(line.x1) for line in body)
     layout.right = float(max(x for x, n in rights.items() if n >= max(2, rights.most_common(1)[0][1] // 4)))
     pitches = Counter(round(a.y - b.y, 1) for page in pages for a, b in zip(page.body, page.body[1:], strict=False)
-                      if abs(a.size - layout.size) < 0.3 and abs(b.size - layout.size) < 0.3 and a.y > b.y)
+                      if abs(a.size - layout.size) < 0.3 and abs(b.size - layout.size) < 0.3
+                      and 0.9 * layout.size < a.y - b.y < 1.5 * layout.size)
     if pitches:
         layout.pitch = pitches.most_common(1)[0][0]
 

@@ -147,9 +147,9 @@ def _label_kind(label: str, open_levels: list[tuple[str, int]]) -> str:
         return "op"
     if not core.isalpha():
         return "bullet"
-    if re.fullmatch(r"[ivxlc]+", core):
+    if re.fullmatch(r"[ivx]+", core):
         for kind, last in open_levels:
-            if kind == "alpha" and len(core) == 1 and ord(core) - ord("a") == last:
+            if kind in ("alpha", "inferred") and len(core) == 1 and ord(core) - ord("a") == last:
                 return "alpha"
         return "roman"
     return "alpha"
@@ -169,16 +169,37 @@ class _Tree:
         self.stack = [(para, "", 0)]
 
     def child(self, para: Paragraph, kind: str) -> bool:
+        """Add `para` to the open list of its kind, or open a list under the deepest open paragraph.
+
+        Unlabelled items ("inferred") stand at the first level, where a source that lost its labels
+        lost them (see A/RES/80/11); a labelled "(ii)" right after such an item shows that the item
+        was "(i)" of the paragraph before it, and is moved there.
+        """
         if not self.stack:
             return False
+        if kind == "alpha" and len(self.stack) > 1 and self.stack[1][1] == "inferred":
+            kind = "inferred"
         depth = next((d for d in range(len(self.stack) - 1, 0, -1) if self.stack[d][1] == kind), len(self.stack))
+        if depth == len(self.stack) and kind == "roman" and len(self.stack) == 2 and self.stack[1][1] == "inferred":
+            self._regroup()
+            depth = 2
         del self.stack[depth:]
         parent = self.stack[-1][0]
-        if not parent.children and not kind.startswith("inferred") and kind != _DEFAULT.get(depth):
+        if not parent.children and kind != "inferred" and kind != _DEFAULT.get(depth):
             parent.list_style = kind
         parent.children.append(para)
         self.stack.append((para, kind, len(parent.children)))
         return True
+
+    def _regroup(self) -> None:
+        """Move the last unlabelled item under its predecessor that ends with a colon."""
+        top = self.stack[0][0]
+        if len(top.children) < 2 or not top.children[-2].text.endswith(":"):
+            return
+        moved = top.children.pop()
+        owner = top.children[-1]
+        owner.children.append(moved)
+        self.stack = [self.stack[0], (owner, "inferred", len(top.children)), (moved, "roman", 1)]
 
     def open_kinds(self) -> list[tuple[str, int]]:
         return [(kind, index) for _, kind, index in self.stack[1:]]
@@ -191,7 +212,7 @@ def _fill_body(res: Resolution, items: list[_Item]) -> None:
     has_numbers = any(it.label and it.label.rstrip(".").isdigit() for it in items)
     operative = False
     tree = _Tree()
-    inferred = 0  # depth of the open list whose labels the source lost, 0 if none
+    inferred = 0  # 1 while a list whose labels the source lost is open
     for index, item in enumerate(items):
         kind = _label_kind(item.label, tree.open_kinds()) if item.label else ""
         target = res.operative if operative else res.preamble
@@ -217,23 +238,14 @@ def _fill_body(res: Resolution, items: list[_Item]) -> None:
                 res.warnings.append(f"sub-paragraph labels missing under \"{tree.stack[-1][0].text[:40]}…\": "
                                     "levels inferred from punctuation")
             para = Paragraph(_fix(item.content, lead=False))
-            tree.child(para, f"inferred{inferred}")
-            inferred = _next_inferred(para.text, inferred)
+            tree.child(para, "inferred")
+            inferred = 0 if para.text.endswith(".") else 1
         else:
             para = Paragraph(_fix(item.content))
             if operative and has_numbers:
                 res.warnings.append(f"unnumbered paragraph among operative paragraphs: \"{item.text[:50]}…\"")
             target.append(para)
             tree.top(para)
-
-
-def _next_inferred(text: str, depth: int) -> int:
-    """Where the next unlabelled block goes: deeper after ":", up after a list's last item."""
-    if text.endswith(":"):
-        return depth + 1
-    if text.endswith("."):
-        return 0
-    return depth
 
 
 def _opens_operative(items: list[_Item], index: int) -> bool:

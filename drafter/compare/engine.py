@@ -1,0 +1,448 @@
+"""The comparison of two resolutions: alignment, word diffs, classification, change list."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+
+from drafter.compare import align as al
+from drafter.compare import kinds as k
+from drafter.compare.changes import Change, ChangeList, Layout, Node, Op
+from drafter.compare.words import (
+    EQUAL,
+    Codec,
+    Options,
+    Tokens,
+    diff_tokens,
+    join_tokens,
+    segment_text,
+    superscript,
+    tokenize,
+)
+from drafter.model import (
+    Block,
+    CrossHeading,
+    Footnote,
+    FrontMatter,
+    Inline,
+    NoteRef,
+    Paragraph,
+    Resolution,
+    Text,
+    sub_label,
+)
+
+FRONT = "front"
+FOOTNOTES = "footnotes"
+FRONT_LABEL = "front matter"
+# Fields of the Resolution itself that are compared with the front matter.
+RESOLUTION_FIELDS = ("formula", "closing", "language")
+_NOT_TECHNICAL_FIELDS = frozenset(["title", "sponsors", "organ", "doc_type", "formula"])
+
+Node_ = Paragraph | CrossHeading
+
+
+def remap_notes(content: list[Inline], mapping: dict[str, str]) -> list[Inline]:
+    """A copy of content with footnote references renamed through `mapping`."""
+    out: list[Inline] = []
+    for item in content:
+        if isinstance(item, NoteRef):
+            out.append(NoteRef(mapping.get(item.note, item.note)))
+        else:
+            out.append(Text(item.text, item.italic))
+    return out
+
+
+# --- labels and layout -------------------------------------------------------------------
+def _annex_labels(prefix: str, blocks: Sequence[Block], out: dict[str, str]) -> None:
+    def walk(label: str, para: Paragraph, depth: int) -> None:
+        out[para.id] = label
+        for index, child in enumerate(para.children, 1):
+            style = "" if para.list_style == "bullet" else para.list_style
+            walk(f"{label}({sub_label(depth, index, 'en', style).strip('().')})", child, depth + 1)
+
+    number = 0
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            number += 1
+            walk(f"{prefix} para {number}", block, 1)
+
+
+def labels_of(res: Resolution) -> dict[str, str]:
+    """Block id → label, for paragraphs, sub-paragraphs, cross-headings and annex paragraphs."""
+    out = res.labels()
+    headings = 0
+    for block in [*res.preamble, *res.operative]:
+        if isinstance(block, CrossHeading):
+            headings += 1
+            out[block.id] = f"heading {headings}"
+    for number, annex in enumerate(res.annexes, 1):
+        _annex_labels(f"annex {number}", annex.blocks, out)
+        count = 0
+        for block in annex.blocks:
+            if isinstance(block, CrossHeading):
+                count += 1
+                out[block.id] = f"annex {number} heading {count}"
+    for number, note in enumerate(res.footnotes, 1):
+        out[note.id] = f"footnote {number}"
+    return out
+
+
+def parts_of(res: Resolution) -> dict[str, list[Block]]:
+    parts: dict[str, list[Block]] = {"preamble": res.preamble, "operative": res.operative}
+    for number, annex in enumerate(res.annexes, 1):
+        parts[f"annex {number}"] = annex.blocks
+    return parts
+
+
+def _node(block: Block) -> Node:
+    if isinstance(block, CrossHeading):
+        return Node(block.id, heading=True)
+    return Node(block.id, False, block.list_style, [_node(child) for child in block.children])
+
+
+def layout_of(res: Resolution) -> Layout:
+    return Layout(
+        parts={name: [_node(block) for block in blocks] for name, blocks in parts_of(res).items()},
+        footnotes=[note.id for note in res.footnotes],
+        annex_headings=[list(annex.heading) for annex in res.annexes],
+        warnings=list(res.warnings),
+    )
+
+
+def _walk(blocks: Sequence[Block]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        out.append(block)
+        if isinstance(block, Paragraph):
+            out.extend(_walk(block.children))
+    return out
+
+
+def _own_label_changed(old: str, new: str) -> bool:
+    """Whether the paragraph's own number changed, not only its parent's."""
+    def last(label: str) -> str:
+        return label[label.rfind("("):] if label.endswith(")") else label
+    return last(old) != last(new)
+
+
+@dataclass
+class _Pair:
+    old: Block
+    new: Block
+    moved: bool
+
+
+@dataclass
+class _Regroup:
+    old: tuple[Paragraph, ...]
+    new: tuple[Paragraph, ...]
+
+
+# --- the comparison ------------------------------------------------------------------------
+class Comparison:
+    """One run of the comparer over two resolutions."""
+
+    def __init__(self, old: Resolution, new: Resolution, options: Options) -> None:
+        self.old = old
+        self.new = new
+        self.options = options
+        self.codec = Codec()
+        self.pairs: list[_Pair] = []
+        self.regroups: list[_Regroup] = []
+        self.pool_old: list[Block] = []
+        self.pool_new: list[Block] = []
+        self.part_old: dict[str, str] = {}
+        self.part_new: dict[str, str] = {}
+        self.old_labels = labels_of(old)
+        self.new_labels = labels_of(new)
+        self._items: dict[int, al.Item] = {}
+        self.note_pairs: list[tuple[Footnote, Footnote]] = []
+        self.note_key_old: dict[str, str] = {}
+        self.note_key_new: dict[str, str] = {}
+
+    # --- structure -------------------------------------------------------------------
+    def _item(self, block: Block | Footnote) -> al.Item:
+        found = self._items.get(id(block))
+        if found is None:
+            found = al.make_item(block.id, block.content, isinstance(block, CrossHeading))
+            self._items[id(block)] = found
+        return found
+
+    def _align_lists(self, old: Sequence[Block], new: Sequence[Block]) -> None:
+        old_items = [self._item(block) for block in old]
+        new_items = [self._item(block) for block in new]
+        matches = al.align(old_items, new_items)
+        matches, regroups = al.find_regroups(old_items, new_items, matches)
+        matched_old = {i for i, _j in matches}
+        matched_new = {j for _i, j in matches}
+        for regroup in regroups:
+            olds = tuple(old[i] for i in regroup.old)
+            news = tuple(new[j] for j in regroup.new)
+            if all(isinstance(b, Paragraph) for b in (*olds, *news)):
+                paras_old = tuple(b for b in olds if isinstance(b, Paragraph))
+                paras_new = tuple(b for b in news if isinstance(b, Paragraph))
+                self.regroups.append(_Regroup(paras_old, paras_new))
+                matched_old.update(regroup.old)
+                matched_new.update(regroup.new)
+                self._align_lists([c for p in paras_old for c in p.children],
+                                  [c for p in paras_new for c in p.children])
+        for i, j in matches:
+            self._pair(old[i], new[j], moved=False)
+        self.pool_old += [block for i, block in enumerate(old) if i not in matched_old]
+        self.pool_new += [block for j, block in enumerate(new) if j not in matched_new]
+
+    def _pair(self, old: Block, new: Block, moved: bool) -> None:
+        self.pairs.append(_Pair(old, new, moved))
+        if isinstance(old, Paragraph) and isinstance(new, Paragraph):
+            self._align_lists(old.children, new.children)
+
+    def _match_pool(self) -> None:
+        """Leftovers matched across gaps, parents and parts are moves; unmatched parents open up."""
+        opened: set[str] = set()
+        while True:
+            old_items = [self._item(block) for block in self.pool_old]
+            new_items = [self._item(block) for block in self.pool_new]
+            matches = al.match_moves(old_items, new_items)
+            taken_old = {i for i, _j in matches}
+            taken_new = {j for _i, j in matches}
+            pool_old, pool_new = self.pool_old, self.pool_new
+            self.pool_old = [b for i, b in enumerate(pool_old) if i not in taken_old]
+            self.pool_new = [b for j, b in enumerate(pool_new) if j not in taken_new]
+            for i, j in matches:
+                self._pair(pool_old[i], pool_new[j], moved=True)
+            grew = False
+            for pool in (self.pool_old, self.pool_new):
+                for block in list(pool):
+                    if isinstance(block, Paragraph) and block.id not in opened:
+                        opened.add(block.id)
+                        pool.extend(block.children)
+                        grew = grew or bool(block.children)
+            if not matches and not grew:
+                return
+
+    # --- footnotes -----------------------------------------------------------------------
+    def _align_footnotes(self) -> None:
+        old_notes, new_notes = self.old.footnotes, self.new.footnotes
+        old_items = [self._item(note) for note in old_notes]
+        new_items = [self._item(note) for note in new_notes]
+        old_at = {note.id: i for i, note in enumerate(old_notes)}
+        new_at = {note.id: j for j, note in enumerate(new_notes)}
+        pairs: dict[int, int] = {}
+        for i, j in al.match_moves(old_items, new_items):
+            if old_items[i].key == new_items[j].key:
+                pairs[i] = j
+        # footnotes cited at the same place of paired paragraphs
+        for old_content, new_content in self._content_pairs():
+            refs_old = [old_at[r.note] for r in old_content if isinstance(r, NoteRef) and r.note in old_at]
+            refs_new = [new_at[r.note] for r in new_content if isinstance(r, NoteRef) and r.note in new_at]
+            refs_old = [i for i in dict.fromkeys(refs_old) if i not in pairs]
+            taken = set(pairs.values())
+            refs_new = [j for j in dict.fromkeys(refs_new) if j not in taken]
+            if refs_old and refs_new:
+                for a, b in al.align([old_items[i] for i in refs_old], [new_items[j] for j in refs_new], 0.3):
+                    pairs[refs_old[a]] = refs_new[b]
+        rest_old = [i for i in range(len(old_notes)) if i not in pairs]
+        taken = set(pairs.values())
+        rest_new = [j for j in range(len(new_notes)) if j not in taken]
+        for i, j in al.greedy_pairs(old_items, new_items, rest_old, rest_new, al.PAIR):
+            pairs[i] = j
+        for number, (i, j) in enumerate(sorted(pairs.items())):
+            self.note_pairs.append((old_notes[i], new_notes[j]))
+            self.note_key_old[old_notes[i].id] = self.note_key_new[new_notes[j].id] = f"n{number}"
+
+    def _content_pairs(self) -> list[tuple[list[Inline], list[Inline]]]:
+        out = [(p.old.content, p.new.content) for p in self.pairs]
+        out += [([i for b in r.old for i in b.content], [i for b in r.new for i in b.content])
+                for r in self.regroups]
+        return out
+
+    # --- word diffs --------------------------------------------------------------------------
+    def _old_note(self, note_id: str) -> tuple[str, str]:
+        return self.note_key_old.get(note_id, "o" + note_id), superscript(self.old.marker(note_id))
+
+    def _new_note(self, note_id: str) -> tuple[str, str]:
+        return self.note_key_new.get(note_id, "w" + note_id), superscript(self.new.marker(note_id))
+
+    def _tokens(self, content: list[Inline], old_side: bool) -> Tokens:
+        return tokenize(content, self.options, self._old_note if old_side else self._new_note)
+
+    def _ops(self, old: Tokens, new: Tokens, front: bool = False) -> tuple[list[Op], str]:
+        segments = diff_tokens(old, new, self.codec)
+        tags = k.tag_segments(segments, old, new, op_numbers=self.op_numbers, front=front)
+        ops = [Op(s.op, segment_text(s, old, new), tag == k.TAG_TECHNICAL, tag == k.TAG_RENUMBERING)
+               for s, tag in zip(segments, tags, strict=True)]
+        return ops, k.text_kind(segments, tags)
+
+    # --- records -----------------------------------------------------------------------------
+    def _pair_record(self, part: str, old: Block | Footnote, new: Block | Footnote,
+                     moved: bool, note_map: dict[str, str]) -> Change:
+        ops, kind = self._ops(self._tokens(old.content, True), self._tokens(new.content, False))
+        old_label = self.old_labels.get(old.id)
+        new_label = self.new_labels.get(new.id)
+        relabelled = old_label != new_label
+        if moved:
+            kind = k.MOVED
+        elif kind == k.UNCHANGED and relabelled and not isinstance(old, CrossHeading) and (
+            isinstance(old, Footnote) or _own_label_changed(old_label or "", new_label or "")
+        ):
+            kind = k.RENUMBERED
+        change = Change(kind, part, (old.id,), (new.id,), old_label, new_label, ops, relabelled=relabelled)
+        if remap_notes(old.content, note_map) != new.content:
+            change.old_content = (copy.deepcopy(old.content),)
+            change.new_content = (copy.deepcopy(new.content),)
+        return change
+
+    def _one_side(self, part: str, block: Block | Footnote, inserted: bool) -> Change:
+        content = copy.deepcopy(block.content)
+        tokens = self._tokens(block.content, not inserted)
+        text = "".join(tokens.texts)
+        if inserted:
+            return Change(k.INSERTED, part, (), (block.id,), None, self.new_labels.get(block.id),
+                          [Op("insert", text)] if text else [], new_content=(content,))
+        return Change(k.DELETED, part, (block.id,), (), self.old_labels.get(block.id), None,
+                      [Op("delete", text)] if text else [], old_content=(content,))
+
+    def _regroup_record(self, regroup: _Regroup) -> Change:
+        def joined(paras: tuple[Paragraph, ...], old_side: bool) -> Tokens:
+            tokens = self._tokens(paras[0].content, old_side)
+            for para in paras[1:]:
+                tokens = join_tokens(tokens, self._tokens(para.content, old_side))
+            return tokens
+
+        ops, _kind = self._ops(joined(regroup.old, True), joined(regroup.new, False))
+        kind = k.SPLIT if len(regroup.new) > 1 else k.MERGED
+        return Change(
+            kind, self.part_new.get(regroup.new[0].id, ""),
+            tuple(p.id for p in regroup.old), tuple(p.id for p in regroup.new),
+            " + ".join(self.old_labels.get(p.id, "?") for p in regroup.old),
+            " + ".join(self.new_labels.get(p.id, "?") for p in regroup.new), ops,
+            old_content=tuple(copy.deepcopy(p.content) for p in regroup.old),
+            new_content=tuple(copy.deepcopy(p.content) for p in regroup.new),
+        )
+
+    def _front_records(self) -> list[Change]:
+        records: list[Change] = []
+        names = [f.name for f in fields(FrontMatter)]
+        for name in [*names, *RESOLUTION_FIELDS]:
+            holder_old: object = self.old.front if name in names else self.old
+            holder_new: object = self.new.front if name in names else self.new
+            before, after = getattr(holder_old, name), getattr(holder_new, name)
+            if before == after:
+                continue
+            ops, kind = self._ops(self._tokens([Text(_field_text(before))], True),
+                                  self._tokens([Text(_field_text(after))], False),
+                                  front=name not in _NOT_TECHNICAL_FIELDS)
+            if kind in (k.UNCHANGED, k.RENUMBERED):
+                kind = k.UNCHANGED if kind == k.UNCHANGED else k.MODIFIED
+            records.append(Change(kind, FRONT, (), (), FRONT_LABEL, FRONT_LABEL, ops, front_field=name,
+                                  old_value=copy.deepcopy(before), new_value=copy.deepcopy(after)))
+        return records
+
+    # --- the run -------------------------------------------------------------------------------
+    def run(self) -> ChangeList:
+        old_parts, new_parts = parts_of(self.old), parts_of(self.new)
+        for name, blocks in old_parts.items():
+            for block in _walk(blocks):
+                self.part_old[block.id] = name
+        for name, blocks in new_parts.items():
+            for block in _walk(blocks):
+                self.part_new[block.id] = name
+        for name in dict.fromkeys([*old_parts, *new_parts]):
+            self._align_lists(old_parts.get(name, []), new_parts.get(name, []))
+        self._match_pool()
+        self._align_footnotes()
+        self.op_numbers = self._op_numbers()
+        note_map = {old.id: new.id for old, new in self.note_pairs}
+        records = self._front_records()
+        for old_note, new_note in self.note_pairs:
+            records.append(self._pair_record(FOOTNOTES, old_note, new_note, False, note_map))
+        for pair in self.pairs:
+            records.append(self._pair_record(self.part_new[pair.new.id], pair.old, pair.new, pair.moved,
+                                             note_map))
+        records += [self._regroup_record(regroup) for regroup in self.regroups]
+        paired_notes_old = {old.id for old, _new in self.note_pairs}
+        paired_notes_new = {new.id for _old, new in self.note_pairs}
+        for block in self.pool_old:
+            records.append(self._one_side(self.part_old[block.id], block, inserted=False))
+        for block in self.pool_new:
+            records.append(self._one_side(self.part_new[block.id], block, inserted=True))
+        for note in self.old.footnotes:
+            if note.id not in paired_notes_old:
+                records.append(self._one_side(FOOTNOTES, note, inserted=False))
+        for note in self.new.footnotes:
+            if note.id not in paired_notes_new:
+                records.append(self._one_side(FOOTNOTES, note, inserted=True))
+        records = self._in_reading_order(records)
+        return ChangeList(
+            changes=[r for r in records if r.kind != k.UNCHANGED],
+            records=records,
+            old_layout=layout_of(self.old),
+            new_layout=layout_of(self.new),
+            old_symbol=self.old.front.symbol,
+            new_symbol=self.new.front.symbol,
+        )
+
+    def _op_numbers(self) -> dict[int, int]:
+        numbers: dict[int, int] = {}
+        for pair in self.pairs:
+            old_label = self.old_labels.get(pair.old.id, "")
+            new_label = self.new_labels.get(pair.new.id, "")
+            if old_label[2:].isdigit() and new_label[2:].isdigit() and old_label.startswith("OP") \
+                    and new_label.startswith("OP"):
+                numbers[int(old_label[2:])] = int(new_label[2:])
+        return numbers
+
+    def _in_reading_order(self, records: list[Change]) -> list[Change]:
+        """Front matter, then the blocks in the order of the new text (deletions after their
+        predecessor), then footnotes."""
+        position: dict[str, float] = {}
+        for index, block in enumerate(b for blocks in parts_of(self.new).values() for b in _walk(blocks)):
+            position[block.id] = float(index)
+        for index, note in enumerate(self.new.footnotes):
+            position[note.id] = 1e6 + index
+        new_of_old: dict[str, str] = {}
+        for record in records:
+            for old_id in record.old_ids:
+                if record.new_ids:
+                    new_of_old[old_id] = record.new_ids[0]
+        last = -0.5
+        order_old: dict[str, float] = {}
+        for block in (b for blocks in parts_of(self.old).values() for b in _walk(blocks)):
+            partner = new_of_old.get(block.id)
+            if partner is not None and partner in position:
+                last = position[partner]
+            order_old[block.id] = last + 0.5
+        last = 1e6 - 0.5
+        for note in self.old.footnotes:
+            partner = new_of_old.get(note.id)
+            if partner is not None and partner in position:
+                last = position[partner]
+            order_old[note.id] = last + 0.5
+
+        def key(record: Change) -> float:
+            if record.part == FRONT:
+                return -1.0
+            if record.new_ids:
+                return position.get(record.new_ids[0], 0.0)
+            return order_old.get(record.old_ids[0], 0.0)
+
+        return sorted(records, key=key)
+
+
+def _field_text(value: object) -> str:
+    if isinstance(value, list):
+        parts = []
+        for item in value:
+            number = getattr(item, "number", None)
+            parts.append(f"{number} {getattr(item, 'title', '')}".strip() if number is not None else str(item))
+        return "\n".join(parts)
+    return str(value)
+
+
+def compare_resolutions(old: Resolution, new: Resolution, options: Options) -> ChangeList:
+    return Comparison(old, new, options).run()
+
+
+__all__ = ["EQUAL", "Comparison", "compare_resolutions", "labels_of", "layout_of", "remap_notes"]
