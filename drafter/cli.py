@@ -84,7 +84,7 @@ def _describe_para(para: Paragraph, labels: dict[str, str], lines: list[str]) ->
 def _gui(args: argparse.Namespace) -> int:
     from ui.app import main as gui_main
 
-    return gui_main(args.file)
+    return gui_main(args.file, screenshot=getattr(args, "screenshot", None))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -100,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     gui = sub.add_parser("gui", help="open the app")
     gui.add_argument("file", nargs="?")
+    gui.add_argument("--screenshot", metavar="PNG", help="render the window offscreen to a PNG and exit")
     gui.set_defaults(handler=_gui)
 
     return parser
@@ -111,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(name)s: %(message)s")
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
-        return _gui(argparse.Namespace(file=None))
+        return _gui(argparse.Namespace(file=None, screenshot=None))
     try:
         return handler(args)
     except DrafterError as exc:

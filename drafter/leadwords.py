@@ -20,8 +20,7 @@ PREAMBULAR_OPENERS = {
     "underlining", "welcoming", "acting", "highlighting", "deploring", "regretting", "further",
     "also", "strongly", "seriously", "profoundly", "greatly", "sharing", "viewing",
     "pleased", "satisfied", "grateful", "dismayed", "shocked", "outraged", "underscoring",
-    "commending", "condemning", "paying", "endorsing", "urging", "aiming", "acknowledging",
-    "reaffirming", "noting", "re-emphasizing", "re-affirming", "bearing", "in",
+    "commending", "condemning", "paying", "endorsing", "urging", "aiming", "re-emphasizing", "re-affirming", "in",
 }
 
 # Adverbs and particles that can stand before or after the lead word and belong to it.
@@ -35,10 +34,10 @@ PHRASES = [
     "noting with appreciation", "noting with concern", "noting with satisfaction",
     "noting with interest", "noting with regret", "taking into account", "taking into consideration",
     "taking note", "takes note", "bearing in mind", "guided by", "calls upon", "calls on",
-    "calls for", "calls again upon", "once again", "having considered", "having examined",
+    "calls for", "calls again upon", "having considered", "having examined",
     "having heard", "having adopted", "expresses its appreciation", "expresses concern",
     "expresses its deep concern", "expresses its concern", "pays tribute", "paying tribute",
-    "keeping in mind", "taking into account", "acting under", "in this regard",
+    "keeping in mind", "acting under",
 ]
 
 OPERATIVE_VERBS = {
@@ -50,8 +49,8 @@ OPERATIVE_VERBS = {
     "renews", "requests", "resolves", "stresses", "supports", "takes", "underlines",
     "underscores", "urges", "welcomes", "deems", "looks", "reminds", "highlights", "insists",
     "determines", "acknowledge", "pays", "salutes", "strongly", "also", "further", "again",
-    "once", "re-emphasizes", "reiterates", "demands", "condemns", "expects", "emphasises",
-    "recognises", "calls", "encourages", "notes", "welcomes", "decides", "further",
+    "once", "re-emphasizes", "expects", "emphasises",
+    "recognises",
 }
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-’']*")
@@ -104,9 +103,8 @@ def lead_phrase(text: str) -> int:
     for phrase in ("upon", "on"):
         if head == "calls" and rest.startswith(f" {phrase}"):
             end += len(phrase) + 1
-    if head == "deeply" or head == "gravely" or head == "seriously":
-        if index + 1 < len(words):
-            end = words[index + 1][1]
+    if head in ("deeply", "gravely", "seriously") and index + 1 < len(words):
+        end = words[index + 1][1]
     return _extend(text, words, end)
 
 

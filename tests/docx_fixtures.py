@@ -30,6 +30,7 @@ from docx.opc.part import Part
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
 
 CORPUS = Path(__file__).parent / "data" / "corpus" / "A-RES-72-169-clean.txt"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -83,7 +84,7 @@ def write_docx(path: Path, paras: list[Para], *, lists: Lists | None = None,
     return path
 
 
-def _revision(kind: str, ids: itertools.count[int]) -> OxmlElement:
+def _revision(kind: str, ids: itertools.count[int]) -> etree._Element:
     return OxmlElement(f"w:{kind}", {qn("w:id"): str(next(ids)), **{qn(k): v for k, v in _REVISION.items()}})
 
 
@@ -121,7 +122,7 @@ def _run(paragraph: DocxParagraph, text: str, italic: bool, change: str | None,
     _wrap(run._r, change, ids)
 
 
-def _wrap(r: OxmlElement, change: str | None, ids: itertools.count[int]) -> None:
+def _wrap(r: etree._Element, change: str | None, ids: itertools.count[int]) -> None:
     if change is None:
         return
     if change == "del":
@@ -145,7 +146,8 @@ def _add_lists(document: docx.document.Document, lists: Lists) -> None:
                             f'<w:multiLevelType w:val="multilevel"/>{lvls}</w:abstractNum>')
         first_num.addprevious(element)
     for num_id, abstract_id in lists.nums.items():
-        overrides = "".join(f'<w:lvlOverride w:ilvl="{ilvl}"><w:startOverride w:val="{start}"/></w:lvlOverride>'
+        overrides = "".join(f'<w:lvlOverride w:ilvl="{ilvl}"><w:startOverride w:val="{start}"/>'
+                            "</w:lvlOverride>"
                             for ilvl, start in lists.start_overrides.get(num_id, {}).items())
         numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}">'
                                    f'<w:abstractNumId w:val="{abstract_id}"/>{overrides}</w:num>'))
@@ -157,7 +159,8 @@ def _footnotes_xml(footnotes: dict[int, str]) -> str:
              "</w:r></w:p></w:footnote>"]
     for note_id, text in footnotes.items():
         runs = "".join(f'<w:r>{"<w:rPr><w:i/></w:rPr>" if italic else ""}'
-                       f'<w:t xml:space="preserve">{_escape(piece)}</w:t></w:r>' for piece, italic in _italics(text))
+                       f'<w:t xml:space="preserve">{_escape(piece)}</w:t></w:r>'
+                       for piece, italic in _italics(text))
         notes.append(f'<w:footnote w:id="{note_id}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
                      '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
                      f'<w:r><w:t xml:space="preserve"> </w:t></w:r>{runs}</w:p></w:footnote>')
@@ -251,7 +254,8 @@ CONTENT_TYPES = (b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://sc
                  b'officedocument.wordprocessingml.document.main+xml"/></Types>')
 ROOT_RELS = (b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
              b'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-             b'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+             b'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+             b"</Relationships>")
 
 
 def document_xml(body: str) -> bytes:
@@ -259,15 +263,15 @@ def document_xml(body: str) -> bytes:
             f'<w:document {nsdecls("w")}><w:body>{body}</w:body></w:document>').encode()
 
 
-def raw_docx(path: Path, document: bytes | None, **parts: bytes) -> Path:
+def raw_docx(path: Path, document: bytes | None, parts: dict[str, bytes] | None = None) -> Path:
     """A minimal package: content types, the root relationships, and the parts given."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", CONTENT_TYPES)
         archive.writestr("_rels/.rels", ROOT_RELS)
         if document is not None:
             archive.writestr("word/document.xml", document)
-        for name, data in parts.items():
-            archive.writestr(name.replace("__", "/"), data)
+        for name, data in (parts or {}).items():
+            archive.writestr(name, data)
     return path
 
 

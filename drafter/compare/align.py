@@ -216,6 +216,12 @@ def _greedy(pairs: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]
     return chosen
 
 
+def greedy_pairs(old: Sequence[Item], new: Sequence[Item], olds: list[int], news: list[int],
+                 threshold: float) -> list[tuple[int, int]]:
+    """One-to-one pairs of the two index lists, in any order, best similarity first."""
+    return [(i, j) for i, j, _s in _greedy(_scored_pairs(old, new, olds, news, threshold))]
+
+
 def match_moves(old: Sequence[Item], new: Sequence[Item]) -> list[tuple[int, int]]:
     """Leftovers that match across gaps: identical (and unique), or word-Jaccard ≥ 0.8 with ≥ 3 words."""
     pairs: list[tuple[int, int, float]] = []

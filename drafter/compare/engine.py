@@ -13,6 +13,7 @@ from drafter.compare.words import (
     EQUAL,
     Codec,
     Options,
+    Segment,
     Tokens,
     diff_tokens,
     join_tokens,
@@ -39,9 +40,6 @@ FRONT_LABEL = "front matter"
 # Fields of the Resolution itself that are compared with the front matter.
 RESOLUTION_FIELDS = ("formula", "closing", "language")
 _NOT_TECHNICAL_FIELDS = frozenset(["title", "sponsors", "organ", "doc_type", "formula"])
-
-Node_ = Paragraph | CrossHeading
-
 
 def remap_notes(content: list[Inline], mapping: dict[str, str]) -> list[Inline]:
     """A copy of content with footnote references renamed through `mapping`."""
@@ -270,7 +268,12 @@ class Comparison:
 
     def _ops(self, old: Tokens, new: Tokens, front: bool = False) -> tuple[list[Op], str]:
         segments = diff_tokens(old, new, self.codec)
-        tags = k.tag_segments(segments, old, new, op_numbers=self.op_numbers, front=front)
+
+        def refine(old_range: range, new_range: range) -> list[Segment]:
+            return diff_tokens(old, new, self.codec, old_range, new_range, semantic=False)
+
+        segments, tags = k.tag_segments(segments, old, new, op_numbers=self.op_numbers, front=front,
+                                        refine=refine)
         ops = [Op(s.op, segment_text(s, old, new), tag == k.TAG_TECHNICAL, tag == k.TAG_RENUMBERING)
                for s, tag in zip(segments, tags, strict=True)]
         return ops, k.text_kind(segments, tags)
@@ -436,7 +439,8 @@ def _field_text(value: object) -> str:
         parts = []
         for item in value:
             number = getattr(item, "number", None)
-            parts.append(f"{number} {getattr(item, 'title', '')}".strip() if number is not None else str(item))
+            title = getattr(item, "title", "")
+            parts.append(f"{number} {title}".strip() if number is not None else str(item))
         return "\n".join(parts)
     return str(value)
 

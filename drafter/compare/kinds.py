@@ -15,7 +15,7 @@ Renumbering: a cross-reference that follows the shift of paragraph numbers
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from drafter.compare.words import DELETE, EQUAL, INSERT, Segment, Tokens
 
@@ -46,8 +46,8 @@ _SIMPLE_ORDINAL = re.compile(_UNITS, re.IGNORECASE)
 _YEAR = re.compile(r"(?:19[4-9]\d|20\d\d)")
 _DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])")
 _NUMBER = re.compile(r"\d+")
-_MONTHS = frozenset("january february march april may june july august september october november "
-                    "december".split())
+_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december"])
 _CONNECTORS = frozenset([",", ";", "and", "of", "resolution", "resolutions", "decision", "decisions",
                          "(", ")", "to", "its"])
 _PARAGRAPH_WORDS = frozenset(["paragraph", "paragraphs", "para", "paras", "para.", "paras."])
@@ -104,6 +104,9 @@ def _groups(segments: list[Segment]) -> list[list[int]]:
     return groups
 
 
+Refiner = Callable[[range, range], list[Segment]]
+
+
 def tag_segments(
     segments: list[Segment],
     old: Tokens,
@@ -111,21 +114,51 @@ def tag_segments(
     *,
     op_numbers: Mapping[int, int] | None = None,
     front: bool = False,
-) -> list[str]:
-    """One tag per segment: "" (negotiated or equal), "technical" or "renumbering"."""
-    tags = [""] * len(segments)
+    refine: Refiner | None = None,
+) -> tuple[list[Segment], list[str]]:
+    """The segments, with one tag each: "" (negotiated or equal), "technical" or "renumbering".
+
+    Semantic cleanup merges "[-74/153 of 18 December 2019, Council resolution 44/18-]" into one
+    replacement; `refine` re-diffs such a group word by word, and when every piece of it is a
+    technical update the finer pieces replace the group.
+    """
+    out_segments: list[Segment] = []
+    out_tags: list[str] = []
+    position = 0
     for group in _groups(segments):
-        old_range = range(0, 0)
-        new_range = range(0, 0)
-        for index in group:
-            if segments[index].op == DELETE:
-                old_range = segments[index].old
-            elif segments[index].op == INSERT:
-                new_range = segments[index].new
+        out_segments += segments[position:group[0]]
+        out_tags += [""] * (group[0] - position)
+        position = group[-1] + 1
+        old_range, new_range = _ranges(segments, group)
         tag = _tag_group(old, new, old_range, new_range, op_numbers or {}, front)
-        for index in group:
-            tags[index] = tag
-    return tags
+        if not tag and refine is not None and len(old_range) + len(new_range) > 2:
+            fine = refine(old_range, new_range)
+            fine_tags = [""] * len(fine)
+            for piece in _groups(fine):
+                piece_old, piece_new = _ranges(fine, piece)
+                piece_tag = _tag_group(old, new, piece_old, piece_new, op_numbers or {}, front)
+                for index in piece:
+                    fine_tags[index] = piece_tag
+            if all(tag for segment, tag in zip(fine, fine_tags, strict=True) if segment.op != EQUAL):
+                out_segments += fine
+                out_tags += fine_tags
+                continue
+        out_segments += [segments[index] for index in group]
+        out_tags += [tag] * len(group)
+    out_segments += segments[position:]
+    out_tags += [""] * (len(segments) - position)
+    return out_segments, out_tags
+
+
+def _ranges(segments: list[Segment], group: list[int]) -> tuple[range, range]:
+    old_range = range(0, 0)
+    new_range = range(0, 0)
+    for index in group:
+        if segments[index].op == DELETE:
+            old_range = segments[index].old
+        elif segments[index].op == INSERT:
+            new_range = segments[index].new
+    return old_range, new_range
 
 
 def _tag_group(old: Tokens, new: Tokens, old_range: range, new_range: range,
@@ -178,9 +211,9 @@ def _is_reference_shift(old: Tokens, new: Tokens, old_range: range, new_range: r
     if index < 0:
         return False
     # "paragraph 5 of resolution 72/169" points elsewhere
-    after = new_range.stop
-    if _word_at(new.cores, after) == "of":
-        following = [_word_at(new.cores, after + k) for k in (1, 2, 3)]
+    stop = new_range.stop
+    if _word_at(new.cores, stop) == "of":
+        following = [_word_at(new.cores, stop + k) for k in (1, 2, 3)]
         if "present" not in following and any(word in _EXTERNAL for word in following):
             return False
     return True

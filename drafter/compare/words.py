@@ -120,8 +120,8 @@ def tokenize(content: list[Inline], options: Options, notes: NoteNamer | None = 
             cores.append(word)
             keys.append(normalize(word, case=norm_case, quotes=norm_quotes))
             end = match.end()
-            space = _SPACE.match(run, end)
-            spaces.append(space.group() if space else "")
+            trailing = _SPACE.match(run, end)
+            spaces.append(trailing.group() if trailing else "")
     for index, core in enumerate(cores):
         space = spaces[index]
         prefix = lead if index == 0 else ""
@@ -138,9 +138,9 @@ def tokenize(content: list[Inline], options: Options, notes: NoteNamer | None = 
 def join_tokens(first: Tokens, second: Tokens) -> Tokens:
     """Two paragraphs as one token list with a paragraph-break token between them."""
     return Tokens(
-        first.keys + ["\n"] + second.keys,
-        first.texts + [f" {PARAGRAPH_BREAK} "] + second.texts,
-        first.cores + [PARAGRAPH_BREAK] + second.cores,
+        [*first.keys, "\n", *second.keys],
+        [*first.texts, f" {PARAGRAPH_BREAK} ", *second.texts],
+        [*first.cores, PARAGRAPH_BREAK, *second.cores],
     )
 
 
@@ -207,16 +207,22 @@ _DMP = diff_match_patch()
 _DMP.Diff_Timeout = 0
 
 
-def diff_tokens(old: Tokens, new: Tokens, codec: Codec) -> list[Segment]:
-    """The word diff of two token lists, as token ranges; deletions come before insertions."""
-    a = codec.encode(old.keys)
-    b = codec.encode(new.keys)
+def diff_tokens(old: Tokens, new: Tokens, codec: Codec, old_range: range | None = None,
+                new_range: range | None = None, *, semantic: bool = True) -> list[Segment]:
+    """The word diff of two token lists (or of two ranges of them), as token ranges.
+
+    Deletions come before insertions in each changed group.
+    """
+    i = old_range.start if old_range is not None else 0
+    j = new_range.start if new_range is not None else 0
+    a = codec.encode(old.keys[i:old_range.stop] if old_range is not None else old.keys)
+    b = codec.encode(new.keys[j:new_range.stop] if new_range is not None else new.keys)
     if a == b:
-        return [Segment(EQUAL, range(len(a)), range(len(b)))] if a else []
+        return [Segment(EQUAL, range(i, i + len(a)), range(j, j + len(b)))] if a else []
     diffs = _DMP.diff_main(a, b, False)
-    _DMP.diff_cleanupSemantic(diffs)
+    if semantic:
+        _DMP.diff_cleanupSemantic(diffs)
     segments: list[Segment] = []
-    i = j = 0
     for code, chunk in diffs:
         n = len(chunk)
         if code == 0:

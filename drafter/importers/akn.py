@@ -15,7 +15,7 @@ raises `ImportFailed` with one sentence saying why.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
@@ -90,7 +90,6 @@ class _Note:
     marker: str
     guid: str = ""
     content: list[Inline] | None = None
-    refs: list[NoteRef] = field(default_factory=list)
 
 
 class _Reader:
@@ -170,7 +169,7 @@ class _Reader:
     def register(self, el: etree._Element) -> str:
         """The key of the footnote `el` (an `authorialNote` or `note`), read on its first occurrence."""
         marker = el.get("marker") or ""
-        key = f"m:{marker}" if marker else f"n:{len(self.notes)}"
+        key = f"\0m:{marker}" if marker else f"\0n:{len(self.notes)}"
         note = self.notes.get(key)
         if note is None:
             note = self.notes[key] = _Note(len(self.notes), marker)
@@ -181,26 +180,24 @@ class _Reader:
         return key
 
     def ref(self, key: str) -> NoteRef:
-        ref = NoteRef("")  # the id is set once every occurrence has been seen
-        self.notes[key].refs.append(ref)
-        return ref
+        return NoteRef(key)  # the key becomes the footnote's id once every occurrence has been seen
 
     def note_ref(self, el: etree._Element) -> NoteRef:
         return self.ref(self.register(el))
 
-    def footnotes(self) -> list[Footnote]:
+    def footnotes(self) -> tuple[list[Footnote], dict[str, str]]:
+        """The footnotes in marker order, and the footnote id for each key."""
         def order(note: _Note) -> tuple[int, int, int]:
             if _DIGITS.fullmatch(note.marker):
                 return (0, int(note.marker), note.order)
             return (1, 0, note.order)
 
         out: list[Footnote] = []
-        for note in sorted(self.notes.values(), key=order):
-            ident = self.claim(note.guid)
-            for ref in note.refs:
-                ref.note = ident
-            out.append(Footnote(note.content or [], id=ident))
-        return out
+        ids: dict[str, str] = {}
+        for key, note in sorted(self.notes.items(), key=lambda pair: order(pair[1])):
+            ids[key] = self.claim(note.guid)
+            out.append(Footnote(note.content or [], id=ids[key]))
+        return out, ids
 
     # --- paragraphs ----------------------------------------------------------------
     def paragraph(self, el: etree._Element, parts: list[list[Inline]],
@@ -364,11 +361,32 @@ class _Reader:
         attachments = find("attachments")
         if attachments is not None:
             res.annexes = [self.annex(a) for a in attachments if _local(a) == "attachment"]
-        res.footnotes = self.footnotes()
+        res.footnotes, ids = self.footnotes()
+        _set_note_ids(res, ids)
         reverse = {three: two for two, three in LANGUAGES.items()}
         res.language = self.language if self.exact else reverse.get(frbr_language, "en")
         res.warnings = self.warnings
         return res
+
+
+def _set_note_ids(res: Resolution, ids: dict[str, str]) -> None:
+    def fix(content: list[Inline]) -> None:
+        for item in content:
+            if isinstance(item, NoteRef):
+                item.note = ids[item.note]
+
+    def walk(blocks: list[Block] | list[Paragraph]) -> None:
+        for block in blocks:
+            fix(block.content)
+            if isinstance(block, Paragraph):
+                walk(block.children)
+
+    walk(res.preamble)
+    walk(res.operative)
+    for annex in res.annexes:
+        walk(annex.blocks)
+    for note in res.footnotes:
+        fix(note.content)
 
 
 def _body(doc: etree._Element) -> etree._Element:

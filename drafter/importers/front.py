@@ -46,7 +46,7 @@ def parse_front(lines: list[str]) -> FrontMatter:
     def claim(match: re.Match[str]) -> None:
         spans.append((match.start(), match.end()))
 
-    symbol = SYMBOL.search(text)
+    symbol = next((m for m in SYMBOL.finditer(text) if not _in_brackets(text, m.start())), None)
     if symbol:
         front.symbol = symbol.group()
         claim(symbol)
@@ -113,6 +113,11 @@ def _organ(text: str, symbol: str) -> str:
     if symbol.startswith("A/"):
         return "General Assembly"
     return ""
+
+
+def _in_brackets(text: str, position: int) -> bool:
+    """Inside "[on the report of … (A/72/439/Add.2)]": a reference, not the document's own symbol."""
+    return text.rfind("[", 0, position) > text.rfind("]", 0, position)
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:

@@ -104,14 +104,19 @@ def read_pdf(path: str) -> RawDoc:
     """Read a UN PDF into paragraphs, labels and footnotes; raise ImportFailed for unusable files."""
     doc = _open(path)
     try:
-        pages = _read_chars(doc, path)
-    except pdfium.PdfiumError as exc:
+        pages, images = _read_chars(doc, path)
+    except (pdfium.PdfiumError, ValueError, OSError) as exc:
         raise ImportFailed(path, f"the PDF is damaged and could not be read ({exc}).") from exc
     finally:
         doc.close()
     if not any(chars for chars, _ in pages):
-        raise ImportFailed(path, "the PDF has no text layer; it is a scan — run OCR first.")
-    return _assemble(pages)
+        if images:
+            raise ImportFailed(path, "the PDF has no text layer; it is a scan — run OCR first.")
+        raise ImportFailed(path, "the PDF contains no text.")
+    try:
+        return _assemble(pages)
+    except (ValueError, IndexError, ZeroDivisionError, statistics.StatisticsError) as exc:
+        raise ImportFailed(path, f"the layout of the PDF could not be understood ({exc}).") from exc
 
 
 # --- opening and guarding ------------------------------------------------------
@@ -141,8 +146,8 @@ def _open(path: str) -> pdfium.PdfDocument:
     return doc
 
 
-def _read_chars(doc: pdfium.PdfDocument, path: str) -> list[tuple[list[_Char], float]]:
-    """Every page's characters with the page height; bounded in objects and characters."""
+def _read_chars(doc: pdfium.PdfDocument, path: str) -> tuple[list[tuple[list[_Char], float]], int]:
+    """Every page's characters with the page height, and the number of images; bounded in size."""
     out: list[tuple[list[_Char], float]] = []
     images = 0
     for index in range(len(doc)):
@@ -159,9 +164,7 @@ def _read_chars(doc: pdfium.PdfDocument, path: str) -> list[tuple[list[_Char], f
                 textpage.close()
         finally:
             page.close()
-    if images and not any(chars for chars, _ in out):
-        raise ImportFailed(path, "the PDF has no text layer; it is a scan — run OCR first.")
-    return out
+    return out, images
 
 
 def _page_chars(textpage: pdfium.PdfTextPage, path: str, index: int) -> list[_Char]:

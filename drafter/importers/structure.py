@@ -287,7 +287,7 @@ def _fill_tail(res: Resolution, tail: list[_Item]) -> None:
             res.annexes.append(annex)
             if ANNEX.match(item.text):
                 continue
-        if len(annex.heading) == 1 and not annex.blocks and _is_heading(item):
+        if len(annex.heading) == 1 and not annex.blocks and not item.label and not item.text.endswith(TERMINAL):
             annex.heading.append(item.text)
             continue
         block: Block = CrossHeading(item.content) if _is_heading(item) else Paragraph(item.content)

@@ -213,7 +213,10 @@ def _starts_new(block: list[str], line: str, line_mode: bool) -> bool:
         return line_mode or re.search(r"[.;:]\d{0,2}$", prev) is not None
     if not line_mode:
         return False
-    if prev.endswith((",", ";", ".", ":")) and starts_like_paragraph(line):
+    if starts_like_paragraph(line) and (
+        prev.endswith((",", ";", ".", ":"))
+        or (len(block) == 1 and len(prev) < 70 and not prev.endswith(("-", "–")))  # a heading line
+    ):
         return True
     return FORMULA.match(line) is not None
 

@@ -1,0 +1,75 @@
+"""`drafter compare OLD NEW`: the command-line face of the comparer."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from drafter.compare import compare
+from drafter.compare import render as rd
+from drafter.errors import DrafterError
+
+log = logging.getLogger(__name__)
+
+
+def register(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the `compare` sub-command; its handler is stored as `func` in the parsed arguments."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "compare",
+        help="compare two versions of a resolution",
+        description="Compare NEW with the base OLD: paragraphs are aligned, words are diffed inside each "
+                    "paragraph, and each change is classed (inserted, deleted, modified, moved, split, "
+                    "merged, renumbered, technical).",
+    )
+    parser.add_argument("old", metavar="OLD", help="the base version (text, PDF, Word, XML or JSON)")
+    parser.add_argument("new", metavar="NEW", help="the version compared with the base")
+    parser.add_argument("--json", action="store_true", help="print the change list as JSON")
+    parser.add_argument("--html", metavar="OUT", help="write a self-contained HTML redline to OUT")
+    parser.add_argument("--no-color", action="store_true", help="no colour in the terminal report")
+    parser.add_argument("--hide-renumbering", action="store_true",
+                        help="leave out paragraphs whose only change is their number")
+    parser.add_argument("--hide-technical", action="store_true",
+                        help="leave out technical updates (sessions, symbols, dates, years)")
+    parser.add_argument("--ignore-case", action="store_true", help="ignore differences of case")
+    parser.add_argument("--ignore-quotes", action="store_true",
+                        help="ignore the style of quotes and apostrophes")
+    parser.set_defaults(func=run)
+    return parser
+
+
+def _use_color(args: argparse.Namespace) -> bool:
+    return not args.no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Compare the two files; 0 on success, 2 when a file cannot be read or written."""
+    import drafter
+
+    try:
+        old = drafter.load(args.old)
+        new = drafter.load(args.new)
+    except DrafterError as error:
+        print(f"drafter compare: {error}", file=sys.stderr)
+        return 2
+    changes = compare(old, new, ignore_case=args.ignore_case, ignore_quotes=args.ignore_quotes)
+    hide = {"hide_renumbering": args.hide_renumbering, "hide_technical": args.hide_technical}
+    if args.html:
+        page = rd.to_html(changes, **hide)
+        target = Path(args.html)
+        try:
+            temporary = target.with_name(target.name + ".part")
+            temporary.write_text(page, encoding="utf-8")
+            temporary.replace(target)
+        except OSError as error:
+            print(f"drafter compare: cannot write {target}: {error.strerror or error}", file=sys.stderr)
+            return 2
+        log.info("wrote %s", target)
+    if args.json:
+        print(rd.to_json(changes, **hide))
+    else:
+        sys.stdout.write(rd.summary(changes, color=_use_color(args), **hide))
+    return 0
