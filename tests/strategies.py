@@ -43,7 +43,7 @@ def content(note_ids: list[str], max_size: int = 5) -> st.SearchStrategy[list[In
 
 def paragraphs(note_ids: list[str], depth: int = 3) -> st.SearchStrategy[Paragraph]:
     """A paragraph with sub-paragraphs down to `depth` levels below it."""
-    children = st.lists(paragraphs(note_ids, depth - 1), max_size=3) if depth > 0 else st.just([])
+    children = st.lists(paragraphs(note_ids, depth - 1), max_size=2) if depth > 0 else st.just([])
     return st.builds(Paragraph, content(note_ids), children, list_style=st.sampled_from(LIST_STYLES))
 
 
@@ -87,7 +87,8 @@ def resolutions(draw: st.DrawFn) -> Resolution:
         language=draw(st.sampled_from(["en", "fr", "es", "ar", "zh", "ru"]) | strings),
         warnings=draw(st.lists(strings, max_size=2)),
     )
-    if ids and draw(st.booleans()):
+    twice = draw(st.booleans())
+    if ids and twice:
         # the same footnote referenced from two paragraphs, as "see note 1" texts do
         res.operative += [Paragraph([Text("First"), NoteRef(ids[0])]), Paragraph([Text("Again"), NoteRef(ids[0])])]
     return res

@@ -252,13 +252,19 @@ class Regroup:
     new: tuple[int, ...]
 
 
-def _joins(whole: Item, first: Item, second: Item, paired: float) -> bool:
-    """Whether `whole` reads as `first` followed by `second` better than as the paired one alone."""
+def _joins(whole: Item, first: Item, second: Item) -> bool:
+    """Whether `whole` reads as `first` followed by `second`, clearly better than as either alone.
+
+    Both parts must come mostly from the whole, and together cover at least 80 % of its words
+    and 20 points more than the better part alone.
+    """
     if first.heading or second.heading or whole.heading or min(first.size, second.size) < 2:
         return False
-    both = first.bag + second.bag
-    joined = 2 * _overlap(whole.bag, both) / (whole.size + first.size + second.size)
-    return (joined >= 0.75 and joined >= paired + 0.1
+    if whole.size < 4:
+        return False
+    single = max(_overlap(whole.bag, first.bag), _overlap(whole.bag, second.bag)) / whole.size
+    joined = _overlap(whole.bag, first.bag + second.bag) / whole.size
+    return (joined >= 0.8 and joined >= single + 0.2
             and containment(first.bag, whole.bag) >= 0.6 and containment(second.bag, whole.bag) >= 0.6)
 
 
@@ -284,17 +290,14 @@ def _regroup_side(whole: Sequence[Item], parts: Sequence[Item], matches: list[tu
         second = first + 1
         if first in used_parts or second in used_parts or (first in to_whole and second in to_whole):
             continue
-        paired = 0.0
         if first in to_whole or second in to_whole:
-            one = first if first in to_whole else second
-            candidates = [to_whole[one]]
-            paired = similarity(whole[to_whole[one]], parts[one])
+            candidates = [to_whole[first if first in to_whole else second]]
         else:
             candidates = [w for w in _gap(by_part, first, second, len(whole)) if w not in to_part]
         for cand in candidates:
             if cand in used_whole:
                 continue
-            if _joins(whole[cand], parts[first], parts[second], paired):
+            if _joins(whole[cand], parts[first], parts[second]):
                 used_whole.add(cand)
                 used_parts.update((first, second))
                 found.append((cand, first, second))

@@ -139,7 +139,10 @@ def tag_segments(
                 piece_tag = _tag_group(old, new, piece_old, piece_new, op_numbers or {}, front)
                 for index in piece:
                     fine_tags[index] = piece_tag
-            if all(tag for segment, tag in zip(fine, fine_tags, strict=True) if segment.op != EQUAL):
+            changed = [tag for segment, tag in zip(fine, fine_tags, strict=True) if segment.op != EQUAL]
+            if any(changed):
+                if not all(changed):
+                    fine, fine_tags = _merge_negotiated(fine, fine_tags)
                 out_segments += fine
                 out_tags += fine_tags
                 continue
@@ -148,6 +151,54 @@ def tag_segments(
     out_segments += segments[position:]
     out_tags += [""] * (len(segments) - position)
     return out_segments, out_tags
+
+
+def _merge_negotiated(segments: list[Segment], tags: list[str]) -> tuple[list[Segment], list[str]]:
+    """Join negotiated pieces that only one or two equal words keep apart, as semantic cleanup would."""
+    pieces: list[tuple[range, range, str, bool]] = []  # old, new, tag, is_equal
+    for group_or_equal in _runs(segments):
+        if segments[group_or_equal[0]].op == EQUAL:
+            segment = segments[group_or_equal[0]]
+            pieces.append((segment.old, segment.new, "", True))
+        else:
+            old_range, new_range = _ranges(segments, group_or_equal)
+            old_range = old_range if len(old_range) else range(segments[group_or_equal[0]].old.start,
+                                                                segments[group_or_equal[0]].old.start)
+            new_range = new_range if len(new_range) else range(segments[group_or_equal[0]].new.start,
+                                                                segments[group_or_equal[0]].new.start)
+            tag = tags[group_or_equal[0]]
+            if (len(pieces) >= 2 and not tag and not pieces[-2][3] and not pieces[-2][2]
+                    and pieces[-1][3] and len(pieces[-1][0]) <= 2):
+                first = pieces[-2]
+                pieces[-2:] = []
+                old_range = range(first[0].start, old_range.stop)
+                new_range = range(first[1].start, new_range.stop)
+            pieces.append((old_range, new_range, tag, False))
+    out: list[Segment] = []
+    out_tags: list[str] = []
+    for old_range, new_range, tag, is_equal in pieces:
+        if is_equal:
+            out.append(Segment(EQUAL, old_range, new_range))
+            out_tags.append("")
+            continue
+        if len(old_range):
+            out.append(Segment(DELETE, old_range, range(new_range.start, new_range.start)))
+            out_tags.append(tag)
+        if len(new_range):
+            out.append(Segment(INSERT, range(old_range.stop, old_range.stop), new_range))
+            out_tags.append(tag)
+    return out, out_tags
+
+
+def _runs(segments: list[Segment]) -> list[list[int]]:
+    """Indexes of segments: each equal one alone, each changed group together."""
+    runs: list[list[int]] = []
+    for index, segment in enumerate(segments):
+        if segment.op != EQUAL and runs and segments[runs[-1][0]].op != EQUAL:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
 
 
 def _ranges(segments: list[Segment], group: list[int]) -> tuple[range, range]:

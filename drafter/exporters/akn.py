@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from typing import Any
 
 from lxml import etree
 
@@ -65,6 +66,7 @@ STRUCTURAL = frozenset({
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december"]
 _DATE = re.compile(r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})", re.IGNORECASE)
+_DEFAULT_NS: Any = {None: AKN_NS}  # AKN as the default namespace (lxml-stubs reject a None prefix)
 _ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -218,7 +220,7 @@ class _Writer:
     # --- the whole document ------------------------------------------------------
     def document(self) -> etree._Element:
         res = self.res
-        root = etree.Element(akn("akomaNtoso"), nsmap={None: AKN_NS, "drafter": DRAFTER_NS})
+        root = etree.Element(akn("akomaNtoso"), nsmap=_DEFAULT_NS)
         statement = _sub(root, "statement", name="resolution")
         meta = _sub(statement, "meta")
         work = _work_uri(res)
@@ -264,7 +266,8 @@ class _Writer:
                 notes = _sub(meta, "notes", source="#drafter") if notes is None else notes
                 self.orphan(notes, marker, note)
         proprietary = _sub(meta, "proprietary", source="#drafter")
-        data = etree.SubElement(proprietary, ext("resolution"), version=EXTENSION_VERSION)
+        data = etree.SubElement(proprietary, ext("resolution"), version=EXTENSION_VERSION,
+                                nsmap={"drafter": DRAFTER_NS})
         etree.SubElement(data, ext("language")).text = xml_safe(res.language)
         for warning in res.warnings:
             etree.SubElement(data, ext("warning")).text = xml_safe(warning)

@@ -20,6 +20,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import BinaryIO, NoReturn
 
 from lxml import etree
 
@@ -100,11 +101,10 @@ def _sniff(path: str) -> None:
         raise ImportFailed(path, "is an RTF file; save it as Word Document (.docx) and open that")
 
 
-def _contains(handle: object, needle: bytes, limit: int = 32 * _CHUNK) -> bool:
-    read = getattr(handle, "read")  # noqa: B009 - a binary file object
+def _contains(handle: BinaryIO, needle: bytes, limit: int = 32 * _CHUNK) -> bool:
     tail, seen = b"", 0
     while seen < limit:
-        chunk = read(_CHUNK)
+        chunk = handle.read(_CHUNK)
         if not chunk:
             return False
         if needle in tail + chunk:
@@ -126,7 +126,7 @@ class _Package:
             self.fail("is damaged: its zip lists the same part twice")
         self.names = set(names)
 
-    def fail(self, reason: str) -> None:
+    def fail(self, reason: str) -> NoReturn:
         raise ImportFailed(self.path, reason)
 
     def read(self, name: str) -> bytes | None:
@@ -191,7 +191,6 @@ class _Package:
         if kind:
             self.fail(f"is {kind}, not a Word document; save the text as Word Document (.docx)")
         self.fail("is a zip file but not a Word document (it has no word/document.xml)")
-        return name
 
 
 # --- styles ----------------------------------------------------------------
@@ -443,6 +442,10 @@ def _strip(content: list[Inline]) -> list[Inline]:
     return normalize_runs(content)
 
 
+def _untab(content: list[Inline]) -> list[Inline]:
+    return [Text(it.text.replace("\t", " "), it.italic) if isinstance(it, Text) else it for it in content]
+
+
 def _typed_label(content: list[Inline]) -> tuple[str | None, list[Inline]]:
     """Split a label typed at the start ("1.<tab>", "(a) ") from the content."""
     first = content[0] if content else None
@@ -469,6 +472,7 @@ class _Reader:
             if note.get(_w("type"), "normal") == "normal":
                 self.notes[note.get(_w("id"), "")] = note
         self.markers: dict[str, str] = {}
+        self.numbered = 0  # notes numbered so far (custom marks are not)
         self.in_note = False
         self.endnotes = 0
         self.out = RawDoc()
@@ -492,10 +496,10 @@ class _Reader:
         if changes:
             self.out.warnings.append(f"the Word file had {changes} tracked change{'s' * (changes != 1)}; "
                                      "they were read as if all were accepted")
-        missing = sorted(m for m, content in self.out.notes.items() if not content)
+        missing = [marker for marker, content in self.out.notes.items() if not content]
         if missing:
-            self.out.warnings.append(f"footnote{'s' * (len(missing) > 1)} {', '.join(missing)} "
-                                     "referenced in the text but missing from the file")
+            self.out.warnings.append(f"footnote{'s' * (len(missing) > 1)} {', '.join(missing)}: "
+                                     "referenced in the text, but the file has no text for it")
         if self.endnotes:
             self.out.warnings.append(f"the Word file has {self.endnotes} endnote reference(s); "
                                      "endnotes were not read")
@@ -509,8 +513,7 @@ class _Reader:
         content = _strip(content)
         if label is None:
             label, content = _typed_label(content)
-        content = [Text(it.text.replace("\t", " "), it.italic) if isinstance(it, Text) else it
-                   for it in content]
+        content = _untab(content)
         if not any(isinstance(it, NoteRef) or it.text.strip() for it in content):
             return None
         return RawBlock(content, label=label, level=level, centered=jc == "center")
@@ -577,8 +580,9 @@ class _Reader:
     def marker(self, note_id: str, custom: str | None = None) -> str:
         """The printed marker of a note, numbering it at its first reference."""
         if note_id not in self.markers:
-            numbered = sum(1 for m in self.markers.values() if m.isdigit())
-            marker = custom or str(numbered + 1)
+            if custom is None:
+                self.numbered += 1
+            marker = custom or str(self.numbered)
             self.markers[note_id] = marker
             self.out.notes[marker] = self.note_content(note_id)
         return self.markers[note_id]
@@ -594,6 +598,5 @@ class _Reader:
                 content.extend([*self.inlines(p), Text(" ")])
         finally:
             self.in_note = False
-        return [Text(it.text.replace("\t", " "), it.italic) if isinstance(it, Text) else it
-                for it in _strip(content)]
+        return _untab(_strip(content))
 

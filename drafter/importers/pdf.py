@@ -24,7 +24,7 @@ import pypdfium2.raw as pdfium_c
 
 from drafter.errors import ImportFailed
 from drafter.importers.blocks import RawBlock, RawDoc
-from drafter.model import Inline, NoteRef, Text, normalize_runs
+from drafter.model import Inline, NoteRef, Text, normalize_runs, plain_text
 
 MAX_PAGES = 500
 MAX_CHARS_PER_PAGE = 100_000
@@ -265,11 +265,7 @@ def _is_furniture(line: _Line, page: int, height: float, layout: _Layout) -> boo
 
 
 def _words(line: _Line) -> list[str]:
-    return plain(_inlines(line.chars, 0.2)).split()
-
-
-def plain(content: list[Inline]) -> str:
-    return "".join(item.text for item in content if isinstance(item, Text))
+    return plain_text(_inlines(line.chars, 0.2)).split()
 
 
 # --- words -------------------------------------------------------------------
@@ -277,8 +273,8 @@ def _threshold(chars: list[_Char]) -> float:
     """The gap (in ems) above which two characters of this line belong to different words.
 
     Justification widens the spaces of a line by one amount; the gaps inside
-    words stay small. Half the line's typical space is the cut, kept within
-    bounds found on the corpus.
+    words stay small (up to 0.14 em in the corpus). The cut is 60% of the
+    line's median space, kept within 0.14–0.22 em.
     """
     gaps: list[float] = []
     prev: _Char | None = None
@@ -463,7 +459,7 @@ class _Builder:
         if not current.content:
             return False
         prev = current.last
-        text = plain(current.content).rstrip()
+        text = plain_text(current.content).rstrip()
         indent = 0.8 * self.layout.size
         if centered != current.centered or _bold(line) != _bold(prev) or abs(line.size - prev.size) > 1.0:
             return True
@@ -499,7 +495,7 @@ def _append(content: list[Inline], more: list[Inline]) -> None:
     content.extend(more)
 
 
-def _notes(pages: list[_Page], layout: _Layout) -> dict[str, list[Inline]]:
+def _notes(pages: list[_Page]) -> dict[str, list[Inline]]:
     notes: dict[str, list[Inline]] = {}
     current: str | None = None
     for page in pages:
@@ -539,7 +535,7 @@ def _assemble(pages_chars: list[tuple[list[_Char], float]]) -> RawDoc:
         for line in page.body:
             builder.add(line)
     builder.flush()
-    raw = RawDoc(blocks=builder.blocks, notes=_notes(pages, layout))
+    raw = RawDoc(blocks=builder.blocks, notes=_notes(pages))
     refs = {item.note for block in raw.blocks for item in block.content if isinstance(item, NoteRef)}
     for marker in sorted(refs - set(raw.notes)):
         raw.warnings.append(f"footnote {marker} is referenced but its text was not found")

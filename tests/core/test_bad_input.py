@@ -1,0 +1,154 @@
+"""Bad files get exit code 2 and one clear line from the CLI, never a traceback."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.corpus import CORPUS
+
+
+def run_inspect(path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "drafter.cli", "inspect", str(path)],
+                          capture_output=True, text=True, timeout=60)
+
+
+def assert_refused(path: Path, *phrases: str) -> str:
+    result = run_inspect(path)
+    assert result.returncode == 2, result.stdout[:500] + result.stderr[-2000:]
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert lines[0].startswith("drafter: ")
+    for phrase in phrases:
+        assert phrase in lines[0], lines[0]
+    return lines[0]
+
+
+def _zip(path: Path, parts: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+CONTENT_TYPES = (b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                 b'<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument'
+                 b'.wordprocessingml.document.main+xml"/></Types>')
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    assert_refused(path, "empty")
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    assert_refused(tmp_path / "nowhere.docx", "cannot be opened")
+
+
+def test_random_bytes_named_docx(tmp_path: Path) -> None:
+    path = tmp_path / "draft.docx"
+    path.write_bytes(os.urandom(4096))
+    assert_refused(path)
+
+
+def test_random_binary_named_txt(tmp_path: Path) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_bytes(bytes(range(256)) * 64)
+    assert_refused(path, "binary")
+
+
+def test_zip_bomb_docx(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        with archive.open("word/document.xml", "w", force_zip64=True) as part:
+            chunk = b"\0" * (1 << 20)
+            for _ in range(1024):  # 1 GB of zeros, about 1 MB compressed
+                part.write(chunk)
+    assert path.stat().st_size < 5_000_000
+    start = time.perf_counter()
+    assert_refused(path)
+    assert time.perf_counter() - start < 20
+
+
+def test_entity_bomb_docx(tmp_path: Path) -> None:
+    lol = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+           + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
+                      for i in range(1, 10))
+           + b']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+           b"<w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>")
+    path = _zip(tmp_path / "lol.docx", {"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": lol})
+    assert_refused(path)
+
+
+def test_external_entity_docx(tmp_path: Path) -> None:
+    xxe = (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+           b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+           b"<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>")
+    path = _zip(tmp_path / "xxe.docx", {"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": xxe})
+    line = assert_refused(path)
+    assert "root:" not in line
+
+
+def test_external_entity_akn(tmp_path: Path) -> None:
+    path = tmp_path / "res.xml"
+    path.write_bytes(b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                     b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">&x;</akomaNtoso>')
+    assert_refused(path)
+
+
+def test_encrypted_office_file(tmp_path: Path) -> None:
+    path = tmp_path / "locked.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096)
+    assert_refused(path, "password")
+
+
+def test_image_only_pdf(tmp_path: Path) -> None:
+    pdfium = pytest.importorskip("pypdfium2")
+    pil = pytest.importorskip("PIL.Image")
+    image = pil.new("RGB", (400, 500), "white")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PDF")
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(buffer.getvalue())
+    assert pdfium.PdfDocument(str(path))[0].get_textpage().count_chars() == 0
+    assert_refused(path, "text layer")
+
+
+def test_truncated_pdf(tmp_path: Path) -> None:
+    source = (CORPUS / "pdf" / "S_2018_257-EN.pdf").read_bytes()
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(source[: len(source) // 3])
+    assert_refused(path)
+
+
+@pytest.mark.parametrize(("name", "encoding", "expected"), [
+    ("A-RES-75-180.txt", "cp1252", "15 preambular, 17 operative"),
+    ("A-RES-72-169-clean.txt", "utf-16", "14 preambular, 17 operative"),
+])
+def test_non_utf8_text_is_decoded(tmp_path: Path, name: str, encoding: str, expected: str) -> None:
+    body = (CORPUS / name).read_text(encoding="utf-8").split("---\n", 1)[1]
+    path = tmp_path / f"{encoding}.txt"
+    path.write_bytes(body.encode(encoding))
+    result = run_inspect(path)
+    assert result.returncode == 0, result.stderr
+    assert expected in result.stdout
+    assert "“Transforming our world" in result.stdout or "Recalling its resolution 70/1" in result.stdout
+
+
+def test_fifty_megabyte_file(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as handle:
+        handle.write(b"Recalling its resolutions, " * (50 * 1024 * 1024 // 27))
+    start = time.perf_counter()
+    assert_refused(path, "MB")
+    assert time.perf_counter() - start < 10

