@@ -62,10 +62,10 @@ def _words(text: str) -> list[tuple[int, int, str]]:
 
 def starts_like_paragraph(text: str) -> bool:
     """Does the text open the way a preambular or operative paragraph opens?"""
-    words = _words(text[:80])
-    if not words or words[0][0] != 0 or not words[0][2][0].isupper():
+    match = _WORD.match(text)
+    if match is None or not match.group()[0].isupper():
         return False
-    first = words[0][2].lower()
+    first = match.group().lower()
     if first.endswith("ing") or first in PREAMBULAR_OPENERS or first in OPERATIVE_VERBS:
         return True
     return any(text.lower().startswith(phrase) for phrase in PHRASES)

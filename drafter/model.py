@@ -75,7 +75,7 @@ class Paragraph:
     children: list[Paragraph] = field(default_factory=list)
     id: str = field(default_factory=new_id)
     # How `children` are labelled: "" by depth ((a), (i), a., i.), or "alpha", "roman",
-    # "bullet" where the source breaks that order (S/2018/693 opens a list with (i)).
+    # "decimal", "bullet" where the source breaks that order (S/2018/693 opens a list with (i)).
     list_style: str = ""
 
     @property
@@ -222,10 +222,12 @@ def sub_label(depth: int, index: int, language: str = "en", style: str = "") -> 
     """The printed label of the index-th sub-paragraph (from 1) at depth 1..4.
 
     English: (a) → (i) → a. → i.; French and Spanish: a) → i) → a. → i.
-    `style` ("alpha", "roman", "bullet") overrides the order where a source does.
+    `style` ("alpha", "roman", "decimal", "bullet") overrides the order where a source does.
     """
     if style == "bullet":
         return "•"
+    if style == "decimal":
+        return f"{index}."
     cycle = (depth - 1) % 4
     if style == "alpha":
         cycle = 0 if cycle < 2 else 2

@@ -66,9 +66,10 @@ def write_docx(path: Path, paras: list[Para], *, lists: Lists | None = None,
         if spec.centered:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if spec.num is not None:
-            num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-            num_pr.get_or_add_ilvl().val = spec.num[1]
-            num_pr.get_or_add_numId().val = spec.num[0]
+            ppr = paragraph._p.get_or_add_pPr()
+            style = ppr.find(qn("w:pStyle"))
+            ppr.insert(0 if style is None else 1, parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{spec.num[1]}"/><w:numId w:val="{spec.num[0]}"/></w:numPr>'))
         if spec.mark is not None:
             mark_rpr = OxmlElement("w:rPr")
             mark_rpr.append(_revision(spec.mark, ids))

@@ -160,7 +160,7 @@ class _Package:
             root = safexml.parse(data)
         except safexml.UnsafeXML as exc:
             raise ImportFailed(self.path, f"has a part ({name}) that cannot be read safely: {exc}") from exc
-        if root.getroottree().docinfo.doctype:
+        if root.getroottree().docinfo.internalDTD is not None:  # any DOCTYPE, even one safexml missed
             self.fail(f"has a part ({name}) that declares a DOCTYPE, which Word documents never do")
         return root
 
@@ -478,9 +478,9 @@ class _Reader:
         self.out = RawDoc()
 
     def read(self) -> RawDoc:
-        assert self.doc is not None
+        body = self.doc.find(BODY) if self.doc is not None else None
         pending: list[Inline] = []
-        for p in _paragraphs(self.doc.find(BODY)):
+        for p in _paragraphs(body) if body is not None else ():
             content = [*pending, *self.inlines(p)]
             mark = _mark_revision(p)
             if mark is not None and mark.tag in (DEL, MOVE_FROM):

@@ -215,6 +215,8 @@ def _fill_body(res: Resolution, items: list[_Item]) -> None:
     inferred = 0  # 1 while a list whose labels the source lost is open
     for index, item in enumerate(items):
         kind = _label_kind(item.label, tree.open_kinds()) if item.label else ""
+        if kind == "op" and _nested_number(item.label or "", len(res.operatives()), tree):
+            kind = "decimal"
         target = res.operative if operative else res.preamble
         if kind == "op" or (not has_numbers and not operative and not kind and _opens_operative(items, index)):
             operative = True
@@ -246,6 +248,15 @@ def _fill_body(res: Resolution, items: list[_Item]) -> None:
                 res.warnings.append(f"unnumbered paragraph among operative paragraphs: \"{item.text[:50]}…\"")
             target.append(para)
             tree.top(para)
+
+
+def _nested_number(label: str, count: int, tree: _Tree) -> bool:
+    """A "1." inside operative paragraph 7 opens a numbered list of its own (S/2018/1021)."""
+    number = int(label.rstrip("."))
+    if count == 0 or number == count + 1:
+        return False
+    open_list = [index for _, kind, index in tree.stack[1:] if kind == "decimal"]
+    return number == 1 or (bool(open_list) and number == open_list[-1] + 1)
 
 
 def _opens_operative(items: list[_Item], index: int) -> bool:

@@ -21,6 +21,8 @@ from drafter.model import Inline, NoteRef, Text
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
+_SUPERSCRIPT = re.compile(f"[{SUPERSCRIPTS}]")
+_DIGIT = re.compile(r"\d")
 
 _HEADER_KEY = re.compile(r"^[a-z]+: ")
 _RULE = re.compile(r"^_{5,}$")
@@ -76,7 +78,7 @@ def parse_text(text: str) -> RawDoc:
     raw.notes = {marker: _Marks(set(), starred).parse(note) for marker, note in notes.items()}
     blank = sum(1 for line in lines if not line.strip())
     line_mode = blank < 0.25 * max(1, len(lines) - blank)
-    superscripted = any(ch in SUPERSCRIPTS for line in lines for ch in line)
+    superscripted = _SUPERSCRIPT.search(text) is not None
     marks = _Marks(set() if superscripted else set(notes), starred)
     for block in _paragraphs(lines, line_mode):
         raw.blocks.append(RawBlock(marks.parse(block)))
@@ -177,13 +179,14 @@ def _skip_running_head(lines: list[str], index: int) -> int:
 # --- paragraphs -------------------------------------------------------------
 def _paragraphs(lines: list[str], line_mode: bool) -> list[str]:
     blocks: list[list[str]] = [[]]
-    for line in lines:
+    for index, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             if blocks[-1]:
                 blocks.append([])
             continue
-        if blocks[-1] and _starts_new(blocks[-1], stripped, line_mode):
+        if blocks[-1] and (_starts_new(blocks[-1], stripped, line_mode)
+                           or line_mode and _heading_line(blocks[-1][-1], stripped, lines, index)):
             blocks.append([])
         blocks[-1].append(stripped)
     out: list[str] = []
@@ -201,6 +204,23 @@ def _paragraphs(lines: list[str], line_mode: bool) -> list[str]:
     if pending_label:
         out.append(pending_label)
     return out
+
+
+def _heading_line(prev: str, line: str, lines: list[str], index: int) -> bool:
+    """A short unpunctuated line between a paragraph's end and a paragraph's start ("Reporting")."""
+    if not prev.endswith((",", ";", ".", ":")) or line.endswith((",", ";", ".", ":")) or len(line) > 70:
+        return False
+    ahead = [n.strip() for n in lines[index + 1:index + 5] if n.strip()]
+
+    def opens(text: str) -> bool:
+        return bool(_LINE_LABEL.match(text) or _LABEL_ONLY.match(text) or starts_like_paragraph(text))
+
+    if not ahead:
+        return False
+    if opens(ahead[0]):
+        return True
+    # a heading of two lines: "AMISOM" / "Priorities and tasks"
+    return len(ahead) > 1 and len(ahead[0]) <= 70 and not ahead[0].endswith((",", ";", ".", ":")) and opens(ahead[1])
 
 
 def _starts_new(block: list[str], line: str, line_mode: bool) -> bool:
@@ -279,6 +299,8 @@ class _Marks:
     def _digits(self, text: str) -> list[Inline]:
         """Bare digits that name a footnote: glued to a word ("2015,1 and", "July 20203 and") or set
         apart at a line end; a candidate counts only if it is the next marker or one already used."""
+        if not self.notes or not _DIGIT.search(text):
+            return [Text(text.replace(_OPEN, " ").replace(_CLOSE, ""))] if text else []
         out: list[Inline] = []
         position = 0
         found = sorted([*_GLUED.finditer(text), *_YEAR_GLUED.finditer(text), *_CANDIDATE.finditer(text)],

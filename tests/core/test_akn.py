@@ -97,37 +97,46 @@ def test_small_model_round_trips_through_a_file(tmp_path: Path) -> None:
 
 
 # --- the shape of the XML --------------------------------------------------------
+def one(el: etree._Element, path: str) -> etree._Element:
+    found = el.find(path, NS)
+    assert found is not None, path
+    return found
+
+
+def text(el: etree._Element, path: str) -> str | None:
+    return el.findtext(path, namespaces=NS)
+
+
 def test_xml_shape() -> None:
     res = small()
     root = etree.fromstring(to_akn(res))
-    statement = root.find("a:statement", NS)
-    assert statement is not None and statement.get("name") == "resolution"
-    assert root.findtext(".//a:preface//a:docNumber", namespaces=NS) == "A/RES/72/169"
-    assert root.findtext(".//a:preface//a:docTitle", namespaces=NS) == "Rights & <duties>"
-    assert root.findtext(".//a:preface//a:docAuthority", namespaces=NS) == "General Assembly"
-    assert root.find(".//a:FRBRWork/a:FRBRthis", NS).get("value").startswith("/akn/un/statement/resolution/")
+    assert one(root, "a:statement").get("name") == "resolution"
+    assert text(root, ".//a:preface//a:docNumber") == "A/RES/72/169"
+    assert text(root, ".//a:preface//a:docTitle") == "Rights & <duties>"
+    assert text(root, ".//a:preface//a:docAuthority") == "General Assembly"
+    assert str(one(root, ".//a:FRBRWork/a:FRBRthis").get("value")).startswith("/akn/un/statement/resolution/")
 
-    formula = root.find("a:statement/a:preamble/a:formula", NS)
+    formula = one(root, "a:statement/a:preamble/a:formula")
     assert formula.get("name") == "enactingFormula"
-    assert formula.findtext("a:p", namespaces=NS) == "The General Assembly,"
-    container = root.find("a:statement/a:preamble/a:container", NS)
+    assert text(formula, "a:p") == "The General Assembly,"
+    container = one(root, "a:statement/a:preamble/a:container")
     assert container.get("name") == "recalling"
-    assert container.findtext("a:p/a:i", namespaces=NS) == "Recalling"
+    assert text(container, "a:p/a:i") == "Recalling"
 
-    body = root.find("a:statement/a:mainBody", NS)
+    body = one(root, "a:statement/a:mainBody")
     paras = body.findall("a:paragraph", NS)
     assert [p.get("eId") for p in paras] == ["para_1", "para_2"]
-    assert [p.findtext("a:num", namespaces=NS) for p in paras] == ["1.", "2."]
+    assert [text(p, "a:num") for p in paras] == ["1.", "2."]
     assert [p.get("GUID") for p in paras] == [res.operative[0].id, res.operative[2].id]
-    assert paras[0].findtext("a:content/a:p", namespaces=NS) == "Welcomes the report"
-    assert paras[1].findtext("a:list/a:intro/a:p", namespaces=NS) == "Requests the Secretary-General:"
+    assert text(paras[0], "a:content/a:p") == "Welcomes the report"  # then the note, then ";"
+    assert text(paras[1], "a:list/a:intro/a:p") == "Requests the Secretary-General:"
     points = paras[1].findall("a:list/a:point", NS)
     assert [p.get("eId") for p in points] == ["para_2__point_i", "para_2__point_ii"]  # list_style "roman"
-    assert [p.findtext("a:num", namespaces=NS) for p in points] == ["(i)", "(ii)"]
-    nested = points[0].find("a:list/a:point", NS)
+    assert [text(p, "a:num") for p in points] == ["(i)", "(ii)"]
+    nested = one(points[0], "a:list/a:point")
     assert nested.get("eId") == "para_2__point_i__point_i"
-    assert nested.findtext("a:content/a:p", namespaces=NS) == "in writing;"
-    heading = body.find("a:block", NS)
+    assert text(nested, "a:content/a:p") == "in writing;"
+    heading = one(body, "a:block")
     assert heading.get("name") == "crossHeading" and heading.text == "Follow-up"
 
     notes = root.findall(".//a:authorialNote", NS)
@@ -135,17 +144,16 @@ def test_xml_shape() -> None:
     assert {n.get("marker") for n in notes} == {"1"}
     assert {n.get("placement") for n in notes} == {"bottom"}
     assert notes[0].get("eId") == "fn_1" and notes[0].get("GUID") == res.footnotes[0].id
-    assert [n.findtext("a:p", namespaces=NS) for n in notes] == ["A/72/53.", "A/72/53."]
-    assert root.find(".//a:meta/a:notes/a:note", NS).get("marker") == "2"
+    assert [text(n, "a:p") for n in notes] == ["A/72/53.", "A/72/53."]
+    assert one(root, ".//a:meta/a:notes/a:note").get("marker") == "2"
 
-    closing = root.find("a:statement/a:conclusions", NS)
-    assert closing.findtext("a:p", namespaces=NS) == "73rd plenary meeting"
-    assert closing.find("a:p/a:docDate", NS).get("date") == "2017-12-19"
-    annex = root.find("a:statement/a:attachments/a:attachment/a:doc", NS)
+    closing = one(root, "a:statement/a:conclusions")
+    assert text(closing, "a:p") == "73rd plenary meeting"
+    assert one(closing, "a:p/a:docDate").get("date") == "2017-12-19"
+    annex = one(root, "a:statement/a:attachments/a:attachment/a:doc")
     assert annex.get("name") == "annex"
-    assert annex.findtext("a:mainBody/a:paragraph/a:content/a:p", namespaces=NS) == "First guideline."
-    proprietary = root.find(".//a:meta/a:proprietary", NS)
-    assert proprietary.get("source") == "#drafter"
+    assert text(annex, "a:mainBody/a:paragraph/a:content/a:p") == "First guideline."
+    assert one(root, ".//a:meta/a:proprietary").get("source") == "#drafter"
 
 
 def test_note_referenced_twice_comes_back_as_one_footnote() -> None:
@@ -161,20 +169,20 @@ def test_note_referenced_twice_comes_back_as_one_footnote() -> None:
 def test_single_operative_paragraph_is_not_numbered() -> None:
     res = Resolution(operative=[Paragraph([Text("Decides to remain seized of the matter.")])])
     root = etree.fromstring(to_akn(res))
-    assert root.find(".//a:paragraph", NS).find("a:num", NS) is None
+    assert one(root, ".//a:paragraph").find("a:num", NS) is None
     assert from_akn(to_akn(res)) == res
 
 
 def test_characters_xml_cannot_hold_are_dropped() -> None:
     res = Resolution(operative=[Paragraph([Text("Form\x0cfeed\x00")])])
     back = from_akn(to_akn(res))
-    assert back.operative[0].text == "Formfeed"  # type: ignore[union-attr]
+    assert back.operative[0].text == "Formfeed"
 
 
 def test_reference_to_a_missing_footnote_is_left_out() -> None:
     res = Resolution(operative=[Paragraph([Text("Notes"), NoteRef("nowhere")])])
     back = from_akn(to_akn(res))
-    assert back.footnotes == [] and back.operative[0].content == [Text("Notes")]  # type: ignore[union-attr]
+    assert back.footnotes == [] and back.operative[0].content == [Text("Notes")]
 
 
 # --- hostile and wrong input -------------------------------------------------------
@@ -268,7 +276,9 @@ FOREIGN = b"""<?xml version="1.0" encoding="UTF-8"?>
         <paragraph>
           <num>2.</num>
           <intro><p>Prie :</p></intro>
-          <subparagraph><num>a)</num><content><p>le premier<authorialNote marker="*"><p>Note.</p></authorialNote>;</p></content></subparagraph>
+          <subparagraph><num>a)</num><content>
+            <p>le premier<authorialNote marker="*"><p>Note.</p></authorialNote>;</p>
+          </content></subparagraph>
           <subparagraph><num>b)</num><content><p>le second.</p></content></subparagraph>
         </paragraph>
       </section>

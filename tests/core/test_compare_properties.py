@@ -1,0 +1,203 @@
+"""Property tests of the comparer: apply(old, changes) == new and revert(new, changes) == old.
+
+Random resolutions are edited at random (word edits, insertions, deletions, moves across
+parts and levels, splits, merges, footnote edits), compared, and rebuilt from the change list.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import Counter
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from drafter.compare import ChangeList, apply, compare, revert
+from drafter.compare.words import superscript
+from drafter.model import Footnote, Inline, NoteRef, Paragraph, Resolution, Text, iter_paragraphs
+from tests.strategies import resolutions
+
+VOCABULARY = (
+    "the of and to in international cooperation human rights States Member United Nations Council "
+    "resolution report Secretary-General session seventy-third 72/169 2017 December promotion protection "
+    "development peace security Assembly General calls upon urges requests decides welcomes recalling "
+    "reaffirming noting with concern all countries, regional; national institutions."
+).split()
+
+words = st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=14)
+
+
+@st.composite
+def texts(draw: st.DrawFn) -> str:
+    return " ".join(draw(words))
+
+
+@st.composite
+def base_resolutions(draw: st.DrawFn) -> Resolution:
+    notes = [Footnote([Text(draw(texts()))]) for _ in range(draw(st.integers(0, 4)))]
+
+    def para(depth: int) -> Paragraph:
+        content: list[Inline] = [Text(draw(st.sampled_from(["Recalling", "Urges", "Decides"])), True),
+                                 Text(" " + draw(texts()))]
+        if notes and draw(st.booleans()):
+            content.append(NoteRef(draw(st.sampled_from(notes)).id))
+            content.append(Text(" " + draw(texts())))
+        children = [para(depth + 1) for _ in range(draw(st.integers(0, 3)))] if depth < 2 else []
+        return Paragraph(content, children)
+
+    return Resolution(
+        preamble=[para(1) for _ in range(draw(st.integers(0, 5)))],
+        operative=[para(1) for _ in range(draw(st.integers(0, 6)))],
+        footnotes=notes,
+    )
+
+
+def _all_lists(res: Resolution) -> list[list[Paragraph]]:
+    lists: list[list[Paragraph]] = [res.preamble, res.operative]  # type: ignore[list-item]
+    for para in iter_paragraphs(res.preamble) + iter_paragraphs(res.operative):
+        lists.append(para.children)
+    return lists
+
+
+def _edit_words(draw: st.DrawFn, para: Paragraph) -> None:
+    runs = [i for i, item in enumerate(para.content) if isinstance(item, Text)]
+    index = draw(st.sampled_from(runs))
+    item = para.content[index]
+    assert isinstance(item, Text)
+    tokens = item.text.split(" ")
+    position = draw(st.integers(0, len(tokens)))
+    action = draw(st.sampled_from(["insert", "delete", "replace"]))
+    if action == "insert":
+        tokens.insert(position, draw(st.sampled_from(VOCABULARY)))
+    elif position < len(tokens):
+        if action == "delete" and len(tokens) > 1:
+            del tokens[position]
+        else:
+            tokens[position] = draw(st.sampled_from(VOCABULARY))
+    para.content[index] = Text(" ".join(tokens), item.italic)
+
+
+@st.composite
+def edited_pairs(draw: st.DrawFn) -> tuple[Resolution, Resolution]:
+    old = draw(base_resolutions())
+    new = copy.deepcopy(old)
+    for _ in range(draw(st.integers(1, 6))):
+        lists = [lst for lst in _all_lists(new) if lst]
+        action = draw(st.sampled_from(["words", "insert", "delete", "move", "split", "merge", "note",
+                                       "italic"]))
+        if action == "insert" or not lists:
+            target = draw(st.sampled_from(_all_lists(new)))
+            target.insert(draw(st.integers(0, len(target))), Paragraph([Text(draw(texts()))]))
+            continue
+        source = draw(st.sampled_from(lists))
+        index = draw(st.integers(0, len(source) - 1))
+        para = source[index]
+        if action == "words":
+            _edit_words(draw, para)
+        elif action == "delete":
+            del source[index]
+        elif action == "move":
+            moved = source.pop(index)
+            candidates = [lst for lst in _all_lists(new) if not any(lst is c for c in _all_lists_of(moved))]
+            target = draw(st.sampled_from(candidates))
+            target.insert(draw(st.integers(0, len(target))), moved)
+        elif action == "split":
+            text = para.text
+            cut = draw(st.integers(0, len(text)))
+            para.content = [Text(text[:cut])]
+            source.insert(index + 1, Paragraph([Text(text[cut:])]))
+        elif action == "merge" and index + 1 < len(source):
+            following = source.pop(index + 1)
+            para.content = para.content + [Text(" ")] + following.content
+            para.children += following.children
+        elif action == "note":
+            note = Footnote([Text(draw(texts()))])
+            new.footnotes.insert(draw(st.integers(0, len(new.footnotes))), note)
+            para.content.append(NoteRef(note.id))
+            if len(new.footnotes) > 1 and draw(st.booleans()):
+                new.footnotes[0].content = [Text(draw(texts()))]
+        elif action == "italic":
+            para.content = [Text(item.text, not item.italic) if isinstance(item, Text) else item
+                            for item in para.content]
+    _drop_unused_notes(new)
+    return old, new
+
+
+def _all_lists_of(para: Paragraph) -> list[list[Paragraph]]:
+    return [para.children] + [lst for child in para.children for lst in _all_lists_of(child)]
+
+
+def _drop_unused_notes(res: Resolution) -> None:
+    used = {item.note for p in iter_paragraphs(res.preamble) + iter_paragraphs(res.operative)
+            for item in p.content if isinstance(item, NoteRef)}
+    res.footnotes = [note for note in res.footnotes if note.id in used or not used]
+
+
+def _shown(res: Resolution, content: list[Inline]) -> str:
+    return "".join(item.text if isinstance(item, Text) else superscript(res.marker(item.note))
+                   for item in content)
+
+
+def _check_records(old: Resolution, new: Resolution, changes: ChangeList, exact: bool) -> None:
+    """Every block id appears once on its side; the ops of each pair rebuild both texts."""
+    old_ids = Counter(i for record in changes.records if record.part != "front" for i in record.old_ids)
+    new_ids = Counter(i for record in changes.records if record.part != "front" for i in record.new_ids)
+    assert all(count == 1 for count in old_ids.values())
+    assert all(count == 1 for count in new_ids.values())
+    old_blocks = {p.id: p for p in iter_paragraphs(old.preamble) + iter_paragraphs(old.operative)}
+    new_blocks = {p.id: p for p in iter_paragraphs(new.preamble) + iter_paragraphs(new.operative)}
+    assert set(old_blocks) <= set(old_ids) and set(new_blocks) <= set(new_ids)
+    for record in changes.records:
+        if len(record.old_ids) == 1 and len(record.new_ids) == 1 and record.old_id in old_blocks:
+            new_text = "".join(op.text for op in record.ops if op.op != "delete")
+            assert new_text == _shown(new, new_blocks[record.new_ids[0]].content)
+            if exact:
+                old_text = "".join(op.text for op in record.ops if op.op != "insert")
+                assert old_text == _shown(old, old_blocks[record.old_ids[0]].content)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edited_pairs(), st.booleans())
+def test_apply_and_revert_rebuild_both_versions(pair: tuple[Resolution, Resolution], exact: bool) -> None:
+    old, new = pair
+    changes = compare(old, new, ignore_whitespace=not exact)
+    assert apply(old, changes) == new
+    assert revert(new, changes) == old
+    _check_records(old, new, changes, exact)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(resolutions(), resolutions(), st.booleans(), st.booleans())
+def test_any_two_resolutions(old: Resolution, new: Resolution, case: bool, quotes: bool) -> None:
+    changes = compare(old, new, ignore_case=case, ignore_quotes=quotes)
+    assert apply(old, changes) == new
+    assert revert(new, changes) == old
+
+
+@settings(max_examples=100, deadline=None)
+@given(resolutions())
+def test_a_resolution_against_a_copy_of_itself(res: Resolution) -> None:
+    changes = compare(res, copy.deepcopy(res))
+    assert changes.changes == []
+    assert apply(res, changes) == res
+
+
+@settings(max_examples=100, deadline=None)
+@given(base_resolutions(), st.data())
+def test_one_word_edit_is_one_modified_paragraph(res: Resolution, data: st.DataObject) -> None:
+    paragraphs = iter_paragraphs(res.preamble) + iter_paragraphs(res.operative)
+    if not paragraphs:
+        return
+    new = copy.deepcopy(res)
+    target = data.draw(st.sampled_from(iter_paragraphs(new.preamble) + iter_paragraphs(new.operative)))
+    before = target.text
+    _edit_words(data.draw, target)
+    changes = compare(res, new)
+    visible = changes.visible(hide_renumbering=True)
+    if target.text == before:
+        assert visible == []
+    else:
+        assert len(visible) <= 1
+        if visible:
+            assert visible[0].new_id == target.id
+            assert visible[0].kind in ("modified", "technical", "moved")
