@@ -140,6 +140,7 @@ class FrontMatter:
 class Annex:
     heading: list[str] = field(default_factory=list)  # "Annex", its title lines
     blocks: list[Block] = field(default_factory=list)
+    numbered: bool = False  # its paragraphs are numbered 1., 2., … (derived, like operative paragraphs)
 
 
 @dataclass

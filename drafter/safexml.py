@@ -37,6 +37,9 @@ def parse(data: bytes) -> etree._Element:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
         raise UnsafeXML(f"malformed XML: {exc}") from exc
+    info = root.getroottree().docinfo
+    if getattr(info, "doctype", "") or info.internalDTD is not None:  # a UTF-16 part hides from the byte check
+        raise UnsafeXML("XML declares a DOCTYPE or entities, which documents never need")
     if _depth(root) > MAX_DEPTH:
         raise UnsafeXML(f"XML nested deeper than {MAX_DEPTH} levels")
     return root

@@ -89,7 +89,8 @@ def to_dict(res: Resolution) -> dict[str, Any]:
         "footnotes": [{"id": n.id, "content": _content_out(n.content)} for n in res.footnotes],
         "closing": list(res.closing),
         "annexes": [
-            {"heading": list(a.heading), "blocks": [_block_out(b) for b in a.blocks]} for a in res.annexes
+            {"heading": list(a.heading), "blocks": [_block_out(b) for b in a.blocks], "numbered": a.numbered}
+            for a in res.annexes
         ],
         "warnings": list(res.warnings),
     }
@@ -111,7 +112,7 @@ def from_dict(data: dict[str, Any]) -> Resolution:
         footnotes=[Footnote(_content_in(n["content"]), id=str(n["id"])) for n in data.get("footnotes", [])],
         closing=[str(line) for line in data.get("closing", [])],
         annexes=[
-            Annex(list(a.get("heading", [])), [_block_in(b) for b in a.get("blocks", [])])
+            Annex(list(a.get("heading", [])), [_block_in(b) for b in a.get("blocks", [])], bool(a.get("numbered")))
             for a in data.get("annexes", [])
         ],
         language=data.get("language", "en"),

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
+import drafter
 from drafter.model import Block, Paragraph, Resolution
 
 DATA = Path(__file__).parent / "data"
@@ -59,3 +61,9 @@ def word_difference(source: str, res: Resolution) -> tuple[Counter[str], Counter
     source_words = Counter(words(source))
     model_words = Counter(words(model_text(res)))
     return source_words - model_words, model_words - source_words
+
+
+@cache
+def load(path: Path) -> Resolution:
+    """The model of a corpus file, read once per test session (tests must not change it)."""
+    return drafter.load(str(path))

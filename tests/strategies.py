@@ -30,7 +30,7 @@ characters = st.characters(codec="utf-8", exclude_categories=("Cc", "Cs"),
                            exclude_characters="\ufffe\uffff") | st.sampled_from(_SPECIAL)
 strings = st.text(characters, max_size=20)
 words = st.text(characters, min_size=1, max_size=12)
-LIST_STYLES = ["", "alpha", "roman", "bullet"]
+LIST_STYLES = ["", "alpha", "roman", "decimal", "bullet"]
 
 
 def content(note_ids: list[str], max_size: int = 5) -> st.SearchStrategy[list[Inline]]:
@@ -75,6 +75,7 @@ front_matter = st.builds(
 def resolutions(draw: st.DrawFn) -> Resolution:
     notes = draw(st.lists(st.builds(Footnote, content([], 3)), max_size=4))
     ids = [note.id for note in notes]
+    annex = st.builds(Annex, st.lists(strings, max_size=2), blocks(ids, 3), st.booleans())
     res = Resolution(
         front=draw(front_matter),
         formula=draw(st.just("The General Assembly,") | strings),
@@ -83,7 +84,7 @@ def resolutions(draw: st.DrawFn) -> Resolution:
         footnotes=notes,
         closing=draw(st.lists(st.sampled_from(["73rd plenary meeting", "19 December 2017"]) | strings,
                               max_size=3)),
-        annexes=draw(st.lists(st.builds(Annex, st.lists(strings, max_size=2), blocks(ids, 3)), max_size=2)),
+        annexes=draw(st.lists(annex, max_size=2)),
         language=draw(st.sampled_from(["en", "fr", "es", "ar", "zh", "ru"]) | strings),
         warnings=draw(st.lists(strings, max_size=2)),
     )

@@ -5,14 +5,13 @@ plain quotes, hyphens and spaces and folded case. Alignment of one list of
 sibling blocks (the preamble, the operative part, the children of a matched
 paragraph, the footnotes) runs in steps:
 
-1. anchors: paragraphs that are identical and unique on both sides, plus
-   near-identical pairs (word similarity ≥ 0.8, found through an index of
-   word trigrams, never through a full similarity matrix);
-2. the spine: the heaviest chain of anchors that keeps the order on both sides
+1. anchors: paragraphs that are identical and unique on both sides;
+2. the spine: the longest chain of anchors that keeps the order on both sides
    (patience diff); anchors off the spine are left for the move pass;
 3. inside each gap between spine anchors, pairs with word similarity ≥ 0.5 in
-   order (the best-weighted increasing chain; dynamic programming on sparse
-   candidates);
+   order: the best-weighted increasing chain (dynamic programming over the
+   candidate pairs; in large gaps the candidates come from an index of word
+   trigrams, never from a full similarity matrix);
 4. splits (one old ≈ two adjacent new) and merges (the reverse) among the
    leftovers and their matched neighbours.
 
@@ -34,7 +33,9 @@ NEAR = 0.8  # anchors and moves
 PAIR = 0.5  # modified rather than deleted + inserted
 MOVE_JACCARD = 0.8
 MOVE_MIN_WORDS = 3
-FULL_MATRIX = 2500  # gap size (old × new) up to which every pair is scored
+ANCHOR = 1.0  # the weight of a unique identical pair
+LOOSE = 0.45  # subtracted from similarities before chaining pairs in a gap
+FULL_MATRIX = 400  # gap size (old × new) up to which every pair is scored
 
 
 @dataclass
@@ -46,47 +47,51 @@ class Item:
     bag: Counter[str]
     size: int
     heading: bool = False
-    shingles: frozenset[str] = field(default_factory=frozenset)
+    words: list[str] = field(default_factory=list)
+    vocabulary: frozenset[str] = frozenset()
+    _shingles: frozenset[str] | None = None
 
     @property
-    def words(self) -> frozenset[str]:
-        return frozenset(self.bag)
+    def shingles(self) -> frozenset[str]:
+        """Word trigrams (the words themselves for very short texts), computed when first needed."""
+        if self._shingles is None:
+            words = self.words
+            if len(words) >= 3:
+                self._shingles = frozenset([" ".join(words[i:i + 3]) for i in range(len(words) - 2)])
+            else:
+                self._shingles = frozenset(words)
+        return self._shingles
 
 
 def make_item(block_id: str, content: list[Inline], heading: bool = False) -> Item:
     text = normalize(plain_text(content))
     words = _WORD.findall(text)
     key = ("H:" if heading else "P:") + " ".join(text.split())
-    if len(words) >= 3:
-        shingles = frozenset(" ".join(words[i:i + 3]) for i in range(len(words) - 2))
-    else:
-        shingles = frozenset(words)
-    return Item(block_id, key, Counter(words), len(words), heading, shingles)
+    return Item(block_id, key, Counter(words), len(words), heading, words, frozenset(words))
 
 
 def _overlap(a: Counter[str], b: Counter[str]) -> int:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(min(count, b[word]) for word, count in a.items() if word in b)
+    """The size of the multiset intersection."""
+    return sum([min(a[word], b[word]) for word in a.keys() & b.keys()])
 
 
 def similarity(a: Item, b: Item) -> float:
-    """Dice coefficient of the two bags of words; 0 between a heading and a paragraph."""
+    """Dice coefficient of the two sets of words; 0 between a heading and a paragraph."""
     if a.heading != b.heading:
         return 0.0
     if a.key == b.key:
         return 1.0
-    total = a.size + b.size
+    total = len(a.vocabulary) + len(b.vocabulary)
     if not total:
         return 0.0
-    return 2 * _overlap(a.bag, b.bag) / total
+    return 2 * len(a.vocabulary & b.vocabulary) / total
 
 
 def jaccard(a: Item, b: Item) -> float:
     if a.heading != b.heading:
         return 0.0
-    union = len(a.bag.keys() | b.bag.keys())
-    return len(a.bag.keys() & b.bag.keys()) / union if union else float(a.key == b.key)
+    union = len(a.vocabulary | b.vocabulary)
+    return len(a.vocabulary & b.vocabulary) / union if union else float(a.key == b.key)
 
 
 def containment(part: Counter[str], whole: Counter[str]) -> float:
@@ -142,7 +147,7 @@ class ShingleIndex:
             for shingle in items[index].shingles:
                 self.postings.setdefault(shingle, []).append(index)
 
-    def candidates(self, item: Item, limit: int = 8) -> list[int]:
+    def candidates(self, item: Item, limit: int = 4) -> list[int]:
         hits: Counter[int] = Counter()
         for shingle in item.shingles:
             for index in self.postings.get(shingle, ()):
@@ -156,19 +161,28 @@ def _scored_pairs(old: Sequence[Item], new: Sequence[Item], olds: list[int], new
     pairs: list[tuple[int, int, float]] = []
     if len(olds) * len(news) <= FULL_MATRIX:
         for i in olds:
+            size = len(old[i].vocabulary)
             for j in news:
+                other = len(new[j].vocabulary)
+                if 2 * min(size, other) < threshold * (size + other):
+                    continue  # even all the words of the shorter one could not reach the threshold
                 score = similarity(old[i], new[j])
                 if score >= threshold:
                     pairs.append((i, j, score))
         return pairs
+    return _indexed_pairs(old, new, olds, news, threshold)
+
+
+def _indexed_pairs(old: Sequence[Item], new: Sequence[Item], olds: list[int], news: list[int],
+                   threshold: float) -> list[tuple[int, int, float]]:
+    """Pairs with similarity ≥ threshold among the likely partners the trigram index finds."""
+    pairs: list[tuple[int, int, float]] = []
     index = ShingleIndex(old, olds)
-    allowed = set(olds)
     for j in news:
         for i in index.candidates(new[j]):
-            if i in allowed:
-                score = similarity(old[i], new[j])
-                if score >= threshold:
-                    pairs.append((i, j, score))
+            score = similarity(old[i], new[j])
+            if score >= threshold:
+                pairs.append((i, j, score))
     return pairs
 
 
@@ -180,27 +194,17 @@ def align(old: Sequence[Item], new: Sequence[Item], threshold: float = PAIR) -> 
     old_keys = Counter(item.key for item in old)
     new_keys = Counter(item.key for item in new)
     new_at = {item.key: j for j, item in enumerate(new) if new_keys[item.key] == 1}
-    anchors: list[tuple[int, int, float]] = []
-    for i, item in enumerate(old):
-        if old_keys[item.key] == 1 and item.key in new_at:
-            anchors.append((i, new_at[item.key], 2.0))
-    used_old = {i for i, _j, _w in anchors}
-    used_new = {j for _i, j, _w in anchors}
-    rest_old = [i for i in range(len(old)) if i not in used_old]
-    rest_new = [j for j in range(len(new)) if j not in used_new]
-    anchors += _greedy(_scored_pairs(old, new, rest_old, rest_new, NEAR))
-    spine = heaviest_chain(anchors)
-    matches: list[tuple[int, int]] = []
-    previous = (-1, -1)
-    for anchor in [*spine, (len(old), len(new))]:
-        olds = list(range(previous[0] + 1, anchor[0]))
-        news = list(range(previous[1] + 1, anchor[1]))
-        if olds and news:
-            matches += heaviest_chain(_scored_pairs(old, new, olds, news, threshold))
-        if anchor[0] < len(old):
-            matches.append(anchor)
-        previous = anchor
-    return matches
+    anchors = {i: new_at[item.key] for i, item in enumerate(old)
+               if old_keys[item.key] == 1 and item.key in new_at}
+    anchored_new = set(anchors.values())
+    olds = [i for i in range(len(old)) if i not in anchors]
+    news = [j for j in range(len(new)) if j not in anchored_new]
+    # Unique identical pairs weigh most; a similar pair weighs its similarity less LOOSE, so that one
+    # close pair outweighs two loose ones across it. The heaviest order-keeping chain of all of them
+    # is the alignment; what it leaves out goes to the move pass.
+    weighted = [(i, j, ANCHOR) for i, j in anchors.items()]
+    weighted += [(i, j, score - LOOSE) for i, j, score in _scored_pairs(old, new, olds, news, threshold)]
+    return heaviest_chain(weighted)
 
 
 def _greedy(pairs: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:

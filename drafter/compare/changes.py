@@ -102,7 +102,7 @@ class Layout:
 
     parts: dict[str, list[Node]] = field(default_factory=dict)
     footnotes: list[str] = field(default_factory=list)
-    annex_headings: list[list[str]] = field(default_factory=list)
+    annexes: list[dict[str, Any]] = field(default_factory=list)  # each annex's fields but its blocks
     warnings: list[str] = field(default_factory=list)
 
 

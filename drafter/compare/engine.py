@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
@@ -22,6 +23,7 @@ from drafter.compare.words import (
     tokenize,
 )
 from drafter.model import (
+    Annex,
     Block,
     CrossHeading,
     Footnote,
@@ -38,18 +40,27 @@ FRONT = "front"
 FOOTNOTES = "footnotes"
 FRONT_LABEL = "front matter"
 # Fields of the Resolution itself that are compared with the front matter.
-RESOLUTION_FIELDS = ("formula", "closing", "language")
+_STRUCTURE = frozenset(["front", "preamble", "operative", "footnotes", "annexes", "warnings"])
+RESOLUTION_FIELDS = tuple(f.name for f in fields(Resolution) if f.name not in _STRUCTURE)
 _NOT_TECHNICAL_FIELDS = frozenset(["title", "sponsors", "organ", "doc_type", "formula"])
 
-def remap_notes(content: list[Inline], mapping: dict[str, str]) -> list[Inline]:
-    """A copy of content with footnote references renamed through `mapping`."""
+def remap_notes(content: list[Inline], mapping: dict[str, str], strict: bool = False) -> list[Inline]:
+    """A copy of content with footnote references renamed through `mapping`.
+
+    `strict` renames references that `mapping` lacks to a name no footnote has.
+    """
     out: list[Inline] = []
     for item in content:
         if isinstance(item, NoteRef):
-            out.append(NoteRef(mapping.get(item.note, item.note)))
+            missing = f"\x00{item.note}" if strict else item.note
+            out.append(NoteRef(mapping.get(item.note, missing)))
         else:
             out.append(Text(item.text, item.italic))
     return out
+
+
+def _copy(content: list[Inline]) -> list[Inline]:
+    return remap_notes(content, {})
 
 
 # --- labels and layout -------------------------------------------------------------------
@@ -104,7 +115,8 @@ def layout_of(res: Resolution) -> Layout:
     return Layout(
         parts={name: [_node(block) for block in blocks] for name, blocks in parts_of(res).items()},
         footnotes=[note.id for note in res.footnotes],
-        annex_headings=[list(annex.heading) for annex in res.annexes],
+        annexes=[{f.name: copy.deepcopy(getattr(annex, f.name)) for f in fields(Annex) if f.name != "blocks"}
+                 for annex in res.annexes],
         warnings=list(res.warnings),
     )
 
@@ -148,6 +160,8 @@ class Comparison:
         self.options = options
         self.codec = Codec()
         self.pairs: list[_Pair] = []
+        self.done_old: set[str] = set()
+        self.done_new: set[str] = set()
         self.regroups: list[_Regroup] = []
         self.pool_old: list[Block] = []
         self.pool_new: list[Block] = []
@@ -169,6 +183,8 @@ class Comparison:
         return found
 
     def _align_lists(self, old: Sequence[Block], new: Sequence[Block]) -> None:
+        old = [block for block in old if block.id not in self.done_old]
+        new = [block for block in new if block.id not in self.done_new]
         old_items = [self._item(block) for block in old]
         new_items = [self._item(block) for block in new]
         matches = al.align(old_items, new_items)
@@ -182,6 +198,8 @@ class Comparison:
                 paras_old = tuple(b for b in olds if isinstance(b, Paragraph))
                 paras_new = tuple(b for b in news if isinstance(b, Paragraph))
                 self.regroups.append(_Regroup(paras_old, paras_new))
+                self.done_old.update(p.id for p in paras_old)
+                self.done_new.update(p.id for p in paras_new)
                 matched_old.update(regroup.old)
                 matched_new.update(regroup.new)
                 self._align_lists([c for p in paras_old for c in p.children],
@@ -193,32 +211,49 @@ class Comparison:
 
     def _pair(self, old: Block, new: Block, moved: bool) -> None:
         self.pairs.append(_Pair(old, new, moved))
+        self.done_old.add(old.id)
+        self.done_new.add(new.id)
         if isinstance(old, Paragraph) and isinstance(new, Paragraph):
             self._align_lists(old.children, new.children)
 
     def _match_pool(self) -> None:
         """Leftovers matched across gaps, parents and parts are moves; unmatched parents open up."""
-        opened: set[str] = set()
+        opened: set[tuple[str, str]] = set()
         while True:
-            old_items = [self._item(block) for block in self.pool_old]
-            new_items = [self._item(block) for block in self.pool_new]
-            matches = al.match_moves(old_items, new_items)
-            taken_old = {i for i, _j in matches}
-            taken_new = {j for _i, j in matches}
+            self._clean_pools()
             pool_old, pool_new = self.pool_old, self.pool_new
-            self.pool_old = [b for i, b in enumerate(pool_old) if i not in taken_old]
-            self.pool_new = [b for j, b in enumerate(pool_new) if j not in taken_new]
+            matches = al.match_moves([self._item(b) for b in pool_old], [self._item(b) for b in pool_new])
             for i, j in matches:
-                self._pair(pool_old[i], pool_new[j], moved=True)
+                old, new = pool_old[i], pool_new[j]
+                if old.id in self.done_old or new.id in self.done_new:
+                    continue
+                # children opened into the pool go back under their parent
+                inner_old = {b.id for b in _walk([old])}
+                inner_new = {b.id for b in _walk([new])}
+                self.pool_old = [b for b in self.pool_old if b.id not in inner_old]
+                self.pool_new = [b for b in self.pool_new if b.id not in inner_new]
+                self._pair(old, new, moved=True)
+            self._clean_pools()
             grew = False
-            for pool in (self.pool_old, self.pool_new):
+            for side, pool in (("old", self.pool_old), ("new", self.pool_new)):
                 for block in list(pool):
-                    if isinstance(block, Paragraph) and block.id not in opened:
-                        opened.add(block.id)
+                    if isinstance(block, Paragraph) and (side, block.id) not in opened:
+                        opened.add((side, block.id))
                         pool.extend(block.children)
                         grew = grew or bool(block.children)
             if not matches and not grew:
                 return
+
+    def _clean_pools(self) -> None:
+        """The pools without blocks paired meanwhile, each block once."""
+        seen: set[tuple[str, str]] = set()
+        for side, done in (("pool_old", self.done_old), ("pool_new", self.done_new)):
+            kept: list[Block] = []
+            for block in getattr(self, side):
+                if block.id not in done and (side, block.id) not in seen:
+                    seen.add((side, block.id))
+                    kept.append(block)
+            setattr(self, side, kept)
 
     # --- footnotes -----------------------------------------------------------------------
     def _align_footnotes(self) -> None:
@@ -227,10 +262,13 @@ class Comparison:
         new_items = [self._item(note) for note in new_notes]
         old_at = {note.id: i for i, note in enumerate(old_notes)}
         new_at = {note.id: j for j, note in enumerate(new_notes)}
-        pairs: dict[int, int] = {}
-        for i, j in al.match_moves(old_items, new_items):
-            if old_items[i].key == new_items[j].key:
-                pairs[i] = j
+        old_keys = Counter(item.key for item in old_items)
+        new_keys = Counter(item.key for item in new_items)
+        unique_new = {item.key: j for j, item in enumerate(new_items) if new_keys[item.key] == 1}
+        pairs: dict[int, int] = {
+            i: unique_new[item.key] for i, item in enumerate(old_items)
+            if old_keys[item.key] == 1 and item.key in unique_new
+        }
         # footnotes cited at the same place of paired paragraphs
         for old_content, new_content in self._content_pairs():
             refs_old = [old_at[r.note] for r in old_content if isinstance(r, NoteRef) and r.note in old_at]
@@ -281,7 +319,11 @@ class Comparison:
     # --- records -----------------------------------------------------------------------------
     def _pair_record(self, part: str, old: Block | Footnote, new: Block | Footnote,
                      moved: bool, note_map: dict[str, str]) -> Change:
-        ops, kind = self._ops(self._tokens(old.content, True), self._tokens(new.content, False))
+        same = remap_notes(old.content, note_map, strict=True) == new.content
+        if same:  # nothing to diff: the same runs and the same (paired) footnotes
+            ops, kind = [Op("equal", self._shown(new.content))], k.UNCHANGED
+        else:
+            ops, kind = self._ops(self._tokens(old.content, True), self._tokens(new.content, False))
         old_label = self.old_labels.get(old.id)
         new_label = self.new_labels.get(new.id)
         relabelled = old_label != new_label
@@ -292,13 +334,18 @@ class Comparison:
         ):
             kind = k.RENUMBERED
         change = Change(kind, part, (old.id,), (new.id,), old_label, new_label, ops, relabelled=relabelled)
-        if remap_notes(old.content, note_map) != new.content:
-            change.old_content = (copy.deepcopy(old.content),)
-            change.new_content = (copy.deepcopy(new.content),)
+        if not same:
+            change.old_content = (_copy(old.content),)
+            change.new_content = (_copy(new.content),)
         return change
 
+    def _shown(self, content: list[Inline]) -> str:
+        """The text of new content as the ops show it, footnote markers as superscripts."""
+        return "".join(item.text if isinstance(item, Text) else superscript(self.new.marker(item.note))
+                       for item in content)
+
     def _one_side(self, part: str, block: Block | Footnote, inserted: bool) -> Change:
-        content = copy.deepcopy(block.content)
+        content = _copy(block.content)
         tokens = self._tokens(block.content, not inserted)
         text = "".join(tokens.texts)
         if inserted:
@@ -321,8 +368,8 @@ class Comparison:
             tuple(p.id for p in regroup.old), tuple(p.id for p in regroup.new),
             " + ".join(self.old_labels.get(p.id, "?") for p in regroup.old),
             " + ".join(self.new_labels.get(p.id, "?") for p in regroup.new), ops,
-            old_content=tuple(copy.deepcopy(p.content) for p in regroup.old),
-            new_content=tuple(copy.deepcopy(p.content) for p in regroup.new),
+            old_content=tuple(_copy(p.content) for p in regroup.old),
+            new_content=tuple(_copy(p.content) for p in regroup.new),
         )
 
     def _front_records(self) -> list[Change]:

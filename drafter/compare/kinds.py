@@ -242,7 +242,7 @@ def _is_reference_shift(old: Tokens, new: Tokens, old_range: range, new_range: r
     if not deleted or len(deleted) != len(inserted):
         return False
     for before, after in zip(deleted, inserted, strict=True):
-        if not (before.isdigit() and after.isdigit()):
+        if not (before.isdecimal() and after.isdecimal() and before.isascii() and after.isascii()):
             return False
         if op_numbers.get(int(before)) != int(after) or before == after:
             return False
@@ -253,7 +253,7 @@ def _is_reference_shift(old: Tokens, new: Tokens, old_range: range, new_range: r
         word = new.cores[index].lower()
         if word in _PARAGRAPH_WORDS:
             break
-        if not (word.isdigit() or word in _REFERENCE_FILLER or (len(word) <= 4 and word.isalpha())):
+        if not (word.isdecimal() or word in _REFERENCE_FILLER or (len(word) <= 4 and word.isalpha())):
             return False
         index -= 1
         steps += 1

@@ -112,17 +112,15 @@ class _Builder:
         parts = {name: [self.block(node) for node in nodes] for name, nodes in self.dst_layout.parts.items()}
         result = Resolution(
             front=copy.deepcopy(src.front),
-            formula=src.formula,
             preamble=parts.get("preamble", []),
             operative=parts.get("operative", []),
             footnotes=[Footnote(self.content(note_id), id=note_id) for note_id in self.dst_layout.footnotes],
-            closing=list(src.closing),
             annexes=[
-                Annex(list(heading), parts.get(f"annex {number}", []))
-                for number, heading in enumerate(self.dst_layout.annex_headings, 1)
+                Annex(**copy.deepcopy(meta), blocks=parts.get(f"annex {number}", []))
+                for number, meta in enumerate(self.dst_layout.annexes, 1)
             ],
-            language=src.language,
             warnings=list(self.dst_layout.warnings),
+            **{name: copy.deepcopy(getattr(src, name)) for name in RESOLUTION_FIELDS},
         )
         for record in self.front:
             value = copy.deepcopy(record.new_value if self.forward else record.old_value)

@@ -25,15 +25,14 @@ from diff_match_patch import diff_match_patch
 from drafter.model import Inline, NoteRef, Text
 
 # A word keeps inner joiners; anything else that is not a space is one punctuation token.
-_TOKEN = re.compile(r"\w+(?:[-\u2010\u2011'\u2019./]\w+)*|[^\w\s]", re.UNICODE)
-_SPACE = re.compile(r"\s*", re.UNICODE)
+_TOKEN_SPACE = re.compile(r"((\w+(?:[-\u2010\u2011'\u2019./]\w+)*|[^\w\s])\s*)", re.UNICODE)
 
-_QUOTES = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u00ab": '"', "\u00bb": '"',
-})
-_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u00ad": ""})
+_QUOTE_PAIRS = [
+    ("\u2018", "'"), ("\u2019", "'"), ("\u201a", "'"), ("\u201b", "'"), ("\u2032", "'"),
+    ("\u201c", '"'), ("\u201d", '"'), ("\u201e", '"'), ("\u201f", '"'), ("\u2033", '"'),
+    ("\u00ab", '"'), ("\u00bb", '"'),
+]
+_HYPHEN_PAIRS = [("\u2010", "-"), ("\u2011", "-"), ("\u2012", "-"), ("\u00ad", "")]
 PARAGRAPH_BREAK = "\u00b6"  # the token that joins two paragraphs in a split or a merge
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -56,11 +55,17 @@ def superscript(marker: str) -> str:
 
 def normalize(text: str, *, case: bool = True, quotes: bool = True) -> str:
     """The matching form of a text: NFC, plain hyphens, and optionally folded case and quotes."""
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    text = text.translate(_HYPHENS)
-    if quotes:
-        text = text.translate(_QUOTES)
+    if not text.isascii():
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        # str.replace per character present is many times faster than str.translate with a dict
+        for char, plain in _HYPHEN_PAIRS:
+            if char in text:
+                text = text.replace(char, plain)
+        if quotes:
+            for char, plain in _QUOTE_PAIRS:
+                if char in text:
+                    text = text.replace(char, plain)
     if case:
         text = text.lower()
     return text
@@ -98,40 +103,42 @@ def tokenize(content: list[Inline], options: Options, notes: NoteNamer | None = 
     keys: list[str] = []
     texts: list[str] = []
     cores: list[str] = []
-    spaces: list[str] = []  # whitespace after each token
     lead = ""
+    fold_case, fold_quotes = options.ignore_case, options.ignore_quotes
     for run in _runs(content):
         if isinstance(run, NoteRef):
             key, shown = notes(run.note) if notes else (run.note, "*")
             keys.append("\x00" + key)
             cores.append(shown)
-            spaces.append("")
+            texts.append(shown)
             continue
-        start_space = _SPACE.match(run)
-        if start_space and start_space.end():
-            if spaces:
-                spaces[-1] += start_space.group()
+        stripped = run.lstrip()
+        if len(stripped) != len(run):
+            space = run[:len(run) - len(stripped)]
+            if texts:
+                texts[-1] += space
             else:
-                lead += start_space.group()
-        norm_case = options.ignore_case
-        norm_quotes = options.ignore_quotes
-        for match in _TOKEN.finditer(run):
-            word = match.group()
-            cores.append(word)
-            keys.append(normalize(word, case=norm_case, quotes=norm_quotes))
-            end = match.end()
-            trailing = _SPACE.match(run, end)
-            spaces.append(trailing.group() if trailing else "")
-    for index, core in enumerate(cores):
-        space = spaces[index]
-        prefix = lead if index == 0 else ""
-        texts.append(prefix + core + space)
-        if not options.ignore_whitespace:
-            keys[index] = f"{keys[index]}\x01{prefix}\x01{space}"
-    if lead and not cores:  # whitespace only
-        texts.append(lead)
-        keys.append("" if options.ignore_whitespace else "\x01" + lead)
-        cores.append("")
+                lead += space
+        norm = normalize(stripped, case=fold_case, quotes=fold_quotes)
+        aligned = len(norm) == len(stripped)
+        position = 0
+        for full, core in _TOKEN_SPACE.findall(stripped):
+            size = len(core)
+            keys.append(norm[position:position + size] if aligned
+                        else normalize(core, case=fold_case, quotes=fold_quotes))
+            cores.append(core)
+            texts.append(full)
+            position += len(full)
+    if lead:
+        if texts:
+            texts[0] = lead + texts[0]
+        else:  # whitespace only
+            texts.append(lead)
+            keys.append("")
+            cores.append("")
+    if not options.ignore_whitespace:
+        keys = [f"{key}\x01{text.replace(core, '', 1) if core else text}"
+                for key, text, core in zip(keys, texts, cores, strict=True)]
     return Tokens(keys, texts, cores)
 
 
@@ -186,8 +193,12 @@ class Codec:
         return found
 
     def encode(self, keys: list[str]) -> str:
-        char = self.char
-        return "".join([char(key) for key in keys])
+        known = self._chars
+        try:
+            return "".join([known[key] for key in keys])
+        except KeyError:
+            char = self.char
+            return "".join([char(key) for key in keys])
 
 
 # --- the diff -------------------------------------------------------------------

@@ -19,7 +19,8 @@ A resolution is written as `akomaNtoso/statement name="resolution"`:
   reference; the first carries `GUID` = the footnote id (the schema wants
   `eId` and `GUID` unique, so repeats get their own `eId` and share the marker).
 - `conclusions`: one `p` per closing line, dates as `docDate`.
-- `attachments/attachment/doc name="annex"` for annexes.
+- `attachments/attachment/doc name="annex"` for annexes (heading lines in its `preface`,
+  whether its paragraphs are numbered in its own `meta/proprietary`).
 
 Every paragraph, cross-heading and footnote keeps its Drafter id in `GUID`, so
 `drafter.importers.akn.from_akn(to_akn(res)) == res`.
@@ -186,7 +187,6 @@ class _Writer:
         self.inlines(_sub(parent, "block", name="crossHeading", eId=eid, GUID=heading.id), heading.content)
 
     def body(self, parent: etree._Element, blocks: list[Block], prefix: str, numbered: bool) -> None:
-        paras = [b for b in blocks if isinstance(b, Paragraph)]
         number = heading = 0
         for block in blocks:
             if isinstance(block, CrossHeading):
@@ -194,7 +194,7 @@ class _Writer:
                 self.cross_heading(parent, block, f"{prefix}crossHeading_{heading}")
             else:
                 number += 1
-                num = f"{number}." if numbered and len(paras) > 1 else ""
+                num = f"{number}." if numbered else ""
                 self.hierarchy(parent, "paragraph", block, f"{prefix}para_{number}", num, 1)
         if not blocks:
             _sub(parent, "p")  # mainBody may not be empty
@@ -227,7 +227,7 @@ class _Writer:
         _identification(meta, res, work, "!main")
         _preface(statement, res)
         self.preamble(statement)
-        self.body(_sub(statement, "mainBody"), res.operative, "", True)
+        self.body(_sub(statement, "mainBody"), res.operative, "", len(res.operatives()) > 1)
         if res.closing:
             conclusions = _sub(statement, "conclusions")
             for line in res.closing:
@@ -247,12 +247,16 @@ class _Writer:
     def annex(self, parent: etree._Element, annex: Annex, index: int, work: str) -> None:
         prefix = f"att_{index}__"
         doc = _sub(_sub(parent, "attachment", eId=f"att_{index}"), "doc", name="annex")
-        _identification(_sub(doc, "meta"), self.res, work, f"!annex_{index}")
+        meta = _sub(doc, "meta")
+        _identification(meta, self.res, work, f"!annex_{index}")
+        data = etree.SubElement(_sub(meta, "proprietary", source="#drafter"), ext("annex"),
+                                nsmap={"drafter": DRAFTER_NS})
+        data.set("numbered", "true" if annex.numbered else "false")
         if annex.heading:
             preface = _sub(doc, "preface", eId=f"{prefix}preface")
             for line in annex.heading:
                 _sub(preface, "p", line)
-        self.body(_sub(doc, "mainBody"), annex.blocks, prefix, False)
+        self.body(_sub(doc, "mainBody"), annex.blocks, prefix, annex.numbered)
 
     def meta_tail(self, meta: etree._Element) -> None:
         """References, unreferenced footnotes and Drafter's own data, written last."""

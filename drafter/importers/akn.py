@@ -53,7 +53,7 @@ FRONT_FIELDS = {"docAuthority": "organ", "docNumber": "symbol", "docDate": "date
                 "session": "session", "docProponent": "sponsors", "docType": "doc_type",
                 "docTitle": "title", "distribution": "distribution", "original": "original",
                 "adoption": "adoption", "report": "report", "number": "number"}
-_DIGITS = re.compile(r"[0-9]+")
+_DIGITS = re.compile(r"[0-9]{1,9}")
 
 
 def _local(el: etree._Element) -> str:
@@ -93,8 +93,7 @@ class _Note:
 
 
 class _Reader:
-    def __init__(self, path: str) -> None:
-        self.path = path
+    def __init__(self) -> None:
         self.exact = False  # a Drafter file: text is kept as written
         self.language = ""
         self.styles: dict[str, str] = {}
@@ -138,12 +137,13 @@ class _Reader:
             out.append(Text(host.text, italic))
         for child in host:
             name = _local(child)
+            # a NoteRef holds the note's key until every occurrence has been seen (`_set_note_ids`)
             if name == "authorialNote":
-                out.append(self.note_ref(child))
+                out.append(NoteRef(self.register(child)))
             elif name == "noteRef":
                 key = self.targets.get((child.get("href") or "").lstrip("#"))
                 if key is not None:
-                    out.append(self.ref(key))
+                    out.append(NoteRef(key))
             elif name in ("eol", "br"):
                 out.append(Text("\n", italic))
             elif isinstance(child.tag, str):
@@ -178,12 +178,6 @@ class _Reader:
         if el.get("eId"):
             self.targets[el.get("eId") or ""] = key
         return key
-
-    def ref(self, key: str) -> NoteRef:
-        return NoteRef(key)  # the key becomes the footnote's id once every occurrence has been seen
-
-    def note_ref(self, el: etree._Element) -> NoteRef:
-        return self.ref(self.register(el))
 
     def footnotes(self) -> tuple[list[Footnote], dict[str, str]]:
         """The footnotes in marker order, and the footnote id for each key."""
@@ -342,6 +336,9 @@ class _Reader:
                 annex.heading += self.lines(preface) if preface is not None else []
                 annex.blocks += self.blocks_of(preamble, True) if preamble is not None else []
                 annex.blocks += self.blocks_of(_body(doc))
+                flag = doc.find(f"{{{AKN_NS}}}meta//{{{DRAFTER_NS}}}annex")
+                numbered = _body(doc).find(f"{{{AKN_NS}}}paragraph/{{{AKN_NS}}}num") is not None
+                annex.numbered = flag.get("numbered") == "true" if flag is not None else numbered
         return annex
 
     def resolution(self, doc: etree._Element) -> Resolution:
@@ -402,21 +399,21 @@ def from_akn(data: bytes, path: str = "Akoma Ntoso document") -> Resolution:
     try:
         root = parse(data)
     except UnsafeXML as exc:
-        raise ImportFailed(path, f"the file is not safe, well-formed XML ({exc}).") from exc
+        raise ImportFailed(path, f"is not safe, well-formed XML ({exc})") from exc
     if _local(root) != "akomaNtoso":
         tag = etree.QName(root).localname if isinstance(root.tag, str) else "?"
-        raise ImportFailed(path, f"the XML is not Akoma Ntoso 3.0: its root is <{tag}>, "
-                                 f"not <akomaNtoso> in the namespace {AKN_NS}.")
+        raise ImportFailed(path, f"is XML but not Akoma Ntoso 3.0 (its root is <{tag}>, "
+                                 f"not <akomaNtoso> in the namespace {AKN_NS})")
     docs = [child for child in root if _local(child) in DOCUMENT_TYPES]
     if not docs:
-        raise ImportFailed(path, "the Akoma Ntoso file holds no document (no <statement>, <doc> or <act>).")
+        raise ImportFailed(path, "is Akoma Ntoso without a document in it (no <statement>, <doc> or <act>)")
     doc = docs[0]
     if doc.find(f"{{{AKN_NS}}}mainBody") is None and doc.find(f"{{{AKN_NS}}}body") is None:
-        raise ImportFailed(path, f"the Akoma Ntoso <{_local(doc)}> has no <mainBody> to read from.")
+        raise ImportFailed(path, f"is an Akoma Ntoso <{_local(doc)}> without a <mainBody> to read")
     try:
-        return _Reader(path).resolution(doc)
+        return _Reader().resolution(doc)
     except (ValueError, TypeError, RecursionError) as exc:
-        raise ImportFailed(path, f"the Akoma Ntoso could not be read as a resolution ({exc}).") from exc
+        raise ImportFailed(path, f"is Akoma Ntoso that cannot be read as a resolution ({exc})") from exc
 
 
 def read_akn(path: str) -> Resolution:
@@ -424,5 +421,5 @@ def read_akn(path: str) -> Resolution:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise ImportFailed(path, f"the file could not be read ({exc.strerror or exc}).") from exc
+        raise ImportFailed(path, f"cannot be opened ({exc.strerror or exc})") from exc
     return from_akn(data, path)

@@ -17,7 +17,6 @@ from drafter.importers.front import parse_front
 from drafter.leadwords import lead_phrase, starts_like_paragraph
 from drafter.model import (
     Annex,
-    Block,
     CrossHeading,
     Footnote,
     Inline,
@@ -25,6 +24,7 @@ from drafter.model import (
     Paragraph,
     Resolution,
     Text,
+    iter_paragraphs,
     normalize_runs,
     plain_text,
 )
@@ -208,7 +208,7 @@ class _Tree:
         return self.stack[-1][0] if self.stack else None
 
 
-def _fill_body(res: Resolution, items: list[_Item]) -> None:
+def _fill_body(res: Resolution, items: list[_Item], lead: bool = True) -> None:
     has_numbers = any(it.label and it.label.rstrip(".").isdigit() for it in items)
     operative = False
     tree = _Tree()
@@ -220,7 +220,7 @@ def _fill_body(res: Resolution, items: list[_Item]) -> None:
         target = res.operative if operative else res.preamble
         if kind == "op" or (not has_numbers and not operative and not kind and _opens_operative(items, index)):
             operative = True
-            para = Paragraph(_fix(item.content))
+            para = Paragraph(_fix(item.content, lead))
             res.operative.append(para)
             tree.top(para)
             inferred = 0
@@ -243,7 +243,7 @@ def _fill_body(res: Resolution, items: list[_Item]) -> None:
             tree.child(para, "inferred")
             inferred = 0 if para.text.endswith(".") else 1
         else:
-            para = Paragraph(_fix(item.content))
+            para = Paragraph(_fix(item.content, lead))
             if operative and has_numbers:
                 res.warnings.append(f"unnumbered paragraph among operative paragraphs: \"{item.text[:50]}…\"")
             target.append(para)
@@ -288,21 +288,28 @@ def _closing_lines(text: str) -> list[str]:
 
 
 def _fill_tail(res: Resolution, tail: list[_Item]) -> None:
-    annex: Annex | None = None
+    """The date under the meeting line, then annexes: each structured like the body."""
+    groups: list[tuple[Annex, list[_Item]]] = []
     for item in tail:
-        if res.closing and not res.closing[1:] and re.fullmatch(r"\d{1,2} \w+ \d{4}", item.text) and annex is None:
+        if res.closing and not res.closing[1:] and not groups and re.fullmatch(r"\d{1,2} \w+ \d{4}", item.text):
             res.closing.append(item.text)
             continue
-        if ANNEX.match(item.text) or annex is None:
-            annex = Annex([item.text] if ANNEX.match(item.text) else ["Annex"])
-            res.annexes.append(annex)
+        if ANNEX.match(item.text) or not groups:
+            groups.append((Annex([item.text] if ANNEX.match(item.text) else ["Annex"]), []))
             if ANNEX.match(item.text):
                 continue
-        if len(annex.heading) == 1 and not annex.blocks and not item.label and not item.text.endswith(TERMINAL):
+        annex, items = groups[-1]
+        if len(annex.heading) == 1 and not items and not item.label and not item.text.endswith(TERMINAL):
             annex.heading.append(item.text)
             continue
-        block: Block = CrossHeading(item.content) if _is_heading(item) else Paragraph(item.content)
-        annex.blocks.append(block)
+        items.append(item)
+    for annex, items in groups:
+        scratch = Resolution(language=res.language)
+        _fill_body(scratch, _join_breaks(items), lead=False)
+        annex.blocks = scratch.preamble + scratch.operative
+        annex.numbered = bool(scratch.operative) and any(it.label and it.label[0].isdigit() for it in items)
+        res.annexes.append(annex)
+        res.warnings.extend(f"annex: {warning}" for warning in scratch.warnings)
 
 
 def _attach_notes(res: Resolution, raw: RawDoc) -> None:
@@ -329,7 +336,10 @@ def _attach_notes(res: Resolution, raw: RawDoc) -> None:
         relink(para.content, label)
     for annex in res.annexes:
         for block in annex.blocks:
-            relink(block.content, "annex")
+            if isinstance(block, CrossHeading):
+                relink(block.content, "annex")
+        for para in iter_paragraphs(annex.blocks):
+            relink(para.content, "annex")
     for block in res.preamble + res.operative:
         if isinstance(block, CrossHeading):
             relink(block.content, "a heading")

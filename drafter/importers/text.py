@@ -186,7 +186,7 @@ def _paragraphs(lines: list[str], line_mode: bool) -> list[str]:
                 blocks.append([])
             continue
         if blocks[-1] and (_starts_new(blocks[-1], stripped, line_mode)
-                           or line_mode and _heading_line(blocks[-1][-1], stripped, lines, index)):
+                           or (line_mode and _heading_line(blocks[-1][-1], stripped, lines, index))):
             blocks.append([])
         blocks[-1].append(stripped)
     out: list[str] = []

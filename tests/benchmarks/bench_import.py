@@ -10,7 +10,6 @@ under 150 MB for either. Each measurement runs in a fresh process so that peak m
 from __future__ import annotations
 
 import json
-import statistics
 import subprocess
 import sys
 import time

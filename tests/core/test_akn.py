@@ -11,6 +11,7 @@ from lxml import etree
 
 from drafter.errors import ImportFailed
 from drafter.exporters.akn import AKN_NS, to_akn
+from drafter.importers import load
 from drafter.importers.akn import from_akn, read_akn
 from drafter.model import (
     AgendaItem,
@@ -60,7 +61,7 @@ def small() -> Resolution:
         ],
         footnotes=[note, orphan],
         closing=["73rd plenary meeting", "19 December 2017"],
-        annexes=[Annex(["Annex", "Guidelines"], [Paragraph([Text("First guideline.")])])],
+        annexes=[Annex(["Annex", "Guidelines"], [Paragraph([Text("First guideline.")])], numbered=True)],
         warnings=["PP2 has no lead word"],
     )
 
@@ -153,6 +154,7 @@ def test_xml_shape() -> None:
     annex = one(root, "a:statement/a:attachments/a:attachment/a:doc")
     assert annex.get("name") == "annex"
     assert text(annex, "a:mainBody/a:paragraph/a:content/a:p") == "First guideline."
+    assert text(annex, "a:mainBody/a:paragraph/a:num") == "1."
     assert one(root, ".//a:meta/a:proprietary").get("source") == "#drafter"
 
 
@@ -210,9 +212,9 @@ AKN_OPEN = b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0
         (b"", "not safe, well-formed XML"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "not safe, well-formed XML"),
         (b"<akomaNtoso><statement/>", "not safe, well-formed XML"),
-        (b"<html><body><p>Hello</p></body></html>", "not Akoma Ntoso"),
-        (b'<akomaNtoso xmlns="http://www.akomantoso.org/2.0"><act/></akomaNtoso>', "not Akoma Ntoso"),
-        (AKN_OPEN + b"<components/></akomaNtoso>", "holds no document"),
+        (b"<html><body><p>Hello</p></body></html>", "not Akoma Ntoso 3.0"),
+        (b'<akomaNtoso xmlns="http://www.akomantoso.org/2.0"><act/></akomaNtoso>', "not Akoma Ntoso 3.0"),
+        (AKN_OPEN + b"<components/></akomaNtoso>", "without a document"),
         (AKN_OPEN + b'<statement name="x"><meta/></statement></akomaNtoso>', "mainBody"),
     ],
     ids=["entity-bomb", "external-entity", "deep", "text", "empty", "binary", "unclosed", "html", "akn2",
@@ -228,8 +230,15 @@ def test_bad_input_fails_with_a_reason(tmp_path: Path, data: bytes, words: str) 
     assert "\n" not in info.value.reason
 
 
+def test_load_picks_the_akn_reader(tmp_path: Path) -> None:
+    res = small()
+    path = tmp_path / "resolution.xml"
+    path.write_bytes(to_akn(res))
+    assert load(str(path)) == res
+
+
 def test_missing_file_fails_with_a_reason(tmp_path: Path) -> None:
-    with pytest.raises(ImportFailed, match="could not be read"):
+    with pytest.raises(ImportFailed, match="cannot be opened"):
         read_akn(str(tmp_path / "absent.xml"))
 
 

@@ -7,6 +7,7 @@ parts and levels, splits, merges, footnote edits), compared, and rebuilt from th
 from __future__ import annotations
 
 import copy
+import re
 from collections import Counter
 
 from hypothesis import HealthCheck, given, settings
@@ -69,7 +70,7 @@ def _edit_words(draw: st.DrawFn, para: Paragraph) -> None:
     action = draw(st.sampled_from(["insert", "delete", "replace"]))
     if action == "insert":
         tokens.insert(position, draw(st.sampled_from(VOCABULARY)))
-    elif position < len(tokens):
+    elif position < len(tokens) and tokens[position]:
         if action == "delete" and len(tokens) > 1:
             del tokens[position]
         else:
@@ -108,7 +109,7 @@ def edited_pairs(draw: st.DrawFn) -> tuple[Resolution, Resolution]:
             source.insert(index + 1, Paragraph([Text(text[cut:])]))
         elif action == "merge" and index + 1 < len(source):
             following = source.pop(index + 1)
-            para.content = para.content + [Text(" ")] + following.content
+            para.content = [*para.content, Text(" "), *following.content]
             para.children += following.children
         elif action == "note":
             note = Footnote([Text(draw(texts()))])
@@ -138,6 +139,10 @@ def _shown(res: Resolution, content: list[Inline]) -> str:
                    for item in content)
 
 
+def _no_markers(text: str) -> str:
+    return re.sub("[⁰¹²³⁴⁵⁶⁷⁸⁹]+", "^", text)
+
+
 def _check_records(old: Resolution, new: Resolution, changes: ChangeList, exact: bool) -> None:
     """Every block id appears once on its side; the ops of each pair rebuild both texts."""
     old_ids = Counter(i for record in changes.records if record.part != "front" for i in record.old_ids)
@@ -151,9 +156,10 @@ def _check_records(old: Resolution, new: Resolution, changes: ChangeList, exact:
         if len(record.old_ids) == 1 and len(record.new_ids) == 1 and record.old_id in old_blocks:
             new_text = "".join(op.text for op in record.ops if op.op != "delete")
             assert new_text == _shown(new, new_blocks[record.new_ids[0]].content)
-            if exact:
+            if exact:  # equal footnote markers show the new number
                 old_text = "".join(op.text for op in record.ops if op.op != "insert")
-                assert old_text == _shown(old, old_blocks[record.old_ids[0]].content)
+                expected = _shown(old, old_blocks[record.old_ids[0]].content)
+                assert _no_markers(old_text) == _no_markers(expected)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

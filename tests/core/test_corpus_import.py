@@ -7,9 +7,11 @@ import re
 import pytest
 
 import drafter
+from drafter.exporters.akn import to_akn
+from drafter.importers.akn import from_akn
 from drafter.importers.text import strip_corpus_header
 from drafter.serialize import from_dict, to_dict
-from tests.corpus import TEXTS, word_difference
+from tests.corpus import PDFS, TEXTS, load, word_difference
 
 # Words a reader is meant to leave out: page furniture and the symbol in running heads.
 _FURNITURE = re.compile(r"^(?:\d+|E|A|S|C|L|RES|Rev|HRC)$")
@@ -19,7 +21,7 @@ _LABEL = re.compile(r"^(?:[a-z]{1,2}|[ivxlc]+)$")
 @pytest.fixture(scope="module", params=TEXTS, ids=[p.name for p in TEXTS])
 def loaded(request: pytest.FixtureRequest) -> tuple[str, drafter.Resolution]:
     path = request.param
-    return strip_corpus_header(path.read_text(encoding="utf-8")), drafter.load(str(path))
+    return strip_corpus_header(path.read_text(encoding="utf-8")), load(path)
 
 
 def test_imports_as_a_resolution(loaded: tuple[str, drafter.Resolution]) -> None:
@@ -60,3 +62,18 @@ def test_no_furniture_left(loaded: tuple[str, drafter.Resolution]) -> None:
 def test_json_round_trip_is_identity(loaded: tuple[str, drafter.Resolution]) -> None:
     _, res = loaded
     assert from_dict(to_dict(res)) == res
+
+
+def test_akn_round_trip_is_identity(loaded: tuple[str, drafter.Resolution]) -> None:
+    _, res = loaded
+    assert from_akn(to_akn(res)) == res
+
+
+@pytest.mark.parametrize("path", PDFS, ids=[p.name for p in PDFS])
+def test_pdf_imports_and_round_trips(path) -> None:  # type: ignore[no-untyped-def]
+    res = load(path)
+    assert res.formula == "The Security Council,"
+    assert res.front.symbol == path.stem.removesuffix("-EN").replace("_", "/")
+    assert res.operatives() and res.preambular()
+    assert from_dict(to_dict(res)) == res
+    assert from_akn(to_akn(res)) == res

@@ -9,13 +9,13 @@ from drafter.model import Resolution
 from tests.strategies import resolutions
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(resolutions())
 def test_dict_round_trip(res: Resolution) -> None:
     assert serialize.from_dict(serialize.to_dict(res)) == res
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(resolutions())
 def test_json_text_round_trip(res: Resolution) -> None:
     assert serialize.loads(serialize.dumps(res)) == res

@@ -90,7 +90,8 @@ def test_sample_72_169_clean_text() -> None:
         in para(res, "OP15").text
     assert [lead(para(res, label)) for label in ("PP3", "PP4", "OP4", "OP11", "OP12")] == [
         "Recalling also", "Recalling further", "Also reaffirms", "Further emphasizes", "Calls upon"]
-    assert para(res, "OP17").text == "Decides to continue its consideration of the question at its seventy-third session."
+    assert para(res, "OP17").text == (
+        "Decides to continue its consideration of the question at its seventy-third session.")
 
 
 def test_pdf_text_75_180_joins_pages_and_finds_glued_markers() -> None:
@@ -143,7 +144,8 @@ def test_cross_headings_and_lost_labels_80_11() -> None:
     assert para(res, "OP1(e)").text.startswith("Requesting the Peacebuilding Commission to continue serving")
     assert para(res, "OP1(i)").text.startswith("Requesting the Department of Global Communications")
     # a PP cut in two by a page break in the source text is whole again
-    assert "and further acknowledging the inputs from the group of independent eminent persons" in para(res, "PP15").text
+    assert "and further acknowledging the inputs from the group of independent eminent persons" \
+        in para(res, "PP15").text
     assert any("labels missing" in w for w in res.warnings)
 
 

@@ -1,0 +1,137 @@
+"""Speed of the comparer against the peers users would otherwise pick, measured in the same run.
+
+A/RES/80/5 (65 KB) against a copy with 5 % of its words replaced (seeded) and three paragraphs
+moved. Timed: Drafter's full comparison (alignment, word diffs, classification), the `redlines`
+package (`Redlines(a, b).output_markdown`) and a whole-document `difflib.SequenceMatcher` word diff
+on the plain texts of the same pair. Medians of several runs; peak memory of one comparison.
+
+    .venv/bin/python tests/benchmarks/bench_compare.py [--runs 7]
+
+Targets: < 100 ms, ≥ 20× faster than redlines, ≥ 10× faster than difflib, < 200 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import difflib
+import random
+import re
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+import drafter  # noqa: E402
+from drafter.compare import compare  # noqa: E402
+from drafter.model import Block, Paragraph, Resolution, Text, iter_paragraphs  # noqa: E402
+
+SOURCE = ROOT / "tests" / "data" / "corpus" / "A-RES-80-5.txt"
+_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def _paragraphs(res: Resolution) -> list[Paragraph]:
+    blocks: list[Block] = [*res.preamble, *res.operative]
+    for annex in res.annexes:
+        blocks += annex.blocks
+    return iter_paragraphs(blocks)
+
+
+def edited_copy(res: Resolution, seed: int = 80, share: float = 0.05, moves: int = 3) -> Resolution:
+    """5 % of the words replaced by other words of the text, and `moves` paragraphs moved."""
+    rng = random.Random(seed)
+    new = copy.deepcopy(res)
+    runs = [(para, index) for para in _paragraphs(new) for index, item in enumerate(para.content)
+            if isinstance(item, Text)]
+    runs += [(note, index) for note in new.footnotes for index, item in enumerate(note.content)
+             if isinstance(item, Text)]
+    spans = [(owner, index, match.span()) for owner, index in runs
+             for match in _WORD.finditer(owner.content[index].text)]  # type: ignore[union-attr]
+    vocabulary = sorted({owner.content[index].text[a:b] for owner, index, (a, b) in spans})  # type: ignore[union-attr]
+    chosen = rng.sample(range(len(spans)), int(len(spans) * share))
+    # replace from the end of each run so that earlier spans stay valid
+    for owner, index, (a, b) in sorted((spans[i] for i in chosen), key=lambda s: (id(s[0]), s[1], -s[2][0])):
+        item = owner.content[index]
+        assert isinstance(item, Text)
+        owner.content[index] = Text(item.text[:a] + rng.choice(vocabulary) + item.text[b:], item.italic)
+    blocks = new.annexes[0].blocks if new.annexes and len(new.annexes[0].blocks) > 10 else new.operative
+    for _ in range(moves):
+        moved = blocks.pop(rng.randrange(len(blocks)))
+        blocks.insert(rng.randrange(len(blocks) + 1), moved)
+    return new
+
+
+def plain(res: Resolution) -> str:
+    """The text of a resolution as a reader copies it: one paragraph per line."""
+    blocks: list[Block] = [*res.preamble, *res.operative]
+    for annex in res.annexes:
+        blocks += annex.blocks
+    lines = [para.text for para in iter_paragraphs(blocks)]
+    lines += [note.text for note in res.footnotes]
+    return "\n\n".join(lines)
+
+
+def median_time(work: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def difflib_words(a: str, b: str) -> list[tuple[str, int, int, int, int]]:
+    return difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False).get_opcodes()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--peer-runs", type=int, default=3)
+    args = parser.parse_args()
+
+    old = drafter.load(str(SOURCE))
+    new = edited_copy(old)
+    text_old, text_new = plain(old), plain(new)
+    print(f"{SOURCE.name}: {SOURCE.stat().st_size / 1024:.0f} KB, {len(_paragraphs(old))} paragraphs, "
+          f"{len(text_old.split())} words")
+
+    changes = compare(old, new)
+    listed = ", ".join(f"{n} {kind}" for kind, n in changes.counts.items() if n)
+    print(f"changes found: {listed}")
+
+    ours = median_time(lambda: compare(old, new), args.runs)
+    tracemalloc.start()
+    compare(old, new)
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    try:
+        from redlines import Redlines
+    except ImportError:
+        Redlines = None  # noqa: N806
+    red = None
+    if Redlines is not None:
+        red = median_time(lambda: Redlines(text_old, text_new).output_markdown, args.peer_runs)
+    dl = median_time(lambda: difflib_words(text_old, text_new), args.peer_runs)
+
+    print(f"drafter compare : {ours * 1000:8.1f} ms  (median of {args.runs}; target < 100 ms)")
+    if red is not None:
+        print(f"redlines        : {red * 1000:8.1f} ms  → drafter is {red / ours:5.1f}× faster (target ≥ 20×)")
+    else:
+        print("redlines        : not installed (pip install -e '.[bench]')")
+    print(f"difflib words   : {dl * 1000:8.1f} ms  → drafter is {dl / ours:5.1f}× faster (target ≥ 10×)")
+    print(f"peak memory     : {peak / 2**20:8.1f} MB traced during one comparison; "
+          f"process max RSS {rss:.0f} MB (target < 200 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

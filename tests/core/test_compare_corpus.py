@@ -1,0 +1,256 @@
+"""The comparer on the real texts of tests/data/corpus, loaded with `drafter.load`.
+
+Expected changes of the real series were written down by reading both texts (and a plain word
+diff of the raw files), not by running the comparer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import drafter
+from drafter.compare import ChangeList, apply, compare, revert
+from drafter.compare import command as cmd
+from drafter.compare.render import to_html
+from drafter.model import Footnote, Paragraph, Resolution, Text
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
+TEXTS = sorted(CORPUS.glob("*.txt"))
+
+
+@cache
+def _load(name: str) -> Resolution:
+    return drafter.load(str(CORPUS / f"{name}.txt"))
+
+
+def load(name: str) -> Resolution:
+    return copy.deepcopy(_load(name))
+
+
+def listed(changes: ChangeList) -> list[tuple[str, str | None, str | None]]:
+    """(kind, old label, new label) of every change but renumbering; front matter by field."""
+    return [(c.kind, c.front_field or c.old_label, c.front_field or c.new_label)
+            for c in changes.changes if c.kind != "renumbered"]
+
+
+def _front(kind: str, *names: str) -> list[tuple[str, str | None, str | None]]:
+    return [(kind, name, name) for name in names]
+
+
+def check_roundtrip(old: Resolution, new: Resolution, changes: ChangeList) -> None:
+    assert apply(old, changes) == new
+    assert revert(new, changes) == old
+
+
+# --- real series ----------------------------------------------------------------------------------
+def test_human_rights_cooperation_75_180_to_76_159() -> None:
+    old, new = load("A-RES-75-180"), load("A-RES-76-159")
+    changes = compare(old, new)
+    assert listed(changes) == [
+        *_front("technical", "symbol", "date", "session", "agenda_items", "adoption", "report", "number",
+                "closing"),
+        ("technical", "PP3", "PP3"),  # 74/153 of 18 December 2019 → 75/180 …; HRC 44/18 → 47/9
+        ("modified", "PP4", "PP4"),  # declarations/meetings; "tenth and twentieth anniversaries"
+        ("modified", "PP13", "PP13"),  # "all human rights … for all"
+        ("modified", "OP1", "OP1"),
+        ("modified", "OP3", "OP3"),  # "a culture of peace, tolerance"
+        ("modified", "OP4", "OP4"),
+        ("modified", "OP8", "OP8"),
+        ("modified", "OP12", "OP12"),
+        ("technical", "OP17", "OP17"),  # seventy-sixth → seventy-seventh session
+        ("modified", "footnote 3", "footnote 3"),  # Seventy-fifth → Seventy-sixth Session, chap. V → VII
+        ("inserted", None, "footnote 5"),  # Resolution 76/1.
+    ]
+    assert [(c.old_label, c.new_label) for c in changes.of_kind("renumbered")] == [("footnote 5", "footnote 6")]
+    pp3 = next(c for c in changes.changes if c.new_label == "PP3")
+    assert [(op.op, op.text.strip()) for op in pp3.ops if op.op != "equal"][:2] == [
+        ("delete", "74/153"), ("insert", "75/180")]
+    op3 = next(c for c in changes.changes if c.new_label == "OP3")
+    assert [(op.op, op.text.strip()) for op in op3.ops if op.op != "equal"] == [("insert", "peace,")]
+    check_roundtrip(old, new, changes)
+
+
+def test_cuba_embargo_75_289_to_77_7_is_all_technical() -> None:
+    old, new = load("A-RES-75-289"), load("A-RES-77-7")
+    changes = compare(old, new)
+    assert listed(changes) == [
+        *_front("technical", "symbol", "date", "session", "agenda_items", "adoption", "report", "number",
+                "closing"),
+        ("technical", "PP6", "PP6"),  # the recall chain gains 75/289 and decision 76/563
+        ("technical", "PP8", "PP8"),  # the bare list gains 75/289
+        ("technical", "OP1", "OP1"),  # report on resolution 74/7 → 75/289
+        ("technical", "OP4", "OP4"),  # seventy-sixth → seventy-eighth session
+        ("technical", "OP5", "OP5"),
+        ("technical", "footnote 1", "footnote 1"),  # A/75/81 and A/75/81/Add.1 → A/76/405 and A/77/358
+    ]
+    assert changes.visible(hide_technical=True) == []
+    check_roundtrip(old, new, changes)
+
+
+def test_human_rights_cooperation_72_169_to_75_180() -> None:
+    old, new = load("A-RES-72-169-clean"), load("A-RES-75-180")
+    changes = compare(old, new)
+    assert listed(changes) == [
+        *_front("technical", "symbol", "date", "session"),
+        ("modified", "agenda_items", "agenda_items"),  # the clean 72/169 text has no agenda item title
+        ("technical", "adoption", "adoption"),
+        ("modified", "report", "report"),  # "para. 89" added to the report line
+        *_front("technical", "number", "closing"),
+        ("modified", "PP1", "PP1"),  # the comma after "Programme of Action" went
+        ("technical", "PP3", "PP3"),
+        ("inserted", None, "PP11"),  # the new PP on dialogue among religions … (the session's insertion)
+        ("modified", "OP10", "OP10"),  # "cooperative and constructive approach"
+        ("deleted", "OP15", None),  # OP15 (the seventieth anniversary meeting) was replaced …
+        ("inserted", None, "OP15"),  # … by the North-South, South-South cooperation paragraph
+        ("technical", "OP17", "OP17"),
+        ("technical", "footnote 3", "footnote 3"),
+        ("deleted", "footnote 6", None),  # Resolution 217 A (III), cited only in the old OP15
+    ]
+    assert [(c.old_label, c.new_label) for c in changes.of_kind("renumbered")] == [
+        ("PP11", "PP12"), ("PP12", "PP13"), ("PP13", "PP14"), ("PP14", "PP15")]
+    check_roundtrip(old, new, changes)
+
+
+@pytest.mark.parametrize(("before", "after"), [("S-2018-257", "S-2019-266"), ("S-2019-266", "S-2020-445")])
+def test_somalia_series(before: str, after: str) -> None:
+    """A text negotiated anew every year: only facts checked by reading are asserted."""
+    old, new = load(before), load(after)
+    changes = compare(old, new)
+    symbol = next(c for c in changes.changes if c.front_field == "symbol")
+    assert symbol.kind == "technical"
+    # the mandate is extended by one year, in the same words
+    op1 = next(c for c in changes.changes if c.new_label == "OP1" or c.old_label == "OP1")
+    assert op1.kind == "technical"
+    assert [op.text.strip() for op in op1.ops if op.op == "insert"] == [str(int(before[2:6]) + 2)]
+    # nothing is reported as changed without a change in its words, a move or a renumbering
+    for change in changes.changes:
+        if change.kind in ("modified", "technical", "inserted", "deleted", "split", "merged"):
+            assert any(op.op != "equal" for op in change.ops) or not change.ops
+    check_roundtrip(old, new, changes)
+
+
+# --- every text against itself and against synthetic edits -------------------------------------------
+@pytest.mark.parametrize("path", TEXTS, ids=[p.stem for p in TEXTS])
+def test_a_text_compared_with_itself(path: Path) -> None:
+    res = load(path.stem)
+    assert compare(res, load(path.stem)).changes == []
+
+
+def _blocks(res: Resolution) -> list[Paragraph]:
+    """The main list of operative paragraphs (the annex of a declaration when the resolution has one OP)."""
+    if len(res.operatives()) < 3 and res.annexes:
+        return [b for b in res.annexes[0].blocks if isinstance(b, Paragraph)]
+    return res.operatives()
+
+
+def _edits(res: Resolution) -> list[str]:
+    edits = ["insert_op"]
+    if len(res.preambular()) >= 3:
+        edits += ["move_pp", "merge_pps"]
+    if any(len(p.text.split()) >= 12 for p in _blocks(res)):
+        edits.append("split_op")
+    if any(p.children for p in _blocks(res)):
+        edits.append("delete_sub")
+    if any(len(n.text.split()) >= 2 for n in res.footnotes):
+        edits.append("footnote_word")
+    return edits
+
+
+CASES = [(path.stem, edit) for path in TEXTS for edit in _edits(_load(path.stem))]
+
+
+@pytest.mark.parametrize(("name", "edit"), CASES, ids=[f"{n}-{e}" for n, e in CASES])
+def test_synthetic_edit_is_reported_exactly(name: str, edit: str) -> None:
+    old = load(name)
+    new = load(name)
+    paras = new.operative if _blocks(new) == new.operatives() else new.annexes[0].blocks
+    ops = [b for b in paras if isinstance(b, Paragraph)]
+    label = "OP" if paras is new.operative else "annex 1 para "
+    expected: list[tuple[str, str | None, str | None]]
+    if edit == "insert_op":
+        paras.insert(paras.index(ops[0]), Paragraph([Text("Welcomes", True),
+                                                     Text(" the initiative of the Bureau to hold informal "
+                                                          "consultations on this question;")]))
+        expected = [("inserted", None, f"{label}1")]
+    elif edit == "move_pp":
+        moved = new.preamble.pop(0)
+        new.preamble.insert(len(new.preamble) - 1, moved)
+        count = len(new.preambular())
+        expected = [("moved", "PP1", f"PP{count - 1}")]
+    elif edit == "merge_pps":
+        pps = new.preambular()
+        first, second = pps[0], pps[1]
+        first.content = [*first.content, Text(" and "), *second.content]
+        first.children += second.children
+        new.preamble.remove(second)
+        expected = [("merged", "PP1 + PP2", "PP1")]
+    elif edit == "split_op":
+        index, target = next((i, p) for i, p in enumerate(ops) if len(p.text.split()) >= 12)
+        words = target.text.split(" ")
+        half = len(words) // 2
+        target.content = [Text(" ".join(words[:half]))]
+        paras.insert(paras.index(target) + 1, Paragraph([Text(" ".join(words[half:]))], target.children))
+        target.children = []
+        expected = [("split", f"{label}{index + 1}", f"{label}{index + 1} + {label}{index + 2}")]
+    elif edit == "delete_sub":
+        index, parent = next((i, p) for i, p in enumerate(ops) if p.children)
+        removed_label = f"{label}{index + 1}(a)"
+        del parent.children[0]
+        expected = [("deleted", removed_label, None)]
+    else:
+        number, note = next((i, n) for i, n in enumerate(new.footnotes, 1) if len(n.text.split()) >= 2)
+        note.content = [Text("Footnote " + note.text)]
+        expected = [("modified", f"footnote {number}", f"footnote {number}")]
+    changes = compare(old, new)
+    assert listed(changes) == expected
+    check_roundtrip(old, new, changes)
+
+
+def _footnote_texts(res: Resolution) -> list[Footnote]:
+    return res.footnotes
+
+
+# --- the command ----------------------------------------------------------------------------------------
+def _run(*argv: str) -> int:
+    parser = argparse.ArgumentParser(prog="drafter")
+    sub = parser.add_subparsers(dest="command")
+    cmd.register(sub)
+    args = parser.parse_args(["compare", *argv])
+    result: int = args.func(args)
+    return result
+
+
+def test_command_terminal_json_and_html(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = str(CORPUS / "A-RES-75-180.txt"), str(CORPUS / "A-RES-76-159.txt")
+    assert _run(old, new, "--no-color") == 0
+    out = capsys.readouterr().out
+    assert "Base: A/RES/75/180" in out and "PP13: modified" in out
+    assert "{+peace,+}" in out
+    assert _run(old, new, "--json", "--hide-technical") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["counts"]["modified"] == 8
+    assert {c["kind"] for c in data["changes"]} <= {"modified", "inserted", "renumbered"}
+    page = tmp_path / "redline.html"
+    assert _run(old, new, "--html", str(page)) == 0
+    html = page.read_text(encoding="utf-8")
+    assert "<ins>peace, </ins>" in html and "<del" in html and 'href="#c1"' in html
+
+
+def test_command_reports_a_bad_file_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(str(tmp_path / "missing.txt"), str(CORPUS / "A-RES-77-7.txt")) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "missing.txt" in err
+
+
+def test_html_marks_moves_in_black_and_white() -> None:
+    old = load("A-RES-75-180")
+    new = load("A-RES-75-180")
+    new.preamble.insert(5, new.preamble.pop(0))
+    html = to_html(compare(old, new))
+    assert "moved from PP1" in html and "text-decoration: line-through" in html
