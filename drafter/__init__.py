@@ -5,6 +5,7 @@ The core is pure Python and never imports Qt.
 
 from __future__ import annotations
 
+from drafter.compare import ChangeList, compare
 from drafter.errors import DrafterError, ImportFailed
 from drafter.model import Resolution
 
@@ -18,4 +19,4 @@ def load(path: str) -> Resolution:
     return _load(path)
 
 
-__all__ = ["DrafterError", "ImportFailed", "Resolution", "__version__", "load"]
+__all__ = ["ChangeList", "DrafterError", "ImportFailed", "Resolution", "__version__", "compare", "load"]

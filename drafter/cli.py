@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 
 from drafter import __version__
+from drafter.compare import command as compare_command
 from drafter.errors import DrafterError
 from drafter.model import CrossHeading, Paragraph, Resolution
 
@@ -103,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--screenshot", metavar="PNG", help="render the window offscreen to a PNG and exit")
     gui.set_defaults(handler=_gui)
 
+    compare_command.register(sub)
     return parser
 
 

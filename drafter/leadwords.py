@@ -10,25 +10,21 @@ from __future__ import annotations
 
 import re
 
-# Openers that are not "-ing" participles (UN Editorial Manual; adopted texts).
-PREAMBULAR_OPENERS = {
-    "acknowledging", "affirming", "alarmed", "appreciative", "appreciating", "aware", "bearing",
-    "believing", "cognizant", "concerned", "confident", "conscious", "considering", "convinced",
-    "deeply", "desiring", "determined", "disturbed", "emphasizing", "encouraged", "expressing",
-    "fully", "gravely", "guided", "having", "keeping", "mindful", "noting", "observing",
-    "reaffirming", "recalling", "recognizing", "reiterating", "seized", "stressing", "taking",
-    "underlining", "welcoming", "acting", "highlighting", "deploring", "regretting", "further",
-    "also", "strongly", "seriously", "profoundly", "greatly", "sharing", "viewing",
-    "pleased", "satisfied", "grateful", "dismayed", "shocked", "outraged", "underscoring",
-    "commending", "condemning", "paying", "endorsing", "urging", "aiming", "re-emphasizing", "re-affirming", "in",
-}
+# Preambular openers that are not "-ing" participles, and adverbs that open a lead phrase.
+PREAMBULAR_OPENERS = frozenset(
+    "affirming alarmed appreciative aware bearing believing cognizant concerned confident conscious "
+    "convinced deeply desiring determined disturbed encouraged fully gravely guided having keeping mindful "
+    "seized strongly seriously profoundly greatly pleased satisfied grateful dismayed shocked outraged "
+    "further also re-emphasizing re-affirming".split()
+)
 
-# Adverbs and particles that can stand before or after the lead word and belong to it.
-_MODIFIERS = {"also", "further", "again", "once", "strongly", "deeply", "gravely", "fully",
-              "seriously", "furthermore", "firmly", "urgently", "warmly", "profoundly", "greatly",
-              "equally", "moreover", "in", "particular", "this", "regard", "with", "the", "same"}
+# Adverbs and particles that stand before the lead word and belong to it ("Once again urges").
+_MODIFIERS = frozenset(
+    "also further again once strongly deeply gravely fully seriously furthermore firmly urgently warmly "
+    "profoundly greatly equally moreover".split()
+)
 
-# Multi-word lead phrases, longest first, lower case.
+# Multi-word lead phrases, lower case; checked before single words.
 PHRASES = [
     "taking note with appreciation", "takes note with appreciation", "takes note with interest",
     "noting with appreciation", "noting with concern", "noting with satisfaction",
@@ -40,18 +36,15 @@ PHRASES = [
     "keeping in mind", "acting under",
 ]
 
-OPERATIVE_VERBS = {
-    "acknowledges", "adopts", "affirms", "agrees", "appeals", "applauds", "appreciates",
-    "approves", "authorizes", "calls", "commends", "concurs", "condemns", "confirms",
-    "considers", "decides", "declares", "demands", "deplores", "designates", "directs",
-    "emphasizes", "encourages", "endorses", "expresses", "extends", "invites", "notes",
-    "proclaims", "reaffirms", "recalls", "recognizes", "recommends", "regrets", "reiterates",
-    "renews", "requests", "resolves", "stresses", "supports", "takes", "underlines",
-    "underscores", "urges", "welcomes", "deems", "looks", "reminds", "highlights", "insists",
-    "determines", "acknowledge", "pays", "salutes", "strongly", "also", "further", "again",
-    "once", "re-emphasizes", "expects", "emphasises",
-    "recognises",
-}
+# Operative verbs in the present tense (UN Editorial Manual; adopted texts).
+OPERATIVE_VERBS = frozenset(
+    "acknowledges adopts affirms agrees appeals applauds appreciates approves authorizes calls commends "
+    "concurs condemns confirms considers decides declares demands deplores designates directs emphasizes "
+    "emphasises encourages endorses expects expresses extends invites notes proclaims reaffirms recalls "
+    "recognizes recognises recommends regrets reiterates renews requests resolves stresses supports takes "
+    "underlines underscores urges welcomes deems looks reminds highlights insists determines pays salutes "
+    "re-emphasizes".split()
+)
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-’']*")
 
@@ -87,7 +80,7 @@ def lead_phrase(text: str) -> int:
             return _extend(text, words, end)
     index = 0
     # leading modifiers: "Also requests", "Strongly urges", "Once again calls upon"
-    while index < len(words) - 1 and words[index][2].lower() in _MODIFIERS - {"in", "the", "with"}:
+    while index < len(words) - 1 and words[index][2].lower() in _MODIFIERS:
         index += 1
     head = words[index][2].lower()
     is_lead = (
@@ -100,11 +93,10 @@ def lead_phrase(text: str) -> int:
         return 0
     end = words[index][1]
     rest = lower[end:]
-    for phrase in ("upon", "on"):
-        if head == "calls" and rest.startswith(f" {phrase}"):
-            end += len(phrase) + 1
-    if head in ("deeply", "gravely", "seriously") and index + 1 < len(words):
-        end = words[index + 1][1]
+    for particle in ("upon", "on", "for"):  # "Also calls upon"
+        if head == "calls" and rest.startswith(f" {particle} "):
+            end += len(particle) + 1
+            break
     return _extend(text, words, end)
 
 

@@ -259,16 +259,16 @@ class Regroup:
 def _joins(whole: Item, first: Item, second: Item) -> bool:
     """Whether `whole` reads as `first` followed by `second`, clearly better than as either alone.
 
-    Both parts must come mostly from the whole, and together cover at least 80 % of its words
-    and 20 points more than the better part alone.
+    Both parts must come mostly from the whole, together cover at least 80 % of its words, and
+    the lesser part must add at least half of its own words to what the better part covers.
     """
     if first.heading or second.heading or whole.heading or min(first.size, second.size) < 2:
         return False
     if whole.size < 4:
         return False
-    single = max(_overlap(whole.bag, first.bag), _overlap(whole.bag, second.bag)) / whole.size
-    joined = _overlap(whole.bag, first.bag + second.bag) / whole.size
-    return (joined >= 0.8 and joined >= single + 0.2
+    single = max(_overlap(whole.bag, first.bag), _overlap(whole.bag, second.bag))
+    joined = _overlap(whole.bag, first.bag + second.bag)
+    return (joined >= 0.8 * whole.size and joined - single >= max(2, 0.5 * min(first.size, second.size))
             and containment(first.bag, whole.bag) >= 0.6 and containment(second.bag, whole.bag) >= 0.6)
 
 

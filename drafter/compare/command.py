@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
-    """Add the `compare` sub-command; its handler is stored as `func` in the parsed arguments."""
+    """Add the `compare` sub-command; its handler is stored as `handler` in the parsed arguments."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "compare",
         help="compare two versions of a resolution",
@@ -37,7 +37,7 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--ignore-case", action="store_true", help="ignore differences of case")
     parser.add_argument("--ignore-quotes", action="store_true",
                         help="ignore the style of quotes and apostrophes")
-    parser.set_defaults(func=run)
+    parser.set_defaults(handler=run)
     return parser
 
 

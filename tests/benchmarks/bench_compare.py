@@ -116,7 +116,7 @@ def main() -> int:
     try:
         from redlines import Redlines
     except ImportError:
-        Redlines = None  # noqa: N806
+        Redlines = None
     red = None
     if Redlines is not None:
         red = median_time(lambda: Redlines(text_old, text_new).output_markdown, args.peer_runs)
