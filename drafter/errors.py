@@ -18,3 +18,16 @@ class ImportFailed(DrafterError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class ExportFailed(DrafterError):
+    """A file could not be written (read-only folder, full disk, a folder in the way).
+
+    `path` names the target and `reason` says in one sentence what went wrong and what to do.
+    The previous file at `path`, if any, is left untouched.
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason

@@ -24,7 +24,7 @@ from num2words import num2words
 
 LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh")
 MAX_SESSION = 130
-_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": ""})
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": "", "ё": "е"})
 _RU_CASES = ("nominative", "genitive", "dative", "accusative", "instrumental", "prepositional")
 
 # --- ordinals ------------------------------------------------------------
@@ -89,7 +89,8 @@ def ordinal(n: int, lang: str = "en", variant: str = "") -> str:
         return _arabic(n, variant)
     if lang == "ru":
         case, _, gender = (variant or "nominative:f").partition(":")
-        return str(num2words(n, to="ordinal", lang="ru", case=case, gender=gender or "f"))
+        word = str(num2words(n, to="ordinal", lang="ru", case=case, gender=gender or "f"))
+        return word.replace("ё", "е")
     word = str(num2words(n, to="ordinal", lang=lang))
     if lang == "fr":
         word = word.replace("vingtsième", "vingtième").replace("centsième", "centième")
@@ -127,7 +128,9 @@ def session_words(n: int, lang: str = "en", *, records: bool = False) -> str:
 
 
 def session_heading(n: int, lang: str = "en") -> str:
-    """The session line of a document header: "Seventy-sixth session"."""
+    """The session line of a document header: "Seventy-sixth session", "Семьдесят шестая сессия"."""
+    if lang in ("ru", "ar", "zh"):
+        return _capitalize(session_words(n, lang, records=True))
     return _capitalize(session_words(n, lang))
 
 

@@ -18,14 +18,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from diff_match_patch import diff_match_patch
 
 from drafter.model import Inline, NoteRef, Text
 
 # A word keeps inner joiners; anything else that is not a space is one punctuation token.
-_TOKEN_SPACE = re.compile(r"((\w+(?:[-\u2010\u2011'\u2019./]\w+)*|[^\w\s])\s*)", re.UNICODE)
+_TOKEN = re.compile(r"(?:\w++(?:[-\u2010\u2011'\u2019./]\w++)*+|[^\w\s])\s*+")
 
 _QUOTE_PAIRS = [
     ("\u2018", "'"), ("\u2019", "'"), ("\u201a", "'"), ("\u201b", "'"), ("\u2032", "'"),
@@ -78,21 +78,27 @@ class Tokens:
     keys: list[str]
     texts: list[str]
     cores: list[str]  # the token without its spaces, as written
+    # the keys encoded by a codec, kept by `Codec.code` for the diffs of one comparison
+    coded: tuple[Codec, str] | None = field(default=None, repr=False, compare=False)
 
 
-def _runs(content: list[Inline]) -> Iterator[str | NoteRef]:
+def _runs(content: list[Inline]) -> list[str | NoteRef]:
     """Text runs joined across italic boundaries, with the footnote references between them."""
+    if len(content) == 1 and isinstance(content[0], Text):
+        return [content[0].text]
+    out: list[str | NoteRef] = []
     buffer: list[str] = []
     for item in content:
         if isinstance(item, Text):
             buffer.append(item.text)
         else:
             if buffer:
-                yield "".join(buffer)
+                out.append("".join(buffer))
                 buffer = []
-            yield item
+            out.append(item)
     if buffer:
-        yield "".join(buffer)
+        out.append("".join(buffer))
+    return out
 
 
 NoteNamer = Callable[[str], tuple[str, str]]  # footnote id -> (comparison key, shown marker)
@@ -100,17 +106,30 @@ NoteNamer = Callable[[str], tuple[str, str]]  # footnote id -> (comparison key, 
 
 def tokenize(content: list[Inline], options: Options, notes: NoteNamer | None = None) -> Tokens:
     """Cut content into tokens; `notes` names a footnote reference by its key and marker."""
+    tokens, at = cut(content, options)
+    return name_notes(tokens, at, options, notes)
+
+
+NOTE_PLACE = "\x00"  # what a footnote reference is until `name_notes` names it
+
+
+def cut(content: list[Inline], options: Options) -> tuple[Tokens, list[tuple[int, str]]]:
+    """Content cut into tokens, each footnote reference a placeholder (key, core and text
+    `NOTE_PLACE`), with the keys that ignore whitespace; and (token index, footnote id) of the
+    references. `name_notes` turns this into what `tokenize` returns."""
     keys: list[str] = []
     texts: list[str] = []
     cores: list[str] = []
+    at: list[tuple[int, str]] = []
     lead = ""
     fold_case, fold_quotes = options.ignore_case, options.ignore_quotes
+    findall = _TOKEN.findall
     for run in _runs(content):
         if isinstance(run, NoteRef):
-            key, shown = notes(run.note) if notes else (run.note, "*")
-            keys.append("\x00" + key)
-            cores.append(shown)
-            texts.append(shown)
+            at.append((len(keys), run.note))
+            keys.append(NOTE_PLACE)
+            cores.append(NOTE_PLACE)
+            texts.append(NOTE_PLACE)
             continue
         stripped = run.lstrip()
         if len(stripped) != len(run):
@@ -119,16 +138,22 @@ def tokenize(content: list[Inline], options: Options, notes: NoteNamer | None = 
                 texts[-1] += space
             else:
                 lead += space
+        run_texts = findall(stripped)
+        if not run_texts:
+            continue
+        run_cores = [text.rstrip() for text in run_texts]  # what \s* took is what rstrip takes
+        cores += run_cores
+        texts += run_texts
         norm = normalize(stripped, case=fold_case, quotes=fold_quotes)
-        aligned = len(norm) == len(stripped)
-        position = 0
-        for full, core in _TOKEN_SPACE.findall(stripped):
-            size = len(core)
-            keys.append(norm[position:position + size] if aligned
-                        else normalize(core, case=fold_case, quotes=fold_quotes))
-            cores.append(core)
-            texts.append(full)
-            position += len(full)
+        if norm == stripped:  # the usual case: the keys are the words as written
+            keys += run_cores
+        elif len(norm) == len(stripped):
+            position = 0
+            for full, core in zip(run_texts, run_cores, strict=True):
+                keys.append(norm[position:position + len(core)])
+                position += len(full)
+        else:
+            keys += [normalize(core, case=fold_case, quotes=fold_quotes) for core in run_cores]
     if lead:
         if texts:
             texts[0] = lead + texts[0]
@@ -136,6 +161,23 @@ def tokenize(content: list[Inline], options: Options, notes: NoteNamer | None = 
             texts.append(lead)
             keys.append("")
             cores.append("")
+    return Tokens(keys, texts, cores), at
+
+
+def name_notes(tokens: Tokens, at: list[tuple[int, str]], options: Options,
+               notes: NoteNamer | None = None) -> Tokens:
+    """The tokens of `cut` with the footnote references named (and whitespace in the keys when
+    it is not ignored); the tokens themselves when there is nothing to do."""
+    if not at and options.ignore_whitespace:
+        return tokens
+    keys, texts, cores = tokens.keys, tokens.texts, tokens.cores
+    if at:
+        keys, texts, cores = list(keys), list(texts), list(cores)
+        for index, note in at:
+            key, shown = notes(note) if notes else (note, "*")
+            keys[index] = "\x00" + key
+            cores[index] = shown
+            texts[index] = texts[index].replace(NOTE_PLACE, shown, 1)
     if not options.ignore_whitespace:
         keys = [f"{key}\x01{text.replace(core, '', 1) if core else text}"
                 for key, text, core in zip(keys, texts, cores, strict=True)]
@@ -198,7 +240,17 @@ class Codec:
             return "".join([known[key] for key in keys])
         except KeyError:
             char = self.char
-            return "".join([char(key) for key in keys])
+            for key in keys:
+                if key not in known:
+                    char(key)
+            return "".join([known[key] for key in keys])
+
+    def code(self, tokens: Tokens) -> str:
+        """The keys of a token list as one string, encoded once per codec."""
+        coded = tokens.coded
+        if coded is None or coded[0] is not self:
+            coded = tokens.coded = (self, self.encode(tokens.keys))
+        return coded[1]
 
 
 # --- the diff -------------------------------------------------------------------
@@ -226,57 +278,56 @@ def diff_tokens(old: Tokens, new: Tokens, codec: Codec, old_range: range | None 
     """
     i = old_range.start if old_range is not None else 0
     j = new_range.start if new_range is not None else 0
-    a = codec.encode(old.keys[i:old_range.stop] if old_range is not None else old.keys)
-    b = codec.encode(new.keys[j:new_range.stop] if new_range is not None else new.keys)
+    a = codec.code(old)
+    b = codec.code(new)
+    if old_range is not None:
+        a = a[i:old_range.stop]
+    if new_range is not None:
+        b = b[j:new_range.stop]
     if a == b:
         return [Segment(EQUAL, range(i, i + len(a)), range(j, j + len(b)))] if a else []
     diffs = _DMP.diff_main(a, b, False)
     if semantic:
         _DMP.diff_cleanupSemantic(diffs)
-    segments: list[Segment] = []
+    return _segments(diffs, i, j)
+
+
+def _segments(diffs: list[tuple[int, str]], i: int, j: int) -> list[Segment]:
+    """Diff-match-patch's diffs as token ranges from (i, j): neighbours of one kind merged, and the
+    deletion first in each changed group."""
+    out: list[Segment] = []
+    deleted = inserted = False
+    delete_start = delete_new = insert_start = 0
     for code, chunk in diffs:
         n = len(chunk)
         if code == 0:
-            segments.append(Segment(EQUAL, range(i, i + n), range(j, j + n)))
+            if deleted or inserted:
+                if deleted:
+                    out.append(Segment(DELETE, range(delete_start, i), range(delete_new, delete_new)))
+                if inserted:
+                    out.append(Segment(INSERT, range(i, i), range(insert_start, j)))
+                deleted = inserted = False
+            elif out and out[-1].op == EQUAL:
+                last = out.pop()
+                out.append(Segment(EQUAL, range(last.old.start, i + n), range(last.new.start, j + n)))
+                i += n
+                j += n
+                continue
+            out.append(Segment(EQUAL, range(i, i + n), range(j, j + n)))
             i += n
             j += n
         elif code < 0:
-            segments.append(Segment(DELETE, range(i, i + n), range(j, j)))
+            if not deleted:
+                deleted, delete_start, delete_new = True, i, j
             i += n
         else:
-            segments.append(Segment(INSERT, range(i, i), range(j, j + n)))
+            if not inserted:
+                inserted, insert_start = True, j
             j += n
-    return _order(segments)
-
-
-def _order(segments: list[Segment]) -> list[Segment]:
-    """Merge neighbours of one kind and put the deletion first in each changed group."""
-    out: list[Segment] = []
-    group: list[Segment] = []
-
-    def flush() -> None:
-        deleted = [s for s in group if s.op == DELETE]
-        inserted = [s for s in group if s.op == INSERT]
-        if deleted:
-            out.append(Segment(DELETE, range(deleted[0].old.start, deleted[-1].old.stop),
-                               range(deleted[0].new.start, deleted[0].new.start)))
-        if inserted:
-            start = deleted[-1].old.stop if deleted else inserted[0].old.start
-            out.append(Segment(INSERT, range(start, start),
-                               range(inserted[0].new.start, inserted[-1].new.stop)))
-        group.clear()
-
-    for segment in segments:
-        if segment.op == EQUAL:
-            flush()
-            if out and out[-1].op == EQUAL:
-                out[-1] = Segment(EQUAL, range(out[-1].old.start, segment.old.stop),
-                                  range(out[-1].new.start, segment.new.stop))
-            else:
-                out.append(segment)
-        else:
-            group.append(segment)
-    flush()
+    if deleted:
+        out.append(Segment(DELETE, range(delete_start, i), range(delete_new, delete_new)))
+    if inserted:
+        out.append(Segment(INSERT, range(i, i), range(insert_start, j)))
     return out
 
 

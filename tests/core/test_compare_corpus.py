@@ -223,7 +223,7 @@ def _run(*argv: str) -> int:
     sub = parser.add_subparsers(dest="command")
     cmd.register(sub)
     args = parser.parse_args(["compare", *argv])
-    result: int = args.func(args)
+    result: int = args.handler(args)
     return result
 
 

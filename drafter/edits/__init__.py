@@ -1,0 +1,62 @@
+"""Every change to a document as a small reversible edit object (apply / revert).
+
+`primitives` holds the `Document` (base + draft + metadata) and the primitive edits,
+`actions` builds the edits users ask for (split, join, indent, move, footnotes, …),
+`resolve` accepts or rejects one change of a comparison. The app wraps each edit in
+one undo command; nothing here knows about Qt.
+"""
+
+from __future__ import annotations
+
+from drafter.edits.actions import (
+    cite_footnote,
+    delete_range,
+    indent,
+    insert_footnote,
+    insert_paragraphs,
+    join,
+    move,
+    move_to,
+    new_paragraph,
+    outdent,
+    remove_footnote,
+    set_content,
+    split,
+    toggle_kind,
+)
+from drafter.edits.primitives import (
+    Compound,
+    DeleteBlock,
+    DeleteNote,
+    Document,
+    Edit,
+    EditError,
+    InsertBlock,
+    InsertNote,
+    Metadata,
+    MoveBlock,
+    RenumberNotes,
+    Scope,
+    SetContent,
+    SetField,
+    Side,
+    Where,
+    citation_order,
+    find,
+    length,
+    locate,
+    reading_order,
+    split_content,
+    walk,
+    with_lead_italic,
+)
+from drafter.edits.resolve import accept, reject, resolve
+
+__all__ = [
+    "Compound", "DeleteBlock", "DeleteNote", "Document", "Edit", "EditError", "InsertBlock", "InsertNote",
+    "Metadata", "MoveBlock", "RenumberNotes", "Scope", "SetContent", "SetField", "Side", "Where", "accept",
+    "citation_order", "cite_footnote", "delete_range", "find", "indent", "insert_footnote", "insert_paragraphs",
+    "join", "length", "locate", "move", "move_to", "new_paragraph", "outdent", "reading_order", "reject",
+    "remove_footnote", "resolve", "set_content", "split", "split_content", "toggle_kind", "walk",
+    "with_lead_italic",
+]

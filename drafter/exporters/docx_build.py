@@ -1,0 +1,215 @@
+"""The document under construction: the reference template, its body, lists and footnotes.
+
+`Builder` opens resources/un-template.docx with python-docx, empties the body and appends
+paragraphs made with `drafter.exporters.ooxml`. Lists are Word lists: one `w:num` per group of
+siblings (restarting at 1), on the abstract list whose format prints the label the model derives,
+so numbers never appear in the text. Footnotes are written into the template's footnotes.xml
+after its two separators.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from lxml import etree
+
+from drafter.exporters import ooxml as ox
+from drafter.model import FrontMatter, Inline, NoteRef, Resolution, Text, sub_label
+
+# The abstract lists of the template (see packaging/make_template.py), by the label they print.
+ABSTRACT = {"1.": 0, "(a)": 1, "(i)": 2, "a.": 3, "i.": 4, "a)": 5, "i)": 6, "•": 7}
+
+NoteIds = Callable[[str], int]
+
+
+def list_format(depth: int, language: str, style: str) -> int:
+    """The abstract list for sub-paragraphs at `depth` (1 = "(a)") under a parent of `style`."""
+    return ABSTRACT.get(sub_label(depth, 1, language, style), 1)
+
+
+def inline_runs(content: list[Inline], note_ids: NoteIds, removed: bool = False) -> list[etree._Element]:
+    """The runs of a paragraph's content: italic runs as w:i, footnote references as references."""
+    out: list[etree._Element] = []
+    for item in content:
+        if isinstance(item, Text):
+            if item.text:
+                out.append(ox.text_run(item.text, item.italic, removed))
+        else:
+            out.append(ox.note_run(note_ids(item.note)))
+    return out
+
+
+@dataclass
+class Line:
+    """One paragraph of the front matter or closing: style, text, and italic."""
+
+    style: str
+    text: str
+    italic: bool = False
+    key: str = ""  # the model field it shows
+
+
+def front_lines(res: Resolution) -> list[Line]:
+    """The header block as paragraphs, in an order the importer reads back field by field."""
+    front: FrontMatter = res.front
+    lines: list[Line] = []
+    lines.append(Line("UNMasthead", "United Nations" + (f"\t{front.symbol}" if front.symbol else ""), key="symbol"))
+    if front.organ:
+        lines.append(Line("UNOrgan", front.organ, key="organ"))
+    if front.distribution:
+        lines.append(Line("UNHeaderBlock", f"Distr.: {front.distribution}", key="distribution"))
+    if front.date:
+        lines.append(Line("UNHeaderBlock", front.date, key="date"))
+    if front.original:
+        lines.append(Line("UNHeaderBlock", f"Original: {front.original}", key="original"))
+    lines += [Line("UNHeaderBlock", extra, key="extra") for extra in front.extra]
+    rule = "UNHeaderLine"
+    if front.session:
+        lines.append(Line(rule, front.session, key="session"))
+        rule = "UNAgenda"
+    if front.agenda_items:
+        numbers = [item.number for item in front.agenda_items]
+        joined = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " and " + numbers[-1]
+        word = "Agenda item" if len(numbers) == 1 else "Agenda items"
+        title = front.agenda_items[-1].title
+        # one paragraph, the title after a line break: a title opening with "(bb)" is not a list label
+        lines.append(Line(rule, f"{word} {joined}" + (f"\n{title}" if title else ""), key="agenda_items"))
+        rule = "UNAgenda"
+    if rule == "UNHeaderLine":
+        lines.append(Line(rule, ""))
+    if front.adoption:
+        lines.append(Line("UNAdoption", front.adoption, key="adoption"))
+    if front.report:
+        lines.append(Line("UNReport", front.report, italic=True, key="report"))
+    if front.sponsors or front.doc_type != "resolution":
+        lines.append(Line("UNSponsors", f"{front.sponsors}: {front.doc_type}".lstrip(": "), key="sponsors"))
+    if front.number:
+        lines.append(Line("UNTitle", f"{front.number}.\t{front.title}", key="title"))
+    elif front.title:
+        lines.append(Line("UNTitle", front.title, key="title"))
+    return lines
+
+
+class Builder:
+    """A .docx being written: body paragraphs, list instances, footnotes, running heads."""
+
+    def __init__(self, res: Resolution, template: str | None = None) -> None:
+        self.res = res
+        self.doc = Document(str(template or ox.TEMPLATE))
+        self.body = self.doc.element.body
+        self.sect = self.body.find(ox.w("sectPr"))
+        for child in list(self.body):
+            if child is not self.sect:
+                self.body.remove(child)
+        self.numbering = self.doc.part.numbering_part.element
+        self.lists: dict[object, int] = {}
+        notes_part = next(rel.target_part for rel in self.doc.part.rels.values() if rel.reltype == RT.FOOTNOTES)
+        self.notes_part = notes_part
+        self.notes = etree.fromstring(notes_part.blob)
+        self.language = res.language
+
+    # --- body -----------------------------------------------------------------
+    def add(self, p: etree._Element) -> etree._Element:
+        if self.sect is not None:
+            self.sect.addprevious(p)
+        else:
+            self.body.append(p)
+        return p
+
+    def add_line(self, line: Line, children: Iterable[etree._Element] | None = None,
+                 mark: etree._Element | None = None) -> etree._Element:
+        runs = list(children) if children is not None else self.line_runs(line.text, line.italic)
+        return self.add(ox.paragraph(line.style, runs, mark=mark))
+
+    @staticmethod
+    def line_runs(text: str, italic: bool = False, removed: bool = False) -> list[etree._Element]:
+        """Text with tabs as w:tab and newlines as w:br (the masthead, agenda and title use them)."""
+        runs: list[etree._Element] = []
+        for index, piece in enumerate(re.split(r"([\t\n])", text)):
+            if index % 2:
+                run = ox.el("r")
+                ox.sub(run, "tab" if piece == "\t" else "br")
+                runs.append(run)
+                continue
+            if piece:
+                runs.append(ox.text_run(piece, italic, removed))
+        return runs
+
+    # --- lists ------------------------------------------------------------------
+    def list_id(self, key: object, abstract: int, ilvl: int) -> int:
+        """The w:num of one group of siblings, created (restarting at 1) on first use."""
+        found = self.lists.get(key)
+        if found is None:
+            num = self.numbering.add_num(abstract)
+            num.add_lvlOverride(ilvl=ilvl).add_startOverride(1)
+            found = int(num.numId)
+            self.lists[key] = found
+        return found
+
+    def numpr(self, part: str, parent: object, depth: int, parent_style: str = "",
+              numbered: bool = True) -> tuple[int, int] | None:
+        """(numId, ilvl) of a paragraph at `depth` (0 = PP/OP/annex paragraph) under `parent`."""
+        if depth == 0:
+            return (self.list_id(("top", part), 0, 0), 0) if numbered else None
+        abstract = list_format(depth, self.language, parent_style)
+        return self.list_id(("sub", parent), abstract, min(depth, 8)), min(depth, 8)
+
+    # --- footnotes ----------------------------------------------------------------
+    def add_note(self, note_id: int, paragraphs: list[list[etree._Element]],
+                 mark: etree._Element | None = None) -> None:
+        note = ox.sub(self.notes, "footnote", id=str(note_id))
+        for index, runs in enumerate(paragraphs or [[]]):
+            lead: list[etree._Element] = []
+            if index == 0:
+                ref = ox.el("r")
+                ref.append(ox.rpr(style="FootnoteReference"))  # type: ignore[arg-type]
+                ox.sub(ref, "footnoteRef")
+                tabs = [ox.el("r"), ox.el("r")]
+                for tab in tabs:
+                    ox.sub(tab, "tab")
+                lead = [tabs[0], ref, tabs[1]]  # the marker right-aligned at the first tab stop
+            p = ox.paragraph("FootnoteText", [*lead, *runs],
+                             mark=mark if mark is not None and index < len(paragraphs) - 1 else None)
+            note.append(p)
+
+    # --- the package --------------------------------------------------------------
+    def running_heads(self, symbol: str) -> None:
+        section = self.doc.sections[0]
+        for story in (section.header, section.even_page_header):
+            for t in story._element.iter(ox.w("t")):
+                if t.text == "SYMBOL":
+                    t.text = symbol
+        props = self.doc.core_properties
+        props.title = self.res.front.title or symbol or "Resolution"
+        props.subject = symbol
+
+    def set_tracking(self, on: bool) -> None:
+        settings = self.doc.settings.element
+        if on and settings.find(ox.w("trackRevisions")) is None:
+            anchor = settings.find(ox.w("defaultTabStop"))
+            node = ox.el("trackRevisions")
+            if anchor is not None:
+                anchor.addprevious(node)
+            else:
+                settings.append(node)
+
+    def to_bytes(self) -> bytes:
+        self.notes_part._blob = etree.tostring(self.notes, xml_declaration=True, encoding="UTF-8",
+                                               standalone=True)
+        out = io.BytesIO()
+        self.doc.save(out)
+        return out.getvalue()
+
+
+def note_ids_of(res: Resolution) -> dict[str, int]:
+    """Footnote id → w:footnote id in a clean export: its position, from 1."""
+    return {note.id: index for index, note in enumerate(res.footnotes, 1)}
+
+
+def refs(content: list[Inline]) -> list[str]:
+    return [item.note for item in content if isinstance(item, NoteRef)]

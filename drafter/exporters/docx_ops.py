@@ -1,0 +1,187 @@
+"""From the comparer's word ops back to Word runs, with italics and footnote references intact.
+
+An `Op` carries only text. The content of each side is cut into the comparer's own tokens
+(`drafter.compare.words.tokenize`), each op is laid over as many tokens as its text covers (an
+equal op over as many tokens on both sides), and each token maps back to the characters and
+footnote references of the content it came from. A split or merge joins the paragraphs of a
+side with a paragraph-break token, which becomes a paragraph mark.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from drafter.compare import Op
+from drafter.compare.words import Options, superscript, tokenize
+from drafter.model import Inline, NoteRef, Resolution, Text
+
+BREAK = NoteRef("\x00break")  # the atom of a paragraph break between joined paragraphs
+
+
+@dataclass
+class Piece:
+    """Content of one side for one op: `kind` is "equal", "insert" or "delete"."""
+
+    kind: str
+    content: list[Inline]
+
+
+class Mismatch(ValueError):
+    """The ops do not cover the content (the comparer's token rules changed)."""
+
+
+def _atoms(content: list[Inline]) -> list[tuple[str, bool] | NoteRef]:
+    out: list[tuple[str, bool] | NoteRef] = []
+    for item in content:
+        if isinstance(item, Text):
+            out.extend((char, item.italic) for char in item.text)
+        else:
+            out.append(item)
+    return out
+
+
+def _tokens(paragraphs: list[list[Inline]], res: Resolution) -> tuple[list[str], list[list[Inline]]]:
+    """Token texts (as the ops show them) and the content each token stands for."""
+    texts: list[str] = []
+    spans: list[list[Inline]] = []
+    for index, content in enumerate(paragraphs):
+        if index:
+            texts.append(" \u00b6 ")
+            spans.append([BREAK])
+        tokens = tokenize(content, Options(), lambda note: (note, superscript(res.marker(note))))
+        atoms = _atoms(content)
+        at = 0
+        for key, text, core in zip(tokens.keys, tokens.texts, tokens.cores, strict=True):
+            # a footnote reference is one atom, plus the spaces that ride on it
+            size = 1 + len(text) - len(core) if key.startswith("\x00") else len(text)
+            chunk = atoms[at:at + size]
+            at += size
+            spans.append(_inlines(chunk))
+            texts.append(text)
+        if at != len(atoms):
+            raise Mismatch("tokens do not cover the content")
+    return texts, spans
+
+
+def _inlines(atoms: list[tuple[str, bool] | NoteRef]) -> list[Inline]:
+    out: list[Inline] = []
+    for atom in atoms:
+        if isinstance(atom, NoteRef):
+            out.append(atom)
+        elif out and isinstance(out[-1], Text) and out[-1].italic == atom[1]:
+            out[-1] = Text(out[-1].text + atom[0], atom[1])
+        else:
+            out.append(Text(atom[0], atom[1]))
+    return out
+
+
+def _take(texts: list[str], start: int, length: int) -> int:
+    """The end of the tokens from `start` whose texts add up to `length` characters."""
+    end, total = start, 0
+    while total < length:
+        if end >= len(texts):
+            raise Mismatch("an op runs past the end of its paragraph")
+        total += len(texts[end])
+        end += 1
+    if total != length:
+        raise Mismatch("an op ends inside a token")
+    return end
+
+
+def pieces(ops: list[Op], old: list[list[Inline]], new: list[list[Inline]],
+           old_res: Resolution, new_res: Resolution) -> list[Piece]:
+    """The ops of a paragraph change as content: equal and inserted from the new side, deleted
+    from the old side. Raises `Mismatch` when the ops do not fit the content."""
+    old_texts, old_spans = _tokens(old, old_res)
+    new_texts, new_spans = _tokens(new, new_res)
+    i = j = 0
+    out: list[Piece] = []
+    for op in ops:
+        if not op.text:
+            continue
+        if op.op == "delete":
+            end = _take(old_texts, i, len(op.text))
+            out.append(Piece("delete", [x for span in old_spans[i:end] for x in span]))
+            i = end
+        elif op.op == "insert":
+            end = _take(new_texts, j, len(op.text))
+            out.append(Piece("insert", [x for span in new_spans[j:end] for x in span]))
+            j = end
+        else:
+            end = _take(new_texts, j, len(op.text))
+            for k in range(end - j):
+                _equal(out, old_texts[i + k], new_texts[j + k], old_spans[i + k], new_spans[j + k])
+            i += end - j
+            j = end
+    if i != len(old_texts) or j != len(new_texts):
+        raise Mismatch("the ops do not cover both paragraphs")
+    return out
+
+
+def _equal(out: list[Piece], old_text: str, new_text: str, old: list[Inline], new: list[Inline]) -> None:
+    """An equal token; where only its spaces differ (the comparer ignores them), the spaces
+    become a deletion and an insertion, so that rejecting gives the base's spacing."""
+    if old_text == new_text or any(isinstance(x, NoteRef) for x in (*old, *new)):
+        _push(out, "equal", new)
+        return
+    common = len(os.path.commonprefix([old_text, new_text]))
+    _push(out, "equal", _cut(new, 0, common))
+    _push(out, "delete", _cut(old, common, len(old_text)))
+    _push(out, "insert", _cut(new, common, len(new_text)))
+
+
+def _push(out: list[Piece], kind: str, content: list[Inline]) -> None:
+    if not content:
+        return
+    if out and out[-1].kind == kind:
+        out[-1] = Piece(kind, [*out[-1].content, *content])
+    else:
+        out.append(Piece(kind, content))
+
+
+def _cut(content: list[Inline], start: int, stop: int) -> list[Inline]:
+    """The characters start..stop of text-only content, with their italics."""
+    out: list[Inline] = []
+    at = 0
+    for item in content:
+        if isinstance(item, Text):
+            a, b = max(start - at, 0), min(stop - at, len(item.text))
+            if a < b:
+                out.append(Text(item.text[a:b], item.italic))
+            at += len(item.text)
+    return out
+
+
+def whole(old: list[list[Inline]], new: list[list[Inline]]) -> list[Piece]:
+    """The fallback: every old paragraph deleted, every new one inserted."""
+    out: list[Piece] = []
+    for side, kind in ((old, "delete"), (new, "insert")):
+        for index, content in enumerate(side):
+            out.append(Piece(kind, [BREAK, *content] if index else list(content)))
+    return out
+
+
+def split_breaks(pieces_: list[Piece]) -> list[tuple[list[Piece], str]]:
+    """Pieces cut at paragraph breaks: each docx paragraph's pieces and the kind of its mark."""
+    out: list[tuple[list[Piece], str]] = []
+    current: list[Piece] = []
+    for piece in pieces_:
+        buffer: list[Inline] = []
+        for item in piece.content:
+            if item is BREAK or (isinstance(item, NoteRef) and item.note == BREAK.note):
+                if buffer:
+                    current.append(Piece(piece.kind, buffer))
+                    buffer = []
+                out.append((current, piece.kind))
+                current = []
+            else:
+                buffer.append(item)
+        if buffer:
+            current.append(Piece(piece.kind, buffer))
+    out.append((current, "equal"))
+    return out
+
+
+NoteMap = Callable[[str], int]

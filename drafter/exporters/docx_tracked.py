@@ -1,0 +1,330 @@
+"""The tracked-changes Word export: the new text, every difference from the base a Word revision.
+
+Built on `drafter.compare.compare(old, new)`:
+
+- a modified, technical or renumbered paragraph is written once, its word ops as `w:del`
+  (with `w:delText`) and `w:ins` runs; numbers come from Word lists, so renumbering is no revision;
+- an inserted paragraph has `w:ins` on its paragraph mark and all its runs in `w:ins`; a deleted one
+  `w:del` on both, at the place it had in the base (after the block that preceded it there);
+- a moved paragraph is `w:moveFrom` at its old place and `w:moveTo` at its new one, linked by
+  named range markers; words deleted in the move are `w:del` at the old place, words added `w:ins`
+  at the new one, so that rejecting the move gives back the base word for word;
+- a split or merge is one run of paragraphs whose inserted or deleted paragraph marks do the work;
+- footnotes change inside footnotes.xml; a deleted or moved-away reference to a footnote that the
+  new text keeps points to a copy of the base note, never to the note an inserted reference uses;
+- header lines, the formula, the closing and annex headings that differ are a deleted and an
+  inserted paragraph.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from lxml import etree
+
+from drafter.compare import Change, compare
+from drafter.compare.kinds import DELETED, INSERTED, MERGED, MOVED, SPLIT
+from drafter.exporters import ooxml as ox
+from drafter.exporters.docx_build import Builder, Line, front_lines, note_ids_of
+from drafter.exporters.docx_clean import Slot, annex_lines, closing_lines, formula_line, parts, slots
+from drafter.exporters.docx_ops import Mismatch, Piece, pieces, split_breaks, whole
+from drafter.model import CrossHeading, Inline, Resolution, Text
+
+_MARK = {"insert": ox.INS, "delete": ox.DEL}
+
+
+class Tracked:
+    def __init__(self, old: Resolution, new: Resolution, author: str, date: str,
+                 template: str | None = None) -> None:
+        self.old, self.new = old, new
+        self.b = Builder(new, template)
+        self.stamp = ox.Stamp(author, date)
+        self.changes = compare(old, new)
+        self.by_new: dict[str, Change] = {}
+        self.by_old: dict[str, Change] = {}
+        for record in self.changes.records:
+            if record.part in ("front", "footnotes"):
+                continue
+            for new_id in record.new_ids:
+                self.by_new[new_id] = record
+            for old_id in record.old_ids:
+                self.by_old[old_id] = record
+        self.new_ids = note_ids_of(new)
+        self.next_note = len(new.footnotes) + 1
+        self.old_ids: dict[str, int] = {}  # base notes the new text lacks, and copies of kept notes
+        self.paired = {r.old_ids[0]: r for r in self.changes.records if r.part == "footnotes" and r.old_ids
+                       and r.new_ids}
+        self.levels: dict[int, tuple[int, int] | None] = {}
+        self.pending: list[tuple[etree._Element, str]] = []  # base references to notes the new text keeps
+        self.inserted_refs: set[str] = set()
+        self.move_names: dict[str, str] = {}
+        self.old_index: dict[str, Slot] = {}
+        self.new_index: dict[str, Slot] = {}
+        self.done: set[int] = set()
+
+    # --- notes ----------------------------------------------------------------------
+    def new_note(self, note: str) -> int:
+        return self.new_ids.get(note, 0)
+
+    def old_note(self, note: str) -> int:
+        found = self.old_ids.get(note)
+        if found is None:
+            found = self.old_ids[note] = self.next_note
+            self.next_note += 1
+        return found
+
+    # --- runs -------------------------------------------------------------------------
+    def runs(self, content: list[Inline], kind: str, old_side: bool) -> list[etree._Element]:
+        """Runs of content; inside w:del and w:moveFrom deleted text is delText (moveFrom keeps w:t)."""
+        out: list[etree._Element] = []
+        for item in content:
+            if isinstance(item, Text):
+                if item.text:
+                    out.append(ox.text_run(item.text, item.italic, removed=kind == ox.DEL))
+            elif old_side and item.note in self.paired:
+                run = ox.note_run(0)  # its id is settled in `notes`, once every reference is known
+                self.pending.append((run, item.note))
+                out.append(run)
+            elif old_side:
+                out.append(ox.note_run(self.old_note(item.note)))
+            else:
+                if kind in (ox.INS, ox.MOVE_TO):
+                    self.inserted_refs.add(item.note)
+                out.append(ox.note_run(self.new_note(item.note)))
+        return out
+
+    def wrap(self, content: list[Inline], kind: str | None, old_side: bool) -> list[etree._Element]:
+        runs = self.runs(content, kind or "", old_side)
+        if kind is None or not runs:
+            return runs
+        return [self.stamp.mark(kind, *runs)]
+
+    def piece_runs(self, items: Iterable[Piece], equal: str | None = None, side: str = "both") -> list[etree._Element]:
+        """Pieces as runs; `equal` wraps unchanged words (w:moveTo, w:moveFrom); `side` keeps only the
+        old ("old") or new ("new") side's pieces."""
+        out: list[etree._Element] = []
+        for piece in items:
+            if piece.kind == "equal":
+                out += self.wrap(piece.content, equal, old_side=equal == ox.MOVE_FROM)
+            elif piece.kind == "insert" and side != "old":
+                out += self.wrap(piece.content, ox.INS, old_side=False)
+            elif piece.kind == "delete" and side != "new":
+                out += self.wrap(piece.content, ox.DEL, old_side=True)
+        return out
+
+    # --- paragraphs -------------------------------------------------------------------------
+    def numpr(self, slot: Slot, deleted: bool = False) -> tuple[int, int] | None:
+        if isinstance(slot.block, CrossHeading):
+            return None
+        if deleted:  # a base paragraph joins the list it now stands in, or gets one of its own
+            current = self.levels.get(slot.depth)
+            if current is not None or (slot.depth == 0 and not slot.numbered):
+                return current
+        found = self.b.numpr(slot.part, slot.parent, slot.depth, slot.parent_style, slot.numbered)
+        self.levels[slot.depth] = found
+        for deeper in [level for level in self.levels if level > slot.depth]:
+            del self.levels[deeper]
+        return found
+
+    def add(self, slot: Slot, runs: list[etree._Element], mark: str | None, deleted: bool = False,
+            move: tuple[str, str] | None = None) -> None:
+        p = ox.paragraph(slot.style, mark=self.stamp.mark(mark) if mark else None,
+                         numpr=self.numpr(slot, deleted))
+        if move is not None:
+            kind, name = move
+            rid = self.stamp.take()
+            p.append(ox.el(f"{kind}RangeStart", id=rid, name=name, author=self.stamp.author, date=self.stamp.date))
+            p.extend(runs)
+            p.append(ox.el(f"{kind}RangeEnd", id=rid))
+        else:
+            p.extend(runs)
+        self.b.add(p)
+
+    def ops_pieces(self, record: Change, old: list[list[Inline]], new: list[list[Inline]]) -> list[Piece]:
+        try:
+            return pieces(record.ops, old, new, self.old, self.new)
+        except Mismatch:
+            return whole(old, new)
+
+    def emit_new(self, slot: Slot, new_slots: dict[str, Slot]) -> None:
+        record = self.by_new.get(slot.block.id)
+        block = slot.block
+        if record is None or record.kind == INSERTED:
+            self.add(slot, self.wrap(block.content, ox.INS, False), ox.INS if record else None)
+            return
+        if record.kind in (SPLIT, MERGED):
+            if id(record) in self.done:
+                return
+            self.done.add(id(record))
+            olds = [self.old_block(i) for i in record.old_ids]
+            news = [new_slots[i].block.content for i in record.new_ids]
+            groups = split_breaks(self.ops_pieces(record, olds, news))
+            at = 0
+            for index, (items, kind) in enumerate(groups):
+                target = new_slots[record.new_ids[min(at, len(record.new_ids) - 1)]]
+                mark = _MARK.get(kind) if index < len(groups) - 1 else None
+                self.add(target, self.piece_runs(items), mark)
+                if kind != "delete":
+                    at += 1
+            return
+        old = self.old_block(record.old_ids[0])
+        items = self.ops_pieces(record, [old], [block.content]) if record.old_content else \
+            [Piece("equal", block.content)]
+        if record.old_ids[0] in self.move_names:
+            name = self.move_names[record.old_ids[0]]
+            self.add(slot, self.piece_runs(items, ox.MOVE_TO, side="new"), ox.MOVE_TO, move=(ox.MOVE_TO, name))
+        else:
+            self.add(slot, self.piece_runs(items), None)
+
+    def emit_old(self, slot: Slot) -> None:
+        record = self.by_old.get(slot.block.id)
+        if record is not None and slot.block.id in self.move_names:
+            new_content = self.new_block(record.new_ids[0])
+            items = self.ops_pieces(record, [slot.block.content], [new_content]) if record.old_content else \
+                [Piece("equal", slot.block.content)]
+            name = self.move_names[slot.block.id]
+            self.add(slot, self.piece_runs(items, ox.MOVE_FROM, side="old"), ox.MOVE_FROM, deleted=True,
+                     move=(ox.MOVE_FROM, name))
+        elif record is None or record.kind == DELETED:
+            self.add(slot, self.wrap(slot.block.content, ox.DEL, True), ox.DEL, deleted=True)
+
+    def old_block(self, block_id: str) -> list[Inline]:
+        return self.old_index[block_id].block.content
+
+    def new_block(self, block_id: str) -> list[Inline]:
+        return self.new_index[block_id].block.content
+
+    # --- lines (header, formula, closing, annex headings) ---------------------------------
+    def lines(self, old: list[Line], new: list[Line]) -> None:
+        matcher = difflib.SequenceMatcher(None, [(x.style, x.text) for x in old], [(x.style, x.text) for x in new],
+                                          autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                for line in new[j1:j2]:
+                    self.b.add_line(line)
+                continue
+            for line in old[i1:i2]:
+                runs = [self.stamp.mark(ox.DEL, *Builder.line_runs(line.text, line.italic, removed=True))]
+                self.b.add_line(line, runs, self.stamp.mark(ox.DEL))
+            for line in new[j1:j2]:
+                runs = [self.stamp.mark(ox.INS, *Builder.line_runs(line.text, line.italic))]
+                self.b.add_line(line, runs, self.stamp.mark(ox.INS))
+
+    # --- the document ---------------------------------------------------------------------
+    def moved(self, old_id: str | None) -> bool:
+        """Whether a base block moved, by itself or with the paragraph it belongs to."""
+        while old_id is not None:
+            record = self.by_old.get(old_id)
+            if record is not None and record.kind == MOVED:
+                return True
+            if record is None or record.kind in (SPLIT, MERGED):
+                return False
+            slot = self.old_index.get(old_id)
+            old_id = slot.parent if slot is not None else None
+        return False
+
+    def prepare(self) -> tuple[list[tuple[str, list[Slot]]], list[tuple[str, list[Slot]]]]:
+        old_parts = [(name, slots(name, blocks, numbered)) for name, blocks, numbered in parts(self.old)]
+        new_parts = [(name, slots(name, blocks, numbered)) for name, blocks, numbered in parts(self.new)]
+        self.old_index = {s.block.id: s for _, group in old_parts for s in group}
+        self.new_index = {s.block.id: s for _, group in new_parts for s in group}
+        return old_parts, new_parts
+
+    def content_of(self, old_side: bool, block_id: str) -> list[Inline]:
+        """The content of a block or footnote of one side."""
+        res, index = (self.old, self.old_index) if old_side else (self.new, self.new_index)
+        if block_id in index:
+            return index[block_id].block.content
+        note = res.footnote(block_id)
+        return note.content if note is not None else []
+
+    def write(self) -> bytes:
+        old_parts, new_parts = self.prepare()
+        # both ends of a move carry its name, whichever comes first in reading order
+        moved = [i for i in self.old_index if self.moved(i)]
+        self.move_names = {old_id: self.stamp.move_name() for old_id in moved}
+        anchored = self.anchors(old_parts)
+        self.lines(front_lines(self.old), front_lines(self.new))
+        self.lines([formula_line(self.old.formula)] if self.old.formula else [],
+                   [formula_line(self.new.formula)] if self.new.formula else [])
+        new_names = [name for name, _ in new_parts]
+        for name, group in new_parts:
+            if name.startswith("annex"):
+                continue
+            self.part(name, group, anchored)
+        self.lines(closing_lines(self.old.closing), closing_lines(self.new.closing))
+        old_annexes = {f"annex {n}": a.heading for n, a in enumerate(self.old.annexes, 1)}
+        for number, annex in enumerate(self.new.annexes, 1):
+            name = f"annex {number}"
+            self.lines(annex_lines(old_annexes.get(name, annex.heading)), annex_lines(annex.heading))
+            self.part(name, next(g for n, g in new_parts if n == name), anchored)
+        for name, group in old_parts:  # parts the new text lacks (a dropped annex)
+            if name not in new_names:
+                if name.startswith("annex"):
+                    self.lines(annex_lines(self.old.annexes[int(name.split()[1]) - 1].heading), [])
+                for slot in group:
+                    self.emit_old(slot)
+        self.notes()
+        self.b.running_heads(self.new.front.symbol)
+        self.b.set_tracking(True)
+        return self.b.to_bytes()
+
+    def part(self, name: str, group: list[Slot], anchored: dict[object, list[Slot]]) -> None:
+        new_slots = self.new_index
+        for slot in anchored.get(("start", name), []):
+            self.emit_old(slot)
+        for slot in group:
+            self.emit_new(slot, new_slots)
+            for old in anchored.get(slot.block.id, []):
+                self.emit_old(old)
+
+    def anchors(self, old_parts: list[tuple[str, list[Slot]]]) -> dict[object, list[Slot]]:
+        """Base blocks not written in their own right (deleted, moved away), keyed by the new block
+        they follow: the new partner of the nearest preceding base block that stayed in place."""
+        out: dict[object, list[Slot]] = {}
+        for name, group in old_parts:
+            anchor: object = ("start", name)
+            for slot in group:
+                record = self.by_old.get(slot.block.id)
+                if record is None or record.kind == DELETED or slot.block.id in self.move_names:
+                    out.setdefault(anchor, []).append(slot)
+                elif record.new_ids:
+                    anchor = record.new_ids[-1]
+        return out
+
+    def notes(self) -> None:
+        # a removed reference shares the note of the new text unless an inserted reference uses it:
+        # then it gets a copy of the base note (LibreOffice empties a note referenced both ways)
+        for run, old_id in self.pending:
+            new_id = self.paired[old_id].new_ids[0]
+            target = self.old_note(old_id) if new_id in self.inserted_refs else self.new_note(new_id)
+            ref = run.find(ox.w("footnoteReference"))
+            if ref is not None:
+                ref.set(ox.w("id"), str(target))
+        by_new = {r.new_ids[0]: r for r in self.changes.records if r.part == "footnotes" and r.new_ids}
+        for note in self.new.footnotes:
+            record = by_new.get(note.id)
+            if record is None or record.kind == INSERTED:
+                runs = self.wrap(note.content, ox.INS if record else None, False)
+            elif record.old_content:
+                old = self.old.footnote(record.old_ids[0])
+                items = self.ops_pieces(record, [old.content if old else []], [note.content])
+                runs = self.piece_runs(items)
+            else:
+                runs = self.runs(note.content, "", False)
+            self.b.add_note(self.new_ids[note.id], [runs])
+        for note in self.old.footnotes:
+            if note.id in self.old_ids:
+                kind = None if note.id in self.paired else ox.DEL
+                self.b.add_note(self.old_ids[note.id], [self.wrap(note.content, kind, True)])
+
+
+def write_tracked(old: Resolution, new: Resolution, author: str = "Drafter", date: str = "",
+                  template: str | None = None) -> tuple[bytes, dict[str, int]]:
+    """The .docx bytes of `new` with every change from `old` as a Word revision, and the count of
+    revision elements by kind."""
+    tracked = Tracked(old, new, author, date or ox.Stamp.iso(None), template)
+    data = tracked.write()
+    return data, dict(tracked.stamp.counts)
+

@@ -1,0 +1,233 @@
+"""Edit objects: apply-then-revert restores the document exactly, for random sequences on the corpus."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from drafter import edits as ed
+from drafter.edits import Document, Edit
+from drafter.model import CrossHeading, NoteRef, Paragraph, Text
+from drafter.serialize import to_dict
+from tests.corpus import CORPUS, load
+
+SAMPLE = CORPUS / "A-RES-72-169-clean.txt"
+FILES = [CORPUS / name for name in ("A-RES-72-169-clean.txt", "A-RES-80-11.txt", "A-RES-80-5.txt",
+                                    "S-2018-693.txt", "A-RES-80-24.txt")]
+
+
+def fresh(path: Any = SAMPLE) -> Document:
+    return Document.from_base(copy.deepcopy(load(path)))
+
+
+def state(doc: Document) -> tuple[dict[str, Any], dict[str, Any]]:
+    return to_dict(doc.base), to_dict(doc.draft)
+
+
+def check_invariants(doc: Document) -> None:
+    for res in (doc.base, doc.draft):
+        ids = [block.id for block in ed.reading_order(res)] + [note.id for note in res.footnotes]
+        assert len(ids) == len(set(ids))
+        notes = {note.id for note in res.footnotes}
+        for block in ed.reading_order(res):
+            assert all(ref.note in notes for ref in block.content if isinstance(ref, NoteRef))
+
+
+ACTIONS = ["type", "split", "join", "indent", "outdent", "up", "down", "toggle", "footnote", "cite",
+           "unfootnote", "delete", "range", "field", "drop"]
+
+
+def build(doc: Document, action: str, pick: float, offset: float, other: float) -> Edit | None:
+    blocks = ed.reading_order(doc.draft)
+    if not blocks:
+        return None
+    block = blocks[int(pick * len(blocks)) % len(blocks)]
+    at = int(offset * (ed.length(block.content) + 1))
+    if action == "type":
+        left, right = ed.split_content(block.content, at)
+        return ed.set_content(doc, block.id, [*left, Text(" new words"), *right])
+    if action == "split":
+        return ed.split(doc, block.id, at)
+    if action == "join":
+        return ed.join(doc, block.id)
+    if action == "indent":
+        return ed.indent(doc, block.id)
+    if action == "outdent":
+        return ed.outdent(doc, block.id)
+    if action in ("up", "down"):
+        return ed.move(doc, block.id, -1 if action == "up" else 1)
+    if action == "toggle":
+        return ed.toggle_kind(doc, block.id)
+    if action == "footnote":
+        return ed.insert_footnote(doc, block.id, at, [Text("A/80/1, annex.")])
+    if action == "cite" and doc.draft.footnotes:
+        note = doc.draft.footnotes[int(other * len(doc.draft.footnotes)) % len(doc.draft.footnotes)]
+        return ed.cite_footnote(doc, block.id, at, note.id)
+    if action == "unfootnote" and doc.draft.footnotes:
+        note = doc.draft.footnotes[int(other * len(doc.draft.footnotes)) % len(doc.draft.footnotes)]
+        return ed.remove_footnote(doc, note.id)
+    if action == "delete":
+        return ed.Compound([ed.DeleteBlock(block.id)], "Delete")
+    if action == "range":
+        end = blocks[min(len(blocks) - 1, blocks.index(block) + int(other * 4))]
+        return ed.delete_range(doc, block.id, at, end.id, int(other * ed.length(end.content)))
+    if action == "field":
+        return ed.SetField(("front", "title"), f"Title {pick:.3f}")
+    if action == "drop":
+        target = blocks[int(other * len(blocks)) % len(blocks)]
+        where = ed.locate(doc.draft, target.id)
+        return ed.move_to(doc, block.id, where)
+    return None
+
+
+steps = st.lists(st.tuples(st.sampled_from(ACTIONS), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1)),
+                 min_size=1, max_size=12)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(FILES), steps)
+def test_apply_then_revert_restores_exactly(path: Any, sequence: list[tuple[str, float, float, float]]) -> None:
+    doc = fresh(path)
+    snapshots = [state(doc)]
+    done: list[Edit] = []
+    for action, pick, offset, other in sequence:
+        edit = build(doc, action, pick, offset, other)
+        if edit is None:
+            continue
+        edit.apply(doc)
+        check_invariants(doc)
+        done.append(edit)
+        snapshots.append(state(doc))
+    final = snapshots[-1]
+    for edit in reversed(done):
+        snapshots.pop()
+        edit.revert(doc)
+        assert state(doc) == snapshots[-1]
+    for edit in done:  # redo after undo gives the same result again
+        edit.apply(doc)
+    assert state(doc) == final
+
+
+def test_split_and_join_keep_text_and_ids() -> None:
+    doc = fresh()
+    op = doc.draft.operatives()[16]
+    text = op.text
+    edit = ed.split(doc, op.id, 10)
+    assert edit is not None
+    edit.apply(doc)
+    assert doc.draft.operatives()[16].id == op.id
+    assert doc.draft.operatives()[16].text + doc.draft.operatives()[17].text == text
+    second = doc.draft.operatives()[17]
+    joined = ed.join(doc, second.id)
+    assert joined is not None
+    joined.apply(doc)
+    assert doc.draft.operatives()[16].text == text
+    assert len(doc.draft.operatives()) == len(doc.base.operatives())
+
+
+def test_enter_at_the_end_starts_an_empty_paragraph_of_the_same_kind() -> None:
+    doc = fresh()
+    op = doc.draft.operatives()[1]
+    edit = ed.split(doc, op.id, ed.length(op.content))
+    assert edit is not None
+    edit.apply(doc)
+    assert len(doc.draft.operatives()) == len(doc.base.operatives()) + 1
+    assert doc.draft.operatives()[2].content == []
+    assert doc.draft.labels()[op.id] == "OP2"
+
+
+def test_indent_and_outdent() -> None:
+    doc = fresh()
+    third = doc.draft.operatives()[2]
+    edit = ed.indent(doc, third.id)
+    assert edit is not None
+    edit.apply(doc)
+    assert doc.draft.labels()[third.id] == "OP2(a)"
+    back = ed.outdent(doc, third.id)
+    assert back is not None
+    back.apply(doc)
+    assert doc.draft.labels()[third.id] == "OP3"
+    assert state(doc)[1] == to_dict(doc.base)
+
+
+def test_outdent_takes_the_later_siblings_along() -> None:
+    parent = Paragraph([Text("Requests:")], [Paragraph([Text(t)]) for t in "abc"])
+    doc = fresh()
+    doc.draft.operative.insert(0, parent)
+    middle = parent.children[1]
+    edit = ed.outdent(doc, middle.id)
+    assert edit is not None
+    edit.apply(doc)
+    assert [c.text for c in parent.children] == ["a"]
+    assert [c.text for c in middle.children] == ["c"]
+    assert doc.draft.labels()[middle.id] == "OP2"
+
+
+def test_lead_word_is_italic_by_itself() -> None:
+    content = ed.with_lead_italic([Text("Also requests the Secretary-General to report")])
+    assert content == [Text("Also requests", True), Text(" the Secretary-General to report")]
+    typed = ed.with_lead_italic([Text("Reaffirms", True), Text("s that")])
+    assert typed[0] == Text("Reaffirmss", True) or typed[0].italic
+    kept = ed.with_lead_italic([Text("Notes the "), Text("Official Records", True), Text(".")])
+    assert kept[2] == Text("Official Records", True)
+
+
+def test_footnotes_are_renumbered_by_position_and_can_be_cited_twice() -> None:
+    doc = fresh()
+    first_pp = doc.draft.preambular()[0]
+    edit = ed.insert_footnote(doc, first_pp.id, 5, [Text("New note.")])
+    assert edit is not None
+    edit.apply(doc)
+    new_note = doc.draft.footnotes[0]
+    assert new_note.text == "New note."
+    assert len(doc.draft.footnotes) == len(doc.base.footnotes) + 1
+    last_op = doc.draft.operatives()[-1]
+    cite = ed.cite_footnote(doc, last_op.id, 0, new_note.id)
+    assert cite is not None
+    cite.apply(doc)
+    assert doc.draft.footnotes[0].id == new_note.id
+    gone = ed.remove_footnote(doc, new_note.id)
+    assert gone is not None
+    gone.apply(doc)
+    assert to_dict(doc.draft) == to_dict(doc.base)
+
+
+def test_move_and_toggle_kind() -> None:
+    doc = fresh()
+    pps = doc.draft.preambular()
+    edit = ed.move(doc, pps[3].id, -1)
+    assert edit is not None
+    edit.apply(doc)
+    assert doc.draft.labels()[pps[3].id] == "PP3"
+    last_pp = doc.draft.preambular()[-1]
+    toggle = ed.toggle_kind(doc, last_pp.id)
+    assert toggle is not None
+    toggle.apply(doc)
+    assert doc.draft.labels()[last_pp.id] == "OP1"
+
+
+def test_headings_stay_headings() -> None:
+    doc = fresh(CORPUS / "A-RES-80-11.txt")
+    heading = next(b for b in doc.draft.operative if isinstance(b, CrossHeading))
+    edit = ed.split(doc, heading.id, 3)
+    assert edit is not None
+    edit.apply(doc)
+    assert sum(isinstance(b, CrossHeading) for b in doc.draft.operative) == \
+        sum(isinstance(b, CrossHeading) for b in doc.base.operative) + 1
+
+
+@pytest.mark.parametrize("path", FILES[:3])
+def test_delete_range_joins_the_ends(path: Any) -> None:
+    doc = fresh(path)
+    blocks = ed.reading_order(doc.draft)
+    start, end = blocks[1], blocks[4]
+    edit = ed.delete_range(doc, start.id, 3, end.id, 5)
+    assert edit is not None
+    edit.apply(doc)
+    assert len(ed.reading_order(doc.draft)) == len(blocks) - 3
+    edit.revert(doc)
+    assert state(doc)[1] == to_dict(doc.base)

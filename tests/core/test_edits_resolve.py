@@ -1,0 +1,89 @@
+"""Accept and reject: one change at a time, until base and draft agree."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from drafter import edits as ed
+from drafter.compare import compare
+from drafter.edits import Document
+from drafter.model import Text
+from drafter.serialize import to_dict
+from tests.core.test_edits import ACTIONS, FILES, SAMPLE, build, check_invariants
+from tests.corpus import load
+
+
+def edited(path: Any, sequence: list[tuple[str, float, float, float]]) -> Document:
+    doc = Document.from_base(copy.deepcopy(load(path)))
+    for action, pick, offset, other in sequence:
+        edit = build(doc, action, pick, offset, other)
+        if edit is not None:
+            edit.apply(doc)
+    return doc
+
+
+def settle(doc: Document, keep: str) -> int:
+    """Resolve changes one by one (recomparing each time) until none can be resolved; the count left."""
+    for _ in range(200):
+        changes = compare(doc.base, doc.draft)
+        for change in changes.changes:
+            edit = ed.resolve(doc, changes, change, keep)  # type: ignore[arg-type]
+            if edit is not None:
+                before = (to_dict(doc.base), to_dict(doc.draft))
+                edit.apply(doc)
+                check_invariants(doc)
+                edit.revert(doc)
+                assert (to_dict(doc.base), to_dict(doc.draft)) == before
+                edit.apply(doc)
+                break
+        else:
+            return len([c for c in changes.changes if c.kind != "renumbered"])
+    return -1
+
+
+def test_reject_puts_the_base_text_back() -> None:
+    doc = Document.from_base(copy.deepcopy(load(SAMPLE)))
+    op17 = doc.draft.operatives()[16]
+    edit = ed.set_content(doc, op17.id, [*op17.content, Text(" and strongly")])
+    assert edit is not None
+    edit.apply(doc)
+    changes = compare(doc.base, doc.draft)
+    assert changes.counts["modified"] == 1
+    reject = ed.reject(doc, changes, changes.changes[0])
+    assert reject is not None
+    reject.apply(doc)
+    assert to_dict(doc.draft) == to_dict(doc.base)
+
+
+def test_accept_takes_the_draft_into_the_base() -> None:
+    doc = Document.from_base(copy.deepcopy(load(SAMPLE)))
+    op3 = doc.draft.operatives()[2]
+    split = ed.split(doc, op3.id, 0)
+    assert split is not None
+    split.apply(doc)
+    new = doc.draft.operatives()[2]
+    typed = ed.set_content(doc, new.id, [Text("Decides to proclaim a new international day of cooperation;")])
+    assert typed is not None
+    typed.apply(doc)
+    changes = compare(doc.base, doc.draft)
+    inserted = changes.of_kind("inserted")
+    assert len(inserted) == 1
+    accept = ed.accept(doc, changes, inserted[0])
+    assert accept is not None
+    accept.apply(doc)
+    assert not compare(doc.base, doc.draft).changes
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(FILES[:3]),
+       st.lists(st.tuples(st.sampled_from(ACTIONS), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1)),
+                min_size=1, max_size=6),
+       st.sampled_from(["base", "draft"]))
+def test_resolving_every_change_makes_the_sides_agree(path: Any, sequence: list[tuple[str, float, float, float]],
+                                                      keep: str) -> None:
+    doc = edited(path, sequence)
+    assert settle(doc, keep) == 0
