@@ -15,6 +15,7 @@ class ImportFailed(DrafterError):
     """
 
     def __init__(self, path: str, reason: str) -> None:
+        reason = " ".join(reason.split())  # one line, whatever a library's message held
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
@@ -28,6 +29,7 @@ class ExportFailed(DrafterError):
     """
 
     def __init__(self, path: str, reason: str) -> None:
+        reason = " ".join(reason.split())  # one line, whatever a library's message held
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason

@@ -31,7 +31,16 @@ from dataclasses import dataclass, field
 from drafter.errors import DrafterError
 from drafter.model import Footnote, Paragraph, Resolution, iter_paragraphs
 from drafter.rules.base import holder, replace_span
-from drafter.rules.grammar import LANGS, CitationList, citation_lists, other_body, records_edits, session_refs, titled, topic
+from drafter.rules.grammar import (
+    LANGS,
+    CitationList,
+    citation_lists,
+    other_body,
+    records_edits,
+    session_refs,
+    titled,
+    topic,
+)
 from drafter.sessions import cite, format_date, ordinal_value, parse_date, replace_ordinal, session_heading
 
 log = logging.getLogger(__name__)

@@ -44,12 +44,19 @@ class Item:
 
     id: str
     key: str
-    bag: Counter[str]
     size: int
     heading: bool = False
     words: list[str] = field(default_factory=list)
     vocabulary: frozenset[str] = frozenset()
     _shingles: frozenset[str] | None = None
+    _bag: Counter[str] | None = None
+
+    @property
+    def bag(self) -> Counter[str]:
+        """The words with their counts, computed when first needed."""
+        if self._bag is None:
+            self._bag = Counter(self.words)
+        return self._bag
 
     @property
     def shingles(self) -> frozenset[str]:
@@ -67,7 +74,7 @@ def make_item(block_id: str, content: list[Inline], heading: bool = False) -> It
     text = normalize(plain_text(content))
     words = _WORD.findall(text)
     key = ("H:" if heading else "P:") + " ".join(text.split())
-    return Item(block_id, key, Counter(words), len(words), heading, words, frozenset(words))
+    return Item(block_id, key, len(words), heading, words, frozenset(words))
 
 
 def _overlap(a: Counter[str], b: Counter[str]) -> int:

@@ -16,8 +16,10 @@ from drafter.compare.words import (
     Options,
     Segment,
     Tokens,
+    cut,
     diff_tokens,
     join_tokens,
+    name_notes,
     segment_text,
     superscript,
     tokenize,
@@ -170,11 +172,21 @@ class Comparison:
         self.old_labels = labels_of(old)
         self.new_labels = labels_of(new)
         self._items: dict[int, al.Item] = {}
+        self._cuts: dict[int, tuple[Tokens, list[tuple[int, str]]]] = {}
+        self._markers_old = {note.id: superscript(str(n)) for n, note in enumerate(old.footnotes, 1)}
+        self._markers_new = {note.id: superscript(str(n)) for n, note in enumerate(new.footnotes, 1)}
         self.note_pairs: list[tuple[Footnote, Footnote]] = []
         self.note_key_old: dict[str, str] = {}
         self.note_key_new: dict[str, str] = {}
 
     # --- structure -------------------------------------------------------------------
+    def _cut(self, block: Block | Footnote) -> tuple[Tokens, list[tuple[int, str]]]:
+        """The tokens of a block before its footnote references are named, cut once."""
+        found = self._cuts.get(id(block))
+        if found is None:
+            found = self._cuts[id(block)] = cut(block.content, self.options)
+        return found
+
     def _item(self, block: Block | Footnote) -> al.Item:
         found = self._items.get(id(block))
         if found is None:
@@ -296,13 +308,18 @@ class Comparison:
 
     # --- word diffs --------------------------------------------------------------------------
     def _old_note(self, note_id: str) -> tuple[str, str]:
-        return self.note_key_old.get(note_id, "o" + note_id), superscript(self.old.marker(note_id))
+        return self.note_key_old.get(note_id, "o" + note_id), self._markers_old.get(note_id, "?")
 
     def _new_note(self, note_id: str) -> tuple[str, str]:
-        return self.note_key_new.get(note_id, "w" + note_id), superscript(self.new.marker(note_id))
+        return self.note_key_new.get(note_id, "w" + note_id), self._markers_new.get(note_id, "?")
 
     def _tokens(self, content: list[Inline], old_side: bool) -> Tokens:
         return tokenize(content, self.options, self._old_note if old_side else self._new_note)
+
+    def _block_tokens(self, block: Block | Footnote, old_side: bool) -> Tokens:
+        """The tokens of a block, its footnote references named for its side."""
+        tokens, at = self._cut(block)
+        return name_notes(tokens, at, self.options, self._old_note if old_side else self._new_note)
 
     def _ops(self, old: Tokens, new: Tokens, front: bool = False) -> tuple[list[Op], str]:
         segments = diff_tokens(old, new, self.codec)
@@ -323,7 +340,7 @@ class Comparison:
         if same:  # nothing to diff: the same runs and the same (paired) footnotes
             ops, kind = [Op("equal", self._shown(new.content))], k.UNCHANGED
         else:
-            ops, kind = self._ops(self._tokens(old.content, True), self._tokens(new.content, False))
+            ops, kind = self._ops(self._block_tokens(old, True), self._block_tokens(new, False))
         old_label = self.old_labels.get(old.id)
         new_label = self.new_labels.get(new.id)
         relabelled = old_label != new_label
@@ -341,12 +358,13 @@ class Comparison:
 
     def _shown(self, content: list[Inline]) -> str:
         """The text of new content as the ops show it, footnote markers as superscripts."""
-        return "".join(item.text if isinstance(item, Text) else superscript(self.new.marker(item.note))
-                       for item in content)
+        markers = self._markers_new
+        return "".join([item.text if isinstance(item, Text) else markers.get(item.note, "?")
+                        for item in content])
 
     def _one_side(self, part: str, block: Block | Footnote, inserted: bool) -> Change:
         content = _copy(block.content)
-        tokens = self._tokens(block.content, not inserted)
+        tokens = self._block_tokens(block, not inserted)
         text = "".join(tokens.texts)
         if inserted:
             return Change(k.INSERTED, part, (), (block.id,), None, self.new_labels.get(block.id),
@@ -356,9 +374,9 @@ class Comparison:
 
     def _regroup_record(self, regroup: _Regroup) -> Change:
         def joined(paras: tuple[Paragraph, ...], old_side: bool) -> Tokens:
-            tokens = self._tokens(paras[0].content, old_side)
+            tokens = self._block_tokens(paras[0], old_side)
             for para in paras[1:]:
-                tokens = join_tokens(tokens, self._tokens(para.content, old_side))
+                tokens = join_tokens(tokens, self._block_tokens(para, old_side))
             return tokens
 
         ops, _kind = self._ops(joined(regroup.old, True), joined(regroup.new, False))

@@ -106,5 +106,5 @@ def _load_json(path: str) -> Resolution:
     with open(path, encoding="utf-8") as handle:
         try:
             return loads(handle.read())
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ImportFailed(path, f"is not a Drafter resolution file ({exc})") from exc

@@ -80,7 +80,8 @@ LANGS: dict[str, Grammar] = {
         paragraph_of=re.compile(r"(?:\b(?:paragraphes?|annexe|section|partie)\b[^;,]{0,40}?\bde|\bdans)\s+(?:sa\s+|la\s+)?$",
                                 _I),
         body_before=re.compile(r"^(?!)"),
-        body_after=re.compile(r"^,?\s+(?:du|de la|de l['’])\s*(Conseil[^,;]*?|Commission[^,;]*?)(?=,|;| en date| du \d|$)"),
+        body_after=re.compile(r"^,?\s+(?:du|de la|de l['’])\s*(Conseil[^,;]*?|Commission[^,;]*?)"
+                              r"(?=,|;| en date| du \d|$)"),
         title=re.compile(r"^,?\s+intitulée\s+«\s*([^»]+?)\s*»"),
         topic=re.compile(r"^,?\s+(?:sur|relative à|concernant)\s+(?:la\s+|le\s+|l['’]|les\s+)?([^,;]+)"),
         triggers=("examen", "ordre du jour", "présenter", "rapport", "soumettre", "poursuivre", "examiner",

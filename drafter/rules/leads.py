@@ -13,6 +13,7 @@ not the other:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -38,33 +39,33 @@ class Lead:
 
 
 def parse(para: Paragraph, op: bool, lang: str) -> Lead:
-    """The lead of a paragraph and its "also"/"further"."""
+    """The lead of a paragraph and its "also"/"further".
+
+    English: the italic lead phrase; "Also requests" (OP, adverb first), "Recalling also" (PP, adverb
+    after). French and Spanish put the adverb after the verb in both parts ("Prie également",
+    "Recordando además"), and the lead is taken as the first word.
+    """
     if lang == "en":
         text = lead_of(para).strip()
-    else:  # the first words; French and Spanish put the adverb after the verb in both parts
-        text = " ".join(para.text.split()[:3])
-    words = _WORD.findall(text)
-    adverb = ""
-    kept: list[str] = []
-    for index, word in enumerate(words):
-        lower = word.lower()
-        position_ok = (index == 0) if (op and lang == "en") else index > 0
-        if position_ok and not adverb and (lower in _ALSO or lower in _FURTHER):
-            adverb = "also" if lower in _ALSO else "further"
-            if lang != "en":
-                break
-            continue
-        if lang != "en" and index > 0:
-            break
-        kept.append(lower)
-    if lang != "en" and words and lower_first(words) in ("en",):
-        kept = kept[:1]
+        words = _WORD.findall(text)
+        first = op  # English OPs write the adverb first
+        adverb = ""
+        kept: list[str] = []
+        for index, word in enumerate(words):
+            lower = word.lower()
+            if not adverb and (index == 0) == first and (lower in _ALSO or lower in _FURTHER):
+                adverb = "also" if lower in _ALSO else "further"
+            else:
+                kept.append(lower)
+    else:
+        words = para.text.split()[:3]
+        kept = [words[0].lower().strip(",")] if words else []
+        second = words[1].lower().strip(",") if len(words) > 1 else ""
+        adverb = "also" if second in _ALSO else "further" if second in _FURTHER or (second == "en" and \
+            len(words) > 2 and words[2].lower().startswith("outre")) else ""
+        text = " ".join(words[: 1 + (adverb != "") + (second == "en" and adverb != "")])
     core = " ".join(kept)
     return Lead(text, core, kept[0] if kept else "", adverb)
-
-
-def lower_first(words: list[str]) -> str:
-    return words[1].lower() if len(words) > 1 else ""
 
 
 def _parts(ctx: Context) -> Iterator[tuple[bool, list[tuple[str, Paragraph, Lead]]]]:
@@ -108,7 +109,7 @@ def _repeated(rule: Rule, ctx: Context) -> Iterator[Finding]:
     for op, rows in _parts(ctx):
         if op:
             continue
-        for (_, _, before), (label, para, lead) in zip(rows, rows[1:], strict=False):
+        for (_, _, before), (label, para, lead) in itertools.pairwise(rows):
             opening = " ".join(para.text.split()[:8]).lower()
             if lead.core and lead.core == before.core and not lead.adverb and not before.adverb and \
                     not any(word in opening.split() for word in _ALSO | _FURTHER):

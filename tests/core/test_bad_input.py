@@ -152,3 +152,25 @@ def test_fifty_megabyte_file(tmp_path: Path) -> None:
     start = time.perf_counter()
     assert_refused(path, "MB")
     assert time.perf_counter() - start < 10
+
+
+def test_pdf_with_a_huge_page_count(tmp_path: Path) -> None:
+    pdfium = pytest.importorskip("pypdfium2")
+    document = pdfium.PdfDocument.new()
+    for _ in range(2000):
+        document.new_page(595, 842)
+    path = tmp_path / "pages.pdf"
+    document.save(str(path))
+    start = time.perf_counter()
+    assert_refused(path, "pages")
+    assert time.perf_counter() - start < 20
+
+
+def test_two_hundred_megabyte_file(tmp_path: Path) -> None:
+    path = tmp_path / "huge.pdf"
+    with open(path, "wb") as handle:
+        handle.write(b"%PDF-1.7\n")
+        handle.truncate(200 * 1024 * 1024)  # sparse: quick to make, 200 MB to the reader
+    start = time.perf_counter()
+    assert_refused(path, "MB")
+    assert time.perf_counter() - start < 5

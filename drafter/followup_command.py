@@ -1,0 +1,99 @@
+"""`drafter followup BASE --session N -o DRAFT`: next session's draft from last session's resolution.
+
+DRAFT is a .docx with every automatic change as a Word revision against the base, or
+Drafter's JSON form of the draft (any other extension). `--explain` prints each
+automatic change with its reason, and what must be checked by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import sys
+from pathlib import Path
+from typing import Any
+
+from drafter.errors import DrafterError
+from drafter.followup import FollowUp, followup
+
+
+def register(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the `followup` sub-command; its handler is stored as `handler` in the parsed arguments."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "followup",
+        help="draft next session's resolution from the last one",
+        description="Turn an adopted resolution into the draft for a later session: draft symbol and "
+                    "sponsors, the base added to the recall chain, sessions moved forward, Official Records "
+                    "footnotes updated. Every automatic change is tracked against the base.",
+    )
+    parser.add_argument("base", metavar="BASE", help="the adopted resolution (text, PDF, Word, XML or JSON)")
+    parser.add_argument("--session", type=int, required=True, metavar="N", help="the session of the new draft")
+    parser.add_argument("--next-session", type=int, metavar="M",
+                        help="the session at which the Assembly will take the question up again "
+                             "(default: as far after N as the base's was after its own session)")
+    parser.add_argument("--committee", metavar="NAME",
+                        help='"Third Committee", "plenary" or "Human Rights Council" (default: as the base)')
+    parser.add_argument("--sponsors", default="", metavar="LIST", help='the sponsors line: "Cuba, Nicaragua …"')
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="the date of the draft's symbol")
+    parser.add_argument("-o", "--output", required=True, metavar="DRAFT",
+                        help="the draft to write: .docx (tracked changes against the base) or .json")
+    parser.add_argument("--explain", action="store_true", help="print every automatic change and its reason")
+    parser.set_defaults(handler=run)
+    return parser
+
+
+def explain(fu: FollowUp) -> str:
+    """The automatic changes and the notes, one a line, as `--explain` prints them."""
+    lines = [f"base {fu.base_number or fu.base.symbol}; previous in the series: {fu.predecessor or '—'}"
+             + (f" (every {fu.cycle} session{'s' if fu.cycle != 1 else ''})" if fu.cycle else "")]
+    for update in fu.updates:
+        before = update.before or "—"
+        after = update.after or "—"
+        lines.append(f"  {update.label:<12} {before} → {after}   [{update.reason}]")
+    for note in fu.notes:
+        lines.append(f"  check: {note.message}")
+    return "\n".join(lines) + "\n"
+
+
+def _date(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise DrafterError(f"--date {text}: write the date as YYYY-MM-DD") from error
+
+
+def write(fu: FollowUp, path: str) -> None:
+    """Write the draft: .docx with tracked changes against the base, else Drafter's JSON."""
+    target = Path(path)
+    if target.suffix.lower() == ".docx":
+        try:
+            docx = importlib.import_module("drafter.exporters.docx")
+        except ImportError as error:
+            raise DrafterError("this installation cannot write Word files yet: write the draft as .json") from error
+        docx.export_docx(fu.resolution, target, base=fu.base, track_changes=True, author="Drafter follow-up")
+        return
+    from drafter.serialize import dumps
+
+    try:
+        target.write_text(dumps(fu.resolution) + "\n", encoding="utf-8")
+    except OSError as error:
+        raise DrafterError(f"{path}: cannot write the draft ({error.strerror})") from error
+
+
+def run(args: argparse.Namespace) -> int:
+    import drafter
+
+    base = drafter.load(args.base)
+    fu = followup(base, session=args.session, next_session=args.next_session, committee=args.committee,
+                  sponsors=args.sponsors, symbol_date=_date(args.date))
+    write(fu, args.output)
+    if args.explain:
+        sys.stdout.write(explain(fu))
+    else:
+        body = sum(1 for u in fu.updates if u.rule != "front")
+        print(f"wrote {args.output}: {body} automatic changes to the text, "
+              f"{len(fu.updates) - body} to the front matter, {len(fu.notes)} things to check (--explain)")
+    return 0

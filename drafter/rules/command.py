@@ -1,0 +1,51 @@
+"""`drafter check FILE`: the editorial checks on the command line (exit code 1 when there are findings)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from drafter.rules import RULES, check
+
+
+def register(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the `check` sub-command; its handler is stored as `handler` in the parsed arguments."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "check",
+        help="check a text against UN editorial practice",
+        description="Check the openings and endings of paragraphs, also/further, citations, numbers and "
+                    "cross-references. Exit code 1 when there are findings. Rules: "
+                    + ", ".join(RULES) + ".",
+    )
+    parser.add_argument("file", metavar="FILE", nargs="?", help="the resolution or draft to check")
+    parser.add_argument("--disable", action="append", default=[], metavar="RULE",
+                        help="switch a rule off (repeat for several)")
+    parser.add_argument("--base", metavar="BASE",
+                        help="the text FILE was drafted from: also finds cross-references made stale by renumbering")
+    parser.add_argument("--json", action="store_true", help="print the findings as JSON")
+    parser.add_argument("--list", action="store_true", help="list the rules and their sources")
+    parser.set_defaults(handler=run)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    import drafter
+
+    if args.list or not args.file:
+        for rule in RULES.values():
+            print(f"{rule.id:<18} {rule.title}\n{'':<18} {rule.source}")
+        return 0
+    res = drafter.load(args.file)
+    base = drafter.load(args.base) if args.base else None
+    findings = check(res, disabled=set(args.disable), base=base)
+    if args.json:
+        json.dump([f.to_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for finding in findings:
+            fix = f"  (fix: {finding.fix.title})" if finding.fix else ""
+            print(f"{finding.label:<10} {finding.rule:<18} {finding.message}{fix}")
+        print(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}", file=sys.stderr)
+    return 1 if findings else 0
