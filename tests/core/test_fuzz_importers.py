@@ -50,7 +50,8 @@ def mutate(data: bytes, seed: int, edits: int) -> bytes:
     return bytes(buffer)
 
 
-_FRAGMENTS = SAMPLE.read_text(encoding="utf-8").split("\n") + [
+_FRAGMENTS = [
+    *SAMPLE.read_text(encoding="utf-8").split("\n"),
     "____________", "20-17321 (E) 050121", "*2017321*", "2/4", "1.", "(a)", "(i)", "[^1]: note", "¹ note",
     "The General Assembly,", "73rd plenary meeting", "Annex", "***", "*", "[", "]", ":", "A/RES/75/180",
 ]
