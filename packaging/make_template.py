@@ -11,6 +11,7 @@ header block. The template starts from python-docx's own and drops what it shoul
 (stylesWithEffects, customXml, webSettings, a thumbnail, 170 unused styles).
 """
 
+# ruff: noqa: E501  (the style definitions are XML, one style a line)
 from __future__ import annotations
 
 import sys

@@ -102,6 +102,9 @@ def _note_texts(notes: etree._Element | None) -> dict[str, str]:
 def _text(p: etree._Element) -> str:
     parts: list[str] = []
     for node in p.iter(q("t"), q("tab"), q("br"), q("footnoteReference")):
+        parent = node.getparent()
+        if node.tag == q("t") and parent is not None and parent.find(q("footnoteReference")) is not None:
+            continue  # the printed mark of a note cited again
         if node.tag == q("t"):
             parts.append(node.text or "")
         elif node.tag == q("footnoteReference"):

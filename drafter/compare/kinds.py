@@ -64,19 +64,35 @@ def _word_at(cores: list[str], index: int) -> str:
     return cores[index].lower() if 0 <= index < len(cores) else ""
 
 
+_NEVER, _ALWAYS, _BEFORE_SESSION, _NUMBER_CLASS = 0, 1, 2, 3
+
+
+@lru_cache(maxsize=1 << 16)
+def word_class(word: str) -> int:
+    """What a word alone says about being technical: never (0), always (1), a simple ordinal that
+    is technical before "session" (2), or a number that depends on its neighbours (3)."""
+    if _is_symbol(word) or _ORDINAL.fullmatch(word) or _YEAR.fullmatch(word):
+        return _ALWAYS
+    if _SIMPLE_ORDINAL.fullmatch(word):
+        return _BEFORE_SESSION
+    if word.lower() in _MONTHS:
+        return _ALWAYS
+    if _NUMBER.fullmatch(word):
+        return _NUMBER_CLASS
+    return _NEVER
+
+
 def is_technical(cores: list[str], index: int, front: bool = False) -> bool:
     """Whether the token at `index` is a session ordinal, symbol, year or date part."""
     word = cores[index]
     if not word:
         return False
-    if _is_symbol(word) or _ORDINAL.fullmatch(word) or _YEAR.fullmatch(word):
-        return True
-    if _SIMPLE_ORDINAL.fullmatch(word) and _word_at(cores, index + 1) == "session":
-        return True
-    lower = word.lower()
-    if lower in _MONTHS:
-        return True
-    if _NUMBER.fullmatch(word):
+    kind = word_class(word)
+    if kind == _NEVER or kind == _ALWAYS:
+        return kind == _ALWAYS
+    if kind == _BEFORE_SESSION:
+        return _word_at(cores, index + 1) == "session"
+    if True:  # a number
         if front:
             return True
         if _DAY.fullmatch(word) and (_word_at(cores, index + 1) in _MONTHS

@@ -112,6 +112,7 @@ class Builder:
         self.notes_part = notes_part
         self.notes = etree.fromstring(notes_part.blob)
         self.language = res.language
+        self.marks: dict[int, str] = {}  # w:footnote id → printed marker, where it is not the id
 
     # --- body -----------------------------------------------------------------
     def add(self, p: etree._Element) -> etree._Element:
@@ -198,7 +199,25 @@ class Builder:
             else:
                 settings.append(node)
 
+    def repeat_marks(self) -> None:
+        """A note cited again (note 1 of 72/169 in PP1 and OP15) is a second reference to the same
+        note with a custom mark: its printed number follows in the run, so Word and LibreOffice
+        neither number it as a new note nor shift the notes after it."""
+        seen: set[str] = set()
+        removed = {ox.w(ox.DEL)}
+        for ref in self.body.iter(ox.w("footnoteReference")):
+            note_id = ref.get(ox.w("id"), "")
+            if note_id not in seen:
+                seen.add(note_id)
+                continue
+            ref.set(ox.w("customMarkFollows"), "1")
+            run = ref.getparent()
+            deleted = any(a.tag in removed for a in ref.iterancestors())
+            mark = ox.sub(run, "delText" if deleted else "t")  # type: ignore[arg-type]
+            mark.text = self.marks.get(int(note_id), note_id)
+
     def to_bytes(self) -> bytes:
+        self.repeat_marks()
         self.notes_part._blob = etree.tostring(self.notes, xml_declaration=True, encoding="UTF-8",
                                                standalone=True)
         out = io.BytesIO()

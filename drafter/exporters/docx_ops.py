@@ -9,7 +9,6 @@ side with a paragraph-break token, which becomes a paragraph mark.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -126,7 +125,8 @@ def _equal(out: list[Piece], old_text: str, new_text: str, old: list[Inline], ne
     if old_text == new_text or any(isinstance(x, NoteRef) for x in (*old, *new)):
         _push(out, "equal", new)
         return
-    common = len(os.path.commonprefix([old_text, new_text]))
+    common = next((k for k, (a, b) in enumerate(zip(old_text, new_text, strict=False)) if a != b),
+                  min(len(old_text), len(new_text)))
     _push(out, "equal", _cut(new, 0, common))
     _push(out, "delete", _cut(old, common, len(old_text)))
     _push(out, "insert", _cut(new, common, len(new_text)))

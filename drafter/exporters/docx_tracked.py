@@ -71,6 +71,7 @@ class Tracked:
         found = self.old_ids.get(note)
         if found is None:
             found = self.old_ids[note] = self.next_note
+            self.b.marks[found] = self.old.marker(note)
             self.next_note += 1
         return found
 
@@ -203,6 +204,12 @@ class Tracked:
             if tag == "equal":
                 for line in new[j1:j2]:
                     self.b.add_line(line)
+                continue
+            if tag == "replace" and [x.key for x in old[i1:i2]] == [x.key for x in new[j1:j2]]:
+                for before, after in zip(old[i1:i2], new[j1:j2], strict=True):  # one field, two values
+                    runs = [self.stamp.mark(ox.DEL, *Builder.line_runs(before.text, before.italic, removed=True)),
+                            self.stamp.mark(ox.INS, *Builder.line_runs(after.text, after.italic))]
+                    self.b.add_line(after, runs)
                 continue
             for line in old[i1:i2]:
                 runs = [self.stamp.mark(ox.DEL, *Builder.line_runs(line.text, line.italic, removed=True))]

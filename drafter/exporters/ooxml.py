@@ -7,6 +7,7 @@ out the `w:id` of every revision and range marker, so ids never collide.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
 import tempfile
@@ -55,11 +56,11 @@ class Stamp:
     @staticmethod
     def iso(when: datetime.datetime | str | None) -> str:
         if when is None:
-            when = datetime.datetime.now(datetime.timezone.utc)
+            when = datetime.datetime.now(datetime.UTC)
         if isinstance(when, str):
             return when
         if when.tzinfo is not None:
-            when = when.astimezone(datetime.timezone.utc)
+            when = when.astimezone(datetime.UTC)
         return when.replace(microsecond=0, tzinfo=None).isoformat() + "Z"
 
     def take(self) -> str:
@@ -150,10 +151,8 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
             os.fsync(out.fileno())
         os.replace(temporary, target)
     except OSError as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         raise ExportFailed(str(target), _reason(exc, folder)) from exc
     try:  # make the rename itself durable where the platform allows
         descriptor = os.open(folder, os.O_RDONLY)

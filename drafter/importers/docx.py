@@ -19,7 +19,6 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import BinaryIO, NoReturn
 
 from lxml import etree
@@ -27,9 +26,9 @@ from lxml import etree
 from drafter import safexml
 from drafter.errors import ImportFailed
 from drafter.importers.blocks import RawBlock, RawDoc
-from drafter.model import Inline, NoteRef, Text, letters, normalize_runs, roman
+from drafter.importers.docx_props import Numbering, Styles, W, int_attr, val, w
+from drafter.model import Inline, NoteRef, Text, normalize_runs
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
@@ -43,24 +42,18 @@ _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError)
 
 
-def _w(tag: str) -> str:
-    return f"{{{W}}}{tag}"
-
-
-P, R, T, PPR, RPR, BODY = _w("p"), _w("r"), _w("t"), _w("pPr"), _w("rPr"), _w("body")
-INS, DEL, MOVE_FROM, MOVE_TO = _w("ins"), _w("del"), _w("moveFrom"), _w("moveTo")
-NUMPR, NUMID, ILVL, VAL = _w("numPr"), _w("numId"), _w("ilvl"), _w("val")
-PSTYLE, RSTYLE = _w("pStyle"), _w("rStyle")
-FOOTNOTE_REF = _w("footnoteReference")
+P, R, T, BODY = w("p"), w("r"), w("t"), w("body")
+INS, DEL, MOVE_FROM, MOVE_TO = w("ins"), w("del"), w("moveFrom"), w("moveTo")
+FOOTNOTE_REF = w("footnoteReference")
 # Elements whose children are read as if they stood in their parent.
-_INLINE_WRAPPERS = {_w(t) for t in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple",
+_INLINE_WRAPPERS = {w(t) for t in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple",
                                     "sdt", "sdtContent", "dir", "bdo")}
-_BLOCK_WRAPPERS = {_w(t) for t in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml")}
+_BLOCK_WRAPPERS = {w(t) for t in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml")}
 _REVISIONS = {INS, DEL, MOVE_FROM, MOVE_TO}
-_PROPERTY_CHANGES = {_w(t) for t in ("rPrChange", "pPrChange", "sectPrChange", "tblPrChange", "trPrChange",
+_PROPERTY_CHANGES = {w(t) for t in ("rPrChange", "pPrChange", "sectPrChange", "tblPrChange", "trPrChange",
                                      "tcPrChange", "tblGridChange", "tblPrExChange", "numberingChange",
                                      "cellIns", "cellDel", "cellMerge")}
-_SPACES = {_w(t): " " for t in ("br", "cr", "ptab")} | {_w("tab"): "\t", _w("noBreakHyphen"): "-"}
+_SPACES = {w(t): " " for t in ("br", "cr", "ptab")} | {w("tab"): "\t", w("noBreakHyphen"): "-"}
 _SYMBOL_FONT = {0xB7: "•", 0xD7: "×", 0xB0: "°", 0xB1: "±", 0xA3: "≤", 0xB3: "≥", 0xAE: "→", 0xA7: "▪"}
 # Typed labels: "1." "(a)" "(iv)" "a)" before a tab or space; "a." and "iv." only before a tab.
 _TYPED_LABEL = re.compile(r"(\d{1,3}\.|\(\d{1,3}\)|\([a-z]{1,3}\)|\([ivxlc]{1,7}\)|[a-z]{1,2}\)"
@@ -193,194 +186,6 @@ class _Package:
         self.fail("is a zip file but not a Word document (it has no word/document.xml)")
 
 
-# --- styles ----------------------------------------------------------------
-def _val(el: etree._Element | None, default: str | None = None) -> str | None:
-    return default if el is None else el.get(VAL, default)
-
-
-def _int(value: str | None, default: int, low: int = 0, high: int = 32767) -> int:
-    try:
-        return min(max(int(value or ""), low), high)
-    except ValueError:
-        return default
-
-
-def _toggle(rpr: etree._Element | None, tag: str) -> bool | None:
-    el = rpr.find(tag) if rpr is not None else None
-    return None if el is None else el.get(VAL, "1").lower() not in ("0", "false", "off")
-
-
-@dataclass
-class _Style:
-    based_on: str | None
-    ppr: etree._Element | None
-    rpr: etree._Element | None
-
-
-class _Styles:
-    def __init__(self, root: etree._Element | None) -> None:
-        self.styles: dict[str, _Style] = {}
-        self.default_para: str | None = None
-        defaults = f"{_w('docDefaults')}/{_w('rPrDefault')}/{RPR}"
-        self.doc_rpr = root.find(defaults) if root is not None else None
-        for el in root.iterchildren(_w("style")) if root is not None else ():
-            sid = el.get(_w("styleId"))
-            if sid is None:
-                continue
-            self.styles[sid] = _Style(_val(el.find(_w("basedOn"))), el.find(PPR), el.find(RPR))
-            if el.get(_w("type")) == "paragraph" and el.get(_w("default")) in ("1", "true", "on"):
-                self.default_para = sid
-        self._cache: dict[tuple[str | None, str | None, str], bool] = {}
-
-    def chain(self, sid: str | None) -> list[_Style]:
-        """The style and those it is based on, base first; cycles and long chains cut."""
-        out: list[_Style] = []
-        while sid is not None and sid in self.styles and len(out) < 32:
-            style = self.styles[sid]
-            if style in out:
-                break
-            out.append(style)
-            sid = style.based_on
-        return out[::-1]
-
-    def para_style(self, ppr: etree._Element | None) -> str | None:
-        found = _val(ppr.find(PSTYLE)) if ppr is not None else None
-        return found if found in self.styles else self.default_para
-
-    def run_prop(self, tag: str, pstyle: str | None, rpr: etree._Element | None) -> bool:
-        """A toggle property (w:i, w:vanish) as it applies to a run; the later layer wins."""
-        rstyle = _val(rpr.find(RSTYLE)) if rpr is not None else None
-        key = (pstyle, rstyle, tag)
-        if key not in self._cache:
-            value = bool(_toggle(self.doc_rpr, tag))
-            for style in [*self.chain(pstyle), *self.chain(rstyle)]:
-                found = _toggle(style.rpr, tag)
-                value = value if found is None else found
-            self._cache[key] = value
-        direct = _toggle(rpr, tag)
-        return self._cache[key] if direct is None else direct
-
-    def para_prop(self, tag: str, pstyle: str | None, ppr: etree._Element | None) -> etree._Element | None:
-        """A child of pPr, from the paragraph itself or else its style chain."""
-        found = ppr.find(tag) if ppr is not None else None
-        for style in reversed(self.chain(pstyle)):
-            if found is not None:
-                break
-            found = style.ppr.find(tag) if style.ppr is not None else None
-        return found
-
-
-# --- numbering -------------------------------------------------------------
-@dataclass
-class _Level:
-    fmt: str = "decimal"
-    text: str = "%1."
-    start: int = 1
-    restart: int | None = None
-    pstyle: str | None = None
-    legal: bool = False
-
-
-def _level(el: etree._Element) -> _Level:
-    restart = el.find(_w("lvlRestart"))
-    return _Level(fmt=_val(el.find(_w("numFmt"))) or "decimal", text=_val(el.find(_w("lvlText"))) or "",
-                  start=_int(_val(el.find(_w("start"))), 1), pstyle=_val(el.find(PSTYLE)),
-                  restart=None if restart is None else _int(_val(restart), 0, 0, 9),
-                  legal=_toggle(el, _w("isLgl")) or False)
-
-
-def _format(n: int, fmt: str) -> str:
-    if fmt in ("lowerLetter", "upperLetter") and 1 <= n <= 780:
-        core = letters(n)
-        return core.upper() if fmt == "upperLetter" else core
-    if fmt in ("lowerRoman", "upperRoman") and 1 <= n < 4000:
-        core = roman(n)
-        return core.upper() if fmt == "upperRoman" else core
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    return "" if fmt == "none" else str(n)
-
-
-class _Numbering:
-    """Word's list counters: one set per abstract list, shared by the `w:num`s that use it."""
-
-    def __init__(self, root: etree._Element | None, styles: _Styles) -> None:
-        self.abstract: dict[str, dict[int, _Level]] = {}
-        self.links: dict[str, str] = {}  # abstract id → numbering style it takes its levels from
-        self.nums: dict[str, tuple[str, dict[int, int], dict[int, _Level]]] = {}
-        self.styles = styles
-        for el in root.iterchildren(_w("abstractNum")) if root is not None else ():
-            aid = el.get(_w("abstractNumId"), "")
-            self.abstract[aid] = {_int(lvl.get(ILVL), 0, 0, 8): _level(lvl)
-                                  for lvl in el.iterchildren(_w("lvl"))}
-            link = _val(el.find(_w("numStyleLink")))
-            if link:
-                self.links[aid] = link
-        for el in root.iterchildren(_w("num")) if root is not None else ():
-            starts: dict[int, int] = {}
-            levels: dict[int, _Level] = {}
-            for over in el.iterchildren(_w("lvlOverride")):
-                ilvl = _int(over.get(ILVL), 0, 0, 8)
-                if (start := over.find(_w("startOverride"))) is not None:
-                    starts[ilvl] = _int(_val(start), 1)
-                if (lvl := over.find(_w("lvl"))) is not None:
-                    levels[ilvl] = _level(lvl)
-            abstract = _val(el.find(_w("abstractNumId")), "") or ""
-            self.nums[el.get(_w("numId"), "")] = (abstract, starts, levels)
-        self.counters: dict[str, list[int | None]] = {}
-        self.used: set[str] = set()
-
-    def _abstract_of(self, num_id: str) -> str | None:
-        aid = self.nums[num_id][0] if num_id in self.nums else None
-        for _ in range(8):  # numStyleLink: the levels live where the numbering style points
-            if aid is None or aid not in self.links:
-                break
-            numpr = self.styles.para_prop(NUMPR, self.links[aid], None)
-            linked = _val(numpr.find(NUMID)) if numpr is not None else None
-            aid = self.nums[linked][0] if linked in self.nums else None
-        return aid if aid in self.abstract else None
-
-    def level_for_style(self, num_id: str, pstyle: str | None) -> int:
-        levels = self.abstract.get(self._abstract_of(num_id) or "", {})
-        return next((i for i, lvl in levels.items() if pstyle and lvl.pstyle == pstyle), 0)
-
-    def label(self, num_id: str, ilvl: int) -> str | None:
-        """The printed label of the next paragraph in list `num_id` at `ilvl`; advances the count."""
-        aid = self._abstract_of(num_id)
-        if aid is None:
-            return None
-        _, starts, overrides = self.nums[num_id]
-        levels = {**self.abstract[aid], **overrides}
-        if ilvl not in levels:
-            return None
-        counts = self.counters.setdefault(aid, [None] * 9)
-        if num_id not in self.used:
-            self.used.add(num_id)
-            for restarted in starts:
-                counts[restarted] = None
-
-        def start(level: int) -> int:
-            return starts.get(level, levels[level].start if level in levels else 1)
-
-        current = counts[ilvl]
-        counts[ilvl] = start(ilvl) if current is None else min(current + 1, 32767)
-        for deeper in range(ilvl + 1, 9):
-            restart = levels[deeper].restart if deeper in levels else None
-            if restart != 0 and ilvl < (deeper if restart is None else restart):
-                counts[deeper] = None
-        lvl = levels[ilvl]
-        if lvl.fmt == "bullet":
-            return "•" if not lvl.text or any("\ue000" <= ch <= "\uf8ff" for ch in lvl.text) else lvl.text
-
-        def number(match: re.Match[str]) -> str:
-            level = int(match.group(1)) - 1
-            value = counts[level]
-            fmt = levels[level].fmt if level in levels else "decimal"
-            return _format(start(level) if value is None else value, "decimal" if lvl.legal else fmt)
-
-        return re.sub(r"%([1-9])", number, lvl.text).strip() or None
-
-
 # --- the document ------------------------------------------------------------
 def _paragraphs(parent: etree._Element) -> Iterator[etree._Element]:
     """Paragraphs in reading order, those in tables and content controls included."""
@@ -392,7 +197,7 @@ def _paragraphs(parent: etree._Element) -> Iterator[etree._Element]:
 
 
 def _row_deleted(el: etree._Element) -> bool:
-    return el.tag == _w("tr") and el.find(f"{_w('trPr')}/{DEL}") is not None
+    return el.tag == w("tr") and el.find(f"{w('trPr')}/{DEL}") is not None
 
 
 def _mark_revision(p: etree._Element) -> etree._Element | None:
@@ -405,7 +210,7 @@ def _mark_revision(p: etree._Element) -> etree._Element | None:
 def _count_revisions(root: etree._Element | None) -> int:
     """Tracked changes as a reader counts them: a whole inserted paragraph is one."""
     count = 0
-    author = _w("author")
+    author = w("author")
     for el in root.iter(*_REVISIONS, *_PROPERTY_CHANGES) if root is not None else ():
         before = el.getprevious()
         if before is not None and before.tag == el.tag and before.get(author) == el.get(author):
@@ -421,13 +226,13 @@ def _count_revisions(root: etree._Element | None) -> int:
 
 def _sym(el: etree._Element) -> str:
     """A w:sym character; Symbol-font codes in the private area mapped where they are common."""
-    raw = el.get(_w("char")) or ""
+    raw = el.get(w("char")) or ""
     if not re.fullmatch(r"[0-9A-Fa-f]{1,6}", raw):
         return ""
     code = min(int(raw, 16), 0x10FFFF)
     if 0xF000 <= code <= 0xF0FF:
         code -= 0xF000
-        if "symbol" in (el.get(_w("font")) or "").lower() and code in _SYMBOL_FONT:
+        if "symbol" in (el.get(w("font")) or "").lower() and code in _SYMBOL_FONT:
             return _SYMBOL_FONT[code]
     char = chr(code)
     return char if char.isprintable() else ""
@@ -461,16 +266,16 @@ class _Reader:
         self.package = package
         main = package.main_part()
         self.doc = package.xml(main)
-        if self.doc is None or self.doc.tag != _w("document") or self.doc.find(BODY) is None:
+        if self.doc is None or self.doc.tag != w("document") or self.doc.find(BODY) is None:
             package.fail("is not a Word document: its main part has no document body")
         rels = package.rels(main)
-        self.styles = _Styles(package.xml(rels.get("styles")))
-        self.numbering = _Numbering(package.xml(rels.get("numbering")), self.styles)
+        self.styles = Styles(package.xml(rels.get("styles")))
+        self.numbering = Numbering(package.xml(rels.get("numbering")), self.styles)
         self.notes_root = package.xml(rels.get("footnotes"))
         self.notes: dict[str, etree._Element] = {}
-        for note in self.notes_root.iterchildren(_w("footnote")) if self.notes_root is not None else ():
-            if note.get(_w("type"), "normal") == "normal":
-                self.notes[note.get(_w("id"), "")] = note
+        for note in self.notes_root.iterchildren(w("footnote")) if self.notes_root is not None else ():
+            if note.get(w("type"), "normal") == "normal":
+                self.notes[note.get(w("id"), "")] = note
         self.markers: dict[str, str] = {}
         self.numbered = 0  # notes numbered so far (custom marks are not)
         self.in_note = False
@@ -508,7 +313,7 @@ class _Reader:
     def block(self, p: etree._Element | None, content: list[Inline]) -> RawBlock | None:
         ppr = p.find(PPR) if p is not None else None
         pstyle = self.styles.para_style(ppr)
-        jc = _val(self.styles.para_prop(_w("jc"), pstyle, ppr))
+        jc = val(self.styles.para_prop(w("jc"), pstyle, ppr))
         label, level = self.number(pstyle, ppr) if p is not None else (None, None)
         content = _strip(content)
         if label is None:
@@ -520,15 +325,15 @@ class _Reader:
 
     def number(self, pstyle: str | None, ppr: etree._Element | None) -> tuple[str | None, int | None]:
         direct = ppr.find(NUMPR) if ppr is not None else None
-        num_id, ilvl = _val(direct.find(NUMID)) if direct is not None else None, None
+        num_id, ilvl = val(direct.find(NUMID)) if direct is not None else None, None
         if direct is not None and direct.find(ILVL) is not None:
-            ilvl = _int(_val(direct.find(ILVL)), 0, 0, 8)
+            ilvl = int_attr(val(direct.find(ILVL)), 0, 0, 8)
         if num_id is None or ilvl is None:
             styled = self.styles.para_prop(NUMPR, pstyle, None)
             if styled is not None:
-                num_id = num_id if num_id is not None else _val(styled.find(NUMID))
+                num_id = num_id if num_id is not None else val(styled.find(NUMID))
                 if ilvl is None and styled.find(ILVL) is not None:
-                    ilvl = _int(_val(styled.find(ILVL)), 0, 0, 8)
+                    ilvl = int_attr(val(styled.find(ILVL)), 0, 0, 8)
         if num_id is None or num_id == "0":
             return None, None
         if ilvl is None:
@@ -550,9 +355,9 @@ class _Reader:
 
     def _run(self, r: etree._Element, pstyle: str | None, out: list[Inline]) -> None:
         rpr = r.find(RPR)
-        if self.styles.run_prop(_w("vanish"), pstyle, rpr):
+        if self.styles.run_prop(w("vanish"), pstyle, rpr):
             return
-        italic = self.styles.run_prop(_w("i"), pstyle, rpr)
+        italic = self.styles.run_prop(w("i"), pstyle, rpr)
         custom: str | None = None  # a note whose printed mark is the text that follows
         for child in r:
             tag = child.tag
@@ -564,15 +369,15 @@ class _Reader:
                     out.append(Text(child.text or "", italic))
             elif tag in _SPACES:
                 out.append(Text(_SPACES[tag], italic))
-            elif tag == _w("sym"):
+            elif tag == w("sym"):
                 out.append(Text(_sym(child), italic))
             elif tag == FOOTNOTE_REF and not self.in_note:
-                note_id = child.get(_w("id"), "")
-                if child.get(_w("customMarkFollows"), "0").lower() in ("1", "true", "on"):
+                note_id = child.get(w("id"), "")
+                if child.get(w("customMarkFollows"), "0").lower() in ("1", "true", "on"):
                     custom = note_id
                 else:
                     out.append(NoteRef(self.marker(note_id)))
-            elif tag == _w("endnoteReference"):
+            elif tag == w("endnoteReference"):
                 self.endnotes += 1
         if custom is not None:
             out.append(NoteRef(self.marker(custom)))

@@ -97,7 +97,7 @@ def _order(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 new = _with_adverb(lead, "", op, ctx.lang)
                 yield rule.finding(para, label, 0, len(lead.text), f"{label} says “{lead.adverb}” but no paragraph "
                                    f"before it opens with “{new}”", Fix(f"Write “{new}”", 0, len(lead.text), new))
-            elif lead.adverb == "further" and "also" not in earlier and len(earlier) == 1:
+            elif lead.adverb == "further" and "also" not in earlier:
                 new = _with_adverb(lead, "also", op, ctx.lang)
                 yield rule.finding(para, label, 0, len(lead.text), f"{label}: “also” comes before “further”",
                                    Fix(f"Write “{new}”", 0, len(lead.text), new))

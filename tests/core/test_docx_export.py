@@ -26,7 +26,7 @@ from drafter.exporters.docx_tracked import write_tracked
 from drafter.model import Paragraph, Resolution, Text
 from drafter.serialize import to_dict
 from tests import ooxml_review as rv
-from tests.core.test_compare import OPS, PPS, base, block_p, content, set_text
+from tests.core.test_compare import base, block_p, content, set_text
 from tests.corpus import CORPUS, PDFS, TEXTS, load
 
 DATE = "2026-11-29T10:00:00Z"

@@ -181,7 +181,8 @@ def _synthetic(lang: str, pps: list[str], ops: list[str], adoption: str) -> Reso
 
 def test_french() -> None:
     res = _synthetic("fr", ["Rappelant sa résolution 74/153 du 18 décembre 2019,",
-                            "Rappelant également ses résolutions 72/1 du 1er novembre 2017 et 71/2 du 2 décembre 2016,"],
+                            "Rappelant également ses résolutions 72/1 du 1er novembre 2017 et 71/2 du "
+                            "2 décembre 2016,"],
                      ["Décide de poursuivre l’examen de la question à sa soixante-seizième session."],
                      "Résolution adoptée par l’Assemblée générale le 16 décembre 2020")
     fu = followup(res, session=76)
