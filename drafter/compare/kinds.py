@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 
 from drafter.compare.words import DELETE, EQUAL, INSERT, Segment, Tokens
 
@@ -92,16 +93,14 @@ def is_technical(cores: list[str], index: int, front: bool = False) -> bool:
         return kind == _ALWAYS
     if kind == _BEFORE_SESSION:
         return _word_at(cores, index + 1) == "session"
-    if True:  # a number
-        if front:
-            return True
-        if _DAY.fullmatch(word) and (_word_at(cores, index + 1) in _MONTHS
-                                     or _word_at(cores, index - 1) in _MONTHS):
-            return True
-        # Security Council style: "resolution 2408 (2018)"
-        if _word_at(cores, index + 1) == "(" and _YEAR.fullmatch(_word_at(cores, index + 2)):
-            return True
-    return False
+    # a number
+    if front:
+        return True
+    if _DAY.fullmatch(word) and (_word_at(cores, index + 1) in _MONTHS
+                                 or _word_at(cores, index - 1) in _MONTHS):
+        return True
+    # Security Council style: "resolution 2408 (2018)"
+    return _word_at(cores, index + 1) == "(" and bool(_YEAR.fullmatch(_word_at(cores, index + 2)))
 
 
 def _groups(segments: list[Segment]) -> list[list[int]]:
@@ -147,7 +146,8 @@ def tag_segments(
         position = group[-1] + 1
         old_range, new_range = _ranges(segments, group)
         tag = _tag_group(old, new, old_range, new_range, op_numbers or {}, front)
-        if not tag and refine is not None and len(old_range) + len(new_range) > 2:
+        if (not tag and refine is not None and len(old_range) + len(new_range) > 2
+                and _may_hold_technical(old, new, old_range, new_range)):
             fine = refine(old_range, new_range)
             fine_tags = [""] * len(fine)
             for piece in _groups(fine):
@@ -167,6 +167,20 @@ def tag_segments(
     out_segments += segments[position:]
     out_tags += [""] * (len(segments) - position)
     return out_segments, out_tags
+
+
+def _may_hold_technical(old: Tokens, new: Tokens, old_range: range, new_range: range) -> bool:
+    """Whether any finer piece of a changed group could be tagged: some word in it or next to it
+    (or the first word of the new text, which a deletion-only piece looks at) could be technical,
+    or some token is whitespace only."""
+    cores = [old.cores[i] for i in old_range] + [new.cores[j] for j in new_range]
+    if new.cores:
+        cores.append(new.cores[0])
+        if new_range.start >= 1:
+            cores.append(new.cores[new_range.start - 1])
+        if new_range.stop < len(new.cores):
+            cores.append(new.cores[new_range.stop])
+    return any(not core or word_class(core) != _NEVER for core in cores)
 
 
 def _merge_negotiated(segments: list[Segment], tags: list[str]) -> tuple[list[Segment], list[str]]:
@@ -234,10 +248,16 @@ def _tag_group(old: Tokens, new: Tokens, old_range: range, new_range: range,
     sides += [(new.cores, i) for i in new_range if new.cores[i]]
     if not sides:
         return TAG_TECHNICAL  # whitespace only
-    technical = [is_technical(cores, i, front) for cores, i in sides]
-    connector = [cores[i].lower() in _CONNECTORS for cores, i in sides]
-    if all(t or c for t, c in zip(technical, connector, strict=True)):
-        if any(technical):
+    mechanical = True  # every word technical or a connector
+    technical = False  # and at least one technical
+    for cores, i in sides:
+        if is_technical(cores, i, front):
+            technical = True
+        elif cores[i].lower() not in _CONNECTORS:
+            mechanical = False
+            break
+    if mechanical:
+        if technical:
             return TAG_TECHNICAL
         # "and" → "," when a symbol joins a list: technical if it touches a technical word
         before = new_range.start - 1

@@ -26,7 +26,19 @@ from lxml import etree
 from drafter import safexml
 from drafter.errors import ImportFailed
 from drafter.importers.blocks import RawBlock, RawDoc
-from drafter.importers.docx_props import Numbering, Styles, W, int_attr, val, w
+from drafter.importers.docx_props import (
+    ILVL,
+    NUMID,
+    NUMPR,
+    PPR,
+    RPR,
+    Numbering,
+    Styles,
+    W,
+    int_attr,
+    val,
+    w,
+)
 from drafter.model import Inline, NoteRef, Text, normalize_runs
 
 _STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
