@@ -154,17 +154,19 @@ class _Resolver:
         if src is None or dst is None:
             return False
         content = self.content(src.content)
+        count = len(self.b.edits)
         if content != dst.content:
             self.b.add(SetContent(dst_id, dst.content, content, self.dst_side))
-        if change.moved_from is not None or change.kind == "moved":
+        if change.kind == "moved":
             to = self.place(src_id)
             if to is None:
                 return False
             origin = locate(self.dst, dst_id)
             if (origin.part, origin.parent) == (to.part, to.parent) and origin.index < to.index:
                 to = Where(to.part, to.parent, to.index - 1)
-            self.b.add(MoveBlock(dst_id, to, self.dst_side))
-        return True
+            if to != origin:
+                self.b.add(MoveBlock(dst_id, to, self.dst_side))
+        return len(self.b.edits) > count
 
     def insert(self, src_ids: tuple[str, ...]) -> bool:
         src = find(self.src, src_ids[0])

@@ -213,7 +213,7 @@ class Builder:
             ref.set(ox.w("customMarkFollows"), "1")
             run = ref.getparent()
             deleted = any(a.tag in removed for a in ref.iterancestors())
-            mark = ox.sub(run, "delText" if deleted else "t")  # type: ignore[arg-type]
+            mark = ox.sub(run, "delText" if deleted else "t")
             mark.text = self.marks.get(int(note_id), note_id)
 
     def to_bytes(self) -> bytes:

@@ -59,7 +59,9 @@ def build(raw: RawDoc) -> Resolution:
     if formula_at is None:
         res.warnings.append("no enacting formula (\"The General Assembly,\") found: "
                             "the document was imported as plain paragraphs")
-        res.preamble = [Paragraph(_fix(it.content)) for it in _join_breaks(items)]
+        # without a resolution's grammar a label is just text: keep it where it stood
+        res.preamble = [Paragraph(normalize_runs([Text(f"{it.label} ")] * bool(it.label) + it.content))
+                        for it in _join_breaks(items)]
     else:
         res.front = parse_front([it.text for it in items[:formula_at]])
         res.formula = items[formula_at].text
@@ -119,7 +121,7 @@ def _continues(prev: str, text: str) -> bool:
     if not prev or not text or HEADING_NUM.match(text):
         return False
     if text[0].islower():
-        return True
+        return not prev.endswith(":")  # after a colon it is a list item that lost its label
     if CLOSING.match(text) or ANNEX.match(text) or prev.endswith(TERMINAL):
         return False
     return len(prev.split()) > 12 or not starts_like_paragraph(text)

@@ -78,7 +78,7 @@ def test_accept_takes_the_draft_into_the_base() -> None:
     assert not compare(doc.base, doc.draft).changes
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(FILES[:3]),
        st.lists(st.tuples(st.sampled_from(ACTIONS), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1)),
                 min_size=1, max_size=6),

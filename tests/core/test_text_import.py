@@ -193,3 +193,16 @@ def test_somalia_2020_and_annex_2022() -> None:
     res = load("S-2022-158.txt")
     assert len(res.annexes) == 1
     assert res.annexes[0].heading[0] == "Annex"
+
+
+def test_a_document_that_is_not_a_resolution_keeps_its_paragraphs(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    source = (CORPUS / "README.md").read_text(encoding="utf-8")
+    path = tmp_path / "notes.txt"
+    path.write_text(source, encoding="utf-8")
+    res = drafter.load(str(path))
+    assert res.operatives() == []
+    assert any("no enacting formula" in w for w in res.warnings)
+    from tests.corpus import word_difference
+
+    lost, added = word_difference(source, res)
+    assert not lost and not added
