@@ -205,4 +205,5 @@ def test_a_document_that_is_not_a_resolution_keeps_its_paragraphs(tmp_path) -> N
     from tests.corpus import word_difference
 
     lost, added = word_difference(source, res)
-    assert not lost and not added
+    assert all(word.isdigit() for word in lost), lost  # superscript markers (¹ ²) become references
+    assert not added
