@@ -6,7 +6,8 @@ The core is pure Python and never imports Qt.
 from __future__ import annotations
 
 from drafter.compare import ChangeList, compare
-from drafter.errors import DrafterError, ImportFailed
+from drafter.errors import DrafterError, ExportFailed, ImportFailed
+from drafter.exporters.docx import export_docx
 from drafter.model import Resolution
 
 __version__ = "0.1.0"
@@ -19,4 +20,14 @@ def load(path: str) -> Resolution:
     return _load(path)
 
 
-__all__ = ["ChangeList", "DrafterError", "ImportFailed", "Resolution", "__version__", "compare", "load"]
+__all__ = [
+    "ChangeList",
+    "DrafterError",
+    "ExportFailed",
+    "ImportFailed",
+    "Resolution",
+    "__version__",
+    "compare",
+    "export_docx",
+    "load",
+]

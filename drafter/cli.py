@@ -15,6 +15,7 @@ from collections.abc import Callable
 from drafter import __version__
 from drafter.compare import command as compare_command
 from drafter.errors import DrafterError
+from drafter.exporters import command as export_command
 from drafter.model import CrossHeading, Paragraph, Resolution
 
 Handler = Callable[[argparse.Namespace], int]
@@ -106,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui.set_defaults(handler=_gui)
 
     compare_command.register(sub)
+    export_command.register(sub)
     return parser
 
 

@@ -20,6 +20,7 @@ Moves are found by `match_moves` over the leftovers of the whole document.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -38,6 +39,9 @@ LOOSE = 0.45  # subtracted from similarities before chaining pairs in a gap
 FULL_MATRIX = 400  # gap size (old × new) up to which every pair is scored
 
 
+Shingle = tuple[str, str, str] | str  # three words in a row, or one word of a very short text
+
+
 @dataclass
 class Item:
     """One block in its matching form."""
@@ -48,7 +52,7 @@ class Item:
     heading: bool = False
     words: list[str] = field(default_factory=list)
     vocabulary: frozenset[str] = frozenset()
-    _shingles: frozenset[str] | None = None
+    _shingles: frozenset[Shingle] | None = None
     _bag: Counter[str] | None = None
 
     @property
@@ -59,12 +63,12 @@ class Item:
         return self._bag
 
     @property
-    def shingles(self) -> frozenset[str]:
+    def shingles(self) -> frozenset[Shingle]:
         """Word trigrams (the words themselves for very short texts), computed when first needed."""
         if self._shingles is None:
             words = self.words
             if len(words) >= 3:
-                self._shingles = frozenset([" ".join(words[i:i + 3]) for i in range(len(words) - 2)])
+                self._shingles = frozenset(zip(words, words[1:], words[2:]))
             else:
                 self._shingles = frozenset(words)
         return self._shingles
@@ -149,17 +153,20 @@ class ShingleIndex:
 
     def __init__(self, items: Sequence[Item], indexes: Iterable[int]) -> None:
         self.items = items
-        self.postings: dict[str, list[int]] = {}
+        self.postings: dict[Shingle, list[int]] = {}
         for index in indexes:
             for shingle in items[index].shingles:
                 self.postings.setdefault(shingle, []).append(index)
 
     def candidates(self, item: Item, limit: int = 4) -> list[int]:
-        hits: Counter[int] = Counter()
-        for shingle in item.shingles:
-            for index in self.postings.get(shingle, ()):
-                hits[index] += 1
-        return [index for index, _count in hits.most_common(limit)]
+        hits: dict[int, int] = {}
+        postings = self.postings
+        for shingle in item.shingles & postings.keys():
+            for index in postings[shingle]:
+                hits[index] = hits.get(index, 0) + 1
+        # the most shared trigrams first; among equals, the earliest (an order that does not hang on
+        # the order of a set)
+        return heapq.nsmallest(limit, hits, key=lambda index: (-hits[index], index))
 
 
 def _scored_pairs(old: Sequence[Item], new: Sequence[Item], olds: list[int], news: list[int],

@@ -20,8 +20,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from diff_match_patch import diff_match_patch
-
+from drafter.compare.dmp import FastDiff
 from drafter.model import Inline, NoteRef, Text
 
 # A word keeps inner joiners; anything else that is not a space is one punctuation token.
@@ -218,6 +217,9 @@ class Codec:
         found = self._chars.get(key)
         if found is not None:
             return found
+        if key[:1].isalnum():
+            found = self._chars[key] = chr(next(self._words))
+            return found
         if key.startswith("\x00"):
             code = self._notes
             self._notes += 1
@@ -237,13 +239,13 @@ class Codec:
     def encode(self, keys: list[str]) -> str:
         known = self._chars
         try:
-            return "".join([known[key] for key in keys])
+            return "".join(map(known.__getitem__, keys))
         except KeyError:
             char = self.char
             for key in keys:
                 if key not in known:
                     char(key)
-            return "".join([known[key] for key in keys])
+            return "".join(map(known.__getitem__, keys))
 
     def code(self, tokens: Tokens) -> str:
         """The keys of a token list as one string, encoded once per codec."""
@@ -266,8 +268,7 @@ class Segment:
     new: range
 
 
-_DMP = diff_match_patch()
-_DMP.Diff_Timeout = 0
+_DMP = FastDiff()  # diff-match-patch's diff, no timeout
 
 
 def diff_tokens(old: Tokens, new: Tokens, codec: Codec, old_range: range | None = None,

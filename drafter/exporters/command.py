@@ -32,7 +32,7 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("-o", "--output", metavar="OUT", help="the file to write (default: NEW with .docx)")
     parser.add_argument("--author", default="Drafter", help="author of the revisions (default: Drafter)")
     parser.add_argument("--date", help="date of the revisions, ISO 8601 (default: now)")
-    parser.set_defaults(func=run)
+    parser.set_defaults(handler=run)
     return parser
 
 

@@ -59,10 +59,7 @@ def export_docx(res: Resolution, path: str | os.PathLike[str], *, base: Resoluti
     """
     data = to_docx_bytes(res, base=base, track_changes=track_changes, redline=redline, table=table,
                          author=author, date=date)
-    try:
-        atomic_write(path, data)
-    except ExportFailed:
-        raise
+    atomic_write(path, data)
     log.info("wrote %s (%d bytes)", path, len(data))
 
 

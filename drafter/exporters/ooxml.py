@@ -131,6 +131,16 @@ def paragraph(style: str, children: Iterable[etree._Element] = (), numpr: tuple[
     return p
 
 
+def _mode_for(target: Path) -> int:
+    """The previous file's permissions, or what a newly created file would get (mkstemp gives 0600)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     """Write `data` to `path` through a temporary file in the same folder: fsync, then rename.
 
@@ -149,6 +159,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
     except OSError as exc:
         with contextlib.suppress(OSError):

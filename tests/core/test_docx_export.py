@@ -314,13 +314,13 @@ def test_api_and_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     command.register(parser.add_subparsers())
     args = parser.parse_args(["export", str(new), "--base", str(old), "--track-changes", "-o", str(out),
                               "--author", "Cuba", "--date", DATE])
-    assert args.func(args) == 0
+    assert args.handler(args) == 0
     parts = rv.read(out.read_bytes())
     assert {n.get(rv.q("author")) for n in parts.document.iter(rv.q("ins"))} == {"Cuba"}
     export_docx(load(new), tmp_path / "clean.docx")
     assert sum(rv.revision_counts((tmp_path / "clean.docx").read_bytes()).values()) == 0
     args = parser.parse_args(["export", str(new), "--track-changes", "-o", str(out)])
-    assert args.func(args) == 2
+    assert args.handler(args) == 2
     assert "--base" in capsys.readouterr().err
     with pytest.raises(ExportFailed):
         to_docx_bytes(load(new), track_changes=True)

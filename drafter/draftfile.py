@@ -1,0 +1,231 @@
+"""The native draft file: base, draft and metadata in one documented, versioned JSON file.
+
+A draft file (extension `.drafter`, UTF-8 JSON) looks like this:
+
+    {
+      "format": "drafter-draft",        # always this string
+      "version": 1,                     # the format version; readers refuse newer versions
+      "app": "drafter 0.1.0",           # the program that wrote it (informative)
+      "saved": "2025-01-31T12:00:00Z",  # when it was written (UTC, informative)
+      "meta": {"title": "", "author": "", "base_source": "", "created": "", "modified": "",
+               "notes": "", "extra": {}},
+      "base": { …a resolution in the lossless form of drafter.serialize.to_dict… },
+      "draft": { …the same form… }
+    }
+
+Both texts keep their paragraph and footnote ids, so a reopened draft aligns with its base
+exactly as before. Version history: 1 — the first format.
+
+Saves are atomic: the bytes go to a temporary file in the same folder, are flushed and
+fsynced, and `os.replace` puts the file in place; a crash in the middle leaves the previous
+file as it was. Autosave writes recovery files with the same mechanism into the user state
+folder (`platformdirs.user_state_path("drafter") / "recovery"`); the next start lists them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from drafter import __version__, serialize
+from drafter.edits.primitives import Document, Metadata
+from drafter.errors import DraftFileError, NewerFormat, SaveFailed
+
+log = logging.getLogger(__name__)
+
+FORMAT = "drafter-draft"
+VERSION = 1
+EXTENSION = ".drafter"
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def to_dict(doc: Document) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "app": f"drafter {__version__}",
+        "saved": now(),
+        "meta": asdict(doc.meta),
+        "base": serialize.to_dict(doc.base),
+        "draft": serialize.to_dict(doc.draft),
+    }
+
+
+def from_dict(data: Any, path: str = "draft file") -> Document:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise DraftFileError(path, "this is not a Drafter draft file. To start a draft from a resolution, "
+                                   "use File › New from a resolution.")
+    try:
+        version = int(data.get("version", 0))
+    except (TypeError, ValueError):
+        raise DraftFileError(path, "the file names no valid format version; it may be damaged.") from None
+    if version > VERSION:
+        raise NewerFormat(path, version, VERSION)
+    try:
+        known = {name for name in Metadata.__dataclass_fields__}
+        meta = Metadata(**{k: v for k, v in dict(data.get("meta", {})).items() if k in known})
+        return Document(serialize.from_dict(data["base"]), serialize.from_dict(data["draft"]), meta)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise DraftFileError(path, f"the file is damaged and cannot be read ({exc}).") from exc
+
+
+def dumps(doc: Document) -> bytes:
+    return json.dumps(to_dict(doc), ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def read(path: str | os.PathLike[str]) -> Document:
+    name = os.fspath(path)
+    try:
+        raw = Path(name).read_bytes()
+    except FileNotFoundError:
+        raise DraftFileError(name, "the file does not exist.") from None
+    except OSError as exc:
+        raise DraftFileError(name, f"the file cannot be read ({exc.strerror}).") from exc
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DraftFileError(name, "the file is not valid JSON; it may be damaged or not a draft file.") from exc
+    return from_dict(data, name)
+
+
+def _reason(exc: OSError, folder: str) -> str:
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"the folder {folder} cannot be written to. Save the draft in another folder."
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full. Free some space or save the draft on another disk; the previous file is intact."
+    return f"the file could not be saved ({exc.strerror or exc}). The previous file is intact."
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write `data` to `path` so that a crash at any moment leaves either the old or the new file."""
+    target = Path(path)
+    folder = str(target.parent.resolve())
+    tmp_name = ""
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(OSError):
+            os.chmod(tmp_name, 0o644)
+        os.replace(tmp_name, target)
+        tmp_name = ""
+        _fsync_dir(folder)
+    except OSError as exc:
+        raise SaveFailed(os.fspath(path), _reason(exc, folder)) from exc
+    finally:
+        if tmp_name:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def _fsync_dir(folder: str) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def save(doc: Document, path: str | os.PathLike[str]) -> None:
+    """Save atomically; sets the metadata's modified (and created) time."""
+    stamp = now()
+    doc.meta.created = doc.meta.created or stamp
+    doc.meta.modified = stamp
+    atomic_write(path, dumps(doc))
+    log.info("saved %s", path)
+
+
+# --- autosave and recovery -----------------------------------------------------------------
+def recovery_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_state_path("drafter")) / "recovery"
+
+
+@dataclass
+class Recovery:
+    """An autosaved draft left behind by a session that did not close normally."""
+
+    path: Path  # the recovery file
+    original: str  # the draft file it belongs to ("" for an unsaved draft)
+    saved: str  # when it was autosaved
+    title: str
+
+
+def recovery_path(original: str | None, session: str, folder: Path | None = None) -> Path:
+    """The recovery file of a draft: by the hash of its path, or by session for an unsaved draft."""
+    folder = folder or recovery_dir()
+    if original:
+        key = hashlib.sha1(os.path.abspath(original).encode("utf-8")).hexdigest()[:16]
+    else:
+        key = f"untitled-{session}"
+    return folder / f"{key}{EXTENSION}"
+
+
+def write_recovery(doc: Document, original: str | None, session: str, folder: Path | None = None) -> Path:
+    target = recovery_path(original, session, folder)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    data = to_dict(doc)
+    data["recovery"] = {"original": original or "", "pid": os.getpid(), "saved": now()}
+    atomic_write(target, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    return target
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def list_recoveries(folder: Path | None = None, *, include_live: bool = False) -> list[Recovery]:
+    """Recovery files whose session is gone (a crash, a kill), newest first."""
+    folder = folder or recovery_dir()
+    out: list[Recovery] = []
+    for path in sorted(folder.glob(f"*{EXTENSION}")):
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            info = data.get("recovery", {})
+            if not include_live and _alive(int(info.get("pid", 0)) or -1):
+                continue
+            title = data.get("meta", {}).get("title", "") or data.get("draft", {}).get("front", {}).get("symbol", "")
+            out.append(Recovery(path, str(info.get("original", "")), str(info.get("saved", "")), str(title)))
+        except (OSError, ValueError, AttributeError):
+            log.warning("skipping unreadable recovery file %s", path)
+    return sorted(out, key=lambda r: r.saved, reverse=True)
+
+
+def recover(recovery: Recovery) -> Document:
+    return read(recovery.path)
+
+
+def discard(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+
+
+__all__ = ["EXTENSION", "FORMAT", "VERSION", "Recovery", "atomic_write", "discard", "dumps", "from_dict",
+           "list_recoveries", "read", "recover", "recovery_dir", "recovery_path", "save", "to_dict",
+           "write_recovery"]
