@@ -60,7 +60,7 @@ def build(raw: RawDoc) -> Resolution:
         res.warnings.append("no enacting formula (\"The General Assembly,\") found: "
                             "the document was imported as plain paragraphs")
         # without a resolution's grammar a label is just text: keep it where it stood
-        res.preamble = [Paragraph(normalize_runs([Text(f"{it.label} ")] * bool(it.label) + it.content))
+        res.preamble = [Paragraph(normalize_runs([Text(f"{it.label} " if it.label else ""), *it.content]))
                         for it in _join_breaks(items)]
     else:
         res.front = parse_front([it.text for it in items[:formula_at]])
