@@ -16,7 +16,9 @@ from drafter import __version__
 from drafter.compare import command as compare_command
 from drafter.errors import DrafterError
 from drafter.exporters import command as export_command
+from drafter.followup_command import register as register_followup
 from drafter.model import CrossHeading, Paragraph, Resolution
+from drafter.rules.command import register as register_check
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -108,6 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     compare_command.register(sub)
     export_command.register(sub)
+    register_followup(sub)
+    register_check(sub)
     return parser
 
 

@@ -1,7 +1,7 @@
 """`drafter followup BASE --session N -o DRAFT`: next session's draft from last session's resolution.
 
-DRAFT is a .docx with every automatic change as a Word revision against the base, or
-Drafter's JSON form of the draft (any other extension). `--explain` prints each
+DRAFT is a .docx with every automatic change as a Word revision against the base, a
+.drafter native draft file (base and draft), or Drafter's JSON form of the draft. `--explain` prints each
 automatic change with its reason, and what must be checked by hand.
 """
 
@@ -37,7 +37,8 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--sponsors", default="", metavar="LIST", help='the sponsors line: "Cuba, Nicaragua …"')
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="the date of the draft's symbol")
     parser.add_argument("-o", "--output", required=True, metavar="DRAFT",
-                        help="the draft to write: .docx (tracked changes against the base) or .json")
+                        help="the draft to write: .docx (tracked changes against the base), .drafter "
+                             "(the native draft file) or .json")
     parser.add_argument("--explain", action="store_true", help="print every automatic change and its reason")
     parser.set_defaults(handler=run)
     return parser
@@ -65,9 +66,19 @@ def _date(text: str | None) -> dt.date | None:
         raise DrafterError(f"--date {text}: write the date as YYYY-MM-DD") from error
 
 
-def write(fu: FollowUp, path: str) -> None:
-    """Write the draft: .docx with tracked changes against the base, else Drafter's JSON."""
+def write(fu: FollowUp, path: str, source: str = "") -> None:
+    """Write the draft: .docx with tracked changes against the base, .drafter (the native draft file:
+    base, draft, and each automatic change with its reason under meta.extra["followup"]), else JSON."""
     target = Path(path)
+    if target.suffix.lower() == ".drafter":
+        from drafter import draftfile
+        from drafter.edits.primitives import Document, Metadata
+
+        meta = Metadata(title=fu.resolution.front.symbol, base_source=source, created=draftfile.now(),
+                        extra={"followup": {"updates": [u.to_dict() for u in fu.updates],
+                                            "notes": [n.message for n in fu.notes]}})
+        draftfile.save(Document(fu.base, fu.resolution, meta), target)
+        return
     if target.suffix.lower() == ".docx":
         try:
             docx = importlib.import_module("drafter.exporters.docx")
@@ -89,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     base = drafter.load(args.base)
     fu = followup(base, session=args.session, next_session=args.next_session, committee=args.committee,
                   sponsors=args.sponsors, symbol_date=_date(args.date))
-    write(fu, args.output)
+    write(fu, args.output, args.base)
     if args.explain:
         sys.stdout.write(explain(fu))
     else:

@@ -17,6 +17,25 @@ _RED, _GREEN, _DIM, _BOLD, _RESET = "\x1b[31;9m", "\x1b[32;4m", "\x1b[2m", "\x1b
 _CONTEXT = 60  # characters of unchanged text kept on each side of a change in the terminal
 
 
+_AFTER_WORD = frozenset(",;:.!?%)]}\u201d\u2019\u00bb")  # marks a space may follow
+_SUPERSCRIPTS = frozenset("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+
+
+def _gap_before(previous: str, op: Op) -> str:
+    """A space between unchanged text and a deleted word that stood after a space in the old text.
+
+    Equal text reads as in the new version, where the space after "tenth" may be gone with the word
+    that followed it ("the tenth anniversary" → "the tenth"); without it the mark would stick to the
+    word: "tenth[-anniversary-]". Footnote markers and punctuation keep sticking to what they follow.
+    """
+    if op.op != "delete" or not previous or not op.text:
+        return ""
+    last, first = previous[-1], op.text[0]
+    if (last.isalnum() or last in _AFTER_WORD) and first.isalnum() and first not in _SUPERSCRIPTS:
+        return " "
+    return ""
+
+
 def _split_space(text: str) -> tuple[str, str]:
     core = text.rstrip()
     return core, text[len(core):]
@@ -38,6 +57,7 @@ def inline(ops: list[Op], *, color: bool = False, trim: bool = True) -> str:
         if op.op == "equal":
             out.append(_trim(op.text, index == 0, index == len(ops) - 1) if trim else op.text)
             continue
+        gap = _gap_before(out[-1], op) if out and ops[index - 1].op == "equal" else ""
         core, space = _split_space(op.text)
         followed_by_insert = op.op == "delete" and index + 1 < len(ops) and ops[index + 1].op == "insert"
         if op.op == "delete":
@@ -48,7 +68,7 @@ def inline(ops: list[Op], *, color: bool = False, trim: bool = True) -> str:
             style = _GREEN
         if color:
             mark = f"{_DIM if op.technical or op.renumbering else ''}{style}{mark}{_RESET}"
-        out.append(mark if followed_by_insert else mark + space)
+        out.append(gap + (mark if followed_by_insert else mark + space))
     return "".join(out).strip()
 
 
@@ -122,7 +142,7 @@ _MARGIN = {k.INSERTED: "+", k.DELETED: "−", k.MODIFIED: "|", k.MOVED: "⇅", k
 
 def _html_ops(ops: list[Op], side: str = "both") -> str:
     out: list[str] = []
-    for op in ops:
+    for index, op in enumerate(ops):
         text = escape(op.text).replace("\n", "<br>")
         css = ' class="technical"' if op.technical or op.renumbering else ""
         if op.op == "equal":
@@ -130,7 +150,8 @@ def _html_ops(ops: list[Op], side: str = "both") -> str:
         elif op.op == "insert" and side in ("both", "new"):
             out.append(f"<ins{css}>{text}</ins>")
         elif op.op == "delete" and side in ("both", "old"):
-            out.append(f"<del{css}>{text}</del>")
+            gap = _gap_before(ops[index - 1].text, op) if index and ops[index - 1].op == "equal" else ""
+            out.append(f"{gap}<del{css}>{text}</del>")
     return "".join(out)
 
 

@@ -65,7 +65,9 @@ def build(raw: RawDoc) -> Resolution:
     else:
         res.front = parse_front([it.text for it in items[:formula_at]])
         res.formula = items[formula_at].text
-        body = items[formula_at + 1:]
+        # the title standing alone in the body is a running head a text extractor left in
+        title = " ".join(res.front.title.split())
+        body = [it for it in items[formula_at + 1:] if not title or " ".join(it.text.split()) != title]
         close_at = next((i for i, item in enumerate(body) if not item.label and CLOSING.match(item.text)), None)
         tail: list[_Item] = []
         if close_at is not None:

@@ -71,6 +71,8 @@ def _first_word(text: str) -> tuple[int, int]:
 
 
 def _pp_opening(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    if ctx.lang not in ("en", "fr", "es"):  # the lead-word lists cover these three
+        return
     for label, para in top_level(ctx.res):
         if not label.startswith("PP"):
             continue
@@ -82,6 +84,8 @@ def _pp_opening(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 def _op_opening(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    if ctx.lang not in ("en", "fr", "es"):
+        return
     for label, para in top_level(ctx.res):
         if not label.startswith("OP"):
             continue

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from drafter.compare import ChangeList, apply, compare, revert
+from drafter.compare import ChangeList, Op, apply, compare, revert
 from drafter.compare.align import align, make_item
 from drafter.compare.words import Codec, Options, diff_tokens, segment_text, tokenize
 from drafter.model import CrossHeading, Footnote, FrontMatter, NoteRef, Paragraph, Resolution, Text
@@ -465,3 +465,45 @@ def test_wrong_document_is_refused() -> None:
     changes = compare(old, edited())
     with pytest.raises(ChangeListMismatch):
         apply(edited(), changes)
+
+
+def test_terminal_and_html_keep_the_space_before_a_deleted_word() -> None:
+    from drafter.compare.render import inline, to_html
+
+    old = res([], ["Commemorates the tenth anniversary."])
+    new = res([], ["Commemorates the tenth."])
+    changes = compare(old, new)
+    assert inline(changes.changes[0].ops) == "Commemorates the tenth [-anniversary-]."
+    assert "tenth <del>anniversary</del>." in to_html(changes)
+    # footnote markers and punctuation still stick to the word before them
+    assert inline([Op("equal", "the word"), Op("delete", "\u2074")]) == "the word[-\u2074-]"
+    assert inline([Op("equal", "the word"), Op("delete", ", "), Op("equal", "and")]) == "the word[-,-] and"
+    assert inline([Op("equal", "\u201c"), Op("delete", "tenth "), Op("equal", "anniversary\u201d")]) == (
+        "\u201c[-tenth-] anniversary\u201d")
+
+
+def test_fast_diff_is_the_library_diff() -> None:
+    import random
+
+    from diff_match_patch import diff_match_patch
+
+    from drafter.compare.dmp import FastDiff
+
+    library = diff_match_patch()
+    library.Diff_Timeout = 0
+    fast = FastDiff()
+    rng = random.Random(5)
+    for _ in range(3000):
+        alphabet = "abcdef"[:rng.randint(1, 6)]
+        a = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        b = list(a)
+        for _ in range(rng.randint(0, 5)):
+            b.insert(rng.randint(0, len(b)), rng.choice(alphabet))
+            if b and rng.random() < 0.5:
+                del b[rng.randrange(len(b))]
+        for text2 in ("".join(b), "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))):
+            expected, got = library.diff_main(a, text2, False), fast.diff_main(a, text2, False)
+            assert got == expected
+            library.diff_cleanupSemantic(expected)
+            fast.diff_cleanupSemantic(got)
+            assert got == expected

@@ -245,6 +245,13 @@ def test_command_json_and_docx(tmp_path: Path, capsys: pytest.CaptureFixture[str
     docx = tmp_path / "draft.docx"
     assert _run(["followup", str(CORPUS / CUBA.base), "--session", "77", "-o", str(docx)]) == 0
     assert docx.stat().st_size > 0
+    native = tmp_path / "draft.drafter"
+    assert _run(["followup", str(CORPUS / CUBA.base), "--session", "77", "-o", str(native)]) == 0
+    from drafter import draftfile
+
+    doc = draftfile.read(native)
+    assert doc.base.front.symbol == "A/RES/75/289" and doc.draft.front.symbol == "A/77/L.__"
+    assert doc.meta.extra["followup"]["updates"][-1]["reason"].startswith("session moved forward")
     with pytest.raises(DrafterError):
         _run(["followup", str(CORPUS / CUBA.base), "--session", "77", "--date", "3 Nov", "-o", str(out)])
 

@@ -23,8 +23,6 @@ COUNCIL = sorted(CORPUS.glob("S-*.txt"))
 
 _TRUNCATED = ("the corpus file lost the end of this paragraph at a page break (the next line of the file starts "
               "the next paragraph): the text as given does not end with a semicolon")
-_RUNNING_HEAD = ("importer: the running head (the title, alone on a line between two paragraphs of the reflowed "
-                 "text) is glued to the start of PP6, so PP6 as imported opens with the title")
 _REPEAT = ("the adopted text repeats the lead of the paragraph before without “also”; P2 holds for 104 of the 107 "
            "such pairs in the corpus and this is one of the 3 exceptions — a right finding the editors let stand")
 
@@ -33,8 +31,6 @@ PINNED = {
     ("A-RES-80-11.txt", "repeated-lead", "PP4"): _REPEAT,
     ("A-RES-80-24.txt", "repeated-lead", "PP12"): _REPEAT,
     ("A-RES-80-31.txt", "repeated-lead", "PP11"): _REPEAT,
-    ("A-RES-80-13.txt", "pp-opening", "PP6"): _RUNNING_HEAD,
-    ("A-RES-80-29.txt", "pp-opening", "PP6"): _RUNNING_HEAD,
     ("A-RES-80-24.txt", "op-ending", "OP2"): _TRUNCATED,
     ("A-RES-80-24.txt", "op-ending", "OP10"): _TRUNCATED,
     ("A-RES-80-25.txt", "op-ending", "OP3"): _TRUNCATED,

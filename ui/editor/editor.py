@@ -1,0 +1,459 @@
+"""The structured editor: the draft as it reads on paper, where every paragraph is a unit.
+
+Typing inside a block is left to QTextEdit; the block is then read back and sent as one
+`SetContent` edit. Keys that change structure (Enter, Backspace at the start, Delete at
+the end, Tab, Shift+Tab, Alt+Up/Down, paste of several paragraphs, edits across blocks)
+are turned into the edits of `drafter.edits` instead. The editor never changes the
+model: it emits `edit_requested`, and redraws what the controller reports as changed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QTextBlock,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from drafter import edits as ed
+from drafter.edits import Document, Edit, Scope
+from drafter.model import Inline, Text
+from ui.editor import layout as lay
+from ui.editor.paste import paste_edit, split_pasted
+
+_MARGIN_COLOUR = QColor("#6b6b6b")
+_CHANGE_COLOUR = QColor("#c0392b")
+
+
+class StructuredEditor(QTextEdit):
+    edit_requested = Signal(object)  # an Edit for the undo stack
+    undo_requested = Signal()
+    redo_requested = Signal()
+    unit_changed = Signal(str, str)  # key and margin label of the unit under the cursor
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc: Document | None = None
+        self.changed_keys: set[str] = set()
+        self._rendering = False
+        self._in_key = False
+        self._dirty: set[int] = set()
+        self._target: tuple[str, int] | None = None
+        self._last_unit = ""
+        self.setUndoRedoEnabled(False)
+        self.setAcceptRichText(False)
+        self.setTabChangesFocus(False)
+        self.setAcceptDrops(False)
+        self.setObjectName("editor")
+        self.document().setDocumentMargin(8)
+        self.document().setDefaultFont(lay.serif(12))
+        self._marker = lay.NoteMarker(self._marker_text, self)
+        self.document().documentLayout().registerHandler(lay.NOTE_OBJECT, self._marker)
+        self.document().contentsChange.connect(self._on_contents_change)
+        self.cursorPositionChanged.connect(self._on_cursor)
+
+    # --- model → view ------------------------------------------------------------------------
+    def _marker_text(self, note_id: str) -> str:
+        return self.doc.draft.marker(note_id) if self.doc is not None else "?"
+
+    def set_document(self, doc: Document | None) -> None:
+        self.doc = doc
+        self._target = None
+        self.rerender()
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def rerender(self) -> None:
+        place = self._target or self.cursor_place()
+        scroll = self.verticalScrollBar().value()
+        self._rendering = True
+        try:
+            if self.doc is None:
+                self.document().clear()
+            else:
+                lay.render(self.document(), self.doc.draft)
+        finally:
+            self._rendering = False
+        self.verticalScrollBar().setValue(scroll)
+        if place is not None:
+            self.place_cursor(*place)
+        self._target = None
+
+    def on_changed(self, scope: Scope) -> None:
+        """The controller applied or reverted an edit."""
+        if self.doc is None or scope.side != "draft":
+            return
+        if scope.structure or scope.notes or scope.fields:
+            self.rerender()
+            return
+        for key in scope.content:
+            self._refresh_block(key)
+        if self._target is not None:
+            self.place_cursor(*self._target)
+            self._target = None
+
+    def _refresh_block(self, key: str) -> None:
+        assert self.doc is not None
+        unit = ed.find(self.doc.draft, key)
+        block = self.block_of(key)
+        if unit is None or not block.isValid():
+            self.rerender()
+            return
+        if lay.read_content(block) == unit.content:
+            return
+        place = self.cursor_place()
+        self._rendering = True
+        try:
+            cursor = QTextCursor(block)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            lay.write_content(cursor, lay.kind_of(block), unit.content)
+        finally:
+            self._rendering = False
+        if place is not None and place[0] == key:
+            self.place_cursor(*place)
+
+    def set_changed_keys(self, keys: set[str]) -> None:
+        if keys != self.changed_keys:
+            self.changed_keys = keys
+            self.viewport().update()
+
+    # --- places ----------------------------------------------------------------------------
+    def block_of(self, key: str) -> QTextBlock:
+        block = self.document().firstBlock()
+        while block.isValid():
+            if lay.key_of(block) == key:
+                return block
+            block = block.next()
+        return QTextBlock()
+
+    def cursor_place(self) -> tuple[str, int] | None:
+        cursor = self.textCursor()
+        key = lay.key_of(cursor.block())
+        return (key, cursor.positionInBlock()) if key else None
+
+    def place_cursor(self, key: str, offset: int = 0, end: int | None = None) -> bool:
+        block = self.block_of(key)
+        if not block.isValid():
+            return False
+        cursor = QTextCursor(block)
+        size = block.length() - 1
+        cursor.setPosition(block.position() + min(max(offset, 0), size))
+        if end is not None:
+            cursor.setPosition(block.position() + min(end, size), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        return True
+
+    def go_to(self, key: str) -> None:
+        if self.place_cursor(key, 0):
+            self.setFocus()
+
+    def current_key(self) -> str:
+        return lay.key_of(self.textCursor().block())
+
+    # --- view → edits ------------------------------------------------------------------------
+    def _on_contents_change(self, position: int, removed: int, added: int) -> None:
+        if self._rendering:
+            return
+        doc = self.document()
+        first = doc.findBlock(position).blockNumber()
+        last = doc.findBlock(position + added).blockNumber()
+        self._dirty.update(range(first, last + 1))
+        if not self._in_key:
+            QTimer.singleShot(0, self.flush)
+
+    def flush(self) -> None:
+        """Send the blocks typed in since the last flush as edits."""
+        if not self._dirty or self.doc is None:
+            self._dirty.clear()
+            return
+        numbers, self._dirty = sorted(self._dirty), set()
+        for number in numbers:
+            block = self.document().findBlockByNumber(number)
+            key = lay.key_of(block)
+            if not key:
+                continue
+            edit = self._content_edit(key, lay.read_content(block))
+            if edit is not None:
+                self.edit_requested.emit(edit)
+
+    def _content_edit(self, key: str, content: list[Inline]) -> Edit | None:
+        assert self.doc is not None
+        if key.startswith("field:"):
+            value = "".join(item.text for item in content if isinstance(item, Text))
+            path = lay.field_path(key)
+            holder: object = self.doc.draft
+            for part in path:
+                holder = holder[part] if isinstance(part, int) else getattr(holder, part)  # type: ignore[index]
+            return None if holder == value else ed.SetField(path, value, label="Typing")
+        return ed.set_content(self.doc, key, content)
+
+    def request(self, edit: Edit | None, target: tuple[str, int] | None = None) -> bool:
+        if edit is None:
+            return False
+        self.flush()
+        self._target = target
+        self.edit_requested.emit(edit)
+        self._target = None
+        return True
+
+    # --- keys ----------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        self._in_key = True
+        try:
+            if not self._handle_key(event):
+                self._plain_typing_format(event)
+                super().keyPressEvent(event)
+        finally:
+            self._in_key = False
+        self.flush()
+
+    def _plain_typing_format(self, event: QKeyEvent) -> None:
+        """Text typed right after a footnote marker is plain text, not another marker."""
+        if event.text() and self.currentCharFormat().objectType() == lay.NOTE_OBJECT:
+            self.setCurrentCharFormat(lay.char_format(lay.kind_of(self.textCursor().block())))
+
+    def _handle_key(self, event: QKeyEvent) -> bool:
+        key, mods = event.key(), event.modifiers()
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo_requested.emit()
+            return True
+        if event.matches(QKeySequence.StandardKey.Redo):
+            self.redo_requested.emit()
+            return True
+        if self.doc is None:
+            return True
+        alt = bool(mods & Qt.KeyboardModifier.AltModifier)
+        if alt and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.move_current(-1 if key == Qt.Key.Key_Up else 1)
+            return True
+        if key == Qt.Key.Key_Tab and not mods:
+            self.indent_current()
+            return True
+        if key == Qt.Key.Key_Backtab:
+            self.outdent_current()
+            return True
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+            return True
+        if event.matches(QKeySequence.StandardKey.Cut) and self._spans():
+            self.copy()
+            self.delete_selection()
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods & Qt.KeyboardModifier.ShiftModifier:
+            if self.textCursor().hasSelection():
+                self.delete_selection()
+            self.split_current()
+            return True
+        if key == Qt.Key.Key_Backspace and not self.textCursor().hasSelection() and self.textCursor().atBlockStart():
+            self.join_back()
+            return True
+        if key == Qt.Key.Key_Delete and not self.textCursor().hasSelection() and self.textCursor().atBlockEnd():
+            self.join_forward()
+            return True
+        if self._spans() and (key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) or event.text().isprintable()
+                              and event.text()):
+            self.delete_selection()
+            return key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
+        return False
+
+    def _spans(self) -> bool:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return False
+        doc = self.document()
+        return doc.findBlock(cursor.selectionStart()) != doc.findBlock(cursor.selectionEnd())
+
+    def _text_unit(self) -> tuple[str, int] | None:
+        """The body block under the cursor (paragraph or heading) and the offset in it."""
+        cursor = self.textCursor()
+        if lay.kind_of(cursor.block()) not in lay.TEXT_KINDS:
+            return None
+        return lay.key_of(cursor.block()), cursor.positionInBlock()
+
+    # --- actions (also used by the menus) --------------------------------------------------------
+    def split_current(self) -> None:
+        self.flush()
+        place = self._text_unit()
+        if place is None or self.doc is None:
+            self._next_block()
+            return
+        key, offset = place
+        edit = ed.split(self.doc, key, offset)
+        new_key = next((e.block.id for e in (edit.edits if edit else []) if isinstance(e, ed.InsertBlock)), key)
+        at_start = offset == 0 and edit is not None and len(edit.edits) == 1
+        self.request(edit, (key, 0) if at_start else (new_key, 0))
+
+    def _next_block(self) -> None:
+        cursor = self.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
+        self.setTextCursor(cursor)
+
+    def join_back(self) -> None:
+        self.flush()
+        place = self._text_unit()
+        if place is None or self.doc is None:
+            return
+        prev = ed.actions.previous_block(self.doc, place[0])
+        if prev is None:
+            return
+        self.request(ed.join(self.doc, place[0]), (prev.id, ed.length(prev.content)))
+
+    def join_forward(self) -> None:
+        self.flush()
+        place = self._text_unit()
+        block = self.textCursor().block().next()
+        if place is None or self.doc is None or lay.kind_of(block) not in lay.TEXT_KINDS:
+            return
+        self.request(ed.join(self.doc, lay.key_of(block)), place)
+
+    def delete_selection(self) -> None:
+        self.flush()
+        cursor = self.textCursor()
+        doc = self.document()
+        start, end = doc.findBlock(cursor.selectionStart()), doc.findBlock(cursor.selectionEnd())
+        if self.doc is None or not {lay.kind_of(start), lay.kind_of(end)} <= set(lay.TEXT_KINDS):
+            QTimer.singleShot(0, lambda: None)
+            return
+        s_off = cursor.selectionStart() - start.position()
+        e_off = cursor.selectionEnd() - end.position()
+        self.request(ed.delete_range(self.doc, lay.key_of(start), s_off, lay.key_of(end), e_off),
+                     (lay.key_of(start), s_off))
+
+    def indent_current(self) -> None:
+        place = self._text_unit()
+        if place is not None and self.doc is not None:
+            self.request(ed.indent(self.doc, place[0]), place)
+
+    def outdent_current(self) -> None:
+        place = self._text_unit()
+        if place is not None and self.doc is not None:
+            self.request(ed.outdent(self.doc, place[0]), place)
+
+    def move_current(self, step: int) -> None:
+        place = self._text_unit()
+        if place is not None and self.doc is not None:
+            self.request(ed.move(self.doc, place[0], step), place)
+
+    def toggle_current_kind(self) -> None:
+        place = self._text_unit()
+        if place is not None and self.doc is not None:
+            self.request(ed.toggle_kind(self.doc, place[0]), place)
+
+    def insert_footnote(self, text: str = "") -> None:
+        place = self._text_unit()
+        if place is None or self.doc is None:
+            return
+        edit = ed.insert_footnote(self.doc, place[0], place[1], [Text(text)] if text else [])
+        note_id = edit.edits[0].note.id if edit is not None else ""  # type: ignore[attr-defined]
+        self.request(edit, (note_id, len(text)))
+
+    def cite_footnote(self, note_id: str) -> None:
+        place = self._text_unit()
+        if place is not None and self.doc is not None:
+            self.request(ed.cite_footnote(self.doc, place[0], place[1], note_id), (place[0], place[1] + 1))
+
+    def remove_current_footnote(self) -> None:
+        """Delete the footnote whose text holds the cursor, or whose marker is just before it."""
+        if self.doc is None:
+            return
+        key = self.current_key()
+        if self.doc.draft.footnote(key) is None:
+            fmt = self.textCursor().charFormat()
+            key = str(fmt.property(lay.P_NOTE)) if fmt.objectType() == lay.NOTE_OBJECT else ""
+        if key:
+            self.request(ed.remove_footnote(self.doc, key))
+
+    # --- clipboard -------------------------------------------------------------------------------
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
+        text = source.text()
+        if not text or self.doc is None:
+            return
+        pieces = split_pasted(text)
+        place = self._text_unit()
+        if len(pieces) <= 1 or place is None:
+            cursor = self.textCursor()
+            cursor.insertText(" ".join(p.text for p in pieces) if pieces else text.replace("\n", " "),
+                              lay.char_format(lay.kind_of(cursor.block())))
+            return
+        if self.textCursor().hasSelection():
+            self.delete_selection()
+            place = self._text_unit() or place
+        edit = paste_edit(self.doc, place[0], place[1], pieces)
+        self.request(edit, place)
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802
+        return source.hasText()
+
+    # --- painting --------------------------------------------------------------------------------
+    def _on_cursor(self) -> None:
+        block = self.textCursor().block()
+        key = lay.key_of(block)
+        if key != self._last_unit:
+            self._last_unit = key
+            margin = block.blockFormat().property(lay.P_MARGIN)
+            self.unit_changed.emit(key, str(margin or ""))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        small = QFont("Sans Serif")
+        small.setPointSizeF(7.5)
+        offset_y = self.verticalScrollBar().value()
+        offset_x = self.horizontalScrollBar().value()
+        height = self.viewport().height()
+        block = self.cursorForPosition(self.viewport().rect().topLeft()).block()
+        block = block.previous() if block.previous().isValid() else block
+        doc_layout = self.document().documentLayout()
+        seen_note = False
+        while block.isValid():
+            rect = doc_layout.blockBoundingRect(block).translated(-offset_x, -offset_y)
+            if rect.top() > height:
+                break
+            self._paint_block(painter, block, rect, small, seen_note)
+            seen_note = seen_note or lay.kind_of(block) == lay.NOTE
+            block = block.next()
+        painter.end()
+
+    def _paint_block(self, painter: QPainter, block: QTextBlock, rect, small: QFont,  # type: ignore[no-untyped-def]
+                     seen_note: bool) -> None:
+        fmt = block.blockFormat()
+        kind = lay.kind_of(block)
+        line = block.layout().lineAt(0) if block.layout().lineCount() else None
+        baseline = rect.top() + fmt.topMargin() + (line.y() + line.ascent() if line is not None else 12)
+        margin = str(fmt.property(lay.P_MARGIN) or "")
+        doc_margin = self.document().documentMargin()
+        if kind == lay.NOTE and not seen_note:
+            painter.setPen(QColor("#000000"))
+            y = rect.top() + 2
+            painter.drawLine(QPointF(lay.GUTTER + doc_margin, y), QPointF(lay.GUTTER + doc_margin + 140, y))
+        if lay.key_of(block) in self.changed_keys:
+            painter.fillRect(int(lay.GUTTER + doc_margin - 9), int(rect.top() + fmt.topMargin()), 3,
+                             int(rect.height() - fmt.topMargin() - fmt.bottomMargin()), _CHANGE_COLOUR)
+        if margin:
+            painter.setFont(small)
+            painter.setPen(_MARGIN_COLOUR)
+            painter.drawText(QPointF(doc_margin, baseline), margin)
+        label = str(fmt.property(lay.P_LABEL) or "")
+        if label and line is not None:
+            painter.setFont(lay.serif(10 if kind == lay.NOTE else 12))
+            painter.setPen(QColor("#000000"))
+            if kind == lay.SUB:
+                x = fmt.leftMargin() - lay.INDENT
+            elif kind == lay.NOTE:
+                x = fmt.leftMargin() - 16
+            else:
+                x = fmt.leftMargin()
+            painter.drawText(QPointF(x + doc_margin, baseline), label)
+        if block.length() <= 1 and kind in (lay.FIELD, lay.FORMULA):
+            painter.setFont(lay.serif(10))
+            painter.setPen(QColor("#a0a0a0"))
+            painter.drawText(QPointF(fmt.leftMargin() + fmt.textIndent() + doc_margin, baseline),
+                             f"({margin})")

@@ -1,0 +1,266 @@
+"""The resolution laid out in a QTextDocument as it reads on paper, one text block per unit.
+
+A unit is a paragraph, heading, footnote or front-matter field. Each block carries its
+unit's key, kind, printed label ("1.", "(a)") and margin label ("OP5(a)") as block-format
+properties; labels are painted by the editor, never part of the text, so typing can never
+damage them. Footnote references are one object character each (U+FFFC) whose format
+names the footnote; `NoteMarker` draws its current number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QSizeF
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPyTextObject,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+
+from drafter.model import Block, CrossHeading, Inline, NoteRef, Paragraph, Resolution, Text, sub_label
+
+P_KEY = QTextFormat.Property.UserProperty + 1
+P_KIND = QTextFormat.Property.UserProperty + 2
+P_LABEL = QTextFormat.Property.UserProperty + 3
+P_MARGIN = QTextFormat.Property.UserProperty + 4
+P_NOTE = QTextFormat.Property.UserProperty + 5
+NOTE_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
+OBJECT_CHAR = "\ufffc"
+LINE_BREAK = "\u2028"
+
+GUTTER = 78  # room on the left for the margin labels (PP3, OP5(a))
+INDENT = 36  # one level of indentation, and the room for a printed label
+
+FIELD, FORMULA, PP, OP, SUB, HEADING, NOTE, CLOSING, ANNEX_HEAD, ANNEX_PARA = (
+    "field", "formula", "pp", "op", "sub", "heading", "note", "closing", "annex-head", "annex-para")
+TEXT_KINDS = (PP, OP, SUB, HEADING, ANNEX_PARA)  # blocks of the body: Enter, Tab and friends work here
+
+FRONT_FIELDS = ("organ", "symbol", "date", "session", "adoption", "report", "sponsors", "number", "title")
+
+
+def serif(size: float = 12.0) -> QFont:
+    font = QFont()
+    font.setFamilies(["Times New Roman", "Liberation Serif", "DejaVu Serif"])
+    font.setPointSizeF(size)
+    return font
+
+
+@dataclass
+class Unit:
+    key: str
+    kind: str
+    content: list[Inline]
+    depth: int = 0
+    label: str = ""
+    margin: str = ""
+
+
+def field_key(*path: str | int) -> str:
+    return "field:" + ".".join(str(p) for p in path)
+
+
+def field_path(key: str) -> tuple[str | int, ...]:
+    return tuple(int(p) if p.isdigit() else p for p in key[len("field:"):].split("."))
+
+
+def units(res: Resolution) -> Iterator[Unit]:
+    """Every unit of the resolution in reading order."""
+    front = res.front
+    for name in FRONT_FIELDS:
+        value = getattr(front, name)
+        if value or name == "title" or (name == "sponsors" and front.doc_type != "resolution"):
+            yield Unit(field_key("front", name), FIELD, [Text(value)] if value else [], margin=name)
+    yield Unit(field_key("formula"), FORMULA, [Text(res.formula)] if res.formula else [], margin="formula")
+    labels = res.labels()
+    ops = res.operatives()
+    yield from _blocks(res, res.preamble, labels, False, len(ops))
+    yield from _blocks(res, res.operative, labels, True, len(ops))
+    for index, line in enumerate(res.closing):
+        yield Unit(field_key("closing", index), CLOSING, [Text(line)] if line else [], margin="closing")
+    for number, annex in enumerate(res.annexes, 1):
+        for index, line in enumerate(annex.heading):
+            yield Unit(field_key("annexes", number - 1, "heading", index), ANNEX_HEAD, [Text(line)],
+                       margin=f"annex {number}" if index == 0 else "")
+        count = 0
+        for block in annex.blocks:
+            if isinstance(block, CrossHeading):
+                yield Unit(block.id, HEADING, block.content, margin="heading")
+                continue
+            count += 1
+            yield Unit(block.id, ANNEX_PARA, block.content, 0, f"{count}." if annex.numbered else "",
+                       f"A{number}.{count}")
+            yield from _children(res, block, 1, f"A{number}.{count}")
+    for index, note in enumerate(res.footnotes, 1):
+        yield Unit(note.id, NOTE, note.content, label=str(index), margin="note" if index == 1 else "")
+
+
+def _blocks(res: Resolution, blocks: list[Block], labels: dict[str, str], operative: bool,
+            op_count: int) -> Iterator[Unit]:
+    number = 0
+    for block in blocks:
+        if isinstance(block, CrossHeading):
+            yield Unit(block.id, HEADING, block.content, margin="heading")
+            continue
+        number += 1
+        label = f"{number}." if operative and op_count > 1 else ""
+        margin = labels.get(block.id, "")
+        yield Unit(block.id, OP if operative else PP, block.content, 0, label, margin)
+        yield from _children(res, block, 1, margin, labels)
+
+
+def _children(res: Resolution, para: Paragraph, depth: int, prefix: str,
+              labels: dict[str, str] | None = None) -> Iterator[Unit]:
+    for index, child in enumerate(para.children, 1):
+        label = sub_label(depth, index, res.language, para.list_style)
+        margin = (labels or {}).get(child.id) or f"{prefix}({label.strip('().')})"
+        yield Unit(child.id, SUB, child.content, depth, label, margin)
+        yield from _children(res, child, depth + 1, margin, labels)
+
+
+# --- formats -------------------------------------------------------------------------------
+def block_format(unit: Unit) -> QTextBlockFormat:
+    fmt = QTextBlockFormat()
+    fmt.setProperty(P_KEY, unit.key)
+    fmt.setProperty(P_KIND, unit.kind)
+    fmt.setProperty(P_LABEL, unit.label)
+    fmt.setProperty(P_MARGIN, unit.margin)
+    fmt.setBottomMargin(6)
+    left = GUTTER
+    if unit.kind == PP:
+        fmt.setTextIndent(INDENT)
+    elif unit.kind in (OP, ANNEX_PARA):
+        fmt.setTextIndent(INDENT if unit.label else 0)
+    elif unit.kind == SUB:
+        left = GUTTER + INDENT * (unit.depth + 1)
+    elif unit.kind == NOTE:
+        left = GUTTER + 18
+        fmt.setBottomMargin(2)
+    elif unit.kind in (HEADING, ANNEX_HEAD):
+        fmt.setTopMargin(6)
+    elif unit.kind == FIELD and unit.key.endswith(".title"):
+        fmt.setTopMargin(6)
+        fmt.setBottomMargin(10)
+    elif unit.kind == FORMULA:
+        fmt.setTextIndent(INDENT)
+    fmt.setLeftMargin(left)
+    fmt.setRightMargin(12)
+    return fmt
+
+
+def char_format(unit_kind: str, item: Text | None = None) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    size = 10.0 if unit_kind == NOTE else 12.0
+    if unit_kind == FIELD:
+        size = 10.5
+    fmt.setFont(serif(size))
+    if unit_kind in (HEADING, ANNEX_HEAD):
+        fmt.setFontWeight(QFont.Weight.Bold)
+    if item is not None and item.italic:
+        fmt.setFontItalic(True)
+    return fmt
+
+
+def note_format(note_id: str, unit_kind: str) -> QTextCharFormat:
+    fmt = char_format(unit_kind)
+    fmt.setObjectType(NOTE_OBJECT)
+    fmt.setProperty(P_NOTE, note_id)
+    return fmt
+
+
+def write_content(cursor: QTextCursor, unit_kind: str, content: list[Inline]) -> None:
+    for item in content:
+        if isinstance(item, NoteRef):
+            cursor.insertText(OBJECT_CHAR, note_format(item.note, unit_kind))
+        else:
+            cursor.insertText(item.text.replace("\n", LINE_BREAK), char_format(unit_kind, item))
+    cursor.setCharFormat(char_format(unit_kind))
+
+
+def render(document: QTextDocument, res: Resolution) -> None:
+    """Lay the whole resolution out in `document` (which it clears)."""
+    document.clear()
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    first = True
+    for unit in units(res):
+        fmt = block_format(unit)
+        if first:
+            cursor.setBlockFormat(fmt)
+            first = False
+        else:
+            cursor.insertBlock(fmt, char_format(unit.kind))
+        cursor.setBlockCharFormat(char_format(unit.kind))
+        write_content(cursor, unit.kind, unit.content)
+    cursor.endEditBlock()
+
+
+def read_content(block: QTextBlock) -> list[Inline]:
+    """The content of a text block as model inlines."""
+    out: list[Inline] = []
+    for it in block:
+        frag = it.fragment()
+        if not frag.isValid():
+            continue
+        fmt = frag.charFormat()
+        text = frag.text()
+        if fmt.objectType() == NOTE_OBJECT:
+            note = str(fmt.property(P_NOTE))
+            out.extend(NoteRef(note) for ch in text if ch == OBJECT_CHAR)
+            continue
+        text = text.replace(OBJECT_CHAR, "").replace(LINE_BREAK, "\n")
+        if not text:
+            continue
+        italic = fmt.fontItalic()
+        if out and isinstance(out[-1], Text) and out[-1].italic == italic:
+            out[-1] = Text(out[-1].text + text, italic)
+        else:
+            out.append(Text(text, italic))
+    return out
+
+
+def key_of(block: QTextBlock) -> str:
+    value = block.blockFormat().property(P_KEY)
+    return str(value) if value is not None else ""
+
+
+def kind_of(block: QTextBlock) -> str:
+    value = block.blockFormat().property(P_KIND)
+    return str(value) if value is not None else ""
+
+
+class NoteMarker(QPyTextObject):
+    """Draws a footnote reference as its current number, raised and smaller."""
+
+    def __init__(self, marker: Callable[[str], str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.marker = marker
+
+    def _font(self, fmt: QTextFormat) -> QFont:
+        font = QFont(fmt.toCharFormat().font())
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.7))
+        return font
+
+    def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:  # noqa: N802
+        text = self.marker(str(fmt.property(P_NOTE)))
+        metrics = QFontMetricsF(self._font(fmt))
+        base = QFontMetricsF(fmt.toCharFormat().font())
+        return QSizeF(metrics.horizontalAdvance(text) + 1, base.ascent())
+
+    def drawObject(self, painter: QPainter, rect, doc: QTextDocument, pos: int,  # type: ignore[no-untyped-def]  # noqa: N802
+                   fmt: QTextFormat) -> None:
+        text = self.marker(str(fmt.property(P_NOTE)))
+        font = self._font(fmt)
+        painter.save()
+        painter.setFont(font)
+        metrics = QFontMetricsF(font)
+        painter.drawText(rect.topLeft() + type(rect.topLeft())(0, metrics.ascent()), text)
+        painter.restore()
