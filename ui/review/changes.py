@@ -1,0 +1,198 @@
+"""The change list panel: counts per kind, toggles, next/previous, accept/reject, and the table of changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drafter.compare import kinds as k
+from drafter.compare.changes import Change, ChangeList
+from drafter.compare.render import inline
+from ui.review.redline import label_of
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ("Kind", "Base", "Draft", "Change")
+
+
+def hidden_kinds(hide_renumbering: bool, hide_technical: bool) -> set[str]:
+    return ({k.RENUMBERED} if hide_renumbering else set()) | ({k.TECHNICAL} if hide_technical else set())
+
+
+class ChangeListModel(QAbstractTableModel):
+    """The visible changes of a change list, one row each."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.changes: ChangeList | None = None
+        self.rows: list[Change] = []
+        self.hidden: set[str] = set()
+
+    def set_changes(self, changes: ChangeList | None, hidden: set[str] | None = None) -> None:
+        self.beginResetModel()
+        self.changes = changes
+        if hidden is not None:
+            self.hidden = hidden
+        self.rows = [c for c in changes.changes if c.kind not in self.hidden] if changes else []
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        change = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if index.column() == 0:
+                return change.kind
+            if index.column() == 1:
+                return change.old_label or ("" if not change.front_field else "front")
+            if index.column() == 2:
+                return change.new_label if not change.front_field else label_of(change)
+            text = inline(change.ops, trim=role == Qt.ItemDataRole.DisplayRole) if change.ops else ""
+            return text.replace("\n", " ")
+        if role == Qt.ItemDataRole.UserRole:
+            return index.row()
+        return None
+
+    def change(self, row: int) -> Change | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def row_of(self, block_id: str) -> int:
+        for row, change in enumerate(self.rows):
+            if block_id in change.new_ids or block_id in change.old_ids:
+                return row
+        return -1
+
+
+class ChangePanel(QWidget):
+    """Counts, toggles and the list; emits intents for the main window."""
+
+    jump_requested = Signal(object)  # Change
+    accept_requested = Signal(object)
+    reject_requested = Signal(object)
+    toggles_changed = Signal(bool, bool)  # hide renumbering, hide technical
+
+    def __init__(self, parent: QWidget | None = None, review: bool = True) -> None:
+        super().__init__(parent)
+        self.model = ChangeListModel(self)
+        self.counts = QLabel(self.tr("No changes"))
+        self.counts.setWordWrap(True)
+        self.counts.setObjectName("change-counts")
+        self.hide_renumbering = QCheckBox(self.tr("Hide renumbering"))
+        self.hide_technical = QCheckBox(self.tr("Hide technical updates"))
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.prev_button = QPushButton(self.tr("◀ Previous"))
+        self.next_button = QPushButton(self.tr("Next ▶"))
+        self.accept_button = QPushButton(self.tr("Accept"))
+        self.reject_button = QPushButton(self.tr("Reject"))
+        self.accept_button.setToolTip(self.tr("Take this change into the base, so it is no longer a difference"))
+        self.reject_button.setToolTip(self.tr("Put the base text back into the draft"))
+        toggles = QHBoxLayout()
+        toggles.addWidget(self.hide_renumbering)
+        toggles.addWidget(self.hide_technical)
+        toggles.addStretch()
+        buttons = QHBoxLayout()
+        for button in (self.prev_button, self.next_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        if review:
+            buttons.addWidget(self.accept_button)
+            buttons.addWidget(self.reject_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.counts)
+        layout.addLayout(toggles)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.table.activated.connect(self._jump)
+        self.table.clicked.connect(self._jump)
+        self.prev_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.accept_button.clicked.connect(lambda: self._emit(self.accept_requested))
+        self.reject_button.clicked.connect(lambda: self._emit(self.reject_requested))
+        self.hide_renumbering.toggled.connect(self._toggled)
+        self.hide_technical.toggled.connect(self._toggled)
+
+    def _toggled(self) -> None:
+        self.toggles_changed.emit(self.hide_renumbering.isChecked(), self.hide_technical.isChecked())
+
+    def hidden(self) -> set[str]:
+        return hidden_kinds(self.hide_renumbering.isChecked(), self.hide_technical.isChecked())
+
+    def set_changes(self, changes: ChangeList | None) -> None:
+        current = self.current()
+        self.model.set_changes(changes, self.hidden())
+        if changes is None:
+            self.counts.setText(self.tr("No document"))
+        else:
+            counts = changes.counts
+            listed = ", ".join(f"{counts[kind]} {kind}" for kind in k.KINDS if counts.get(kind))
+            self.counts.setText(self.tr("Changes: {listed}").format(listed=listed) if listed
+                                else self.tr("No changes against the base"))
+        if current is not None:
+            key = (current.new_ids or current.old_ids or (current.front_field,))[0]
+            row = self.model.row_of(key)
+            if row >= 0:
+                self.table.selectRow(row)
+
+    def current(self) -> Change | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.change(rows[0].row()) if rows else None
+
+    def _emit(self, signal: Any) -> None:
+        change = self.current()
+        if change is not None:
+            signal.emit(change)
+
+    def _jump(self, index: QModelIndex) -> None:
+        change = self.model.change(index.row())
+        if change is not None:
+            self.jump_requested.emit(change)
+
+    def step(self, direction: int) -> None:
+        """Select and jump to the next (1) or previous (-1) change."""
+        count = self.model.rowCount()
+        if not count:
+            return
+        rows = self.table.selectionModel().selectedRows()
+        row = rows[0].row() + direction if rows else (0 if direction > 0 else count - 1)
+        row = max(0, min(count - 1, row))
+        self.table.selectRow(row)
+        self._jump(self.model.index(row, 0))
+
+    def select_block(self, block_id: str) -> None:
+        row = self.model.row_of(block_id)
+        if row >= 0:
+            self.table.selectRow(row)
