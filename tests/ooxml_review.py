@@ -101,11 +101,31 @@ def _note_texts(notes: etree._Element | None) -> dict[str, str]:
 
 def _text(p: etree._Element) -> str:
     parts: list[str] = []
-    for node in p.iter(q("t"), q("tab"), q("br"), q("footnoteReference")):
+    instruction: str | None = None
+    in_noteref = False
+    for node in p.iter(q("t"), q("tab"), q("br"), q("footnoteReference"), q("fldChar"), q("instrText"),
+                       q("delInstrText")):
         parent = node.getparent()
-        if node.tag == q("t") and parent is not None and parent.find(q("footnoteReference")) is not None:
-            continue  # the printed mark of a note cited again
-        if node.tag == q("t"):
+        if node.tag == q("fldChar"):
+            kind = node.get(q("fldCharType"))
+            if kind == "begin":
+                instruction = ""
+            elif kind == "separate":
+                match = re.match(r"\s*NOTEREF\s+_RefNote(\d+)", instruction or "")
+                in_noteref = match is not None
+                if match:
+                    parts.append(f" \x00{match.group(1)} ")  # a note cited again: the same note
+            elif kind == "end":
+                instruction, in_noteref = None, False
+        elif node.tag in (q("instrText"), q("delInstrText")):
+            instruction = (instruction or "") + (node.text or "")
+        elif in_noteref:
+            continue
+        elif node.tag == q("t") and parent is not None and (
+                parent.find(q("footnoteReference")) is not None
+                or parent.find(f"{q('rPr')}/{q('rStyle')}[@{q('val')}='FootnoteReference']") is not None):
+            continue  # the printed mark of a note cited again in deleted text
+        elif node.tag == q("t"):
             parts.append(node.text or "")
         elif node.tag == q("footnoteReference"):
             parts.append(f" \x00{node.get(q('id'))} ")

@@ -1,34 +1,182 @@
-"""Entry point of the app: logging, QApplication, the main window on a file or the bundled sample."""
+"""Entry point of the app: logging, excepthook, QApplication, settings, first-start and recovery offers."""
 
 from __future__ import annotations
 
+import argparse
 import logging
 import sys
+import tempfile
+import traceback
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from drafter import DrafterError, load
+import drafter
+from drafter import draftfile
+from drafter.edits import Document
+from drafter.errors import DrafterError
 from drafter.resources import sample_path
 from ui.main_window import MainWindow
+from ui.review.compare_window import CompareWindow
+from ui.settings import Settings
 
 log = logging.getLogger(__name__)
+VIEWS = ("redline", "side-by-side", "editor", "compare")
 
 
-def main(path: str | None = None, screenshot: str | None = None) -> int:
+def log_file() -> Path:
+    import platformdirs
+
+    folder = Path(platformdirs.user_log_dir("drafter"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "drafter.log"
+
+
+def setup_logging() -> Path | None:
+    root = logging.getLogger()
+    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
+        return None
+    try:
+        path = log_file()
+        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    if root.level > logging.INFO or root.level == logging.NOTSET:
+        root.setLevel(logging.INFO)
+    return path
+
+
+def install_excepthook(parent: QWidget | None = None, show: bool = True) -> None:
+    """Unexpected errors: logged with their traceback, and shown to the user, who can keep working."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        text = "".join(traceback.format_exception(kind, value, tb))
+        log.error("unexpected error\n%s", text)
+        if show and QApplication.instance() is not None:
+            box = QMessageBox(QMessageBox.Icon.Critical, "Drafter",
+                              "Something went wrong. Your draft is still open; save it under a new name to be safe.\n"
+                              f"Details are in the log: {log_file()}", parent=parent)
+            box.setDetailedText(text)
+            box.exec()
+
+    sys.excepthook = hook
+
+
+def initial_document(path: str | None, base: str | None) -> tuple[Document, str | None]:
+    """The document to open at start: a draft file, or a resolution (with an optional other base)."""
+    target = path or str(sample_path())
+    if target.endswith(draftfile.EXTENSION) and base is None:
+        return draftfile.read(target), target
+    if base is not None:
+        doc = Document.from_base(drafter.load(base), base)
+        doc.draft = drafter.load(target)
+        return doc, None
+    return Document.from_base(drafter.load(target), target), None
+
+
+def offer_recovery(window: MainWindow, folder: Path | None) -> bool:
+    found = draftfile.list_recoveries(folder)
+    if not found:
+        return False
+    latest = found[0]
+    name = latest.original or latest.title or "an unsaved draft"
+    answer = QMessageBox.question(
+        window, window.tr("Recover your work?"),
+        window.tr("Drafter did not close normally. An autosaved copy of {name} from {when} was found. "
+                  "Recover it?").format(name=name, when=latest.saved))
+    if answer != QMessageBox.StandardButton.Yes:
+        draftfile.discard(latest.path)
+        return False
+    try:
+        doc = draftfile.recover(latest)
+    except DrafterError as exc:
+        QMessageBox.warning(window, window.tr("Could not recover"), str(exc))
+        return False
+    window.controller.set_document(doc, latest.original or None)
+    window.controller.stack.resetClean()  # recovered work is not saved yet
+    draftfile.discard(latest.path)
+    return True
+
+
+def main(path: str | None = None, screenshot: str | None = None, base: str | None = None,
+         view: str | None = None, settings: Settings | None = None) -> int:
+    """Run the app on `path` (a draft file or any resolution); with `screenshot`, render offscreen and exit."""
+    setup_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setApplicationName("Drafter")
     app.setOrganizationName("Drafter")
-    window = MainWindow()
-    target = path or str(sample_path())
-    try:
-        window.show_resolution(load(target), Path(target).name)
-    except DrafterError as exc:
-        QMessageBox.warning(window, "Drafter", str(exc))
-    window.resize(1200, 800)
+    if settings is None:
+        settings = Settings(Path(tempfile.mkdtemp()) / "settings.ini") if screenshot else Settings()
+    if view and view != "compare":
+        settings.view = view
+    window = MainWindow(settings)
+    install_excepthook(window, show=not screenshot)
+    if view == "compare":
+        return _compare(app, path, base, screenshot)
+    recovered = False if screenshot else offer_recovery(
+        window, Path(settings.recovery_dir) if settings.recovery_dir else None)
+    if not recovered:
+        if path is None and not screenshot and settings.first_start:
+            settings.first_start = False
+            answer = QMessageBox.question(window, window.tr("Welcome to Drafter"),
+                                          window.tr("Open the sample resolution A/RES/72/169 to try Drafter?"))
+            if answer != QMessageBox.StandardButton.Yes:
+                window.show()
+                return app.exec()
+        try:
+            doc, saved = initial_document(path, base)
+            window.controller.set_document(doc, saved)
+        except DrafterError as exc:
+            if screenshot:
+                print(f"drafter: {exc}", file=sys.stderr)
+                return 2
+            QMessageBox.warning(window, "Drafter", str(exc))
     window.show()
     if screenshot:
-        app.processEvents()
-        window.grab().save(screenshot)
-        return 0
+        return _grab(app, window, screenshot)
     return app.exec()
+
+
+def _grab(app: QApplication, window: QWidget, screenshot: str) -> int:
+    for _ in range(5):
+        app.processEvents()
+    QTimer.singleShot(50, app.quit)
+    app.exec()
+    window.grab().save(screenshot)
+    window.close()
+    return 0
+
+
+def _compare(app: QApplication, path: str | None, base: str | None, screenshot: str | None) -> int:
+    if not path or not base:
+        print("drafter: --view compare needs FILE and --base BASE", file=sys.stderr)
+        return 2
+    try:
+        old, new = drafter.load(base), drafter.load(path)
+    except DrafterError as exc:
+        print(f"drafter: {exc}", file=sys.stderr)
+        return 2
+    window = CompareWindow(old, new, Path(base).name, Path(path).name)
+    window.resize(1400, 900)
+    window.show()
+    if screenshot:
+        return _grab(app, window, screenshot)
+    return app.exec()
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments of `drafter gui` (shared with `python -m ui`)."""
+    parser.add_argument("file", nargs="?", help="a draft file (.drafter) or a resolution to start a draft from")
+    parser.add_argument("--base", metavar="BASE", help="compare FILE against this resolution instead of itself")
+    parser.add_argument("--view", choices=VIEWS, help="the view to show")
+    parser.add_argument("--screenshot", metavar="PNG", help="render the window offscreen to a PNG and exit")
+
+
+def run(args: argparse.Namespace) -> int:
+    return main(args.file, screenshot=args.screenshot, base=args.base, view=args.view)

@@ -34,7 +34,7 @@ class EditCommand(QUndoCommand):
     def id(self) -> int:
         return _TYPING if isinstance(self.edit, SetContent) and self.edit.label == "Typing" else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, EditCommand):
             return False
         mine, theirs = self.edit, other.edit

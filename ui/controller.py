@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from drafter import draftfile
-from drafter.errors import DrafterError
 from drafter.edits import Document, Edit, Scope
+from drafter.errors import DrafterError
 from ui.commands import EditCommand
 from ui.review.live import LiveComparison
 

@@ -68,7 +68,7 @@ class Item:
         if self._shingles is None:
             words = self.words
             if len(words) >= 3:
-                self._shingles = frozenset(zip(words, words[1:], words[2:]))
+                self._shingles = frozenset(zip(words, words[1:], words[2:], strict=False))
             else:
                 self._shingles = frozenset(words)
         return self._shingles

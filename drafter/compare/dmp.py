@@ -51,7 +51,7 @@ def common_suffix(text1: str, text2: str) -> int:
     return mid
 
 
-class FastDiff(diff_match_patch):  # type: ignore[misc]
+class FastDiff(diff_match_patch):
     """A diff_match_patch whose diff runs with no timeout (`Diff_Timeout` is 0)."""
 
     def __init__(self) -> None:
@@ -130,9 +130,9 @@ class FastDiff(diff_match_patch):  # type: ignore[misc]
                     k1start += 2
                 elif front:
                     k2_offset = v_offset + delta - k1
-                    if 0 <= k2_offset < v_length and v2[k2_offset] != -1:
-                        if x1 >= length1 - v2[k2_offset]:
-                            return self._split(text1, text2, x1, y1)
+                    if (0 <= k2_offset < v_length and v2[k2_offset] != -1
+                            and x1 >= length1 - v2[k2_offset]):
+                        return self._split(text1, text2, x1, y1)
             for k2 in range(-d + k2start, d + 1 - k2end, 2):
                 k2_offset = v_offset + k2
                 if k2 == -d or (k2 != d and v2[k2_offset - 1] < v2[k2_offset + 1]):
@@ -160,7 +160,7 @@ class FastDiff(diff_match_patch):  # type: ignore[misc]
     def _split(self, text1: str, text2: str, x: int, y: int) -> Diffs:
         return self.diff_main(text1[:x], text2[:y], False) + self.diff_main(text1[x:], text2[y:], False)
 
-    def diff_cleanupMerge(self, diffs: Diffs) -> None:  # noqa: N802 - the library's name
+    def diff_cleanupMerge(self, diffs: Diffs) -> None:
         """Reorder and merge like edit sections, merge equalities, and shift single edits sideways
         to take out an equality (the library's passes, the same way)."""
         while True:

@@ -89,7 +89,7 @@ def is_technical(cores: list[str], index: int, front: bool = False) -> bool:
     if not word:
         return False
     kind = word_class(word)
-    if kind == _NEVER or kind == _ALWAYS:
+    if kind in (_NEVER, _ALWAYS):
         return kind == _ALWAYS
     if kind == _BEFORE_SESSION:
         return _word_at(cores, index + 1) == "session"

@@ -200,21 +200,40 @@ class Builder:
                 settings.append(node)
 
     def repeat_marks(self) -> None:
-        """A note cited again (note 1 of 72/169 in PP1 and OP15) is a second reference to the same
-        note with a custom mark: its printed number follows in the run, so Word and LibreOffice
-        neither number it as a new note nor shift the notes after it."""
-        seen: set[str] = set()
-        removed = {ox.w(ox.DEL)}
-        for ref in self.body.iter(ox.w("footnoteReference")):
-            note_id = ref.get(ox.w("id"), "")
-            if note_id not in seen:
-                seen.add(note_id)
+        """A note cited again (note 1 of 72/169 in PP1 and OP15) is, as Word makes it, a NOTEREF field to a
+        bookmark around the note's first live reference: one note, printed with the same number at both places."""
+        removed = set(map(ox.w, ox.REMOVED))
+        refs = list(self.body.iter(ox.w("footnoteReference")))
+        holders: dict[str, etree._Element] = {}
+        for ref in refs:
+            if not any(a.tag in removed for a in ref.iterancestors()):
+                holders.setdefault(ref.get(ox.w("id"), ""), ref)
+        ids = (node.get(ox.w("id"), "") for node in self.body.iter())
+        taken = [int(v) for v in ids if v.lstrip("-").isdigit()]
+        next_id = max(taken, default=0) + 1
+        for note_id, ref in holders.items():
+            if sum(1 for r in refs if r.get(ox.w("id")) == note_id) < 2:
                 continue
-            ref.set(ox.w("customMarkFollows"), "1")
             run = ref.getparent()
-            deleted = any(a.tag in removed for a in ref.iterancestors())
-            mark = ox.sub(run, "delText" if deleted else "t")
-            mark.text = self.marks.get(int(note_id), note_id)
+            run.addprevious(ox.el("bookmarkStart", id=str(next_id), name=f"_RefNote{note_id}"))
+            run.addnext(ox.el("bookmarkEnd", id=str(next_id)))
+            next_id += 1
+        for ref in refs:
+            note_id = ref.get(ox.w("id"), "")
+            if note_id not in holders or holders[note_id] is ref or sum(
+                    1 for r in refs if r.get(ox.w("id")) == note_id) < 2:
+                continue
+            run = ref.getparent()
+            mark = self.marks.get(int(note_id), note_id)
+            if any(a.tag in removed for a in ref.iterancestors()):
+                # deleted text: the printed mark alone (LibreOffice loses the rest of a deletion after a field)
+                printed = ox.el("delText")
+                printed.text = mark
+                run.replace(ref, printed)
+                continue
+            for field_run in reversed(_noteref_field(f"_RefNote{note_id}", mark)):
+                run.addnext(field_run)
+            run.getparent().remove(run)
 
     def to_bytes(self) -> bytes:
         self.repeat_marks()
@@ -223,6 +242,22 @@ class Builder:
         out = io.BytesIO()
         self.doc.save(out)
         return out.getvalue()
+
+
+def _noteref_field(bookmark: str, mark: str) -> list[etree._Element]:
+    """The runs of a NOTEREF field (begin, instruction, separate, printed mark, end) in FootnoteReference style."""
+    def run(*children: etree._Element) -> etree._Element:
+        node = ox.el("r", ox.el("rPr", ox.el("rStyle", val="FootnoteReference")))
+        node.extend(children)
+        return node
+
+    instruction = ox.el("instrText")
+    instruction.text = f" NOTEREF {bookmark} \\f \\h "
+    instruction.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    result = ox.el("t")
+    result.text = mark
+    return [run(ox.el("fldChar", fldCharType="begin")), run(instruction),
+            run(ox.el("fldChar", fldCharType="separate")), run(result), run(ox.el("fldChar", fldCharType="end"))]
 
 
 def note_ids_of(res: Resolution) -> dict[str, int]:

@@ -57,6 +57,8 @@ _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplemented
 P, R, T, BODY = w("p"), w("r"), w("t"), w("body")
 INS, DEL, MOVE_FROM, MOVE_TO = w("ins"), w("del"), w("moveFrom"), w("moveTo")
 FOOTNOTE_REF = w("footnoteReference")
+FLD_SIMPLE, FLD_CHAR, INSTR_TEXT = w("fldSimple"), w("fldChar"), w("instrText")
+_NOTEREF = re.compile(r"\s*NOTEREF\s+(\S+)")
 # Elements whose children are read as if they stood in their parent.
 _INLINE_WRAPPERS = {w(t) for t in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple",
                                     "sdt", "sdtContent", "dir", "bdo")}
@@ -263,6 +265,21 @@ def _untab(content: list[Inline]) -> list[Inline]:
     return [Text(it.text.replace("\t", " "), it.italic) if isinstance(it, Text) else it for it in content]
 
 
+def _bookmarked_notes(root: etree._Element | None) -> dict[str, str]:
+    """Bookmark name → the id of the first footnote referenced inside that bookmark."""
+    names: dict[str, str] = {}  # open bookmark id → name
+    out: dict[str, str] = {}
+    for node in root.iter(w("bookmarkStart"), w("bookmarkEnd"), FOOTNOTE_REF) if root is not None else ():
+        if node.tag == w("bookmarkStart"):
+            names[node.get(w("id"), "")] = node.get(w("name"), "")
+        elif node.tag == w("bookmarkEnd"):
+            names.pop(node.get(w("id"), ""), None)
+        else:
+            for name in names.values():
+                out.setdefault(name, node.get(w("id"), ""))
+    return out
+
+
 def _typed_label(content: list[Inline]) -> tuple[str | None, list[Inline]]:
     """Split a label typed at the start ("1.<tab>", "(a) ") from the content."""
     first = content[0] if content else None
@@ -288,6 +305,9 @@ class _Reader:
         for note in self.notes_root.iterchildren(w("footnote")) if self.notes_root is not None else ():
             if note.get(w("type"), "normal") == "normal":
                 self.notes[note.get(w("id"), "")] = note
+        self.bookmarks = _bookmarked_notes(self.doc)
+        self.instruction: str | None = None  # the instruction of the complex field being read
+        self.in_noteref = False  # inside the printed result of a NOTEREF field
         self.markers: dict[str, str] = {}
         self.numbered = 0  # notes numbered so far (custom marks are not)
         self.in_note = False
@@ -362,8 +382,28 @@ class _Reader:
         for child in parent:
             if child.tag == R:
                 self._run(child, pstyle, out)
+            elif child.tag == FLD_SIMPLE and self._noteref(child.get(w("instr"), ""), out):
+                continue
             elif child.tag in _INLINE_WRAPPERS:
                 self._walk(child, pstyle, out)
+
+    def _noteref(self, instruction: str, out: list[Inline]) -> bool:
+        """A NOTEREF field to a bookmarked footnote reference cites that note again (Word's way)."""
+        match = _NOTEREF.match(instruction)
+        note_id = self.bookmarks.get(match.group(1)) if match else None
+        if note_id is None or self.in_note:
+            return False
+        out.append(NoteRef(self.marker(note_id)))
+        return True
+
+    def _field_char(self, kind: str, out: list[Inline]) -> None:
+        if kind == "begin":
+            self.instruction = ""
+        elif kind == "separate":
+            self.in_noteref = self._noteref(self.instruction or "", out)
+            self.instruction = None
+        elif kind == "end":
+            self.instruction, self.in_noteref = None, False
 
     def _run(self, r: etree._Element, pstyle: str | None, out: list[Inline]) -> None:
         rpr = r.find(RPR)
@@ -373,7 +413,13 @@ class _Reader:
         custom: str | None = None  # a note whose printed mark is the text that follows
         for child in r:
             tag = child.tag
-            if tag == T:
+            if tag == FLD_CHAR:
+                self._field_char(child.get(w("fldCharType"), ""), out)
+            elif tag == INSTR_TEXT and self.instruction is not None:
+                self.instruction += child.text or ""
+            elif self.in_noteref:
+                continue  # the printed number of a note cited again: the reference stands for it
+            elif tag == T:
                 if custom is not None and (child.text or "").strip():
                     out.append(NoteRef(self.marker(custom, (child.text or "").strip())))
                     custom = None

@@ -140,6 +140,73 @@ def test_somalia_series(before: str, after: str) -> None:
     check_roundtrip(old, new, changes)
 
 
+def _labels(prefix: str, first: int, last: int) -> list[str]:
+    return [f"{prefix}{number}" for number in range(first, last + 1)]
+
+
+def test_somalia_2019_266_to_2020_445_paragraph_by_paragraph() -> None:
+    """S/2019/266 (UNSOM, resolution 2461) against S/2020/445 (AMISOM, resolution 2520), by reading.
+
+    The two texts share their frame and a handful of paragraphs; the rest was written anew. Kept and
+    edited: PP1 ("Recalling all its previous resolutions"), PP2 (its clause on regional crises spilling
+    over went), the tribute to AMISOM (PP4 → PP5: "security forces personnel", a new closing clause),
+    the climate paragraph (PP15 → PP14: rewritten around the same risk-assessment clause), the
+    participation OP (OP9 → OP31: "important role", "meaningful", "Internally Displaced Persons
+    (IDPs)", civil society instead of the request to UNSOM), the children OP (OP17 → OP33: the same
+    commitments on detention, the 2012 Action Plans and handover, in new words) and the humanitarian
+    OP (OP18 → OP35: 2019 → 2020, COVID-19, the same demand for access). "Decides to remain actively
+    seized of the matter." is the same text, OP23 → OP39. Every other paragraph of S/2019/266 went and
+    every other paragraph of S/2020/445 is new: the reporting OP (OP22 → OP37) and the evictions OP
+    (OP19 → OP34) keep only their opening formula or one clause and say something else, so they read
+    as replaced, as do the Al-Shabaab paragraph (PP3) and the paragraph on violations (PP14 → PP11).
+    Nothing moved, split or merged.
+    """
+    old, new = load("S-2019-266"), load("S-2020-445")
+    changes = compare(old, new)
+    by_kind: dict[str, set[tuple[str | None, str | None]]] = {}
+    for change in changes.changes:
+        key = (change.front_field, change.front_field) if change.front_field else (
+            change.old_label, change.new_label)
+        by_kind.setdefault(change.kind, set()).add(key)
+    modified = {("PP1", "PP1"), ("PP2", "PP2"), ("PP4", "PP5"), ("PP15", "PP14"), ("OP9", "OP31"),
+                ("OP17", "OP33"), ("OP18", "OP35")}
+    deleted = {(label, None) for label in
+               ["PP3", *_labels("PP", 5, 14), *_labels("OP", 1, 8), *_labels("OP", 10, 16),
+                *_labels("OP", 19, 22)]}
+    new_ops = [*_labels("OP", 1, 30), "OP32", "OP34", *_labels("OP", 36, 38)]
+    subs = {"OP2": "abcd", "OP6": "abc", "OP11": "abc", "OP12": "abcdefghi", "OP24": "abc"}
+    new_ops += [f"{op}({letter})" for op, letters in subs.items() for letter in letters]
+    inserted = {(None, label) for label in
+                ["PP3", "PP4", *_labels("PP", 6, 13), *_labels("PP", 15, 17), *new_ops,
+                 *_labels("heading ", 1, 4)]}
+    assert by_kind == {
+        "technical": {("symbol", "symbol"), ("date", "date")},
+        "modified": modified,
+        "deleted": deleted,
+        "inserted": inserted,
+        "renumbered": {("OP23", "OP39")},
+    }
+    # every paragraph of both texts is accounted for, each once
+    assert len(old.labels()) == 15 + 23 == len(modified) + len(deleted) + 1
+    assert len([c for c in changes.changes if c.new_label and c.part != "front"]) == (
+        len(modified) + len(inserted) + 1)
+
+    def edits(label: str) -> list[tuple[str, str]]:
+        change = next(c for c in changes.changes if c.old_label == label)
+        return [(op.op, op.text.strip()) for op in change.ops if op.op != "equal"]
+
+    assert edits("PP1") == [("insert", "all")]
+    assert edits("PP2") == [("delete", "and underscoring the importance of working to prevent destabilizing "
+                                       "effects of regional crises and disputes from spilling over into Somalia,")]
+    assert edits("PP4")[:2] == [("insert", "personnel"), ("delete", "-")]  # "Al -Shabaab" → "Al Shabaab"
+    assert edits("OP9")[:5] == [("delete", "importance"), ("insert", "important role"), ("insert", ", meaningful"),
+                                ("delete", "IDPs"), ("insert", "Internally Displaced Persons (IDPs)")]
+    op35 = edits("OP18")
+    assert "2019" in op35[0][1] and op35[0][0] == "delete" and "2020" in op35[1][1] and op35[1][0] == "insert"
+    assert ("delete", "aid") in op35 and ("insert", "humanitarian assistance") in op35
+    check_roundtrip(old, new, changes)
+
+
 # --- every text against itself and against synthetic edits -------------------------------------------
 @pytest.mark.parametrize("path", TEXTS, ids=[p.stem for p in TEXTS])
 def test_a_text_compared_with_itself(path: Path) -> None:

@@ -205,7 +205,7 @@ class StructuredEditor(QTextEdit):
         return True
 
     # --- keys ----------------------------------------------------------------------------------
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         self._in_key = True
         try:
             if not self._handle_key(event):
@@ -258,8 +258,8 @@ class StructuredEditor(QTextEdit):
         if key == Qt.Key.Key_Delete and not self.textCursor().hasSelection() and self.textCursor().atBlockEnd():
             self.join_forward()
             return True
-        if self._spans() and (key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) or event.text().isprintable()
-                              and event.text()):
+        if self._spans() and (key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) or (event.text().isprintable()
+                              and event.text())):
             self.delete_selection()
             return key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
         return False
@@ -372,7 +372,7 @@ class StructuredEditor(QTextEdit):
             self.request(ed.remove_footnote(self.doc, key))
 
     # --- clipboard -------------------------------------------------------------------------------
-    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
+    def insertFromMimeData(self, source: QMimeData) -> None:
         text = source.text()
         if not text or self.doc is None:
             return
@@ -389,7 +389,7 @@ class StructuredEditor(QTextEdit):
         edit = paste_edit(self.doc, place[0], place[1], pieces)
         self.request(edit, place)
 
-    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasText()
 
     # --- painting --------------------------------------------------------------------------------
@@ -401,7 +401,7 @@ class StructuredEditor(QTextEdit):
             margin = block.blockFormat().property(lay.P_MARGIN)
             self.unit_changed.emit(key, str(margin or ""))
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         small = QFont("Sans Serif")

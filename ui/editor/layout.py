@@ -249,13 +249,13 @@ class NoteMarker(QPyTextObject):
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.7))
         return font
 
-    def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:  # noqa: N802
+    def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:
         text = self.marker(str(fmt.property(P_NOTE)))
         metrics = QFontMetricsF(self._font(fmt))
         base = QFontMetricsF(fmt.toCharFormat().font())
         return QSizeF(metrics.horizontalAdvance(text) + 1, base.ascent())
 
-    def drawObject(self, painter: QPainter, rect, doc: QTextDocument, pos: int,  # type: ignore[no-untyped-def]  # noqa: N802
+    def drawObject(self, painter: QPainter, rect, doc: QTextDocument, pos: int,  # type: ignore[no-untyped-def]
                    fmt: QTextFormat) -> None:
         text = self.marker(str(fmt.property(P_NOTE)))
         font = self._font(fmt)

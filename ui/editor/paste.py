@@ -51,7 +51,7 @@ def split_pasted(text: str) -> list[Piece]:
             if level == 2 and (not pieces or pieces[-1].level == 0):
                 level = 1  # "(i)" right under a paragraph is the letter "i" of a list
             pieces.append(Piece(rest, level))
-        elif not pieces or ended and starts_like_paragraph(line):
+        elif not pieces or (ended and starts_like_paragraph(line)):
             pieces.append(Piece(line, 0))
         else:
             pieces[-1].text = f"{pieces[-1].text} {line}".strip()
