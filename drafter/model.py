@@ -74,8 +74,8 @@ class Paragraph:
     content: list[Inline] = field(default_factory=list)
     children: list[Paragraph] = field(default_factory=list)
     id: str = field(default_factory=new_id)
-    # How `children` are labelled: "" by depth ((a), (i), a., i.), or "alpha", "roman",
-    # "decimal", "bullet" where the source breaks that order (S/2018/693 opens a list with (i)).
+    # How `children` are labelled: "" by depth ((a), (i), a., i.), or one of "alpha", "roman", "alpha.",
+    # "roman.", "decimal", "bullet" where the source breaks that order (S/2018/693 opens a list with (i)).
     list_style: str = ""
 
     @property
@@ -222,24 +222,26 @@ def letters(n: int) -> str:
 def sub_label(depth: int, index: int, language: str = "en", style: str = "") -> str:
     """The printed label of the index-th sub-paragraph (from 1) at depth 1..4.
 
-    English: (a) → (i) → a. → i.; French and Spanish: a) → i) → a. → i.
-    `style` ("alpha", "roman", "decimal", "bullet") overrides the order where a source does.
+    By depth: (a) → (i) → a. → i. in English; a) → i) → a. → i. in French and Spanish.
+    `style` overrides that order where a source does (S/2018/693 opens a list with (i)): "alpha" and
+    "roman" are the bracketed forms, "alpha." and "roman." the forms with a full stop, "decimal" is
+    1., 2., and "bullet" a bullet.
     """
+    style = style or DEPTH_STYLES[(depth - 1) % 4]
     if style == "bullet":
         return "•"
     if style == "decimal":
         return f"{index}."
-    cycle = (depth - 1) % 4
-    if style == "alpha":
-        cycle = 0 if cycle < 2 else 2
-    elif style == "roman":
-        cycle = 1 if cycle < 2 else 3
-    core = letters(index) if cycle in (0, 2) else roman(index)
-    if cycle >= 2:
+    core = roman(index) if style.startswith("roman") else letters(index)
+    if style.endswith("."):
         return f"{core}."
     if language in ("fr", "es"):
         return f"{core})"
     return f"({core})"
+
+
+# the label styles of sub-paragraph levels 1 to 4 (UN Editorial Manual; AKN4UN)
+DEPTH_STYLES = ("alpha", "roman", "alpha.", "roman.")
 
 
 def _sub_labels(prefix: str, parent: Paragraph, depth: int) -> list[tuple[str, Paragraph]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -203,29 +204,25 @@ class Builder:
         """A note cited again (note 1 of 72/169 in PP1 and OP15) is, as Word makes it, a NOTEREF field to a
         bookmark around the note's first live reference: one note, printed with the same number at both places."""
         removed = set(map(ox.w, ox.REMOVED))
-        refs = list(self.body.iter(ox.w("footnoteReference")))
+        refs = [(ref, ref.get(ox.w("id"), ""), any(a.tag in removed for a in ref.iterancestors()))
+                for ref in self.body.iter(ox.w("footnoteReference"))]
+        cited = Counter(note_id for _, note_id, _ in refs)
         holders: dict[str, etree._Element] = {}
-        for ref in refs:
-            if not any(a.tag in removed for a in ref.iterancestors()):
-                holders.setdefault(ref.get(ox.w("id"), ""), ref)
+        for ref, note_id, deleted in refs:
+            if cited[note_id] > 1 and not deleted:
+                holders.setdefault(note_id, ref)
         ids = (node.get(ox.w("id"), "") for node in self.body.iter())
-        taken = [int(v) for v in ids if v.lstrip("-").isdigit()]
-        next_id = max(taken, default=0) + 1
-        for note_id, ref in holders.items():
-            if sum(1 for r in refs if r.get(ox.w("id")) == note_id) < 2:
+        next_id = max((int(v) for v in ids if v.lstrip("-").isdigit()), default=0) + 1
+        for bookmark_id, (note_id, ref) in enumerate(holders.items(), next_id):
+            run = _parent(ref)
+            run.addprevious(ox.el("bookmarkStart", id=str(bookmark_id), name=f"_RefNote{note_id}"))
+            run.addnext(ox.el("bookmarkEnd", id=str(bookmark_id)))
+        for ref, note_id, deleted in refs:
+            if note_id not in holders or holders[note_id] is ref:
                 continue
-            run = ref.getparent()
-            run.addprevious(ox.el("bookmarkStart", id=str(next_id), name=f"_RefNote{note_id}"))
-            run.addnext(ox.el("bookmarkEnd", id=str(next_id)))
-            next_id += 1
-        for ref in refs:
-            note_id = ref.get(ox.w("id"), "")
-            if note_id not in holders or holders[note_id] is ref or sum(
-                    1 for r in refs if r.get(ox.w("id")) == note_id) < 2:
-                continue
-            run = ref.getparent()
+            run = _parent(ref)
             mark = self.marks.get(int(note_id), note_id)
-            if any(a.tag in removed for a in ref.iterancestors()):
+            if deleted:
                 # deleted text: the printed mark alone (LibreOffice loses the rest of a deletion after a field)
                 printed = ox.el("delText")
                 printed.text = mark
@@ -233,7 +230,7 @@ class Builder:
                 continue
             for field_run in reversed(_noteref_field(f"_RefNote{note_id}", mark)):
                 run.addnext(field_run)
-            run.getparent().remove(run)
+            _parent(run).remove(run)
 
     def to_bytes(self) -> bytes:
         self.repeat_marks()
@@ -242,6 +239,12 @@ class Builder:
         out = io.BytesIO()
         self.doc.save(out)
         return out.getvalue()
+
+
+def _parent(node: etree._Element) -> etree._Element:
+    parent = node.getparent()
+    assert parent is not None, "a reference always sits in a run"
+    return parent
 
 
 def _noteref_field(bookmark: str, mark: str) -> list[etree._Element]:

@@ -16,6 +16,7 @@ from drafter.importers.blocks import RawBlock, RawDoc
 from drafter.importers.front import parse_front
 from drafter.leadwords import lead_phrase, starts_like_paragraph
 from drafter.model import (
+    DEPTH_STYLES,
     Annex,
     CrossHeading,
     Footnote,
@@ -141,7 +142,7 @@ def _is_heading(item: _Item) -> bool:
 
 
 # --- body ----------------------------------------------------------------
-_DEFAULT = {1: "alpha", 2: "roman", 3: "alpha", 4: "roman"}
+_DEFAULT = dict(enumerate(DEPTH_STYLES, 1))
 
 
 def _label_kind(label: str, open_levels: list[tuple[str, int]]) -> str:
@@ -151,12 +152,13 @@ def _label_kind(label: str, open_levels: list[tuple[str, int]]) -> str:
         return "op"
     if not core.isalpha():
         return "bullet"
+    dot = "." if label.endswith(".") else ""  # "a." and "(a)" are different levels
     if re.fullmatch(r"[ivx]+", core):
         for kind, last in open_levels:
-            if kind in ("alpha", "inferred") and len(core) == 1 and ord(core) - ord("a") == last:
-                return "alpha"
-        return "roman"
-    return "alpha"
+            if kind in (f"alpha{dot}", "inferred") and len(core) == 1 and ord(core) - ord("a") == last:
+                return f"alpha{dot}"
+        return f"roman{dot}"
+    return f"alpha{dot}"
 
 
 class _Tree:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from drafter.leadwords import OPERATIVE_VERBS, PREAMBULAR_OPENERS
-from drafter.model import Paragraph
+from drafter.model import DEPTH_STYLES, Paragraph, sub_label
 from drafter.rules.base import Context, Finding, Fix, Rule, last_leaf, lead_of, top_level
 
 R2 = "R2 — UN Editorial Manual, “Resolutions and decisions”; AKN4UN (preamble in italics, PPs end with a comma)"
@@ -144,7 +144,7 @@ def _single_op(rule: Rule, ctx: Context) -> Iterator[Finding]:
                                                                                   match.end(), ""))
 
 
-_DEPTH_STYLE = {1: "alpha", 2: "roman", 3: "alpha", 4: "roman"}
+_DEPTH_STYLE = dict(enumerate(DEPTH_STYLES, 1))
 
 
 def _walk(label: str, para: Paragraph, depth: int, labels: dict[str, str]) -> Iterator[tuple[str, Paragraph, int]]:
@@ -160,10 +160,9 @@ def _sub_levels(rule: Rule, ctx: Context) -> Iterator[Finding]:
         for where, parent, depth in parents:
             style = parent.list_style
             if parent.children and style and style != "bullet" and style != _DEPTH_STYLE.get(depth + 1, style):
-                expected = "(a), (b)" if _DEPTH_STYLE.get(depth + 1) == "alpha" else "(i), (ii)"
-                if depth + 1 >= 3:
-                    expected = "a., b." if _DEPTH_STYLE.get(depth + 1) == "alpha" else "i., ii."
-                yield rule.finding(parent, where, 0, 0, f"The sub-paragraphs of {where} are labelled {style}; "
+                expected = f"{sub_label(depth + 1, 1)}, {sub_label(depth + 1, 2)}"
+                found = f"{sub_label(depth + 1, 1, style=style)}, {sub_label(depth + 1, 2, style=style)}"
+                yield rule.finding(parent, where, 0, 0, f"The sub-paragraphs of {where} are labelled {found}; "
                                    f"at this level they are {expected}")
             if style == "bullet":
                 for child in parent.children:

@@ -30,9 +30,6 @@ from tests.core.test_compare import base, block_p, content, set_text
 from tests.corpus import CORPUS, PDFS, TEXTS, load
 
 DATE = "2026-11-29T10:00:00Z"
-# A sub-sub-list opened with roman labels whose own items are "i." reads back one level flatter:
-# the importer cannot tell those "i." labels from the "(i)" list above them.
-ROUND_TRIP_LIMITS = {"S_2018_221-EN.pdf"}
 
 
 def same_model(res: Resolution) -> dict[str, Any]:
@@ -57,12 +54,17 @@ def read_back(data: bytes, tmp_path: Path, name: str = "out.docx") -> Resolution
 
 
 # --- clean export -------------------------------------------------------------------------
-@pytest.mark.parametrize("path", [*TEXTS, *PDFS], ids=lambda p: p.name)
+# S/2018/221 OP7(d) has an unlabelled paragraph ("To carry out … the following tasks:") between (d) and its own
+# (i)–(iii). The model labels every sub-paragraph, so the export prints it as "(i)", and the (i)–(iii) under it
+# read back as its siblings.
+_UNLABELLED = pytest.mark.xfail(strict=True, reason="an unlabelled sub-paragraph gets a label in the export")
+
+
+@pytest.mark.parametrize("path", [pytest.param(p, marks=_UNLABELLED) if p.name == "S_2018_221-EN.pdf" else p
+                                  for p in [*TEXTS, *PDFS]], ids=lambda p: p.name)
 def test_clean_export_reads_back_as_the_same_model(path: Path, tmp_path: Path) -> None:
     res = load(path)
     back = read_back(write_clean(res), tmp_path)
-    if path.name in ROUND_TRIP_LIMITS:
-        pytest.xfail("importer limit: 'i.' items under an '(i)' list read one level flatter")
     assert same_model(back) == same_model(res)
 
 

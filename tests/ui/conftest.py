@@ -1,0 +1,57 @@
+"""The real main window, offscreen, on the bundled sample, with settings and recovery files in a temporary folder."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from drafter import edits as ed  # noqa: E402
+from drafter.resources import sample_path  # noqa: E402
+from ui.app import initial_document  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+from ui.settings import Settings  # noqa: E402
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    value = Settings(tmp_path / "settings.ini")
+    value.recovery_dir = str(tmp_path / "recovery")
+    value.first_start = False
+    return value
+
+
+@pytest.fixture
+def window(qtbot, settings: Settings) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    doc, path = initial_document(str(sample_path()), None)
+    win.controller.set_document(doc, path)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.controller.stack.setClean()
+
+
+def op(window: MainWindow, number: int) -> str:
+    doc = window.controller.doc
+    assert doc is not None
+    return doc.draft.operatives()[number - 1].id
+
+
+def pp(window: MainWindow, number: int) -> str:
+    doc = window.controller.doc
+    assert doc is not None
+    return doc.draft.preambular()[number - 1].id
+
+
+def text_of(window: MainWindow, key: str) -> str:
+    doc = window.controller.doc
+    assert doc is not None
+    unit = ed.find(doc.draft, key)
+    assert unit is not None
+    return unit.text
