@@ -174,15 +174,23 @@ class _Tree:
     def top(self, para: Paragraph) -> None:
         self.stack = [(para, "", 0)]
 
-    def child(self, para: Paragraph, kind: str) -> bool:
+    def child(self, para: Paragraph, kind: str, first: bool = False) -> bool:
         """Add `para` to the open list of its kind, or open a list under the deepest open paragraph.
 
         Unlabelled items ("inferred") stand at the first level, where a source that lost its labels
         lost them (see A/RES/80/11); a labelled "(ii)" right after such an item shows that the item
-        was "(i)" of the paragraph before it, and is moved there.
+        was "(i)" of the paragraph before it, and is moved there. A list's first item ("(i)", `first`)
+        right after a lone unlabelled paragraph under a labelled one shows that paragraph to be the
+        rest of its parent's text ("(d) Supporting …: / To carry out … the following tasks:", S/2018/221).
         """
         if not self.stack:
             return False
+        if first and len(self.stack) > 2 and self.stack[-1][1] == "inferred" and self.stack[-2][1] != "inferred":
+            owner = self.stack[-2][0]
+            if len(owner.children) == 1:
+                rest = owner.children.pop()
+                owner.content = normalize_runs([*owner.content, Text(" "), *rest.content])
+                self.stack.pop()
         if kind == "alpha" and len(self.stack) > 1 and self.stack[1][1] == "inferred":
             kind = "inferred"
         depth = next((d for d in range(len(self.stack) - 1, 0, -1) if self.stack[d][1] == kind), len(self.stack))
@@ -232,7 +240,7 @@ def _fill_body(res: Resolution, items: list[_Item], lead: bool = True) -> None:
             inferred = 0
         elif kind:
             para = Paragraph(_fix(item.content, lead=False))
-            if not tree.child(para, kind):
+            if not tree.child(para, kind, first=(item.label or "").strip("().") in ("a", "i", "1")):
                 res.warnings.append(f"sub-paragraph {item.label} before any paragraph kept as a paragraph")
                 target.append(para)
                 tree.top(para)

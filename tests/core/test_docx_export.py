@@ -54,14 +54,7 @@ def read_back(data: bytes, tmp_path: Path, name: str = "out.docx") -> Resolution
 
 
 # --- clean export -------------------------------------------------------------------------
-# S/2018/221 OP7(d) has an unlabelled paragraph ("To carry out … the following tasks:") between (d) and its own
-# (i)–(iii). The model labels every sub-paragraph, so the export prints it as "(i)", and the (i)–(iii) under it
-# read back as its siblings.
-_UNLABELLED = pytest.mark.xfail(strict=True, reason="an unlabelled sub-paragraph gets a label in the export")
-
-
-@pytest.mark.parametrize("path", [pytest.param(p, marks=_UNLABELLED) if p.name == "S_2018_221-EN.pdf" else p
-                                  for p in [*TEXTS, *PDFS]], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [*TEXTS, *PDFS], ids=lambda p: p.name)
 def test_clean_export_reads_back_as_the_same_model(path: Path, tmp_path: Path) -> None:
     res = load(path)
     back = read_back(write_clean(res), tmp_path)
