@@ -14,7 +14,7 @@ import pytest
 
 import drafter
 from drafter.model import CrossHeading, iter_paragraphs
-from tests.corpus import CORPUS
+from tests.corpus import CORPUS, load
 
 PAIRS = ["S-2016-1100", "S-2018-257", "S-2018-693", "S-2019-266", "S-2020-445", "S-2022-158"]
 
@@ -54,7 +54,7 @@ def test_every_pdf_keeps_every_letter(path) -> None:  # type: ignore[no-untyped-
 
     import pypdfium2
 
-    from tests.corpus import load, model_text
+    from tests.corpus import model_text
 
     document = pypdfium2.PdfDocument(str(path))
     source = "".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
@@ -69,3 +69,11 @@ def test_every_pdf_keeps_every_letter(path) -> None:  # type: ignore[no-untyped-
     allowed = set("UnitedNationsE") | set("abcdefghijklmnopqrstuvwxyz") | set(res.front.symbol)
     assert set(lost) <= allowed, f"unexpected letters lost: {lost}"
     assert sum(lost.values()) <= 14 + symbol_letters * len(document) + 6 * subs, lost
+
+
+def test_unlabelled_paragraph_before_a_list_joins_its_parent() -> None:
+    """S/2018/221 OP7(d): "Supporting the Implementation …:" / "To carry out … the following tasks:" / (i)–(iii)."""
+    res = load(CORPUS / "pdf" / "S_2018_221-EN.pdf")
+    d = dict(res.labelled())["OP7(d)"]
+    assert d.text.startswith("Supporting the Implementation of the Agreement and the Peace Process: To carry out")
+    assert [c.text.split()[0] for c in d.children] == ["Using", "Participating", "Actively"]
