@@ -89,7 +89,8 @@ def _describe_para(para: Paragraph, labels: dict[str, str], lines: list[str]) ->
 def _gui(args: argparse.Namespace) -> int:
     from ui.app import main as gui_main
 
-    return gui_main(args.file, screenshot=getattr(args, "screenshot", None))
+    return gui_main(args.file, screenshot=getattr(args, "screenshot", None), base=getattr(args, "base", None),
+                    view=getattr(args, "view", None))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -104,7 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.set_defaults(handler=_inspect)
 
     gui = sub.add_parser("gui", help="open the app")
-    gui.add_argument("file", nargs="?")
+    gui.add_argument("file", nargs="?", help="a draft (.drafter) or any resolution to start a draft from")
+    gui.add_argument("--base", metavar="BASE", help="compare the draft with this base instead")
+    gui.add_argument("--view", choices=["redline", "side-by-side", "compare"], help="the view to open")
     gui.add_argument("--screenshot", metavar="PNG", help="render the window offscreen to a PNG and exit")
     gui.set_defaults(handler=_gui)
 
@@ -121,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(name)s: %(message)s")
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
-        return _gui(argparse.Namespace(file=None, screenshot=None))
+        return _gui(argparse.Namespace(file=None, screenshot=None, base=None, view=None))
     try:
         return handler(args)
     except DrafterError as exc:

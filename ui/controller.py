@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from drafter import draftfile
+from drafter.compare.changes import ChangeList
 from drafter.edits import Document, Edit, Scope
 from drafter.errors import DrafterError
 from ui.commands import EditCommand
@@ -100,7 +101,7 @@ class DocumentController(QObject):
         if self.live is not None and self.live.settle():
             self.compared.emit(None)
 
-    def fresh_changes(self):  # type: ignore[no-untyped-def]
+    def fresh_changes(self) -> ChangeList:
         """The change list after a full comparison (accept and reject need one)."""
         assert self.live is not None
         if self.live.dirty:

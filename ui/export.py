@@ -33,7 +33,8 @@ from ui.worker import Job
 FORMATS: dict[str, tuple[str, str, bool]] = {
     "tracked": ("Word, tracked changes against the base (.docx)", ".docx", True),
     "clean": ("Word, clean text (.docx)", ".docx", True),
-    "redline": ("Static redline (.html)", ".html", False),
+    "redline": ("Static redline (.docx)", ".docx", True),
+    "redline-html": ("Static redline (.html)", ".html", False),
     "table": ("Comparison table (.docx)", ".docx", True),
     "table-html": ("Comparison table (.html)", ".html", False),
     "akn": ("Akoma Ntoso (.xml)", ".xml", False),
@@ -56,7 +57,7 @@ def available(key: str) -> bool:
 def export(doc: Document, key: str, path: str, author: str = "") -> str:
     """Write `doc` as `key` to `path` (runs in a worker on copies; returns the path)."""
     base, draft = doc.base, doc.draft
-    if key in ("redline", "table-html"):
+    if key in ("redline-html", "table-html"):
         html = to_html(compare(base, draft), title=f"{draft.front.symbol or 'Draft'} compared with the base")
         atomic_write(path, html.encode("utf-8"))
         return path
@@ -76,12 +77,10 @@ def export(doc: Document, key: str, path: str, author: str = "") -> str:
         writer(draft, path, base=base, track_changes=True, **extra)
     elif key == "clean":
         writer(draft, path, base=None, track_changes=False, **extra)
+    elif key in params:  # "redline" and "table" are flags of the Word exporter
+        writer(draft, path, base=base, **{key: True}, **extra)
     else:
-        mode = "table" if "mode" in params else None
-        if mode:
-            writer(draft, path, base=base, mode=mode, **extra)
-        else:
-            writer(draft, path, base=base, track_changes=False, **extra)
+        raise RuntimeError(f"this version of the Word exporter cannot write a {key}")
     return path
 
 
@@ -149,7 +148,7 @@ def run_export(parent: QWidget, doc: Document, key: str, path: str, author: str,
     """Export a snapshot of `doc` in the thread pool with a progress dialog; the window stays live."""
     snapshot = copy.deepcopy(doc)
     progress = QProgressDialog(parent.tr("Exporting…"), "", 0, 0, parent)
-    progress.setCancelButton(None)  # type: ignore[arg-type]
+    progress.setCancelButton(None)  # type: ignore[arg-type, unused-ignore]
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
     job = Job(lambda: export(snapshot, key, path, author))

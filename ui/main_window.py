@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -89,12 +91,13 @@ class MainWindow(QMainWindow):
         return dock
 
     # --- actions and menus -------------------------------------------------------------------------
-    def _action(self, menu: object, title: str, slot: object, shortcut: object = None) -> QAction:
+    def _action(self, menu: QMenu, title: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
         action = QAction(title, self)
         if shortcut is not None:
             action.setShortcut(shortcut if isinstance(shortcut, QKeySequence) else QKeySequence(shortcut))
         action.triggered.connect(slot)
-        menu.addAction(action)  # type: ignore[attr-defined]
+        menu.addAction(action)
         return action
 
     def _build_actions(self) -> None:
@@ -134,7 +137,7 @@ class MainWindow(QMainWindow):
         for key, title, shortcut in (("redline", self.tr("&Redline"), "Ctrl+1"),
                                      ("side-by-side", self.tr("&Side by side"), "Ctrl+2"),
                                      ("editor", self.tr("&Editor only"), "Ctrl+3")):
-            action = self._action(view, title, lambda _=False, k=key: self.set_view(k), shortcut)
+            action = self._action(view, title, self._view_setter(key), shortcut)
             action.setCheckable(True)
             self.view_actions[key] = action
         view.addSeparator()
@@ -149,6 +152,9 @@ class MainWindow(QMainWindow):
         self._action(help_menu, self.tr("Open the sample A/RES/72/169"), self.open_sample)
         self._action(help_menu, self.tr("&About Drafter"), self._about)
         self._fill_recent()
+
+    def _view_setter(self, key: str) -> Callable[[], None]:
+        return lambda: self.set_view(key)
 
     def _wire(self) -> None:
         c, ed_ = self.controller, self.editor
@@ -171,6 +177,7 @@ class MainWindow(QMainWindow):
     # --- reacting to the document ------------------------------------------------------------------
     def _on_replaced(self) -> None:
         doc = self.controller.doc
+        self.redline.changes = self.side.changes = None
         self.editor.set_document(doc)
         self.outline.outline.set_resolution(doc.draft if doc else None)
         self._on_compared(None)
@@ -203,7 +210,7 @@ class MainWindow(QMainWindow):
             if self.review.currentWidget() is self.side:
                 self.side.update_records(touched)
             else:
-                self.side.changes = None  # redrawn when shown
+                self.side.stale = True  # redrawn when shown
         self.panel.set_changes(changes)
         keys = {i for c in changes.changes if c.kind not in hidden for i in c.new_ids}
         self.editor.set_changed_keys(keys)
@@ -234,7 +241,7 @@ class MainWindow(QMainWindow):
         self.review.setVisible(key != "editor")
         if key == "side-by-side":
             self.review.setCurrentWidget(self.side)
-            if self.side.changes is None and self.controller.live is not None:
+            if (self.side.changes is None or self.side.stale) and self.controller.live is not None:
                 self.side.show_changes(self.controller.live.changes, self.panel.hidden())
         else:
             self.review.setCurrentWidget(self.redline)
@@ -323,12 +330,15 @@ class MainWindow(QMainWindow):
         if not everything:
             self.find_next(needle, case)
 
+    def _citer(self, note_id: str) -> Callable[[], None]:
+        return lambda: self.editor.cite_footnote(note_id)
+
     def _fill_cite_menu(self) -> None:
         self.cite_menu.clear()
         doc = self.controller.doc
         for number, note in enumerate(doc.draft.footnotes if doc else [], 1):
             title = f"{number}. {note.text[:60]}"
-            self.cite_menu.addAction(title, lambda n=note.id: self.editor.cite_footnote(n))
+            self.cite_menu.addAction(title, self._citer(note.id))
 
     # --- files ----------------------------------------------------------------------------------------------
     def open_path(self, path: str, base: str | None = None) -> None:
@@ -432,8 +442,11 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for path in self.settings.recent_files:
-            self.recent_menu.addAction(path, lambda p=path: self.open_path(p))
+            self.recent_menu.addAction(path, self._opener(path))
         self.recent_menu.setEnabled(bool(self.settings.recent_files))
+
+    def _opener(self, path: str) -> Callable[[], None]:
+        return lambda: self.open_path(path)
 
     def export_dialog(self) -> None:
         doc = self.controller.doc
@@ -451,9 +464,12 @@ class MainWindow(QMainWindow):
         self.settings.author = author
         job = run_export(self, self.controller.doc, key, path, author,
                          lambda p: self.statusBar().showMessage(self.tr("Exported {path}").format(path=p), 6000),
-                         lambda message: QMessageBox.warning(self, self.tr("Export failed"), message))
+                         self._export_failed)
         self.jobs.append(job)
         return job
+
+    def _export_failed(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Export failed"), message)
 
     def compare_dialog(self) -> None:
         old, _ = QFileDialog.getOpenFileName(self, self.tr("Compare: the earlier text"), self.settings.last_folder)

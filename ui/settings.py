@@ -32,7 +32,7 @@ class Settings:
 
     def _int(self, key: str, default: int) -> int:
         try:
-            return int(self._qs.value(key, default))  # type: ignore[arg-type]
+            return int(str(self._qs.value(key, default)))
         except (TypeError, ValueError):
             return default
 
@@ -54,7 +54,7 @@ class Settings:
         value = self._qs.value("files/recent", [])
         if isinstance(value, str):
             return [value] if value else []
-        return [str(v) for v in value or []]
+        return [str(v) for v in value] if isinstance(value, list | tuple) else []
 
     def add_recent(self, path: str) -> None:
         files = [path, *(p for p in self.recent_files if p != path)][:MAX_RECENT]

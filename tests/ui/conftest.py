@@ -10,11 +10,35 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from drafter import edits as ed  # noqa: E402
-from drafter.resources import sample_path  # noqa: E402
-from ui.app import initial_document  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.settings import Settings  # noqa: E402
+from drafter import edits as ed
+from drafter.resources import sample_path
+from ui.app import initial_document
+from ui.main_window import MainWindow
+from ui.settings import Settings
+
+
+class Dialogs:
+    """Message boxes answered without a user: `answers` (a list) is consumed in order, default No/Discard."""
+
+    def __init__(self) -> None:
+        self.shown: list[str] = []
+        self.answers: list[object] = []
+
+    def __call__(self, *args: object, **kwargs: object) -> object:
+        from PySide6.QtWidgets import QMessageBox
+
+        self.shown.append(" ".join(str(a) for a in args[1:3]))
+        return self.answers.pop(0) if self.answers else QMessageBox.StandardButton.Discard
+
+
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
+    from PySide6.QtWidgets import QMessageBox
+
+    fake = Dialogs()
+    for name in ("question", "warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, name, fake)
+    return fake
 
 
 @pytest.fixture

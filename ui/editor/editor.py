@@ -9,7 +9,7 @@ model: it emits `edit_requested`, and redraws what the controller reports as cha
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -422,7 +422,7 @@ class StructuredEditor(QTextEdit):
             block = block.next()
         painter.end()
 
-    def _paint_block(self, painter: QPainter, block: QTextBlock, rect, small: QFont,  # type: ignore[no-untyped-def]
+    def _paint_block(self, painter: QPainter, block: QTextBlock, rect: QRectF, small: QFont,
                      seen_note: bool) -> None:
         fmt = block.blockFormat()
         kind = lay.kind_of(block)

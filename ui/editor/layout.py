@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QSizeF
+from PySide6.QtCore import QObject, QPointF, QRect, QRectF, QSizeF
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -206,8 +206,10 @@ def render(document: QTextDocument, res: Resolution) -> None:
 def read_content(block: QTextBlock) -> list[Inline]:
     """The content of a text block as model inlines."""
     out: list[Inline] = []
-    for it in block:
+    it = block.begin()
+    while not it.atEnd():
         frag = it.fragment()
+        it += 1
         if not frag.isValid():
             continue
         fmt = frag.charFormat()
@@ -255,12 +257,12 @@ class NoteMarker(QPyTextObject):
         base = QFontMetricsF(fmt.toCharFormat().font())
         return QSizeF(metrics.horizontalAdvance(text) + 1, base.ascent())
 
-    def drawObject(self, painter: QPainter, rect, doc: QTextDocument, pos: int,  # type: ignore[no-untyped-def]
+    def drawObject(self, painter: QPainter, rect: QRectF | QRect, doc: QTextDocument, pos: int,
                    fmt: QTextFormat) -> None:
         text = self.marker(str(fmt.property(P_NOTE)))
         font = self._font(fmt)
         painter.save()
         painter.setFont(font)
         metrics = QFontMetricsF(font)
-        painter.drawText(rect.topLeft() + type(rect.topLeft())(0, metrics.ascent()), text)
+        painter.drawText(QPointF(rect.left(), rect.top() + metrics.ascent()), text)
         painter.restore()

@@ -23,6 +23,8 @@ from drafter.compare.words import Options
 from drafter.edits import Document, Scope
 from drafter.model import Block, Footnote
 
+_CACHES = ("_cuts", "_items", "_tokens_cache")  # per-block caches of Comparison, keyed by id(block)
+
 
 @dataclass
 class _Source:
@@ -65,18 +67,35 @@ class LiveComparison:
         self.dirty = False
         return self.changes
 
+    def _forget(self, block: object) -> None:
+        """Drop what the comparison cached about a block whose content changed (caches keyed by id())."""
+        for name in _CACHES:
+            cache = getattr(self.comparison, name, None)
+            if isinstance(cache, dict):
+                cache.pop(id(block), None)
+
     def _record(self, key: str) -> Change | None:
         source = self.sources.get(key)
         comp = self.comparison
         if source is None:
             return None
+        payload = source.payload
+        if source.kind == "pair":
+            self._forget(payload.new)  # type: ignore[attr-defined]
+        elif source.kind == "note":
+            self._forget(payload[1])  # type: ignore[index]
+        elif source.kind == "regroup":
+            for para in payload.new:  # type: ignore[attr-defined]
+                self._forget(para)
+        else:
+            self._forget(payload)
         if source.kind == "pair":
             pair = source.payload
             return comp._pair_record(comp.part_new[pair.new.id], pair.old, pair.new,  # type: ignore[attr-defined]
                                      pair.moved, self.note_map)  # type: ignore[attr-defined]
         if source.kind == "note":
-            old, new = source.payload  # type: ignore[misc]
-            return comp._pair_record(FOOTNOTES, old, new, False, self.note_map)
+            notes: tuple[Footnote, Footnote] = source.payload  # type: ignore[assignment]
+            return comp._pair_record(FOOTNOTES, notes[0], notes[1], False, self.note_map)
         if source.kind == "regroup":
             return comp._regroup_record(source.payload)  # type: ignore[arg-type]
         block = source.payload

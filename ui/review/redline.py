@@ -52,15 +52,19 @@ def _depth(label: str | None) -> int:
     return (label or "").count("(")
 
 
+_SHORT = {"agenda_items": "agenda", "distribution": "distr.", "doc_type": "type"}
+
+
 def label_of(change: Change) -> str:
     if change.front_field:
-        return change.front_field.replace("_", " ")
+        return _SHORT.get(change.front_field, change.front_field.replace("_", " "))
     return change.new_label or change.old_label or ""
 
 
 def write_ops(cursor: QTextCursor, ops: list[Op], side: str = "both", hidden: bool = False) -> None:
     """The ops of a record: `side` "old" leaves insertions out, "new" deletions; hidden ones read as plain text."""
     for op in ops:
+        op = op._replace(text=op.text.replace("\n", "\u2028"))  # a line break, never a new block
         technical = op.technical or op.renumbering
         if op.op == "equal":
             cursor.insertText(op.text, _fmt("equal"))
@@ -94,6 +98,7 @@ class ReviewView(QTextEdit):
         self.hidden: set[str] = set()
         self.rows: dict[str, int] = {}  # block id → record number
         self._first = 0  # blocks or rows before the first record
+        self.stale = False  # the change list moved on while this view was hidden
         self.base_name = "Base"
         self.draft_name = "Draft"
 
@@ -102,7 +107,10 @@ class ReviewView(QTextEdit):
 
     # --- whole render ------------------------------------------------------------------------
     def show_changes(self, changes: ChangeList, hidden: set[str] | None = None) -> None:
+        """Draw a whole change list; the view keeps its place unless it showed nothing before."""
+        fresh = self.changes is None
         self.changes = changes
+        self.stale = False
         self.hidden = set(hidden or ())
         self.rows = {}
         for number, record in enumerate(changes.records):
@@ -118,7 +126,8 @@ class ReviewView(QTextEdit):
         else:
             self._table(cursor, changes)
         cursor.endEditBlock()
-        self.verticalScrollBar().setValue(scroll)
+        self.setTextCursor(QTextCursor(document))
+        self.verticalScrollBar().setValue(0 if fresh else scroll)
 
     def _redline(self, cursor: QTextCursor, changes: ChangeList) -> None:
         self._first = 0
@@ -174,8 +183,8 @@ class ReviewView(QTextEdit):
         shown = self._shown(record)
         cell = self.table.cellAt(row, 0).firstCursorPosition()
         cell.insertText(f"{_MARK.get(record.kind, ' ') if shown else ' '} {label_of(record)}", _margin_fmt())
-        if record.old_label and record.old_label != record.new_label:
-            cell.insertText(f"\nwas {record.old_label}", _margin_fmt())
+        if record.old_label and record.new_label and record.old_label != record.new_label:
+            cell.insertText(f"\u2028was {record.old_label}", _margin_fmt())
         left = self.table.cellAt(row, 1).firstCursorPosition()
         right = self.table.cellAt(row, 2).firstCursorPosition()
         if record.old_ids or record.front_field:
