@@ -38,3 +38,16 @@ def test_renders_the_window(tmp_path: Path) -> None:
     result = run("gui", "--screenshot", str(shot))
     assert result.returncode == 0, result.stderr
     assert shot.stat().st_size > 10_000
+
+
+def test_exports_tracked_changes_headless(tmp_path: Path) -> None:
+    import zipfile
+
+    sample = BINARY.parent / "_internal" / "resources" / "sample-A-RES-72-169.txt"
+    newer = ROOT / "tests" / "data" / "corpus" / "A-RES-75-180.txt"
+    out = tmp_path / "draft.docx"
+    result = run("export", str(newer), "--base", str(sample), "--track-changes", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    document = zipfile.ZipFile(out).read("word/document.xml").decode()
+    assert "<w:ins " in document and "<w:del " in document
+    assert "74/153" in document and "70/153" in document  # the recall chain, old and new
