@@ -51,18 +51,46 @@ def setup_logging() -> Path | None:
     return path
 
 
+def show_error(parent: QWidget | None, details: str, recovery: Path | None = None) -> None:
+    """The error dialog of an unexpected exception (tests replace this function)."""
+    saved = f"\nA recovery copy was written to {recovery}." if recovery is not None else ""
+    box = QMessageBox(QMessageBox.Icon.Critical, "Drafter",
+                      "Something went wrong. Your draft is still open; save it under a new name to be safe."
+                      f"{saved}\nDetails are in the log: {log_file()}", parent=parent)
+    box.setDetailedText(details)
+    box.exec()
+
+
+def save_recovery(parent: QWidget | None) -> Path | None:
+    """After an unexpected error, write the open draft (if it has unsaved changes) to its recovery file now,
+    so that a crash that follows still leaves it for the next start to offer."""
+    controller = getattr(parent, "controller", None)
+    if controller is None or controller.doc is None or controller.stack.isClean():
+        return None
+    try:
+        path = draftfile.write_recovery(controller.doc, controller.path, controller.session, controller.recovery_dir)
+    except (OSError, DrafterError):
+        log.exception("could not write the recovery file")
+        return None
+    controller.recovery_file = path  # discarded again when the draft is saved or closed normally
+    log.info("recovery file written to %s", path)
+    return path
+
+
 def install_excepthook(parent: QWidget | None = None, show: bool = True) -> None:
-    """Unexpected errors: logged with their traceback, and shown to the user, who can keep working."""
+    """Unexpected errors (also in Qt slots): logged with their traceback, the draft written to a recovery
+    file, and shown to the user, who can keep working."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         text = "".join(traceback.format_exception(kind, value, tb))
         log.error("unexpected error\n%s", text)
+        try:
+            recovery = save_recovery(parent)
+        except Exception:  # the hook itself must never raise
+            log.exception("could not write the recovery file")
+            recovery = None
         if show and QApplication.instance() is not None:
-            box = QMessageBox(QMessageBox.Icon.Critical, "Drafter",
-                              "Something went wrong. Your draft is still open; save it under a new name to be safe.\n"
-                              f"Details are in the log: {log_file()}", parent=parent)
-            box.setDetailedText(text)
-            box.exec()
+            show_error(parent, text, recovery)
 
     sys.excepthook = hook
 

@@ -28,6 +28,7 @@ from drafter.compare.changes import Change
 from drafter.edits import Document, Scope
 from drafter.errors import DrafterError
 from drafter.resources import sample_path
+from ui.about import show_about
 from ui.controller import DocumentController
 from ui.editor.editor import StructuredEditor
 from ui.export import ExportDialog, run_export
@@ -531,6 +532,4 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, title, str(exc))
 
     def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About Drafter"),
-                          self.tr("Drafter {version}: draft, compare and export United Nations resolutions.")
-                          .format(version=drafter.__version__))
+        show_about(self)

@@ -134,3 +134,15 @@ class Settings:
     def splitter(self) -> QByteArray | None:
         value = self._qs.value("window/splitter")
         return value if isinstance(value, QByteArray) else None
+
+    @property
+    def disabled_rules(self) -> set[str]:
+        """The editorial checks (rule ids of `drafter.rules.RULES`) the user switched off."""
+        value = self._qs.value("checks/disabled", [])
+        if isinstance(value, str):
+            return {value} if value else set()
+        return {str(v) for v in value} if isinstance(value, list | tuple) else set()
+
+    @disabled_rules.setter
+    def disabled_rules(self, value: set[str]) -> None:
+        self._qs.setValue("checks/disabled", sorted(value))
