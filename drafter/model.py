@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import uuid
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 _counter = itertools.count(1)
@@ -65,6 +66,16 @@ def normalize_runs(content: list[Inline]) -> list[Inline]:
         else:
             out.append(NoteRef(item.note))
     return out
+
+
+def trim_runs(content: list[Inline]) -> list[Inline]:
+    """`normalize_runs` with the white space at both ends of the content removed."""
+    content = normalize_runs(content)
+    if content and isinstance(content[0], Text):
+        content[0] = Text(content[0].text.lstrip(), content[0].italic)
+    if content and isinstance(content[-1], Text):
+        content[-1] = Text(content[-1].text.rstrip(), content[-1].italic)
+    return normalize_runs(content)
 
 
 @dataclass
@@ -156,6 +167,19 @@ class Resolution:
     warnings: list[str] = field(default_factory=list)
 
     # --- derived views -------------------------------------------------
+    def blocks(self) -> Iterator[Block]:
+        """Every paragraph and heading, sub-paragraphs and annexes included, in reading order."""
+        def walk(blocks: Sequence[Block]) -> Iterator[Block]:
+            for block in blocks:
+                yield block
+                if isinstance(block, Paragraph):
+                    yield from walk(block.children)
+
+        yield from walk(self.preamble)
+        yield from walk(self.operative)
+        for annex in self.annexes:
+            yield from walk(annex.blocks)
+
     def preambular(self) -> list[Paragraph]:
         return [b for b in self.preamble if isinstance(b, Paragraph)]
 

@@ -204,7 +204,7 @@ def underline(editor: StructuredEditor, findings: list[Finding]) -> None:
         cursor.setPosition(block.position() + start)
         cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
         mark = QTextEdit.ExtraSelection()
-        mark.cursor = cursor  # type: ignore[misc]
-        mark.format = fmt  # type: ignore[misc]
+        mark.cursor = cursor
+        mark.format = fmt
         marks.append(mark)
     editor.setExtraSelections(marks)

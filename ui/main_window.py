@@ -29,10 +29,13 @@ from drafter.edits import Document, Scope
 from drafter.errors import DrafterError
 from drafter.resources import sample_path
 from ui.about import show_about
+from ui.checks_panel import Checker, ChecksPanel, rules_menu, underline
 from ui.controller import DocumentController
 from ui.editor.editor import StructuredEditor
 from ui.export import ExportDialog, run_export
 from ui.find import FindDialog, find_all, replace_edit
+from ui.followup_dialog import FollowUpDialog, FollowUpPanel, Request, build
+from ui.palette import PaletteMenu, lead_paragraph
 from ui.review.changes import ChangePanel
 from ui.review.compare_window import CompareWindow
 from ui.review.outline import OutlineView
@@ -67,6 +70,13 @@ class MainWindow(QMainWindow):
         self.panel.hide_technical.setChecked(settings.hide_technical)
         self.outline_dock = self._dock(self.tr("Outline"), self.outline, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.changes_dock = self._dock(self.tr("Changes"), self.panel, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.checks = ChecksPanel()
+        self.checker = Checker(self.controller, settings, self)
+        self.checks_dock = self._dock(self.tr("Editorial checks"), self.checks, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.automatic = FollowUpPanel()
+        self.automatic_dock = self._dock(self.tr("Automatic changes"), self.automatic,
+                                         Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.automatic_dock.hide()
         self.where = QLabel("")
         self.counts = QLabel("")
         self.statusBar().addWidget(self.where)
@@ -105,6 +115,7 @@ class MainWindow(QMainWindow):
         keys = QKeySequence.StandardKey
         file = self.menuBar().addMenu(self.tr("&File"))
         self._action(file, self.tr("New from a resolution…"), self.new_from_dialog, keys.New)
+        self._action(file, self.tr("New &follow-up draft…"), self.new_followup)
         self._action(file, self.tr("&Open…"), self.open_dialog, keys.Open)
         self.recent_menu = file.addMenu(self.tr("Open &recent"))
         self._action(file, self.tr("&Save"), self.save, keys.Save)
@@ -133,6 +144,8 @@ class MainWindow(QMainWindow):
         self._action(edit, self.tr("Move up\tAlt+Up"), lambda: self.editor.move_current(-1))
         self._action(edit, self.tr("Move down\tAlt+Down"), lambda: self.editor.move_current(1))
         self._action(edit, self.tr("Preambular ↔ operative"), self.editor.toggle_current_kind, "Ctrl+Shift+K")
+        self.palette_menu = PaletteMenu(self)
+        self.menuBar().addMenu(self.palette_menu)
         view = self.menuBar().addMenu(self.tr("&View"))
         self.view_actions = {}
         for key, title, shortcut in (("redline", self.tr("&Redline"), "Ctrl+1"),
@@ -149,6 +162,11 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addAction(self.outline_dock.toggleViewAction())
         view.addAction(self.changes_dock.toggleViewAction())
+        view.addAction(self.automatic_dock.toggleViewAction())
+        checks = view.addMenu(self.tr("Editorial &checks"))
+        checks.addAction(self.checks_dock.toggleViewAction())
+        self.rules_menu = rules_menu(self, self.checker)
+        checks.addMenu(self.rules_menu)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("Open the sample A/RES/72/169"), self.open_sample)
         self._action(help_menu, self.tr("&About Drafter"), self._about)
@@ -174,6 +192,13 @@ class MainWindow(QMainWindow):
         self.panel.toggles_changed.connect(self._on_toggles)
         self.outline.jump_requested.connect(self._jump_to_key)
         self.outline.outline.move_requested.connect(self._move_block)
+        self.checker.found.connect(self.checks.set_findings)
+        self.checker.found.connect(lambda found: underline(self.editor, found))
+        self.checks.jump_requested.connect(lambda key, start, end: self.editor.place_cursor(key, start, end))
+        self.checks.fix_requested.connect(self.checker.fix)
+        self.automatic.jump_requested.connect(self._jump_to_key)
+        self.palette_menu.lead_chosen.connect(self.insert_lead)
+        c.replaced.connect(lambda: self.palette_menu.set_language(c.doc.draft.language if c.doc else "en"))
 
     # --- reacting to the document ------------------------------------------------------------------
     def _on_replaced(self) -> None:
@@ -280,6 +305,15 @@ class MainWindow(QMainWindow):
     def _move_block(self, key: str, where: ed.Where) -> None:
         if self.controller.doc is not None:
             self.controller.push(ed.move_to(self.controller.doc, key, where))
+
+    def insert_lead(self, part: str, word: str) -> None:
+        doc = self.controller.doc
+        if doc is not None:
+            self.editor.flush()
+            edit, key = lead_paragraph(doc, part, word, self.editor.current_key())
+            if self.controller.push(edit):
+                self.editor.place_cursor(key, len(word) + 1)
+                self.editor.setFocus()
 
     # --- find and replace --------------------------------------------------------------------------------
     def show_find(self) -> None:
@@ -399,6 +433,32 @@ class MainWindow(QMainWindow):
         if path:
             self.settings.last_folder = os.path.dirname(path)
             self.load_async(path)
+
+    def new_followup(self) -> FollowUpDialog:
+        doc = self.controller.doc
+        dialog = FollowUpDialog(doc.base if doc else None, doc.meta.base_source if doc else "",
+                                self.settings.last_folder, self)
+        dialog.followup_requested.connect(self.make_followup)
+        dialog.open()
+        return dialog
+
+    def make_followup(self, request: Request) -> Job:
+        """Read the base and make the follow-up off the GUI thread, then open it as a new, unsaved draft."""
+        if not self._may_discard():
+            return Job(lambda: None)
+        job = Job(lambda: build(request))
+        job.signals.finished.connect(self._followup_made)
+        job.signals.failed.connect(lambda message: QMessageBox.warning(self, self.tr("No follow-up draft"), message))
+        self.jobs.append(job)
+        job.start()
+        return job
+
+    def _followup_made(self, result: tuple[Document, object]) -> None:
+        doc, fu = result
+        self.controller.set_document(doc, None)
+        self.controller.stack.resetClean()  # the new draft is not saved yet
+        self.automatic.show_followup(fu)  # type: ignore[arg-type]
+        self.automatic_dock.show()
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open"), self.settings.last_folder, OPEN_FILTER)

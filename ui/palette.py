@@ -6,6 +6,8 @@ main window pushes through the controller (so it is undoable like any other edit
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -54,10 +56,11 @@ class PaletteMenu(QMenu):
             return
         self.language = lang
         words = palette(lang)
-        for menu, part, key in ((self.preambular, "preamble", "preambular"), (self.operative, "operative", "operative")):
+        menus = ((self.preambular, "preamble", "preambular"), (self.operative, "operative", "operative"))
+        for menu, part, key in menus:
             menu.clear()
             for word in words.for_part(key):
                 menu.addAction(word, self._chooser(part, word))
 
-    def _chooser(self, part: str, word: str):  # type: ignore[no-untyped-def]
+    def _chooser(self, part: str, word: str) -> Callable[[], None]:
         return lambda: self.lead_chosen.emit(part, word)

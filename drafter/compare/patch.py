@@ -10,7 +10,6 @@ fields the list does not name are kept.
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
 
 from drafter.compare.changes import Change, ChangeList, Layout, Node
 from drafter.compare.engine import FRONT, RESOLUTION_FIELDS, layout_of, remap_notes
@@ -42,16 +41,8 @@ def _ids(layout: Layout) -> list[str]:
 def _sources(res: Resolution) -> dict[str, Block | Footnote]:
     out: dict[str, Block | Footnote] = {}
 
-    def walk(blocks: Sequence[Block]) -> None:
-        for block in blocks:
-            out[block.id] = block
-            if isinstance(block, Paragraph):
-                walk(block.children)
-
-    walk(res.preamble)
-    walk(res.operative)
-    for annex in res.annexes:
-        walk(annex.blocks)
+    for block in res.blocks():
+        out[block.id] = block
     for note in res.footnotes:
         out[note.id] = note
     return out

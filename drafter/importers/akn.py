@@ -372,16 +372,8 @@ def _set_note_ids(res: Resolution, ids: dict[str, str]) -> None:
             if isinstance(item, NoteRef):
                 item.note = ids[item.note]
 
-    def walk(blocks: list[Block] | list[Paragraph]) -> None:
-        for block in blocks:
-            fix(block.content)
-            if isinstance(block, Paragraph):
-                walk(block.children)
-
-    walk(res.preamble)
-    walk(res.operative)
-    for annex in res.annexes:
-        walk(annex.blocks)
+    for block in res.blocks():
+        fix(block.content)
     for note in res.footnotes:
         fix(note.content)
 

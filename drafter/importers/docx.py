@@ -39,7 +39,7 @@ from drafter.importers.docx_props import (
     val,
     w,
 )
-from drafter.model import Inline, NoteRef, Text, normalize_runs
+from drafter.model import Inline, NoteRef, Text, trim_runs
 
 _STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -252,15 +252,6 @@ def _sym(el: etree._Element) -> str:
     return char if char.isprintable() else ""
 
 
-def _strip(content: list[Inline]) -> list[Inline]:
-    content = normalize_runs(content)
-    if content and isinstance(content[0], Text):
-        content[0] = Text(content[0].text.lstrip(), content[0].italic)
-    if content and isinstance(content[-1], Text):
-        content[-1] = Text(content[-1].text.rstrip(), content[-1].italic)
-    return normalize_runs(content)
-
-
 def _untab(content: list[Inline]) -> list[Inline]:
     return [Text(it.text.replace("\t", " "), it.italic) if isinstance(it, Text) else it for it in content]
 
@@ -287,7 +278,7 @@ def _typed_label(content: list[Inline]) -> tuple[str | None, list[Inline]]:
     if match is None or not isinstance(first, Text):
         return None, content
     rest = Text(first.text[match.end():], first.italic)
-    return match.group(1) or match.group(2), _strip([rest, *content[1:]])
+    return match.group(1) or match.group(2), trim_runs([rest, *content[1:]])
 
 
 class _Reader:
@@ -347,7 +338,7 @@ class _Reader:
         pstyle = self.styles.para_style(ppr)
         jc = val(self.styles.para_prop(w("jc"), pstyle, ppr))
         label, level = self.number(pstyle, ppr) if p is not None else (None, None)
-        content = _strip(content)
+        content = trim_runs(content)
         if label is None:
             label, content = _typed_label(content)
         content = _untab(content)
@@ -461,5 +452,5 @@ class _Reader:
                 content.extend([*self.inlines(p), Text(" ")])
         finally:
             self.in_note = False
-        return _untab(_strip(content))
+        return _untab(trim_runs(content))
 

@@ -25,9 +25,9 @@ from drafter.model import (
     Paragraph,
     Resolution,
     Text,
-    iter_paragraphs,
     normalize_runs,
     plain_text,
+    trim_runs,
 )
 
 FORMULA = re.compile(
@@ -95,17 +95,8 @@ def _split_label(block: RawBlock) -> _Item:
         if match and (rest or len(content) > 1 or match.group(1)[0].isdigit()):
             label = match.group(1)
             content = [Text(rest, first.italic), *content[1:]]
-    content = _strip(content)
+    content = trim_runs(content)
     return _Item(content, label.strip() if label else None)
-
-
-def _strip(content: list[Inline]) -> list[Inline]:
-    content = normalize_runs(content)
-    if content and isinstance(content[0], Text):
-        content[0] = Text(content[0].text.lstrip(), content[0].italic)
-    if content and isinstance(content[-1], Text):
-        content[-1] = Text(content[-1].text.rstrip(), content[-1].italic)
-    return normalize_runs(content)
 
 
 def _join_breaks(items: list[_Item]) -> list[_Item]:
@@ -114,7 +105,7 @@ def _join_breaks(items: list[_Item]) -> list[_Item]:
     for item in items:
         prev = out[-1] if out else None
         if prev is not None and item.label is None and _continues(prev.text, item.text):
-            out[-1] = _Item(_strip([*prev.content, Text(" "), *item.content]), prev.label)
+            out[-1] = _Item(trim_runs([*prev.content, Text(" "), *item.content]), prev.label)
         else:
             out.append(item)
     return out
@@ -281,7 +272,7 @@ def _opens_operative(items: list[_Item], index: int) -> bool:
 
 def _fix(content: list[Inline], lead: bool = True) -> list[Inline]:
     """Italicise the lead phrase where the source carried no italics."""
-    content = _strip(content)
+    content = trim_runs(content)
     if not lead or not content or not isinstance(content[0], Text):
         return content
     if any(isinstance(c, Text) and c.italic for c in content[:1]):
@@ -329,7 +320,7 @@ def _fill_tail(res: Resolution, tail: list[_Item]) -> None:
 def _attach_notes(res: Resolution, raw: RawDoc) -> None:
     by_marker: dict[str, Footnote] = {}
     for marker in sorted(raw.notes, key=lambda m: (not m.isdigit(), int(m) if m.isdigit() else 0, m)):
-        note = Footnote(_strip(raw.notes[marker]))
+        note = Footnote(trim_runs(raw.notes[marker]))
         by_marker[marker] = note
         res.footnotes.append(note)
     used: set[str] = set()
@@ -346,17 +337,9 @@ def _attach_notes(res: Resolution, raw: RawDoc) -> None:
                 used.add(item.note)
                 content[index] = NoteRef(note.id)
 
-    for label, para in res.labelled():
-        relink(para.content, label)
-    for annex in res.annexes:
-        for block in annex.blocks:
-            if isinstance(block, CrossHeading):
-                relink(block.content, "annex")
-        for para in iter_paragraphs(annex.blocks):
-            relink(para.content, "annex")
-    for block in res.preamble + res.operative:
-        if isinstance(block, CrossHeading):
-            relink(block.content, "a heading")
+    labels = res.labels()
+    for block in res.blocks():
+        relink(block.content, labels.get(block.id, "a heading or an annex"))
     for marker in by_marker:
         if marker not in used:
             res.warnings.append(f"footnote {marker} is never referenced in the text")

@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import ui.app  # noqa: F401  (guards the PySide6 refcount bug before any signal is emitted)
+
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -61,6 +63,7 @@ def rss_mb() -> float:
 class Run:
     times: list[float] = field(default_factory=list)  # ms per edit
     kinds: dict[str, int] = field(default_factory=dict)
+    by_kind: dict[str, list[float]] = field(default_factory=dict)
     undo_ms: float = 0.0
     steps: int = 0  # undo steps (typing in one paragraph merges)
 
@@ -130,6 +133,7 @@ def apply_random_edits(window: MainWindow, count: int, seed: int = 1, idle_every
         kind = one_edit(window, rng)
         run.times.append((time.perf_counter() - start) * 1000)
         run.kinds[kind] = run.kinds.get(kind, 0) + 1
+        run.by_kind.setdefault(kind, []).append(run.times[-1])
         if index % idle_every == idle_every - 1:
             app.processEvents()
     return run
@@ -197,6 +201,10 @@ def main() -> int:
     print(f"per edit (incl. live redline): median {statistics.median(run.times):.2f} ms, "
           f"p99 {run.percentile(0.99):.2f} ms, max {max(run.times):.2f} ms, "
           f"over 50 ms: {sum(t > 50 for t in run.times)}")
+    for kind, times in sorted(run.by_kind.items()):
+        ordered = sorted(times)
+        print(f"  {kind:10} n={len(times):5}  median {statistics.median(times):7.2f} ms  "
+              f"p99 {ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]:7.2f} ms  max {ordered[-1]:7.2f} ms")
     print(f"undo all {run.steps} steps: {run.undo_ms / 1000:.1f} s; document equals the original: {same}")
     print(f"RSS: {rss0:.0f} MB after opening, {rss1:.0f} MB after the edits (+{rss1 - rss0:.0f}), "
           f"{rss2:.0f} MB after undo (+{rss2 - rss0:.0f})")
