@@ -5,25 +5,34 @@ from __future__ import annotations
 import sys
 
 
-def _guard_none_refcount() -> None:
-    """Work around a shiboken6 bug: on CPython < 3.12 every call of a void Qt method drops a reference to
-    None (PySide6 6.12.0 seen here), and a session dies with "none_dealloc" after a few thousand calls.
+def _guard_refcounts() -> None:
+    """Work around a shiboken6 defect seen with PySide6 6.12.0 on CPython 3.11: every call of a void Qt
+    method drops a reference to None, and every `Signal.emit()` from Python one to True, so a session
+    aborts ("none_dealloc", "bool_dealloc") after a few thousand edits.
 
-    When the bug is present, None gets the large reference count that CPython 3.12 gives it anyway
-    (PEP 683, immortal objects). Remove this once PySide6 is pinned to a fixed version.
+    Where a probe shows the leak, None, True and False get the large reference count that CPython 3.12
+    gives them anyway (PEP 683, immortal objects). Nothing changes where the defect is absent.
     """
     if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return
     import ctypes
 
-    from PySide6.QtCore import QObject
+    from PySide6.QtCore import QObject, Signal
 
-    probe = QObject()
-    before = sys.getrefcount(None)
+    class Probe(QObject):
+        ping = Signal()
+
+    probe = Probe()
+    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
     for _ in range(8):
         probe.setObjectName("probe")
-    if sys.getrefcount(None) < before:
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+        probe.ping.emit()
+    leaking = [value for value, before in ((None, none_before), (True, true_before))
+               if sys.getrefcount(value) < before]
+    if True in leaking:
+        leaking.append(False)
+    for value in leaking:
+        ctypes.c_ssize_t.from_address(id(value)).value += 1 << 40
 
 
-_guard_none_refcount()
+_guard_refcounts()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import ctypes
 import logging
 import sys
 import tempfile
@@ -12,7 +11,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 import drafter
@@ -27,34 +26,6 @@ from ui.settings import Settings
 log = logging.getLogger(__name__)
 VIEWS = ("redline", "side-by-side", "editor", "compare")
 
-
-class _Probe(QObject):
-    ping = Signal()
-
-
-def guard_bool_refcount() -> bool:
-    """Work around a PySide6 refcount bug that aborts the app after a few thousand edits.
-
-    In PySide6 6.12.0, `Signal.emit()` called from Python returns `True` without taking a reference,
-    so every emit drops one reference to `True`; on Python 3.11 the interpreter aborts with
-    "bool_dealloc: deallocating True or False" once the count reaches zero (Python 3.12+ makes True
-    and False immortal). If the probe shows the leak, give True and False a reference count no session
-    can use up, as 3.12 does. Returns whether the guard was needed. The real fix is a PySide6 without the bug.
-    """
-    if sys.version_info >= (3, 12) or sys.getrefcount(True) > 1 << 39:
-        return False
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    probe.ping.emit()
-    if sys.getrefcount(True) >= before:
-        return False
-    for value in (True, False):
-        ctypes.c_ssize_t.from_address(id(value)).value += 1 << 40
-    log.warning("PySide6 leaks references to True on Signal.emit(); guarded")
-    return True
-
-
-guard_bool_refcount()  # at import: tests and tools build windows without main()
 
 
 def log_file() -> Path:
