@@ -30,13 +30,13 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from drafter import __version__, serialize
+from drafter.atomic import write_atomically
 from drafter.edits.primitives import Document, Metadata
 from drafter.errors import DraftFileError, NewerFormat, SaveFailed
 
@@ -110,37 +110,10 @@ def _reason(exc: OSError, folder: str) -> str:
 
 def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     """Write `data` to `path` so that a crash at any moment leaves either the old or the new file."""
-    target = Path(path)
-    folder = str(target.parent.resolve())
-    tmp_name = ""
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, target)
-        tmp_name = ""
-        _fsync_dir(folder)
+        write_atomically(path, data)
     except OSError as exc:
-        raise SaveFailed(os.fspath(path), _reason(exc, folder)) from exc
-    finally:
-        if tmp_name:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-
-
-def _fsync_dir(folder: str) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        raise SaveFailed(os.fspath(path), _reason(exc, str(Path(path).parent.resolve()))) from exc
 
 
 def save(doc: Document, path: str | os.PathLike[str]) -> None:

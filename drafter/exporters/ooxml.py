@@ -7,16 +7,15 @@ out the `w:id` of every revision and range marker, so ids never collide.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
+from drafter.atomic import write_atomically
 from drafter.errors import ExportFailed
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -131,50 +130,15 @@ def paragraph(style: str, children: Iterable[etree._Element] = (), numpr: tuple[
     return p
 
 
-def _mode_for(target: Path) -> int:
-    """The previous file's permissions, or what a newly created file would get (mkstemp gives 0600)."""
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
 def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder: fsync, then rename.
-
-    The previous file stays whole until the new one is complete; any failure raises ExportFailed.
-    """
+    """Write `data` to `path` atomically (`drafter.atomic`); any failure raises ExportFailed."""
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
         raise ExportFailed(str(target), "is a folder; give a file name such as draft.docx")
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+        write_atomically(target, data)
     except OSError as exc:
-        raise ExportFailed(str(target), _reason(exc, folder)) from exc
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, _mode_for(target))
-        os.replace(temporary, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise ExportFailed(str(target), _reason(exc, folder)) from exc
-    try:  # make the rename itself durable where the platform allows
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
+        raise ExportFailed(str(target), _reason(exc, target.parent)) from exc
 
 
 def _reason(exc: OSError, folder: Path) -> str:
