@@ -130,7 +130,7 @@ def test_sigkill_during_saves_leaves_a_whole_file(tmp_path: Path, delay: float) 
     assert doc.meta.notes == "" or doc.meta.notes.startswith("save ")
     leftovers = [p for p in tmp_path.iterdir() if p.name != "draft.drafter"]
     for leftover in leftovers:  # at most the temporary file of the interrupted save
-        assert leftover.name.startswith(".draft.drafter.") and leftover.suffix == ".tmp"
+        assert leftover.name.startswith(".draft.drafter.") and leftover.suffix == ".part"
 
 
 def test_recovery_files(tmp_path: Path) -> None:
