@@ -7,12 +7,12 @@ import os
 import subprocess
 import sys
 import time
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from tests.corpus import CORPUS
+from tests.docx_fixtures import raw_docx, zip_bomb
 
 
 def run_inspect(path: Path) -> subprocess.CompletedProcess[str]:
@@ -30,18 +30,6 @@ def assert_refused(path: Path, *phrases: str) -> str:
     for phrase in phrases:
         assert phrase in lines[0], lines[0]
     return lines[0]
-
-
-def _zip(path: Path, parts: dict[str, bytes]) -> Path:
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return path
-
-
-CONTENT_TYPES = (b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                 b'<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument'
-                 b'.wordprocessingml.document.main+xml"/></Types>')
 
 
 def test_empty_file(tmp_path: Path) -> None:
@@ -67,13 +55,7 @@ def test_random_binary_named_txt(tmp_path: Path) -> None:
 
 
 def test_zip_bomb_docx(tmp_path: Path) -> None:
-    path = tmp_path / "bomb.docx"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
-        with archive.open("word/document.xml", "w", force_zip64=True) as part:
-            chunk = b"\0" * (1 << 20)
-            for _ in range(1024):  # 1 GB of zeros, about 1 MB compressed
-                part.write(chunk)
+    path = zip_bomb(tmp_path / "bomb.docx")  # 1 GB of zeros, about 1 MB on disk
     assert path.stat().st_size < 5_000_000
     start = time.perf_counter()
     assert_refused(path)
@@ -86,7 +68,7 @@ def test_entity_bomb_docx(tmp_path: Path) -> None:
                       for i in range(1, 10))
            + b']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
            b"<w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>")
-    path = _zip(tmp_path / "lol.docx", {"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": lol})
+    path = raw_docx(tmp_path / "lol.docx", lol)
     assert_refused(path)
 
 
@@ -94,7 +76,7 @@ def test_external_entity_docx(tmp_path: Path) -> None:
     xxe = (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
            b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
            b"<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>")
-    path = _zip(tmp_path / "xxe.docx", {"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": xxe})
+    path = raw_docx(tmp_path / "xxe.docx", xxe)
     line = assert_refused(path)
     assert "root:" not in line
 

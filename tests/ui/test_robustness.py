@@ -8,7 +8,6 @@ import logging
 import subprocess
 import sys
 import time
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from drafter import __version__, draftfile, serialize
 from tests.benchmarks.bench_load import apply_random_edits, longest_text, open_window, rss_mb, undo_all
+from tests.docx_fixtures import zip_bomb
 from tests.ui.conftest import Dialogs, op
 from ui import app
 from ui.about import BUNDLED, AboutDialog
@@ -168,23 +168,10 @@ def test_structural_edits_under_50_ms(qtbot) -> None:  # type: ignore[no-untyped
 
 
 # --- 4. Hostile input -------------------------------------------------------------------------------------------
-def _zip_bomb(path: Path) -> Path:
-    content_types = (b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
-                     b'package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/'
-                     b'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", content_types)
-        with archive.open("word/document.xml", "w", force_zip64=True) as part:
-            chunk = b"\0" * (1 << 20)
-            for _ in range(1024):  # 1 GB of zeros, about 1 MB compressed
-                part.write(chunk)
-    return path
-
-
 def test_zip_bomb_opened_from_the_menu_keeps_the_window_responsive(
         qtbot, window: MainWindow, dialogs: Dialogs, tmp_path: Path,  # type: ignore[no-untyped-def]
         monkeypatch: pytest.MonkeyPatch) -> None:
-    bomb = _zip_bomb(tmp_path / "bomb.docx")
+    bomb = zip_bomb(tmp_path / "bomb.docx")
     doc = window.controller.doc
     assert doc is not None
     before = serialize.to_dict(doc.draft)
