@@ -15,8 +15,6 @@ from drafter import edits as ed
 from drafter.edits import Compound, Document, InsertBlock, Where
 from drafter.rules.palette import palette
 
-PARTS = ("preamble", "operative")
-
 
 def lead_paragraph(doc: Document, part: str, word: str, current: str = "") -> tuple[Compound, str]:
     """A new paragraph opening with `word` in `part`: after the current paragraph when it is in that part,

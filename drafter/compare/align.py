@@ -30,7 +30,6 @@ from drafter.compare.words import normalize
 from drafter.model import Inline, plain_text
 
 _WORD = re.compile(r"\w+(?:[-'./]\w+)*")
-NEAR = 0.8  # anchors and moves
 PAIR = 0.5  # modified rather than deleted + inserted
 MOVE_JACCARD = 0.8
 MOVE_MIN_WORDS = 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from drafter.compare.kinds import KINDS, MOVED, UNCHANGED
+from drafter.compare.kinds import KINDS, MOVED
 from drafter.model import Inline
 
 
@@ -58,11 +58,6 @@ class Change:
     @property
     def moved_from(self) -> str | None:
         return self.old_label if self.kind == MOVED else None
-
-    @property
-    def technical_only(self) -> bool:
-        changed = [op for op in self.ops if op.op != "equal"]
-        return bool(changed) and all(op.technical for op in changed)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -153,7 +148,3 @@ class ChangeList:
 
     def __bool__(self) -> bool:
         return True
-
-    @staticmethod
-    def is_change(change: Change) -> bool:
-        return change.kind != UNCHANGED

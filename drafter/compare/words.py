@@ -45,9 +45,6 @@ class Options:
     ignore_quotes: bool = False
 
 
-MATCHING = Options(ignore_case=True, ignore_whitespace=True, ignore_quotes=True)
-
-
 def superscript(marker: str) -> str:
     return marker.translate(_SUPERSCRIPT)
 

@@ -9,7 +9,6 @@ side with a paragraph-break token, which becomes a paragraph mark.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from drafter.compare import Op
@@ -184,4 +183,3 @@ def split_breaks(pieces_: list[Piece]) -> list[tuple[list[Piece], str]]:
     return out
 
 
-NoteMap = Callable[[str], int]
