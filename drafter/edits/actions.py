@@ -2,13 +2,14 @@
 
 Each function returns one edit (usually a `Compound`) or None when the action does not
 apply here (Backspace at the start of the first paragraph, Tab on a first sub-paragraph).
-Builders work on a scratch copy, so every step is computed from the state the steps
-before it leave behind.
+Builders apply each step to the document as they go, so every step is computed from the
+state the steps before it leave behind, and take them all back when their `with` block
+ends: the document is as it was, and the caller applies the edit (through undo) itself.
+Applying and reverting a few steps costs far less than copying a long resolution.
 """
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 
 from drafter.edits.primitives import (
@@ -50,25 +51,34 @@ from drafter.model import (
 
 
 class Builder:
-    """Collects edits while applying them to a scratch copy of the document."""
+    """Collects edits while applying them to the document; leaving the `with` block reverts them."""
 
     def __init__(self, doc: Document, side: Side = "draft") -> None:
-        self.scratch = copy.deepcopy(doc)
+        self.doc = doc
         self.side = side
         self.edits: list[Edit] = []
+        self._applied: list[Edit] = []
+
+    def __enter__(self) -> Builder:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        while self._applied:
+            self._applied.pop().revert(self.doc)
 
     @property
     def res(self) -> Resolution:
-        return self.scratch.side(self.side)
+        return self.doc.side(self.side)
 
     def add(self, edit: Edit) -> None:
-        edit.apply(self.scratch)
+        edit.apply(self.doc)
+        self._applied.append(edit)
         self.edits.append(edit)
 
     def done(self, label: str) -> Compound | None:
         if not self.edits:
             return None
-        return Compound(self.edits, label, self.side)
+        return Compound(list(self.edits), label, self.side)
 
 
 def set_content(doc: Document, unit_id: str, content: Sequence[Inline], side: Side = "draft",
@@ -96,27 +106,27 @@ def split(doc: Document, block_id: str, offset: int, side: Side = "draft") -> Co
     paragraph with sub-paragraphs the new one becomes their first; elsewhere the new
     paragraph follows and takes the sub-paragraphs along, so the reading order stays.
     """
-    b = Builder(doc, side)
-    block = find(b.res, block_id)
-    if not isinstance(block, Paragraph | CrossHeading):
-        return None
-    where = locate(b.res, block_id)
-    left, right = split_content(block.content, offset)
-    if offset == 0 and left == [] and right:
-        b.add(InsertBlock(_sibling_of(block, []), where, side, "New paragraph"))
+    with Builder(doc, side) as b:
+        block = find(b.res, block_id)
+        if not isinstance(block, Paragraph | CrossHeading):
+            return None
+        where = locate(b.res, block_id)
+        left, right = split_content(block.content, offset)
+        if offset == 0 and left == [] and right:
+            b.add(InsertBlock(_sibling_of(block, []), where, side, "New paragraph"))
+            return b.done("New paragraph")
+        fresh = _sibling_of(block, right if not isinstance(block, Paragraph) else with_lead_italic(right))
+        b.add(SetContent(block_id, block.content, _styled(block, left), side))
+        if isinstance(block, Paragraph) and block.children and not right:
+            b.add(InsertBlock(fresh, Where(where.part, block_id, 0), side))
+            return b.done("New paragraph")
+        b.add(InsertBlock(fresh, Where(where.part, where.parent, where.index + 1), side))
+        if isinstance(block, Paragraph) and isinstance(fresh, Paragraph):
+            fresh.list_style = block.list_style
+            for child in list(block.children):
+                b.add(MoveBlock(child.id, Where(where.part, fresh.id, len(_children(b, fresh.id))), side))
+        b.add(RenumberNotes(side=side))
         return b.done("New paragraph")
-    fresh = _sibling_of(block, right if not isinstance(block, Paragraph) else with_lead_italic(right))
-    b.add(SetContent(block_id, block.content, with_lead_italic(left) if isinstance(block, Paragraph) else left, side))
-    if isinstance(block, Paragraph) and block.children and not right:
-        b.add(InsertBlock(fresh, Where(where.part, block_id, 0), side))
-        return b.done("New paragraph")
-    b.add(InsertBlock(fresh, Where(where.part, where.parent, where.index + 1), side))
-    if isinstance(block, Paragraph) and isinstance(fresh, Paragraph):
-        fresh.list_style = block.list_style
-        for child in list(block.children):
-            b.add(MoveBlock(child.id, Where(where.part, fresh.id, len(_children(b, fresh.id))), side))
-    b.add(RenumberNotes(side=side))
-    return b.done("New paragraph")
 
 
 def _children(b: Builder, block_id: str) -> list[Paragraph]:
@@ -142,17 +152,17 @@ def join(doc: Document, block_id: str, side: Side = "draft") -> Compound | None:
         if not block.content:  # an empty paragraph after a heading just goes away
             return Compound([DeleteBlock(block_id, side)], "Join paragraphs", side)
         return None
-    b = Builder(doc, side)
-    merged = [*prev.content, *block.content]
-    b.add(SetContent(prev.id, prev.content,
-                     with_lead_italic(merged) if isinstance(prev, Paragraph) else normalize_runs(merged), side))
-    if isinstance(block, Paragraph) and isinstance(prev, Paragraph):
-        # prev either has no sub-paragraphs or `block` is its first: the children go first
-        where = locate(b.res, prev.id)
-        for index, child in enumerate(list(block.children)):
-            b.add(MoveBlock(child.id, Where(where.part, prev.id, index), side))
-    b.add(DeleteBlock(block_id, side))
-    return b.done("Join paragraphs")
+    with Builder(doc, side) as b:
+        merged = [*prev.content, *block.content]
+        b.add(SetContent(prev.id, prev.content,
+                         with_lead_italic(merged) if isinstance(prev, Paragraph) else normalize_runs(merged), side))
+        if isinstance(block, Paragraph) and isinstance(prev, Paragraph):
+            # prev either has no sub-paragraphs or `block` is its first: the children go first
+            where = locate(b.res, prev.id)
+            for index, child in enumerate(list(block.children)):
+                b.add(MoveBlock(child.id, Where(where.part, prev.id, index), side))
+        b.add(DeleteBlock(block_id, side))
+        return b.done("Join paragraphs")
 
 
 def delete_range(doc: Document, start_id: str, start: int, end_id: str, end: int,
@@ -167,21 +177,21 @@ def delete_range(doc: Document, start_id: str, start: int, end_id: str, end: int
     assert first is not None and last is not None
     left, _ = split_content(first.content, start)
     _, right = split_content(last.content, end)
-    b = Builder(doc, side)
-    if start_id == end_id:
-        b.add(SetContent(start_id, first.content, _styled(first, [*left, *right]), side))
+    with Builder(doc, side) as b:
+        if start_id == end_id:
+            b.add(SetContent(start_id, first.content, _styled(first, [*left, *right]), side))
+            return b.done("Delete")
+        b.add(SetContent(start_id, first.content, _styled(first, left), side))
+        between = order[order.index(start_id) + 1: order.index(end_id)]
+        for block_id in [*between, end_id]:
+            unit = find(b.res, block_id)
+            assert unit is not None
+            b.add(SetContent(block_id, unit.content, right if block_id == end_id else [], side))
+            edit = join(b.doc, block_id, side)
+            if edit is None:
+                return None
+            b.add(edit)
         return b.done("Delete")
-    b.add(SetContent(start_id, first.content, _styled(first, left), side))
-    between = order[order.index(start_id) + 1: order.index(end_id)]
-    for block_id in [*between, end_id]:
-        unit = find(b.res, block_id)
-        assert unit is not None
-        b.add(SetContent(block_id, unit.content, right if block_id == end_id else [], side))
-        edit = join(b.scratch, block_id, side)
-        if edit is None:
-            return None
-        b.add(edit)
-    return b.done("Delete")
 
 
 def _styled(unit: Paragraph | CrossHeading | Footnote, content: list[Inline]) -> list[Inline]:
@@ -191,13 +201,13 @@ def _styled(unit: Paragraph | CrossHeading | Footnote, content: list[Inline]) ->
 def insert_paragraphs(doc: Document, after_id: str, paragraphs: Sequence[Paragraph],
                       side: Side = "draft", as_children: bool = False) -> Compound | None:
     """Paragraphs (pasted, say) after a block, or as its first sub-paragraphs."""
-    b = Builder(doc, side)
-    where = locate(b.res, after_id)
-    at = Where(where.part, after_id, 0) if as_children else Where(where.part, where.parent, where.index + 1)
-    for offset, para in enumerate(paragraphs):
-        b.add(InsertBlock(para, Where(at.part, at.parent, at.index + offset), side, "Paste"))
-    b.add(RenumberNotes(side=side))
-    return b.done("Paste paragraphs")
+    with Builder(doc, side) as b:
+        where = locate(b.res, after_id)
+        at = Where(where.part, after_id, 0) if as_children else Where(where.part, where.parent, where.index + 1)
+        for offset, para in enumerate(paragraphs):
+            b.add(InsertBlock(para, Where(at.part, at.parent, at.index + offset), side, "Paste"))
+        b.add(RenumberNotes(side=side))
+        return b.done("Paste paragraphs")
 
 
 def indent(doc: Document, block_id: str, side: Side = "draft") -> Compound | None:
@@ -219,13 +229,13 @@ def outdent(doc: Document, block_id: str, side: Side = "draft") -> Compound | No
     where = locate(res, block_id)
     if where.parent is None:
         return None
-    b = Builder(doc, side)
-    parent_where = locate(res, where.parent)
-    later = [child.id for child in container(res, where.part, where.parent)[where.index + 1:]]
-    b.add(MoveBlock(block_id, Where(parent_where.part, parent_where.parent, parent_where.index + 1), side))
-    for child_id in later:
-        b.add(MoveBlock(child_id, Where(where.part, block_id, len(_children(b, block_id))), side))
-    return b.done("Outdent")
+    with Builder(doc, side) as b:
+        parent_where = locate(res, where.parent)
+        later = [child.id for child in container(res, where.part, where.parent)[where.index + 1:]]
+        b.add(MoveBlock(block_id, Where(parent_where.part, parent_where.parent, parent_where.index + 1), side))
+        for child_id in later:
+            b.add(MoveBlock(child_id, Where(where.part, block_id, len(_children(b, block_id))), side))
+        return b.done("Outdent")
 
 
 def move(doc: Document, block_id: str, step: int, side: Side = "draft") -> Compound | None:

@@ -143,7 +143,7 @@ class _Resolver:
             index = min(self.src.footnotes.index(note), len(self.dst.footnotes))
             self.b.add(InsertNote(copy.deepcopy(note), index, self.dst_side))
         else:
-            edit = remove_footnote(self.b.scratch, dst_ids[0], self.dst_side)
+            edit = remove_footnote(self.b.doc, dst_ids[0], self.dst_side)
             if edit is None:
                 return False
             self.b.add(edit)
@@ -230,11 +230,11 @@ def resolve(doc: Document, changes: ChangeList, change: Change, keep: Side) -> C
     if change.kind == RENUMBERED:
         return None
     resolver = _Resolver(doc, changes, keep)
-    if not resolver.run(change):
-        return None
-    resolver.b.add(RenumberNotes(side=resolver.dst_side))
-    label = "Reject change" if keep == "base" else "Accept change"
-    return resolver.b.done(label)
+    with resolver.b:
+        if not resolver.run(change):
+            return None
+        resolver.b.add(RenumberNotes(side=resolver.dst_side))
+        return resolver.b.done("Reject change" if keep == "base" else "Accept change")
 
 
 def reject(doc: Document, changes: ChangeList, change: Change) -> Compound | None:

@@ -1,4 +1,5 @@
-"""Edit objects: apply-then-revert restores the document exactly, for random sequences on the corpus."""
+"""Edit objects: building one leaves the document alone, and apply-then-revert restores it exactly, for random
+sequences on the corpus."""
 
 from __future__ import annotations
 
@@ -96,6 +97,7 @@ def test_apply_then_revert_restores_exactly(path: Any, sequence: list[tuple[str,
     done: list[Edit] = []
     for action, pick, offset, other in sequence:
         edit = build(doc, action, pick, offset, other)
+        assert state(doc) == snapshots[-1], "building an edit must leave the document as it was"
         if edit is None:
             continue
         edit.apply(doc)

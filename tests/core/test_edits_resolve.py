@@ -31,9 +31,10 @@ def settle(doc: Document, keep: str) -> int:
     for _ in range(200):
         changes = compare(doc.base, doc.draft)
         for change in changes.changes:
+            before = (to_dict(doc.base), to_dict(doc.draft))
             edit = ed.resolve(doc, changes, change, keep)  # type: ignore[arg-type]
+            assert (to_dict(doc.base), to_dict(doc.draft)) == before, "building must leave the document alone"
             if edit is not None:
-                before = (to_dict(doc.base), to_dict(doc.draft))
                 edit.apply(doc)
                 check_invariants(doc)
                 edit.revert(doc)
