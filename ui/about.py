@@ -16,7 +16,7 @@ BUNDLED: tuple[tuple[str, str], ...] = (
     ("python-docx", "MIT"),
     ("lxml", "BSD-3-Clause"),
     ("pypdfium2 / PDFium", "Apache-2.0 / BSD-3-Clause"),
-    ("diff-match-patch", "Apache-2.0"),
+    ("fast-diff-match-patch (diff-match-patch in C++)", "Apache-2.0"),
     ("charset-normalizer", "MIT"),
     ("platformdirs", "MIT"),
     ("num2words", "LGPL-2.1"),

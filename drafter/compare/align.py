@@ -1,7 +1,9 @@
 """Paragraph alignment: which old paragraph became which new one.
 
-The matching form of a paragraph is its text without label, in NFC, with
-plain quotes, hyphens and spaces and folded case. Alignment of one list of
+The matching form of a paragraph is its words without label, in NFC, with
+plain quotes and hyphens and folded case, each distinct word one character
+(`words.WordFolder`); punctuation and footnote references are left out.
+Alignment of one list of
 sibling blocks (the preamble, the operative part, the children of a matched
 paragraph, the footnotes) runs in steps:
 
@@ -21,38 +23,38 @@ Moves are found by `match_moves` over the leftovers of the whole document.
 from __future__ import annotations
 
 import heapq
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from drafter.compare.words import normalize
-from drafter.model import Inline, plain_text
+from drafter.compare.words import WordFolder
 
-_WORD = re.compile(r"\w+(?:[-'./]\w+)*")
 PAIR = 0.5  # modified rather than deleted + inserted
 MOVE_JACCARD = 0.8
 MOVE_MIN_WORDS = 3
 ANCHOR = 1.0  # the weight of a unique identical pair
 LOOSE = 0.45  # subtracted from similarities before chaining pairs in a gap
+CLOSE = 0.75  # similarity at which a block next in order on both sides is paired at once
+LOOKAHEAD = 3  # old blocks tried after the last pair (one or two deleted in between)
 FULL_MATRIX = 400  # gap size (old × new) up to which every pair is scored
-
-
-Shingle = tuple[str, str, str] | str  # three words in a row, or one word of a very short text
 
 
 @dataclass
 class Item:
-    """One block in its matching form."""
+    """One block in its matching form: `words` has one character per word (`words.WordFolder`), so
+    that sets of words, trigrams and counts are operations on a short string."""
 
     id: str
     key: str
-    size: int
+    words: str
     heading: bool = False
-    words: list[str] = field(default_factory=list)
     vocabulary: frozenset[str] = frozenset()
-    _shingles: frozenset[Shingle] | None = None
+    _shingles: frozenset[str] | None = None
     _bag: Counter[str] | None = None
+
+    @property
+    def size(self) -> int:
+        return len(self.words)
 
     @property
     def bag(self) -> Counter[str]:
@@ -62,22 +64,22 @@ class Item:
         return self._bag
 
     @property
-    def shingles(self) -> frozenset[Shingle]:
+    def shingles(self) -> frozenset[str]:
         """Word trigrams (the words themselves for very short texts), computed when first needed."""
         if self._shingles is None:
             words = self.words
             if len(words) >= 3:
-                self._shingles = frozenset(zip(words, words[1:], words[2:], strict=False))
+                self._shingles = frozenset([words[i:i + 3] for i in range(len(words) - 2)])
             else:
                 self._shingles = frozenset(words)
         return self._shingles
 
 
-def make_item(block_id: str, content: list[Inline], heading: bool = False) -> Item:
-    text = normalize(plain_text(content))
-    words = _WORD.findall(text)
-    key = ("H:" if heading else "P:") + " ".join(text.split())
-    return Item(block_id, key, len(words), heading, words, frozenset(words))
+def make_item(block_id: str, cores: list[str], folder: WordFolder, heading: bool = False) -> Item:
+    """The matching form of a block from its tokens (`words.cut`); blocks compared with each other
+    share one folder."""
+    words = folder.fold(cores)
+    return Item(block_id, ("H:" if heading else "P:") + words, words, heading, frozenset(words))
 
 
 def _overlap(a: Counter[str], b: Counter[str]) -> int:
@@ -147,12 +149,12 @@ def heaviest_chain(pairs: Iterable[tuple[int, int, float]]) -> list[tuple[int, i
 
 
 # --- candidates ----------------------------------------------------------------------
-class ShingleIndex:
+class strIndex:
     """Word trigrams → items, to find likely partners without scoring every pair."""
 
     def __init__(self, items: Sequence[Item], indexes: Iterable[int]) -> None:
         self.items = items
-        self.postings: dict[Shingle, list[int]] = {}
+        self.postings: dict[str, list[int]] = {}
         for index in indexes:
             for shingle in items[index].shingles:
                 self.postings.setdefault(shingle, []).append(index)
@@ -190,7 +192,7 @@ def _indexed_pairs(old: Sequence[Item], new: Sequence[Item], olds: list[int], ne
                    threshold: float) -> list[tuple[int, int, float]]:
     """Pairs with similarity ≥ threshold among the likely partners the trigram index finds."""
     pairs: list[tuple[int, int, float]] = []
-    index = ShingleIndex(old, olds)
+    index = strIndex(old, olds)
     for j in news:
         for i in index.candidates(new[j]):
             score = similarity(old[i], new[j])
@@ -209,15 +211,44 @@ def align(old: Sequence[Item], new: Sequence[Item], threshold: float = PAIR) -> 
     new_at = {item.key: j for j, item in enumerate(new) if new_keys[item.key] == 1}
     anchors = {i: new_at[item.key] for i, item in enumerate(old)
                if old_keys[item.key] == 1 and item.key in new_at}
-    anchored_new = set(anchors.values())
-    olds = [i for i in range(len(old)) if i not in anchors]
-    news = [j for j in range(len(new)) if j not in anchored_new]
+    close = _next_in_order(old, new, anchors, threshold)
+    taken_old = anchors.keys() | {i for i, _j, _score in close}
+    taken_new = set(anchors.values()) | {j for _i, j, _score in close}
+    olds = [i for i in range(len(old)) if i not in taken_old]
+    news = [j for j in range(len(new)) if j not in taken_new]
     # Unique identical pairs weigh most; a similar pair weighs its similarity less LOOSE, so that one
     # close pair outweighs two loose ones across it. The heaviest order-keeping chain of all of them
     # is the alignment; what it leaves out goes to the move pass.
     weighted = [(i, j, ANCHOR) for i, j in anchors.items()]
+    weighted += [(i, j, score - LOOSE) for i, j, score in close]
     weighted += [(i, j, score - LOOSE) for i, j, score in _scored_pairs(old, new, olds, news, threshold)]
     return heaviest_chain(weighted)
+
+
+def _next_in_order(old: Sequence[Item], new: Sequence[Item], anchors: dict[int, int],
+                   threshold: float) -> list[tuple[int, int, float]]:
+    """Blocks close (similarity ≥ CLOSE) to one of the few old blocks after the partner of the new
+    block before: the common case of a lightly edited text, paired without scoring every other block.
+    A new block that pairs with none of them (inserted, or moved here) leaves the place as it is."""
+    partner_of_new = {j: i for i, j in anchors.items()}
+    taken = set(anchors)
+    found: list[tuple[int, int, float]] = []
+    previous = -1  # the old partner of the last new block paired
+    for j in range(len(new)):
+        i = partner_of_new.get(j)
+        if i is not None:
+            previous = i
+            continue
+        for candidate in range(previous + 1, min(previous + 1 + LOOKAHEAD, len(old))):
+            if candidate in taken:
+                continue
+            score = similarity(old[candidate], new[j])
+            if score >= max(CLOSE, threshold):
+                found.append((candidate, j, score))
+                taken.add(candidate)
+                previous = candidate
+                break
+    return found
 
 
 def _greedy(pairs: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
@@ -248,7 +279,7 @@ def match_moves(old: Sequence[Item], new: Sequence[Item]) -> list[tuple[int, int
     for i, item in enumerate(old):
         if old_keys[item.key] == 1 and new_keys[item.key] == 1:
             pairs.append((i, exact_new[item.key], 2.0))
-    index = ShingleIndex(old, range(len(old)))
+    index = strIndex(old, range(len(old)))
     for j, item in enumerate(new):
         if item.size < MOVE_MIN_WORDS:
             continue

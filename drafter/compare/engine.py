@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import copy
+import gc
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 
 from drafter.compare import align as al
@@ -16,6 +18,7 @@ from drafter.compare.words import (
     Options,
     Segment,
     Tokens,
+    WordFolder,
     cut,
     diff_tokens,
     join_tokens,
@@ -188,6 +191,7 @@ class Comparison:
         self.old_labels = labels_of(old)
         self.new_labels = labels_of(new)
         self._items: dict[int, al.Item] = {}
+        self.folder = WordFolder()
         self._cuts: dict[int, tuple[Tokens, list[tuple[int, str]]]] = {}
         self._markers_old = {note.id: superscript(str(n)) for n, note in enumerate(old.footnotes, 1)}
         self._markers_new = {note.id: superscript(str(n)) for n, note in enumerate(new.footnotes, 1)}
@@ -206,7 +210,7 @@ class Comparison:
     def _item(self, block: Block | Footnote) -> al.Item:
         found = self._items.get(id(block))
         if found is None:
-            found = al.make_item(block.id, block.content, isinstance(block, CrossHeading))
+            found = al.make_item(block.id, self._cut(block)[0].cores, self.folder, isinstance(block, CrossHeading))
             self._items[id(block)] = found
         return found
 
@@ -426,6 +430,10 @@ class Comparison:
 
     # --- the run -------------------------------------------------------------------------------
     def run(self) -> ChangeList:
+        with _collector_paused():
+            return self._run()
+
+    def _run(self) -> ChangeList:
         old_parts, new_parts = parts_of(self.old), parts_of(self.new)
         for name, blocks in old_parts.items():
             for block in _walk(blocks):
@@ -513,6 +521,19 @@ class Comparison:
             return order_old.get(record.old_ids[0], 0.0)
 
         return sorted(records, key=key)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """A comparison makes tens of thousands of short-lived objects and no reference cycles: the cyclic
+    garbage collector would scan the whole heap (both resolutions with it) several times for nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _field_text(value: object) -> str:

@@ -273,6 +273,11 @@ def _tag_group(old: Tokens, new: Tokens, old_range: range, new_range: range,
 
 def _is_reference_shift(old: Tokens, new: Tokens, old_range: range, new_range: range,
                         op_numbers: Mapping[int, int]) -> bool:
+    if not op_numbers or not old_range or not new_range:
+        return False
+    first = old.cores[old_range[0]]
+    if first and not first[0].isdecimal():  # the usual case: no number changed here
+        return False
     deleted = [old.cores[i] for i in old_range if old.cores[i]]
     inserted = [new.cores[i] for i in new_range if new.cores[i]]
     if not deleted or len(deleted) != len(inserted):

@@ -9,8 +9,11 @@ differences can be ignored by leaving it out of the comparison key.
 Each distinct key becomes one character (words in CJK ranges so that
 diff-match-patch sees them as letters, punctuation as itself, footnotes in the
 private use area), diff-match-patch diffs the two short strings with no
-timeout, `diff_cleanupSemantic` merges the small equalities, and the result is
-mapped back to token ranges. The diff therefore never cuts a word in two.
+time limit, its semantic cleanup merges the small equalities, and the result is
+mapped back to token ranges. The diff therefore never cuts a word in two. The
+library runs in its C++ port (fast-diff-match-patch), which returns the
+library's own diffs (tests/core/test_compare.py checks this against the Python
+library) in a fraction of the time.
 """
 
 from __future__ import annotations
@@ -19,9 +22,11 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
-from drafter.compare.dmp import FastDiff
-from drafter.model import Inline, NoteRef, Text
+from fast_diff_match_patch import diff as _fast_diff
+
+from drafter.model import Inline, Text
 
 # A word keeps inner joiners; anything else that is not a space is one punctuation token.
 _TOKEN = re.compile(r"(?:\w++(?:[-\u2010\u2011'\u2019./]\w++)*+|[^\w\s])\s*+")
@@ -78,23 +83,23 @@ class Tokens:
     coded: tuple[Codec, str] | None = field(default=None, repr=False, compare=False)
 
 
-def _runs(content: list[Inline]) -> list[str | NoteRef]:
-    """Text runs joined across italic boundaries, with the footnote references between them."""
-    if len(content) == 1 and isinstance(content[0], Text):
-        return [content[0].text]
-    out: list[str | NoteRef] = []
-    buffer: list[str] = []
+NOTE_PLACE = "\x00"  # what a footnote reference is until `name_notes` names it
+
+
+def _joined(content: list[Inline]) -> tuple[str, list[str]]:
+    """The text of content with `NOTE_PLACE` for each footnote reference, and the footnote ids in order."""
+    if len(content) == 1 and content[0].__class__ is Text:
+        text = content[0].text  # type: ignore[union-attr]
+        return (text.replace(NOTE_PLACE, "") if NOTE_PLACE in text else text), []
+    parts: list[str] = []
+    notes: list[str] = []
     for item in content:
         if isinstance(item, Text):
-            buffer.append(item.text)
+            parts.append(item.text.replace(NOTE_PLACE, "") if NOTE_PLACE in item.text else item.text)
         else:
-            if buffer:
-                out.append("".join(buffer))
-                buffer = []
-            out.append(item)
-    if buffer:
-        out.append("".join(buffer))
-    return out
+            parts.append(NOTE_PLACE)
+            notes.append(item.note)
+    return "".join(parts), notes
 
 
 NoteNamer = Callable[[str], tuple[str, str]]  # footnote id -> (comparison key, shown marker)
@@ -106,56 +111,37 @@ def tokenize(content: list[Inline], options: Options, notes: NoteNamer | None = 
     return name_notes(tokens, at, options, notes)
 
 
-NOTE_PLACE = "\x00"  # what a footnote reference is until `name_notes` names it
-
-
 def cut(content: list[Inline], options: Options) -> tuple[Tokens, list[tuple[int, str]]]:
     """Content cut into tokens, each footnote reference a placeholder (key, core and text
     `NOTE_PLACE`), with the keys that ignore whitespace; and (token index, footnote id) of the
     references. `name_notes` turns this into what `tokenize` returns."""
-    keys: list[str] = []
-    texts: list[str] = []
-    cores: list[str] = []
+    text, notes = _joined(content)
+    stripped = text.lstrip()
+    texts: list[str] = _TOKEN.findall(stripped)
+    cores = list(map(str.rstrip, texts))  # what \s* took is what rstrip takes
     at: list[tuple[int, str]] = []
-    lead = ""
+    if notes:
+        places = [index for index, core in enumerate(cores) if core == NOTE_PLACE]
+        at = list(zip(places, notes, strict=True))
     fold_case, fold_quotes = options.ignore_case, options.ignore_quotes
-    findall = _TOKEN.findall
-    for run in _runs(content):
-        if isinstance(run, NoteRef):
-            at.append((len(keys), run.note))
-            keys.append(NOTE_PLACE)
-            cores.append(NOTE_PLACE)
-            texts.append(NOTE_PLACE)
-            continue
-        stripped = run.lstrip()
-        if len(stripped) != len(run):
-            space = run[:len(run) - len(stripped)]
-            if texts:
-                texts[-1] += space
-            else:
-                lead += space
-        run_texts = findall(stripped)
-        if not run_texts:
-            continue
-        run_cores = list(map(str.rstrip, run_texts))  # what \s* took is what rstrip takes
-        cores += run_cores
-        texts += run_texts
-        norm = normalize(stripped, case=fold_case, quotes=fold_quotes)
-        if norm == stripped:  # the usual case: the keys are the words as written
-            keys += run_cores
-        elif len(norm) == len(stripped):
-            position = 0
-            for full, core in zip(run_texts, run_cores, strict=True):
-                keys.append(norm[position:position + len(core)])
-                position += len(full)
-        else:
-            keys += [normalize(core, case=fold_case, quotes=fold_quotes) for core in run_cores]
-    if lead:
+    norm = normalize(stripped, case=fold_case, quotes=fold_quotes)
+    if norm == stripped:  # the usual case: the keys are the words as written
+        keys = cores
+    elif len(norm) == len(stripped):
+        keys = []
+        position = 0
+        for full, core in zip(texts, cores, strict=True):
+            keys.append(norm[position:position + len(core)])
+            position += len(full)
+    else:
+        keys = [normalize(core, case=fold_case, quotes=fold_quotes) for core in cores]
+    if len(stripped) != len(text):
+        lead = text[:len(text) - len(stripped)]
         if texts:
             texts[0] = lead + texts[0]
         else:  # whitespace only
             texts.append(lead)
-            keys.append("")
+            keys = [""]
             cores.append("")
     return Tokens(keys, texts, cores), at
 
@@ -195,20 +181,20 @@ _OTHER_START = 0xF0000  # plane 15 private use: never a letter, never a space
 _NOTE_START = 0xE000  # BMP private use
 
 
+def _word_codes() -> Iterator[int]:
+    for low, high in _WORD_RANGES:
+        yield from range(low, high + 1)
+    yield from range(0x100000, 0x10FFFE)
+
+
 class Codec:
     """One character per distinct token key, shared by all the diffs of one comparison."""
 
     def __init__(self) -> None:
         self._chars: dict[str, str] = {"\n": "\n"}
-        self._words = self._word_codes()
+        self._words = _word_codes()
         self._other = _OTHER_START
         self._notes = _NOTE_START
-
-    @staticmethod
-    def _word_codes() -> Iterator[int]:
-        for low, high in _WORD_RANGES:
-            yield from range(low, high + 1)
-        yield from range(0x100000, 0x10FFFE)
 
     def char(self, key: str) -> str:
         found = self._chars.get(key)
@@ -238,11 +224,16 @@ class Codec:
         try:
             return "".join(map(known.__getitem__, keys))
         except KeyError:
-            char = self.char
-            for key in keys:
-                if key not in known:
-                    char(key)
+            self._learn([key for key in dict.fromkeys(keys) if key not in known])
             return "".join(map(known.__getitem__, keys))
+
+    def _learn(self, keys: list[str]) -> None:
+        """Characters for new keys: the words in one go, the rest (punctuation, notes) one by one."""
+        words = [key for key in keys if key[:1].isalnum()]
+        self._chars.update(zip(words, map(chr, islice(self._words, len(words))), strict=True))
+        for key in keys:
+            if key not in self._chars:
+                self.char(key)
 
     def code(self, tokens: Tokens) -> str:
         """The keys of a token list as one string, encoded once per codec."""
@@ -250,6 +241,39 @@ class Codec:
         if coded is None or coded[0] is not self:
             coded = tokens.coded = (self, self.encode(tokens.keys))
         return coded[1]
+
+
+def is_word(token: str) -> bool:
+    """Punctuation tokens and footnote placeholders are single characters that are not alphanumeric."""
+    return len(token) > 1 or token.isalnum()
+
+
+class WordFolder:
+    """The words of a block in matching form as one short string: one character per distinct word
+    after `normalize` (so "Decides" and "decides" are one character), nothing for punctuation and
+    footnote references. Shared by the blocks of one comparison, learnt word by word."""
+
+    def __init__(self) -> None:
+        self._chars: dict[str, str] = {}  # token as written -> its character, or ""
+        self._folded: dict[str, str] = {}  # word in matching form -> its character
+        self._words = _word_codes()
+
+    def fold(self, cores: list[str]) -> str:
+        known = self._chars
+        try:
+            return "".join(map(known.__getitem__, cores))
+        except KeyError:
+            for core in dict.fromkeys(cores):
+                if core not in known:
+                    word = normalize(core)
+                    if not is_word(word):
+                        known[core] = ""
+                    else:
+                        char = self._folded.get(word)
+                        if char is None:
+                            char = self._folded[word] = chr(next(self._words))
+                        known[core] = char
+            return "".join(map(known.__getitem__, cores))
 
 
 # --- the diff -------------------------------------------------------------------
@@ -263,9 +287,6 @@ class Segment:
     op: str
     old: range
     new: range
-
-
-_DMP = FastDiff()  # diff-match-patch's diff, no timeout
 
 
 def diff_tokens(old: Tokens, new: Tokens, codec: Codec, old_range: range | None = None,
@@ -284,37 +305,26 @@ def diff_tokens(old: Tokens, new: Tokens, codec: Codec, old_range: range | None 
         b = b[j:new_range.stop]
     if a == b:
         return [Segment(EQUAL, range(i, i + len(a)), range(j, j + len(b)))] if a else []
-    diffs = _DMP.diff_main(a, b, False)
-    if semantic:
-        _DMP.diff_cleanupSemantic(diffs)
+    diffs = _fast_diff(a, b, counts_only=True, timelimit=0, cleanup="Semantic" if semantic else "No")
     return _segments(diffs, i, j)
 
 
-def _segments(diffs: list[tuple[int, str]], i: int, j: int) -> list[Segment]:
-    """Diff-match-patch's diffs as token ranges from (i, j): neighbours of one kind merged, and the
-    deletion first in each changed group."""
+def _segments(diffs: list[tuple[str, int]], i: int, j: int) -> list[Segment]:
+    """The diff's (op, length) runs as token ranges from (i, j), the deletion first in each changed group."""
     out: list[Segment] = []
     deleted = inserted = False
     delete_start = delete_new = insert_start = 0
-    for code, chunk in diffs:
-        n = len(chunk)
-        if code == 0:
-            if deleted or inserted:
-                if deleted:
-                    out.append(Segment(DELETE, range(delete_start, i), range(delete_new, delete_new)))
-                if inserted:
-                    out.append(Segment(INSERT, range(i, i), range(insert_start, j)))
-                deleted = inserted = False
-            elif out and out[-1].op == EQUAL:
-                last = out.pop()
-                out.append(Segment(EQUAL, range(last.old.start, i + n), range(last.new.start, j + n)))
-                i += n
-                j += n
-                continue
+    for code, n in diffs:
+        if code == "=":
+            if deleted:
+                out.append(Segment(DELETE, range(delete_start, i), range(delete_new, delete_new)))
+            if inserted:
+                out.append(Segment(INSERT, range(i, i), range(insert_start, j)))
+            deleted = inserted = False
             out.append(Segment(EQUAL, range(i, i + n), range(j, j + n)))
             i += n
             j += n
-        elif code < 0:
+        elif code == "-":
             if not deleted:
                 deleted, delete_start, delete_new = True, i, j
             i += n
