@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import copy
-import gc
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
 from drafter.compare import align as al
@@ -430,10 +428,6 @@ class Comparison:
 
     # --- the run -------------------------------------------------------------------------------
     def run(self) -> ChangeList:
-        with _collector_paused():
-            return self._run()
-
-    def _run(self) -> ChangeList:
         old_parts, new_parts = parts_of(self.old), parts_of(self.new)
         for name, blocks in old_parts.items():
             for block in _walk(blocks):
@@ -521,19 +515,6 @@ class Comparison:
             return order_old.get(record.old_ids[0], 0.0)
 
         return sorted(records, key=key)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """A comparison makes tens of thousands of short-lived objects and no reference cycles: the cyclic
-    garbage collector would scan the whole heap (both resolutions with it) several times for nothing."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _field_text(value: object) -> str:
