@@ -44,7 +44,6 @@ class Item:
     """One block in its matching form: `words` has one character per word (`words.WordFolder`), so
     that sets of words, trigrams and counts are operations on a short string."""
 
-    id: str
     key: str
     words: str
     heading: bool = False
@@ -75,11 +74,11 @@ class Item:
         return self._shingles
 
 
-def make_item(block_id: str, cores: list[str], folder: WordFolder, heading: bool = False) -> Item:
+def make_item(cores: list[str], folder: WordFolder, heading: bool = False) -> Item:
     """The matching form of a block from its tokens (`words.cut`); blocks compared with each other
     share one folder."""
     words = folder.fold(cores)
-    return Item(block_id, ("H:" if heading else "P:") + words, words, heading, frozenset(words))
+    return Item(("H:" if heading else "P:") + words, words, heading, frozenset(words))
 
 
 def _overlap(a: Counter[str], b: Counter[str]) -> int:

@@ -10,14 +10,12 @@ from dataclasses import dataclass, fields
 from drafter.compare import align as al
 from drafter.compare import kinds as k
 from drafter.compare.changes import Change, ChangeList, Layout, Node, Op
+from drafter.compare.memo import Memo
 from drafter.compare.words import (
     EQUAL,
-    Codec,
     Options,
     Segment,
     Tokens,
-    WordFolder,
-    cut,
     diff_tokens,
     join_tokens,
     name_notes,
@@ -173,11 +171,14 @@ class _Regroup:
 class Comparison:
     """One run of the comparer over two resolutions."""
 
-    def __init__(self, old: Resolution, new: Resolution, options: Options) -> None:
+    def __init__(self, old: Resolution, new: Resolution, options: Options, memo: Memo | None = None) -> None:
+        """`memo` (made with the same options) carries what an earlier comparison of these documents learnt."""
         self.old = old
         self.new = new
         self.options = options
-        self.codec = Codec()
+        self.memo = memo if memo is not None and memo.options == options else Memo(options)
+        self.memo.begin()
+        self.codec = self.memo.codec
         self.pairs: list[_Pair] = []
         self.done_old: set[str] = set()
         self.done_new: set[str] = set()
@@ -188,9 +189,6 @@ class Comparison:
         self.part_new: dict[str, str] = {}
         self.old_labels = labels_of(old)
         self.new_labels = labels_of(new)
-        self._items: dict[int, al.Item] = {}
-        self.folder = WordFolder()
-        self._cuts: dict[int, tuple[Tokens, list[tuple[int, str]]]] = {}
         self._markers_old = {note.id: superscript(str(n)) for n, note in enumerate(old.footnotes, 1)}
         self._markers_new = {note.id: superscript(str(n)) for n, note in enumerate(new.footnotes, 1)}
         self.note_pairs: list[tuple[Footnote, Footnote]] = []
@@ -199,18 +197,11 @@ class Comparison:
 
     # --- structure -------------------------------------------------------------------
     def _cut(self, block: Block | Footnote) -> tuple[Tokens, list[tuple[int, str]]]:
-        """The tokens of a block before its footnote references are named, cut once."""
-        found = self._cuts.get(id(block))
-        if found is None:
-            found = self._cuts[id(block)] = cut(block.content, self.options)
-        return found
+        """The tokens of a block before its footnote references are named."""
+        return self.memo.cut(block.content)
 
     def _item(self, block: Block | Footnote) -> al.Item:
-        found = self._items.get(id(block))
-        if found is None:
-            found = al.make_item(block.id, self._cut(block)[0].cores, self.folder, isinstance(block, CrossHeading))
-            self._items[id(block)] = found
-        return found
+        return self.memo.item(block.content, isinstance(block, CrossHeading))
 
     def _align_lists(self, old: Sequence[Block], new: Sequence[Block]) -> None:
         old = [block for block in old if block.id not in self.done_old]

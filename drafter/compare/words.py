@@ -86,7 +86,7 @@ class Tokens:
 NOTE_PLACE = "\x00"  # what a footnote reference is until `name_notes` names it
 
 
-def _joined(content: list[Inline]) -> tuple[str, list[str]]:
+def joined(content: list[Inline]) -> tuple[str, list[str]]:
     """The text of content with `NOTE_PLACE` for each footnote reference, and the footnote ids in order."""
     if len(content) == 1 and content[0].__class__ is Text:
         text = content[0].text  # type: ignore[union-attr]
@@ -115,14 +115,17 @@ def cut(content: list[Inline], options: Options) -> tuple[Tokens, list[tuple[int
     """Content cut into tokens, each footnote reference a placeholder (key, core and text
     `NOTE_PLACE`), with the keys that ignore whitespace; and (token index, footnote id) of the
     references. `name_notes` turns this into what `tokenize` returns."""
-    text, notes = _joined(content)
+    text, notes = joined(content)
+    tokens, places = cut_text(text, options)
+    return tokens, list(zip(places, notes, strict=True))
+
+
+def cut_text(text: str, options: Options) -> tuple[Tokens, list[int]]:
+    """The tokens of a text from `joined`, and the indexes of its footnote placeholders."""
     stripped = text.lstrip()
     texts: list[str] = _TOKEN.findall(stripped)
     cores = list(map(str.rstrip, texts))  # what \s* took is what rstrip takes
-    at: list[tuple[int, str]] = []
-    if notes:
-        places = [index for index, core in enumerate(cores) if core == NOTE_PLACE]
-        at = list(zip(places, notes, strict=True))
+    places = [index for index, core in enumerate(cores) if core == NOTE_PLACE] if NOTE_PLACE in text else []
     fold_case, fold_quotes = options.ignore_case, options.ignore_quotes
     norm = normalize(stripped, case=fold_case, quotes=fold_quotes)
     if norm == stripped:  # the usual case: the keys are the words as written
@@ -143,7 +146,7 @@ def cut(content: list[Inline], options: Options) -> tuple[Tokens, list[tuple[int
             texts.append(lead)
             keys = [""]
             cores.append("")
-    return Tokens(keys, texts, cores), at
+    return Tokens(keys, texts, cores), places
 
 
 def name_notes(tokens: Tokens, at: list[tuple[int, str]], options: Options,

@@ -452,7 +452,7 @@ def test_align_uses_unique_anchors_and_order() -> None:
     folder = WordFolder()
 
     def items(texts: list[str]) -> list[Any]:
-        return [make_item(str(i), tokenize([Text(t)], Options()).cores, folder) for i, t in enumerate(texts)]
+        return [make_item(tokenize([Text(t)], Options()).cores, folder) for t in texts]
     old = items(["alpha beta gamma delta", "one two three four", "five six seven eight", "x y z w"])
     new = items(["alpha beta gamma delta", "five six seven eight", "one two three four five", "x y z w"])
     pairs = align(old, new)

@@ -14,7 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drafter.compare import ChangeList, apply, compare, revert
-from drafter.compare.words import superscript
+from drafter.compare.engine import Comparison
+from drafter.compare.memo import Memo
+from drafter.compare.words import Options, joined, superscript
+from drafter.edits.primitives import reading_order
 from drafter.model import Footnote, Inline, NoteRef, Paragraph, Resolution, Text, iter_paragraphs
 from tests.strategies import resolutions
 
@@ -207,3 +210,19 @@ def test_one_word_edit_is_one_modified_paragraph(res: Resolution, data: st.DataO
         if visible:
             assert visible[0].new_id == target.id
             assert visible[0].kind in ("modified", "technical", "moved")
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edited_pairs(), edited_pairs(), st.booleans())
+def test_a_memo_of_earlier_comparisons_changes_nothing(first: tuple[Resolution, Resolution],
+                                                       second: tuple[Resolution, Resolution], exact: bool) -> None:
+    """What the editor does: each comparison hands its memo to the next; the change list is the one a
+    fresh comparison gives, and the memo holds only what the last comparison met."""
+    options = Options(ignore_whitespace=not exact)
+    memo = Memo(options)
+    for old, new in (first, second, (first[0], second[1]), second):
+        remembered = Comparison(old, new, options, memo).run()
+        fresh = Comparison(old, new, options).run()
+        assert [r.to_dict() for r in remembered.records] == [r.to_dict() for r in fresh.records]
+        texts = {joined(block.content)[0] for res in (old, new) for block in [*reading_order(res), *res.footnotes]}
+        assert set(memo._cuts) <= texts

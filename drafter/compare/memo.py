@@ -1,0 +1,57 @@
+"""What a comparison learns about texts, kept for the next comparison of the same document.
+
+The editor compares the draft with its base after every edit, and between two comparisons
+one paragraph changed. A `Memo` keeps, by text, the tokens and the matching form of every
+block the last comparison met, and the characters it gave to words, so that the next
+comparison cuts and folds only the texts that are new. It keeps what the last comparison
+used and nothing older, so it never outgrows the two documents.
+"""
+
+from __future__ import annotations
+
+from drafter.compare import align as al
+from drafter.compare.words import Codec, Options, Tokens, WordFolder, cut_text, joined
+from drafter.model import Inline
+
+
+class Memo:
+    """Tokens and matching forms by text, with the codec and folder they were made with."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.codec = Codec()
+        self.folder = WordFolder()
+        self._cuts: dict[str, tuple[Tokens, list[int]]] = {}
+        self._items: dict[tuple[str, bool], al.Item] = {}
+        self._earlier_cuts: dict[str, tuple[Tokens, list[int]]] = {}
+        self._earlier_items: dict[tuple[str, bool], al.Item] = {}
+
+    def begin(self) -> None:
+        """A new comparison starts: what it does not use again is forgotten when the next one starts."""
+        self._earlier_cuts, self._cuts = self._cuts, {}
+        self._earlier_items, self._items = self._items, {}
+
+    def _cut_text(self, text: str) -> tuple[Tokens, list[int]]:
+        found = self._cuts.get(text)
+        if found is None:
+            found = self._earlier_cuts.get(text) or cut_text(text, self.options)
+            self._cuts[text] = found
+        return found
+
+    def cut(self, content: list[Inline]) -> tuple[Tokens, list[tuple[int, str]]]:
+        """`words.cut` of the content, the tokens shared by every block with the same text."""
+        text, notes = joined(content)
+        tokens, places = self._cut_text(text)
+        return tokens, list(zip(places, notes, strict=True))
+
+    def item(self, content: list[Inline], heading: bool) -> al.Item:
+        """The matching form of the content."""
+        text, _notes = joined(content)
+        key = (text, heading)
+        found = self._items.get(key)
+        if found is None:
+            found = self._earlier_items.get(key)
+            if found is None:
+                found = al.make_item(self._cut_text(text)[0].cores, self.folder, heading)
+            self._items[key] = found
+        return found
