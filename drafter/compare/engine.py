@@ -253,6 +253,8 @@ class Comparison:
                 inner_new = {b.id for b in _walk([new])}
                 self.pool_old = [b for b in self.pool_old if b.id not in inner_old]
                 self.pool_new = [b for b in self.pool_new if b.id not in inner_new]
+                # what comes back to the pool from under them is opened again
+                opened -= {("old", i) for i in inner_old} | {("new", i) for i in inner_new}
                 self._pair(old, new, moved=True)
             self._clean_pools()
             grew = False
@@ -426,6 +428,9 @@ class Comparison:
         for name, blocks in new_parts.items():
             for block in _walk(blocks):
                 self.part_new[block.id] = name
+        self.memo.prepare(block.content for res in (self.old, self.new)
+                          for block in [*(b for blocks in parts_of(res).values() for b in _walk(blocks)),
+                                        *res.footnotes])
         for name in dict.fromkeys([*old_parts, *new_parts]):
             self._align_lists(old_parts.get(name, []), new_parts.get(name, []))
         self._match_pool()

@@ -9,6 +9,8 @@ used and nothing older, so it never outgrows the two documents.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from drafter.compare import align as al
 from drafter.compare.words import Codec, Options, Tokens, WordFolder, cut_text, joined
 from drafter.model import Inline
@@ -30,6 +32,21 @@ class Memo:
         """A new comparison starts: what it does not use again is forgotten when the next one starts."""
         self._earlier_cuts, self._cuts = self._cuts, {}
         self._earlier_items, self._items = self._items, {}
+
+    def prepare(self, contents: Iterable[list[Inline]]) -> None:
+        """Cut the texts not met before and learn their words, all in one go (cheaper than block by block)."""
+        fresh: list[Tokens] = []
+        for content in contents:
+            text = joined(content)[0]
+            if text not in self._cuts:
+                found = self._earlier_cuts.get(text)
+                if found is None:
+                    found = cut_text(text, self.options)
+                    fresh.append(found[0])
+                self._cuts[text] = found
+        if fresh:
+            self.folder.learn(tokens.cores for tokens in fresh)
+            self.codec.learn(tokens.keys for tokens in fresh)
 
     def _cut_text(self, text: str) -> tuple[Tokens, list[int]]:
         found = self._cuts.get(text)

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 
 from fast_diff_match_patch import diff as _fast_diff
 
@@ -227,15 +227,18 @@ class Codec:
         try:
             return "".join(map(known.__getitem__, keys))
         except KeyError:
-            self._learn([key for key in dict.fromkeys(keys) if key not in known])
+            self.learn([keys])
             return "".join(map(known.__getitem__, keys))
 
-    def _learn(self, keys: list[str]) -> None:
-        """Characters for new keys: the words in one go, the rest (punctuation, notes) one by one."""
+    def learn(self, lists: Iterable[list[str]]) -> None:
+        """Characters for the new keys of many token lists: the words in one go, the rest (punctuation,
+        notes) one by one. Cheaper than learning block by block."""
+        known = self._chars
+        keys = [key for key in dict.fromkeys(chain.from_iterable(lists)) if key not in known]
         words = [key for key in keys if key[:1].isalnum()]
-        self._chars.update(zip(words, map(chr, islice(self._words, len(words))), strict=True))
+        known.update(zip(words, map(chr, islice(self._words, len(words))), strict=True))
         for key in keys:
-            if key not in self._chars:
+            if key not in known:
                 self.char(key)
 
     def code(self, tokens: Tokens) -> str:
@@ -266,17 +269,22 @@ class WordFolder:
         try:
             return "".join(map(known.__getitem__, cores))
         except KeyError:
-            for core in dict.fromkeys(cores):
-                if core not in known:
-                    word = normalize(core)
-                    if not is_word(word):
-                        known[core] = ""
-                    else:
-                        char = self._folded.get(word)
-                        if char is None:
-                            char = self._folded[word] = chr(next(self._words))
-                        known[core] = char
+            self.learn([cores])
             return "".join(map(known.__getitem__, cores))
+
+    def learn(self, lists: Iterable[list[str]]) -> None:
+        """The characters of the new tokens of many token lists, normalised together in one go."""
+        known = self._chars
+        cores = [core for core in dict.fromkeys(chain.from_iterable(lists)) if core not in known]
+        if not cores:
+            return
+        folded = normalize("\n".join(cores)).split("\n")  # tokens hold no whitespace
+        if len(folded) != len(cores):
+            folded = [normalize(core) for core in cores]
+        chars = self._folded
+        words = [word for word in dict.fromkeys(folded) if word not in chars and is_word(word)]
+        chars.update(zip(words, map(chr, islice(self._words, len(words))), strict=True))
+        known.update(zip(cores, [chars.get(word, "") for word in folded], strict=True))
 
 
 # --- the diff -------------------------------------------------------------------

@@ -511,3 +511,18 @@ def test_the_fast_diff_is_the_library_diff() -> None:
             library.diff_cleanupSemantic(expected)
             assert diff(a, text2, counts_only=True, timelimit=0, cleanup="Semantic") == [
                 (names[op], len(chunk)) for op, chunk in expected]
+
+
+def test_sub_paragraphs_under_a_moved_paragraph_come_back_when_their_parent_does_not_pair() -> None:
+    """Old: an empty OP1 whose (a)(i) holds the text; new: OP1 holds it, over an empty (a)(i). The text
+    moves up; the empty (a) and (a)(i) of the new side are inserted, each with its own record."""
+    def para(content: list[Any], children: list[Paragraph] | None = None) -> Paragraph:
+        return Paragraph(content, children or [])
+
+    old = Resolution(operative=[para([], [para([], [para([Text("000")])])])])
+    new = Resolution(operative=[para([Text("000")], [para([], [para([])])])])
+    changes = compare(old, new)
+    assert sorted((c.kind, c.old_label, c.new_label) for c in changes.changes) == [
+        ("deleted", "OP1", None), ("deleted", "OP1(a)", None), ("inserted", None, "OP1(a)"),
+        ("inserted", None, "OP1(a)(i)"), ("moved", "OP1(a)(i)", "OP1")]
+    assert apply(old, changes) == new and revert(new, changes) == old
