@@ -138,6 +138,19 @@ def layout_of(res: Resolution) -> Layout:
     )
 
 
+def _unpaired_under(block: Block, done: set[str]) -> set[str]:
+    """The ids of a block and of the blocks under it, not going into blocks already paired (their
+    sub-paragraphs are aligned under their own pair)."""
+    found = {block.id}
+    stack = list(block.children) if isinstance(block, Paragraph) else []
+    while stack:
+        child = stack.pop()
+        if child.id not in done:
+            found.add(child.id)
+            stack.extend(child.children)
+    return found
+
+
 def _walk(blocks: Sequence[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
@@ -249,8 +262,8 @@ class Comparison:
                 if old.id in self.done_old or new.id in self.done_new:
                     continue
                 # children opened into the pool go back under their parent
-                inner_old = {b.id for b in _walk([old])}
-                inner_new = {b.id for b in _walk([new])}
+                inner_old = _unpaired_under(old, self.done_old)
+                inner_new = _unpaired_under(new, self.done_new)
                 self.pool_old = [b for b in self.pool_old if b.id not in inner_old]
                 self.pool_new = [b for b in self.pool_new if b.id not in inner_new]
                 # what comes back to the pool from under them is opened again

@@ -89,7 +89,7 @@ NOTE_PLACE = "\x00"  # what a footnote reference is until `name_notes` names it
 def joined(content: list[Inline]) -> tuple[str, list[str]]:
     """The text of content with `NOTE_PLACE` for each footnote reference, and the footnote ids in order."""
     if len(content) == 1 and content[0].__class__ is Text:
-        text = content[0].text  # type: ignore[union-attr]
+        text = content[0].text
         return (text.replace(NOTE_PLACE, "") if NOTE_PLACE in text else text), []
     parts: list[str] = []
     notes: list[str] = []

@@ -255,8 +255,9 @@ def move_to(doc: Document, block_id: str, to: Where, side: Side = "draft") -> Co
     """Drag and drop: `to.index` counts in the target list before the block leaves its place."""
     res = doc.side(side)
     where = locate(res, block_id)
-    if to.parent is not None and (to.parent == block_id or _inside(res, to.parent, block_id)):
-        return None
+    if to.parent is not None and (to.parent == block_id or _inside(res, to.parent, block_id)
+                                  or isinstance(find(res, block_id), CrossHeading)):
+        return None  # not into itself, and a heading never becomes a sub-paragraph
     index = to.index
     if (where.part, where.parent) == (to.part, to.parent) and where.index < index:
         index -= 1

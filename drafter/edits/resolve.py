@@ -94,20 +94,23 @@ class _Resolver:
         return fresh
 
     # --- places --------------------------------------------------------------------------
-    def place(self, src_id: str) -> Where | None:
+    def place(self, src_id: str, moving: str | None = None) -> Where | None:
         """Where the block `src_id` of the kept side belongs on the other side: after the partner of
-        the nearest earlier sibling, or first under the partner of its parent."""
+        the nearest earlier sibling, or first under the partner of its parent. Places inside the
+        block `moving` (of the other side) are no place for it."""
+        inside = _subtree(self.dst, moving) if moving else set()
         where = locate(self.src, src_id)
         siblings = container(self.src, where.part, where.parent)
         for sibling in reversed(siblings[: where.index]):
             partner = self.partner.get(sibling.id)
-            if partner is not None and find(self.dst, partner) is not None:
+            if partner is not None and partner not in inside and find(self.dst, partner) is not None:
                 at = locate(self.dst, partner)
-                return Where(at.part, at.parent, at.index + 1)
+                if at.parent not in inside:
+                    return Where(at.part, at.parent, at.index + 1)
         if where.parent is None:
             return Where(where.part, None, 0) if where.part in _part_names(self.dst) else None
         parent = self.partner.get(where.parent)
-        if parent is None or not isinstance(find(self.dst, parent), Paragraph):
+        if parent is None or parent in inside or not isinstance(find(self.dst, parent), Paragraph):
             return None
         return Where(locate(self.dst, parent).part, parent, 0)
 
@@ -158,7 +161,7 @@ class _Resolver:
         if content != dst.content:
             self.b.add(SetContent(dst_id, dst.content, content, self.dst_side))
         if change.kind == "moved":
-            to = self.place(src_id)
+            to = self.place(src_id, moving=dst_id)
             if to is None:
                 return False
             origin = locate(self.dst, dst_id)
@@ -211,6 +214,19 @@ class _Resolver:
                     self.b.add(MoveBlock(child.id, Where(at.part, last.id, count), self.dst_side))
             self.b.add(DeleteBlock(dst_id, self.dst_side))
         return True
+
+
+def _subtree(res: Resolution, block_id: str) -> set[str]:
+    """The ids of a block and of every block under it."""
+    found = find(res, block_id)
+    stack: list[Block] = [found] if isinstance(found, Paragraph | CrossHeading) else []
+    ids: set[str] = set()
+    while stack:
+        block = stack.pop()
+        ids.add(block.id)
+        if isinstance(block, Paragraph):
+            stack.extend(block.children)
+    return ids
 
 
 def _kids(res: Resolution, block_id: str) -> list[Paragraph]:

@@ -220,6 +220,9 @@ def test_headings_stay_headings() -> None:
     edit.apply(doc)
     assert sum(isinstance(b, CrossHeading) for b in doc.draft.operative) == \
         sum(isinstance(b, CrossHeading) for b in doc.base.operative) + 1
+    # dropped onto a sub-paragraph, a heading does not become one
+    parent = next(b for b in doc.draft.operative if isinstance(b, Paragraph) and b.children)
+    assert ed.move_to(doc, heading.id, ed.Where("operative", parent.id, 0)) is None
 
 
 @pytest.mark.parametrize("path", FILES[:3])

@@ -14,7 +14,7 @@ from drafter.edits import Document
 from drafter.model import Text
 from drafter.serialize import to_dict
 from tests.core.test_edits import ACTIONS, FILES, SAMPLE, build, check_invariants
-from tests.corpus import load
+from tests.corpus import CORPUS, load
 
 
 def edited(path: Any, sequence: list[tuple[str, float, float, float]]) -> Document:
@@ -88,3 +88,14 @@ def test_resolving_every_change_makes_the_sides_agree(path: Any, sequence: list[
                                                       keep: str) -> None:
     doc = edited(path, sequence)
     assert settle(doc, keep) == 0
+
+
+def test_rejecting_a_move_out_of_a_list_whose_sibling_followed_it() -> None:
+    """In the annex of A/RES/80/5, sub-paragraph (i) moved above (h) and then out a level, taking (h) along as
+    its own sub-paragraph. Putting (i) back after (h) would put it inside itself: it goes after (g), and
+    rejecting the next change puts (h) back in its place."""
+    sequence = [("up", 0.92578125, 0.0, 0.0), ("outdent", 0.921875, 0.0, 0.0)]
+    for keep in ("base", "draft"):
+        doc = edited(CORPUS / "A-RES-80-5.txt", sequence)
+        assert compare(doc.base, doc.draft).changes
+        assert settle(doc, keep) == 0
