@@ -31,6 +31,7 @@ from drafter.compare.words import WordFolder
 
 PAIR = 0.5  # modified rather than deleted + inserted
 MOVE_JACCARD = 0.8
+MOVE_EDITED = 0.55  # word similarity (Dice) of a paragraph moved and edited
 MOVE_MIN_WORDS = 3
 ANCHOR = 1.0  # the weight of a unique identical pair
 LOOSE = 0.45  # subtracted from similarities before chaining pairs in a gap
@@ -148,7 +149,7 @@ def heaviest_chain(pairs: Iterable[tuple[int, int, float]]) -> list[tuple[int, i
 
 
 # --- candidates ----------------------------------------------------------------------
-class strIndex:
+class ShingleIndex:
     """Word trigrams → items, to find likely partners without scoring every pair."""
 
     def __init__(self, items: Sequence[Item], indexes: Iterable[int]) -> None:
@@ -191,7 +192,7 @@ def _indexed_pairs(old: Sequence[Item], new: Sequence[Item], olds: list[int], ne
                    threshold: float) -> list[tuple[int, int, float]]:
     """Pairs with similarity ≥ threshold among the likely partners the trigram index finds."""
     pairs: list[tuple[int, int, float]] = []
-    index = strIndex(old, olds)
+    index = ShingleIndex(old, olds)
     for j in news:
         for i in index.candidates(new[j]):
             score = similarity(old[i], new[j])
@@ -270,7 +271,9 @@ def greedy_pairs(old: Sequence[Item], new: Sequence[Item], olds: list[int], news
 
 
 def match_moves(old: Sequence[Item], new: Sequence[Item]) -> list[tuple[int, int]]:
-    """Leftovers that match across gaps: identical (and unique), or word-Jaccard ≥ 0.8 with ≥ 3 words."""
+    """Leftovers that match across gaps: identical (and unique), or, with ≥ 3 words, word-Jaccard ≥ 0.8
+    (moved) or word similarity ≥ 0.55 (moved and edited: clearly more than the 0.5 of a pair in place,
+    as a paragraph out of place has only its words to show it is the same)."""
     pairs: list[tuple[int, int, float]] = []
     old_keys = Counter(item.key for item in old)
     new_keys = Counter(item.key for item in new)
@@ -278,14 +281,14 @@ def match_moves(old: Sequence[Item], new: Sequence[Item]) -> list[tuple[int, int
     for i, item in enumerate(old):
         if old_keys[item.key] == 1 and new_keys[item.key] == 1:
             pairs.append((i, exact_new[item.key], 2.0))
-    index = strIndex(old, range(len(old)))
+    index = ShingleIndex(old, range(len(old)))
     for j, item in enumerate(new):
         if item.size < MOVE_MIN_WORDS:
             continue
         for i in index.candidates(item):
             if old[i].size >= MOVE_MIN_WORDS:
                 score = jaccard(old[i], item)
-                if score >= MOVE_JACCARD:
+                if score >= MOVE_JACCARD or similarity(old[i], item) >= MOVE_EDITED:
                     pairs.append((i, j, score))
     return [(i, j) for i, j, _score in _greedy(pairs)]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import drafter
-from drafter.compare import ChangeList, apply, compare, revert
+from drafter.compare import Change, ChangeList, apply, compare, revert
 from drafter.compare import command as cmd
 from drafter.compare.engine import labels_of
 from drafter.compare.render import to_html
@@ -142,6 +142,132 @@ def test_somalia_series(before: str, after: str) -> None:
 
 def _labels(prefix: str, first: int, last: int) -> list[str]:
     return [f"{prefix}{number}" for number in range(first, last + 1)]
+
+
+# S/2018/257 → S/2019/266: paragraphs that moved with their edits, and a merge that the comparer reports as
+# deleted and inserted paragraphs (expected in the xfail test, left out of the exact assertion).
+SOMALIA_2019_MOVED = [("PP15", "PP8"), ("OP4", "OP8"), ("OP7", "OP15"), ("OP8", "OP14"), ("OP23", "OP20"),
+                      ("OP26", "OP18"), ("OP27", "OP17")]
+SOMALIA_2019_MERGED = ("PP14 + PP16", "PP14")
+
+
+def _old_sides(change: Change) -> set[str]:
+    """The old labels of a change ("PP14 + PP16" names two)."""
+    return set(change.old_label.split(" + ")) if change.old_label else set()
+
+
+def _new_sides(change: Change) -> set[str]:
+    return set(change.new_label.split(" + ")) if change.new_label else set()
+
+
+def test_somalia_2018_257_to_2019_266_paragraph_by_paragraph() -> None:
+    """S/2018/257 (UNSOM, resolution 2408) against S/2019/266 (UNSOM, resolution 2461), by reading.
+
+    The same renewal, negotiated anew: 48 paragraphs become 38 and the two cross-headings ("UNSOM",
+    "Somalia") go. Technical: the symbol, the date and OP1 (UNSOM extended until 31 March 2019 → 2020,
+    in the same words). Kept in place, with edits: PP3 (the attacks of 2017 and 2018 → those of 2019;
+    its strong condemnation becomes the new OP2), PP4 (a comma; "Al -Shabaab" is a break in the PDF),
+    PP6 (support for SRSG Keating → for the Deputy SRSG, after a new opening on the expulsion of SRSG
+    Haysom), PP9 → PP7 (its two clauses swapped, Gaalkacyo to Dhusamareb gone), PP11 (now opening with
+    PP12's welcome of the transition plan), PP17 → PP13 (risk of famine → humanitarian crisis, taking in
+    PP19's welcome of donors), PP18 → PP15 (S/PRST/2011/15 recalled last instead of first), OP9 → OP3
+    (opening with OP2's request to keep UNSOM in all Federal Member States), OP12 → OP6, OP14 → OP9,
+    OP21 → OP10, OP22 → OP16, OP25 → OP19 (its opening on refugees went to PP13) and OP28 → OP22 (three
+    → four reports, every 120 → 90 days, negotiated; first report by 1 May 2018 → 15 May 2019, a date
+    update). OP29 → OP23 is only renumbered. Moved, with edits: PP15 → PP8 (the Mutual Accountability
+    Framework, closing now with PP10's "accountable, acceptable and affordable" security sector),
+    OP4 → OP8 (electoral support; voter registration by 2019 → by the first quarter of 2020), OP7 → OP15
+    (violent extremism, taking in OP18's call to join the counter-terrorism conventions and OP17's
+    clause on the recruitment of children), OP8 → OP14 (the HRDDP, expanded), OP23 → OP20 (the Human
+    Rights Commission, expanded), OP26 → OP18 (humanitarian efforts in 2018 → 2019) and OP27 → OP17
+    (children): evictions, humanitarian, children now run children, humanitarian, evictions. Merged:
+    PP14 + PP16 → PP14 (the condemnation of violations takes in the whole of PP16; the Universal Periodic
+    Review clause goes). Replaced, gone or kept only as a clause of another paragraph: PP5 (by the new
+    PP5 on UNSOM's role), PP7 and PP8 (by PP9 and PP10), PP10, PP12, PP13, PP19, OP2, OP3 (the new OP4
+    thanks UNSOM for the support that OP3 underscored), OP5, OP6, OP10, OP11 (by OP5), OP13 (by OP7, the
+    Baidoa Agreement), OP15 to OP17 (by OP11 and OP12), OP18, OP19 and OP20 (with OP6, by OP13), OP24. Also
+    new: PP12 (delays in the security transition), OP2 (the attack of 1 January 2019 on the UN compound)
+    and OP21 (climate risk in the programmes in Somalia).
+    """
+    old, new = load("S-2018-257"), load("S-2019-266")
+    changes = compare(old, new)
+    merged_old, merged_new = set(SOMALIA_2019_MERGED[0].split(" + ")), {SOMALIA_2019_MERGED[1]}
+    by_kind: dict[str, set[tuple[str | None, str | None]]] = {}
+    for change in changes.changes:
+        if _old_sides(change) & merged_old or _new_sides(change) & merged_new:
+            continue  # see the xfail test below
+        key = (change.front_field, change.front_field) if change.front_field else (
+            change.old_label, change.new_label)
+        by_kind.setdefault(change.kind, set()).add(key)
+    assert by_kind == {
+        "technical": {("symbol", "symbol"), ("date", "date"), ("OP1", "OP1")},
+        "modified": {("PP3", "PP3"), ("PP4", "PP4"), ("PP6", "PP6"), ("PP9", "PP7"), ("PP11", "PP11"),
+                     ("PP17", "PP13"), ("PP18", "PP15"), ("OP9", "OP3"), ("OP12", "OP6"), ("OP14", "OP9"),
+                     ("OP21", "OP10"), ("OP22", "OP16"), ("OP25", "OP19"), ("OP28", "OP22")},
+        "deleted": {(label, None) for label in
+                    ["PP5", "PP7", "PP8", "PP10", "PP12", "PP13", "PP19", "heading 1", "heading 2", "OP2", "OP3",
+                     "OP5", "OP6", "OP10", "OP11", "OP13", *_labels("OP", 15, 20), "OP24"]},
+        "inserted": {(None, label) for label in
+                     ["PP5", "PP9", "PP10", "PP12", "OP2", "OP4", "OP5", "OP7", *_labels("OP", 11, 13), "OP21"]},
+        "renumbered": {("OP29", "OP23")},
+        "moved": set(SOMALIA_2019_MOVED),
+    }
+    # every paragraph of both texts is accounted for, each once (PP1 and PP2 unchanged)
+    records = [r for r in changes.records if r.part != "front"]
+    assert sorted(label for r in records for label in _old_sides(r)) == sorted(
+        [*old.labels().values(), "heading 1", "heading 2"])
+    assert sorted(label for r in records for label in _new_sides(r)) == sorted(new.labels().values())
+    assert [(r.kind, r.old_label) for r in records[:2]] == [("unchanged", "PP1"), ("unchanged", "PP2")]
+
+    def edits(label: str) -> list[tuple[str, str]]:
+        change = next(c for c in changes.changes if c.old_label == label)
+        return [(op.op, op.text.strip()) for op in change.ops if op.op != "equal"]
+
+    op1 = next(c for c in changes.changes if c.old_label == "OP1")
+    assert [(op.op, op.text.strip(), op.technical) for op in op1.ops if op.op != "equal"] == [
+        ("delete", "2019", True), ("insert", "2020", True)]
+    assert edits("PP4") == [("delete", "Al-Shabaab"), ("insert", "Al -Shabaab"), ("insert", ",")]
+    assert edits("PP6")[2:5] == [("insert", "Deputy"),
+                                 ("delete", "SecretaryGeneral and Head of UNSOM, Michael Keating, and"),
+                                 ("insert", "Secretary-General, Raisedon Zenenga,")]
+    pp15 = edits("PP18")
+    assert pp15[0] == ("delete", "Recalling its Presidential statement S/PRST/2011/15, recognising")
+    assert pp15[-1] == ("insert", ", and recalling its Presidential statement S/PRST/2011/15,")
+    assert edits("OP9")[0] == ("delete", "Welcomes the strong relationship between UNSOM, UNSOS")
+    assert edits("OP9")[1][1].startswith("Requests UNSOM to maintain and strengthen its presence in all of the")
+    assert edits("OP12")[:2] == [("delete", "importance of"), ("insert", "need for")]
+    assert edits("OP21") == [
+        ("insert", "urges the Federal Government of Somalia and the Federal Member States to establish frameworks "
+                   "for managing resources and power sharing,"),
+        ("delete", "achieve this in order to lay the foundations for inclusive and transparent elections,")]
+    op22 = next(c for c in changes.changes if c.old_label == "OP28")
+    assert [(op.op, op.text.strip(), op.technical) for op in op22.ops if op.op != "equal"] == [
+        ("delete", "three", False), ("insert", "four", False), ("delete", "1 May 2018", True),
+        ("insert", "15 May 2019", True), ("delete", "120", False), ("insert", "90", False)]
+    check_roundtrip(old, new, changes)
+
+
+@pytest.mark.parametrize(("before", "after"), SOMALIA_2019_MOVED)
+def test_somalia_2018_257_to_2019_266_moved_with_edits(before: str, after: str) -> None:
+    """Each pair is one paragraph, moved and edited (see the reading above): one change, kind moved, with
+    its edits."""
+    changes = compare(load("S-2018-257"), load("S-2019-266"))
+    found = [c for c in changes.changes if before in _old_sides(c) or after in _new_sides(c)]
+    assert [(c.kind, c.old_label, c.new_label) for c in found] == [("moved", before, after)]
+    assert any(op.op == "equal" for op in found[0].ops) and any(op.op != "equal" for op in found[0].ops)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "PP14 + PP16 → PP14 is reported as two deletions and an insertion (PP14 alone has Dice 0.46 < align.PAIR): "
+    "align.find_regroups only joins two adjacent paragraphs (PP15 lies between) and align._joins wants them "
+    "to make up >= 80 % of the merged paragraph (51 % here: the new PP14 adds clauses of its own)"))
+def test_somalia_2018_257_to_2019_266_merge() -> None:
+    """The new PP14 is the old PP14's condemnation and call for accountability with the whole of PP16."""
+    changes = compare(load("S-2018-257"), load("S-2019-266"))
+    old_labels, new_label = SOMALIA_2019_MERGED
+    found = [(c.kind, c.old_label, c.new_label) for c in changes.changes
+             if _old_sides(c) & set(old_labels.split(" + ")) or new_label in _new_sides(c)]
+    assert found == [("merged", old_labels, new_label)]
 
 
 def test_somalia_2019_266_to_2020_445_paragraph_by_paragraph() -> None:
