@@ -435,15 +435,14 @@ class Comparison:
     # --- the run -------------------------------------------------------------------------------
     def run(self) -> ChangeList:
         old_parts, new_parts = parts_of(self.old), parts_of(self.new)
-        for name, blocks in old_parts.items():
-            for block in _walk(blocks):
-                self.part_old[block.id] = name
-        for name, blocks in new_parts.items():
-            for block in _walk(blocks):
-                self.part_new[block.id] = name
-        self.memo.prepare(block.content for res in (self.old, self.new)
-                          for block in [*(b for blocks in parts_of(res).values() for b in _walk(blocks)),
-                                        *res.footnotes])
+        contents: list[list[Inline]] = []
+        for parts, part_of in ((old_parts, self.part_old), (new_parts, self.part_new)):
+            for name, blocks in parts.items():
+                for block in _walk(blocks):
+                    part_of[block.id] = name
+                    contents.append(block.content)
+        contents += [note.content for note in (*self.old.footnotes, *self.new.footnotes)]
+        self.memo.prepare(contents)
         for name in dict.fromkeys([*old_parts, *new_parts]):
             self._align_lists(old_parts.get(name, []), new_parts.get(name, []))
         self._match_pool()
