@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from drafter.atomic import write_atomically
 from drafter.compare import compare
 from drafter.compare import render as rd
 from drafter.errors import DrafterError
@@ -37,6 +38,8 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--ignore-case", action="store_true", help="ignore differences of case")
     parser.add_argument("--ignore-quotes", action="store_true",
                         help="ignore the style of quotes and apostrophes")
+    parser.add_argument("--whitespace", action="store_true",
+                        help="show differences of whitespace alone (ignored by default)")
     parser.set_defaults(handler=run)
     return parser
 
@@ -55,15 +58,14 @@ def run(args: argparse.Namespace) -> int:
     except DrafterError as error:
         print(f"drafter compare: {error}", file=sys.stderr)
         return 2
-    changes = compare(old, new, ignore_case=args.ignore_case, ignore_quotes=args.ignore_quotes)
+    changes = compare(old, new, ignore_case=args.ignore_case, ignore_quotes=args.ignore_quotes,
+                      ignore_whitespace=not args.whitespace)
     hide = {"hide_renumbering": args.hide_renumbering, "hide_technical": args.hide_technical}
     if args.html:
         page = rd.to_html(changes, **hide)
         target = Path(args.html)
         try:
-            temporary = target.with_name(target.name + ".part")
-            temporary.write_text(page, encoding="utf-8")
-            temporary.replace(target)
+            write_atomically(target, page.encode("utf-8"))
         except OSError as error:
             print(f"drafter compare: cannot write {target}: {error.strerror or error}", file=sys.stderr)
             return 2

@@ -20,6 +20,7 @@ from drafter.compare import command as cmd
 from drafter.compare.engine import labels_of
 from drafter.compare.render import to_html
 from drafter.model import Paragraph, Resolution, Text
+from drafter.serialize import to_dict
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 TEXTS = sorted(CORPUS.glob("*.txt"))
@@ -434,6 +435,23 @@ def test_command_terminal_json_and_html(tmp_path: Path, capsys: pytest.CaptureFi
     assert _run(old, new, "--html", str(page)) == 0
     html = page.read_text(encoding="utf-8")
     assert "<ins>peace, </ins>" in html and "<del" in html and 'href="#c1"' in html
+
+
+def test_command_ignores_whitespace_unless_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two spaces for one in PP1 (saved as Drafter JSON: the text reader would tidy the spaces away)."""
+    res = drafter.load(str(CORPUS / "A-RES-72-169-clean.txt"))
+    paths = []
+    for name in ("old.json", "new.json"):
+        path = tmp_path / name
+        path.write_text(json.dumps(to_dict(res)), encoding="utf-8")
+        paths.append(str(path))
+        first = res.preamble[0]
+        assert isinstance(first, Paragraph) and isinstance(first.content[-1], Text)
+        first.content[-1] = Text(first.content[-1].text.replace(" ", "  ", 1), first.content[-1].italic)
+    assert _run(*paths, "--json") == 0
+    assert json.loads(capsys.readouterr().out)["changes"] == []
+    assert _run(*paths, "--json", "--whitespace") == 0
+    assert [(c["kind"], c["new"]) for c in json.loads(capsys.readouterr().out)["changes"]] == [("modified", "PP1")]
 
 
 def test_command_reports_a_bad_file_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
