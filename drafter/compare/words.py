@@ -211,8 +211,6 @@ class Codec:
             self._notes += 1
             if self._notes > 0xF8FF:
                 self._notes = 0xF900
-        elif key and key[0].isalnum():
-            code = next(self._words)
         elif len(key) == 1 and not key.isspace() and ord(key) < 0x3000:
             code = ord(key)
         else:
