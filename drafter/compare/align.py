@@ -3,21 +3,22 @@
 The matching form of a paragraph is its words without label, in NFC, with
 plain quotes and hyphens and folded case, each distinct word one character
 (`words.WordFolder`); punctuation and footnote references are left out.
-Alignment of one list of
-sibling blocks (the preamble, the operative part, the children of a matched
-paragraph, the footnotes) runs in steps:
+Alignment of one list of sibling blocks (the preamble, the operative part, the
+children of a matched paragraph, the footnotes) runs in steps:
 
 1. anchors: paragraphs that are identical and unique on both sides;
-2. the spine: the longest chain of anchors that keeps the order on both sides
-   (patience diff); anchors off the spine are left for the move pass;
-3. inside each gap between spine anchors, pairs with word similarity ≥ 0.5 in
-   order: the best-weighted increasing chain (dynamic programming over the
-   candidate pairs; in large gaps the candidates come from an index of word
-   trigrams, never from a full similarity matrix);
+2. close pairs: a block that follows a paired block on both sides (give or
+   take a deleted one) and has word similarity ≥ 0.75 with it, the common
+   case of a lightly edited text, paired without scoring it against others;
+3. the rest, pairs with word similarity ≥ 0.5: among all these candidates the
+   best-weighted chain that keeps the order on both sides (dynamic programming;
+   for many leftovers the candidates come from an index of word trigrams, never
+   from a full similarity matrix); pairs off the chain go to the move pass;
 4. splits (one old ≈ two adjacent new) and merges (the reverse) among the
    leftovers and their matched neighbours.
 
-Moves are found by `match_moves` over the leftovers of the whole document.
+Moves are found by `match_moves` over the leftovers of the whole document:
+identical, nearly identical, or moved and edited (word similarity ≥ 0.55).
 """
 
 from __future__ import annotations
