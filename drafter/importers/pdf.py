@@ -212,13 +212,24 @@ def _lines(chars: list[_Char], page: int, body: float) -> list[list[_Line]]:
     out: list[list[_Line]] = []
     for group in groups:
         group.sort(key=lambda c: c.x0)
-        segments = _segments(group, body)
-        lines = [_Line(seg, page) for seg in segments]
+        lines: list[_Line] = []
+        for segment in _segments(group, body):
+            line = _Line(segment, page)
+            if lines and _lone_marker(lines[-1], line):  # a note's marker set apart by a tab
+                line = _Line([*lines.pop().chars, *segment], page)
+            lines.append(line)
         for line in lines:
             _mark_refs(line)
         if lines:
             out.append(lines)
     return out
+
+
+def _lone_marker(marker: _Line, line: _Line) -> bool:
+    """Whether `marker` is only raised small marks before `line` on its baseline: how word processors lay
+    out a note, its number then a tab to the text."""
+    return (all(c.ch in _MARKER_CHARS for c in marker.chars if not c.space) and marker.size < 0.8 * line.size
+            and marker.y > line.y + 0.15 * line.size)
 
 
 def _segments(chars: list[_Char], body: float) -> list[list[_Char]]:
@@ -487,7 +498,7 @@ def _append(content: list[Inline], more: list[Inline]) -> None:
     last = next((item for item in reversed(content) if isinstance(item, Text)), None)
     first = more[0]
     hyphen = last is not None and last.text.endswith("-") and isinstance(content[-1], Text)
-    if hyphen and isinstance(first, Text) and re.match(r"(?:and|or|to)\b", first.text):
+    if hyphen and isinstance(first, Text) and re.match(r"(?:and|or|to)\s", first.text):
         hyphen = False  # a suspended compound: "troop- and police-contributing"
     if content and not hyphen:
         italic = bool(last and last.italic and isinstance(first, Text) and first.italic)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import shutil
+import subprocess
 from functools import cache
 from pathlib import Path
 
@@ -339,6 +341,31 @@ def test_somalia_2019_266_to_2020_445_paragraph_by_paragraph() -> None:
 def test_a_text_compared_with_itself(path: Path) -> None:
     res = load(path.stem)
     assert compare(res, load(path.stem)).changes == []
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=[p.stem for p in TEXTS])
+def test_a_text_compared_with_its_word_export(path: Path, tmp_path: Path) -> None:
+    res = load(path.stem)
+    drafter.export_docx(res, str(tmp_path / "clean.docx"))
+    assert compare(res, drafter.load(str(tmp_path / "clean.docx"))).changes == []
+
+
+SOFFICE = shutil.which("soffice")
+AS_PDF = ["A-RES-72-169-clean", "A-RES-75-180", "A-RES-80-5", "A-RES-80-11", "S-2019-266"]
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it")
+def test_a_text_compared_with_the_pdf_of_its_word_export(tmp_path: Path) -> None:
+    """The Word export printed to PDF by a word processor (LibreOffice) reads back as the same text: notes
+    set off by a tab, sub-paragraphs, an annex and headings included."""
+    for name in AS_PDF:
+        drafter.export_docx(load(name), str(tmp_path / f"{name}.docx"))
+    subprocess.run([str(SOFFICE), "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), *(str(tmp_path / f"{n}.docx") for n in AS_PDF)],
+                   check=True, capture_output=True, timeout=300)
+    for name in AS_PDF:
+        back = drafter.load(str(tmp_path / f"{name}.pdf"))
+        assert [(c.kind, c.old_label, c.new_label) for c in compare(load(name), back).changes] == [], name
 
 
 def _blocks(res: Resolution) -> list[Paragraph]:
