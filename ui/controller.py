@@ -2,6 +2,12 @@
 
 Widgets never change the document themselves: they emit intents, the main window turns
 them into edits with `drafter.edits`, and `push` runs them through the undo stack.
+
+Every applied or reverted edit is reported at once (`changed`: the editor follows each
+step). The live comparison and the views that show it (`views_changed`, `compared`) follow
+a new edit at once too; but undo and redo come in runs (holding Ctrl+Z, a jump in the undo
+history), and a step that follows a change of structure in the same turn of the event loop
+waits for the next turn, where the whole run is compared and shown once.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from drafter.compare.changes import ChangeList
 from drafter.edits import Document, Edit, Scope
 from drafter.errors import DrafterError
 from ui.commands import EditCommand
+from ui.pauses import tidy
 from ui.review.live import LiveComparison
 
 log = logging.getLogger(__name__)
@@ -26,7 +33,8 @@ SETTLE_MS = 400
 
 
 class DocumentController(QObject):
-    changed = Signal(object)  # Scope: the document changed
+    changed = Signal(object)  # Scope: the document changed (every step, at once)
+    views_changed = Signal(object)  # Scope: what the views other than the editor catch up with
     compared = Signal(object)  # list of record numbers updated, or None after a full comparison
     replaced = Signal()  # another document (open, new, recover)
     path_changed = Signal(str)
@@ -44,13 +52,21 @@ class DocumentController(QObject):
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
-        self._settle.timeout.connect(self._settle_now)
+        self._settle.timeout.connect(self._settle_due)
+        self._pending: Scope | None = None  # changes the views have not caught up with
+        self._busy = False  # the views caught up with a change of structure in this turn of the event loop
+        self._pushing = False
+        self._turn = QTimer(self)
+        self._turn.setSingleShot(True)
+        self._turn.setInterval(0)
+        self._turn.timeout.connect(self._next_turn)
 
     # --- documents ------------------------------------------------------------------------
     def set_document(self, doc: Document, path: str | None) -> None:
         """Show another document; opening creates no undo history."""
         self.discard_recovery()
         self.stack.clear()
+        self._pending = None
         self.doc = doc
         self.path = path
         self.live = LiveComparison(doc)
@@ -58,6 +74,7 @@ class DocumentController(QObject):
         self._autosaved_index = self.stack.index()
         self.replaced.emit()
         self.path_changed.emit(path or "")
+        tidy(full=True)
 
     def open(self, path: str) -> None:
         self.set_document(draftfile.read(path), path)
@@ -75,7 +92,11 @@ class DocumentController(QObject):
     def push(self, edit: Edit | None) -> bool:
         if edit is None or self.doc is None:
             return False
-        self.stack.push(EditCommand(self, edit))
+        self._pushing = True
+        try:
+            self.stack.push(EditCommand(self, edit))
+        finally:
+            self._pushing = False
         return True
 
     def apply_edit(self, edit: Edit) -> None:
@@ -90,20 +111,51 @@ class DocumentController(QObject):
 
     def _after(self, scope: Scope) -> None:
         self.changed.emit(scope)
+        self._pending = scope if self._pending is None else self._pending | scope
+        if self._busy and not self._pushing:
+            self._turn.start()  # one step of a run of undo or redo: the views catch up at the next turn
+            return
+        self.catch_up()
+
+    def catch_up(self) -> None:
+        """Compare and show the changes the views have not caught up with."""
+        scope, self._pending = self._pending, None
+        if scope is None:
+            return
+        if scope.structure or scope.notes or scope.fields:
+            self._busy = True
+            self._turn.start()
+        self.views_changed.emit(scope)
         if self.live is None:
             return
         touched = self.live.update(scope)
         self.compared.emit(touched)
-        if touched is not None:
+        if self.live.dirty:
             self._settle.start()
 
-    def _settle_now(self) -> None:
+    def _next_turn(self) -> None:
+        self._busy = False
+        self.catch_up()
+
+    def _settle_due(self) -> None:
+        self.settle_now()  # looked up when the timer fires, so that a profiler or benchmark can wrap it
+
+    def settle_pending(self) -> bool:
+        """Whether a pause in typing would run the full comparison (`settle_now`)."""
+        return self._settle.isActive()
+
+    def settle_now(self) -> None:
+        """The full comparison after a pause in typing; the views follow if it found something new."""
+        self._settle.stop()
+        self.catch_up()
         if self.live is not None and self.live.settle():
             self.compared.emit(None)
+        tidy()
 
     def fresh_changes(self) -> ChangeList:
         """The change list after a full comparison (accept and reject need one)."""
         assert self.live is not None
+        self.catch_up()
         if self.live.dirty:
             self.live.full()
             self.compared.emit(None)

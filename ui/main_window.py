@@ -25,7 +25,7 @@ import drafter
 from drafter import draftfile
 from drafter import edits as ed
 from drafter.compare.changes import Change
-from drafter.edits import Document, Scope
+from drafter.edits import Document
 from drafter.errors import DrafterError
 from drafter.resources import sample_path
 from ui.about import show_about
@@ -40,6 +40,7 @@ from ui.review.changes import ChangePanel
 from ui.review.compare_window import CompareWindow
 from ui.review.outline import OutlineView
 from ui.review.redline import ReviewView
+from ui.review.sync import ReviewSync
 from ui.settings import Settings
 from ui.worker import Job
 
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
         self.counts = QLabel("")
         self.statusBar().addWidget(self.where)
         self.statusBar().addPermanentWidget(self.counts)
+        self.review_sync = ReviewSync(self.controller, self.editor, self.redline, self.side, self.panel, self.outline,
+                                      self.counts)
         self.find_dialog: FindDialog | None = None
         self.compare_windows: list[CompareWindow] = []
         self.jobs: list[Job] = []
@@ -181,8 +184,9 @@ class MainWindow(QMainWindow):
         ed_.undo_requested.connect(c.stack.undo)
         ed_.redo_requested.connect(c.stack.redo)
         ed_.unit_changed.connect(self._on_unit)
-        c.changed.connect(self._on_changed)
-        c.compared.connect(self._on_compared)
+        c.changed.connect(self.editor.on_changed)
+        c.views_changed.connect(self.review_sync.views_changed)
+        c.compared.connect(self.review_sync.compared)
         c.replaced.connect(self._on_replaced)
         c.path_changed.connect(lambda _p: self._update_title())
         c.stack.cleanChanged.connect(lambda _clean: self._update_title())
@@ -202,53 +206,13 @@ class MainWindow(QMainWindow):
 
     # --- reacting to the document ------------------------------------------------------------------
     def _on_replaced(self) -> None:
-        doc = self.controller.doc
-        self.redline.changes = self.side.changes = None
-        self.editor.set_document(doc)
-        self.outline.outline.set_resolution(doc.draft if doc else None)
-        self._on_compared(None)
+        self.review_sync.replaced()
         self._update_title()
-
-    def _on_changed(self, scope: Scope) -> None:
-        self.editor.on_changed(scope)
-        doc = self.controller.doc
-        if doc is None or scope.side != "draft":
-            return
-        if scope.structure:
-            self.outline.outline.set_resolution(doc.draft)
-        else:
-            for key in scope.content:
-                unit = ed.find(doc.draft, key)
-                if unit is not None:
-                    self.outline.outline.update_text(key, unit.text)
-
-    def _on_compared(self, touched: list[int] | None) -> None:
-        live = self.controller.live
-        if live is None:
-            return
-        changes = live.changes
-        hidden = self.panel.hidden()
-        if touched is None:
-            self.redline.show_changes(changes, hidden)
-            self.side.show_changes(changes, hidden)
-        else:
-            self.redline.update_records(touched)
-            if self.review.currentWidget() is self.side:
-                self.side.update_records(touched)
-            else:
-                self.side.stale = True  # redrawn when shown
-        self.panel.set_changes(changes)
-        keys = {i for c in changes.changes if c.kind not in hidden for i in c.new_ids}
-        self.editor.set_changed_keys(keys)
-        self.outline.outline.set_changed(keys)
-        counts = changes.counts
-        shown = [f"{counts[kind]} {kind}" for kind in counts if counts[kind]]
-        self.counts.setText(", ".join(shown) if shown else self.tr("no changes"))
 
     def _on_toggles(self, hide_renumbering: bool, hide_technical: bool) -> None:
         self.settings.hide_renumbering = hide_renumbering
         self.settings.hide_technical = hide_technical
-        self._on_compared(None)
+        self.review_sync.compared(None)
 
     def _on_unit(self, key: str, label: str) -> None:
         self.where.setText(label or "")
@@ -265,12 +229,7 @@ class MainWindow(QMainWindow):
     def set_view(self, key: str) -> None:
         self.settings.view = key
         self.review.setVisible(key != "editor")
-        if key == "side-by-side":
-            self.review.setCurrentWidget(self.side)
-            if (self.side.changes is None or self.side.stale) and self.controller.live is not None:
-                self.side.show_changes(self.controller.live.changes, self.panel.hidden())
-        else:
-            self.review.setCurrentWidget(self.redline)
+        self.review.setCurrentWidget(self.side if key == "side-by-side" else self.redline)  # it catches up when shown
         for name, action in self.view_actions.items():
             action.setChecked(name == key)
 

@@ -5,10 +5,22 @@ editor's own edit path, the one its key handlers use: typing and deleting change
 `flush()` turns that into a `set_content` edit; Enter, Backspace at a paragraph start, Tab, Shift+Tab,
 Alt+Up/Down and Ctrl+Shift+K call `split_current`, `join_back`, `indent_current`, `outdent_current`,
 `move_current` and `toggle_current_kind`. Every edit is pushed on the undo stack and updates the live
-comparison, the redline, the change list and the outline synchronously; the time of one edit is that
-whole synchronous path. Then every step is undone, and the draft must equal the original
-(`drafter.serialize.to_dict`). Memory: RSS growth (current RSS, from /proc) and the tracemalloc-free
-figure of Python objects is not used, because tracemalloc slows every edit several-fold.
+comparison, the redline, the change list and the outline.
+
+The time of one edit is what the user waits for: the edit's own path and then `processEvents()`, so
+that whatever it left to the event loop (deferred redraws, layout, painting) is counted too. Placing
+the cursor first is the user's click, another event: it is timed the same way and reported on its
+own (the outline and the review views follow the cursor, which may scroll them). Only the
+work that runs after a pause in typing is not an edit's: the full comparison the settle timer runs
+(`DocumentController.settle_now`) and the editorial checks. Every `--pause-every` edits the user
+pauses, and that work is timed and reported on its own; should the settle timer fire inside an
+edit's span all the same, its time is taken out of that edit and counted with the pauses. Each edit's
+CPU time (of the GUI thread) is kept too: on a machine that runs nothing else it is the wall time, as
+nothing in the edit path waits; on a busy one the wall time is longer by what the other work takes.
+
+Then every step is undone in one run (as a jump in the undo history does), the event loop catches
+up, and the draft must equal the original (`drafter.serialize.to_dict`). Memory: current RSS (from
+/proc); tracemalloc is not used, because it slows every edit several-fold.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_load.py [--edits 10000] [--seed 1]
 
@@ -26,6 +38,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +50,10 @@ if str(ROOT) not in sys.path:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QApplication
+
     from ui.main_window import MainWindow
 
 CORPUS = ROOT / "tests" / "data" / "corpus"
@@ -59,92 +76,174 @@ def rss_mb() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def percentile(times: list[float], q: float) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * q))] if ordered else 0.0
+
+
 @dataclass
 class Run:
-    times: list[float] = field(default_factory=list)  # ms per edit
+    times: list[float] = field(default_factory=list)  # ms per edit, events included
     kinds: dict[str, int] = field(default_factory=dict)
     by_kind: dict[str, list[float]] = field(default_factory=dict)
+    cpu_by_kind: dict[str, list[float]] = field(default_factory=dict)  # the GUI thread's CPU ms per edit
+    clicks: list[float] = field(default_factory=list)  # ms to place the cursor before each edit, events included
+    settle: list[float] = field(default_factory=list)  # ms of each full comparison after a pause, shown
+    checks: list[float] = field(default_factory=list)  # ms of each run of the editorial checks after a pause
     undo_ms: float = 0.0
     steps: int = 0  # undo steps (typing in one paragraph merges)
 
     def percentile(self, q: float) -> float:
-        ordered = sorted(self.times)
-        return ordered[min(len(ordered) - 1, int(len(ordered) * q))] if ordered else 0.0
+        return percentile(self.times, q)
 
 
 def _text_keys(window: MainWindow) -> list[str]:
     from ui.editor import layout as lay
 
-    keys = []
-    block = window.editor.document().firstBlock()
-    while block.isValid():
-        if lay.kind_of(block) in lay.TEXT_KINDS and lay.key_of(block):
-            keys.append(lay.key_of(block))
-        block = block.next()
-    return keys
+    return [row.key for row in window.editor.blocks.rows if row.kind in lay.TEXT_KINDS and row.key]
+
+
+@dataclass
+class Plan:
+    """One thing a user does: click at `key` (selecting up to `end`), then `kind` there."""
+
+    kind: str
+    key: str
+    offset: int
+    end: int | None = None
+    words: str = ""
+
+
+def plan_edit(window: MainWindow, rng: random.Random) -> Plan:
+    """A random place in the body and a random edit there."""
+    key = rng.choice(_text_keys(window))
+    size = window.editor.block_of(key).length() - 1
+    roll = rng.random()
+    if roll < 0.50:
+        return Plan("type", key, rng.randint(0, size), words=rng.choice(WORDS) + " ")
+    if roll < 0.70 and size > 2:
+        start = rng.randint(0, size - 1)
+        return Plan("delete", key, start, min(size, start + rng.randint(1, 12)))
+    if roll < 0.78:
+        return Plan("split", key, rng.randint(0, size))
+    if roll < 0.86:
+        return Plan("join", key, 0)
+    offset = rng.randint(0, size)
+    return Plan(rng.choice(("indent", "outdent", "move up", "move down", "toggle")), key, offset)
+
+
+def click(window: MainWindow, plan: Plan) -> None:
+    window.editor.place_cursor(plan.key, plan.offset, plan.end)
+
+
+def act(window: MainWindow, plan: Plan) -> None:
+    """The edit, through the editor's own edit path (what its key handlers call)."""
+    editor = window.editor
+    if plan.kind in ("type", "delete"):
+        if plan.kind == "type":
+            editor.textCursor().insertText(plan.words)
+        else:
+            editor.textCursor().removeSelectedText()
+        editor.flush()
+        return
+    {"split": editor.split_current, "join": editor.join_back, "indent": editor.indent_current,
+     "outdent": editor.outdent_current, "move up": lambda: editor.move_current(-1),
+     "move down": lambda: editor.move_current(1), "toggle": editor.toggle_current_kind}[plan.kind]()
 
 
 def one_edit(window: MainWindow, rng: random.Random) -> str:
     """Place the cursor somewhere random and do one thing a user does there; returns what it did."""
-    editor = window.editor
-    keys = _text_keys(window)
-    key = rng.choice(keys)
-    block = editor.block_of(key)
-    size = block.length() - 1
-    roll = rng.random()
-    if roll < 0.50:
-        editor.place_cursor(key, rng.randint(0, size))
-        editor.textCursor().insertText(rng.choice(WORDS) + " ")
-        editor.flush()
-        return "type"
-    if roll < 0.70 and size > 2:
-        start = rng.randint(0, size - 1)
-        editor.place_cursor(key, start, min(size, start + rng.randint(1, 12)))
-        editor.textCursor().removeSelectedText()
-        editor.flush()
-        return "delete"
-    if roll < 0.78:
-        editor.place_cursor(key, rng.randint(0, size))
-        editor.split_current()
-        return "split"
-    if roll < 0.86:
-        editor.place_cursor(key, 0)
-        editor.join_back()
-        return "join"
-    editor.place_cursor(key, rng.randint(0, size))
-    action = rng.choice(("indent", "outdent", "move up", "move down", "toggle"))
-    {"indent": editor.indent_current, "outdent": editor.outdent_current,
-     "move up": lambda: editor.move_current(-1), "move down": lambda: editor.move_current(1),
-     "toggle": editor.toggle_current_kind}[action]()
-    return action
+    plan = plan_edit(window, rng)
+    click(window, plan)
+    act(window, plan)
+    return plan.kind
 
 
-def apply_random_edits(window: MainWindow, count: int, seed: int = 1, idle_every: int = 50) -> Run:
-    """`count` random edits, each timed; the event loop runs (untimed) every `idle_every` edits, as it
-    would between keystrokes, so the settle timer and painting happen too."""
+def _timed_settle(window: MainWindow) -> list[tuple[float, float]]:
+    """Time (wall and CPU ms) every run of the settle timer's work, wherever it happens; returns the list
+    it fills."""
+    controller = window.controller
+    settle = type(controller).settle_now
+    spans: list[tuple[float, float]] = []
+
+    def timed() -> None:
+        start, cpu = time.perf_counter(), time.thread_time()
+        settle(controller)
+        spans.append(((time.perf_counter() - start) * 1000, (time.thread_time() - cpu) * 1000))
+
+    controller.settle_now = timed  # type: ignore[method-assign]
+    return spans
+
+
+def pause(window: MainWindow, run: Run) -> None:
+    """The user stops typing: the settle timer and the editorial checks run, each timed with the events
+    it leaves."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert app is not None
+    if window.controller.settle_pending():
+        start = time.perf_counter()
+        window.controller.settle_now()
+        app.processEvents()
+        run.settle.append((time.perf_counter() - start) * 1000)
+    if window.checker.timer.isActive():
+        start = time.perf_counter()
+        window.checker.run()
+        app.processEvents()
+        run.checks.append((time.perf_counter() - start) * 1000)
+
+
+def _span(app: QApplication, settled: list[tuple[float, float]], run: Run,
+          action: Callable[[], None]) -> tuple[float, float]:
+    """The ms `action` and the events it leaves take, wall clock and the GUI thread's CPU, less any run of
+    the settle timer in between."""
+    start, cpu = time.perf_counter(), time.thread_time()
+    before = len(settled)
+    action()
+    app.processEvents()
+    spent, used = (time.perf_counter() - start) * 1000, (time.thread_time() - cpu) * 1000
+    for wall, settle_cpu in settled[before:]:  # the settle timer fired inside the span: that is between keystrokes
+        spent, used = spent - wall, used - settle_cpu
+        run.settle.append(wall)
+    return spent, used
+
+
+def apply_random_edits(window: MainWindow, count: int, seed: int = 1, pause_every: int = 50) -> Run:
+    """`count` random edits, each timed with the events it triggers; a pause every `pause_every` edits."""
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
     assert app is not None
     rng = random.Random(seed)
     run = Run()
-    for index in range(count):
-        start = time.perf_counter()
-        kind = one_edit(window, rng)
-        run.times.append((time.perf_counter() - start) * 1000)
-        run.kinds[kind] = run.kinds.get(kind, 0) + 1
-        run.by_kind.setdefault(kind, []).append(run.times[-1])
-        if index % idle_every == idle_every - 1:
-            app.processEvents()
+    settled = _timed_settle(window)
+    try:
+        for index in range(count):
+            plan = plan_edit(window, rng)
+            run.clicks.append(_span(app, settled, run, partial(click, window, plan))[0])
+            spent, used = _span(app, settled, run, partial(act, window, plan))
+            run.times.append(spent)
+            run.kinds[plan.kind] = run.kinds.get(plan.kind, 0) + 1
+            run.by_kind.setdefault(plan.kind, []).append(spent)
+            run.cpu_by_kind.setdefault(plan.kind, []).append(used)
+            if index % pause_every == pause_every - 1:
+                pause(window, run)
+    finally:
+        del window.controller.settle_now  # type: ignore[misc]
     return run
 
 
 def undo_all(window: MainWindow, run: Run) -> None:
+    """Undo every step in one run, as a jump to the start of the undo history does, then let the views catch up."""
+    from PySide6.QtWidgets import QApplication
+
     stack = window.controller.stack
     run.steps = stack.index()
     start = time.perf_counter()
     while stack.canUndo():
         stack.undo()
+    QApplication.processEvents()
     run.undo_ms = (time.perf_counter() - start) * 1000
 
 
@@ -172,6 +271,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--edits", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--pause-every", type=int, default=50, help="edits between two pauses in typing")
     args = parser.parse_args()
     from PySide6.QtWidgets import QApplication
 
@@ -186,25 +286,34 @@ def main() -> int:
     gc.collect()
     rss0 = rss_mb()
     started = time.perf_counter()
-    run = apply_random_edits(window, args.edits, args.seed)
+    run = apply_random_edits(window, args.edits, args.seed, args.pause_every)
     wall = time.perf_counter() - started
     app.processEvents()
     gc.collect()
     rss1 = rss_mb()
     undo_all(window, run)
-    app.processEvents()
     gc.collect()
     rss2 = rss_mb()
     same = serialize.to_dict(doc.draft) == before
     print(f"{path.name}: {args.edits} random edits (seed {args.seed}) in {wall:.1f} s; "
           + ", ".join(f"{k} {v}" for k, v in sorted(run.kinds.items())))
-    print(f"per edit (incl. live redline): median {statistics.median(run.times):.2f} ms, "
+    print(f"per edit (its events included): median {statistics.median(run.times):.2f} ms, "
           f"p99 {run.percentile(0.99):.2f} ms, max {max(run.times):.2f} ms, "
           f"over 50 ms: {sum(t > 50 for t in run.times)}")
     for kind, times in sorted(run.by_kind.items()):
-        ordered = sorted(times)
         print(f"  {kind:10} n={len(times):5}  median {statistics.median(times):7.2f} ms  "
-              f"p99 {ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]:7.2f} ms  max {ordered[-1]:7.2f} ms")
+              f"p99 {percentile(times, 0.99):7.2f} ms  max {max(times):7.2f} ms  "
+              f"over 50 ms: {sum(t > 50 for t in times)}")
+    cpu = [t for times in run.cpu_by_kind.values() for t in times]
+    print(f"per edit, the GUI thread's CPU time: median {statistics.median(cpu):.2f} ms, "
+          f"p99 {percentile(cpu, 0.99):.2f} ms, max {max(cpu):.2f} ms")
+    print(f"placing the cursor before each edit (a click, not an edit): median {statistics.median(run.clicks):.2f} ms, "
+          f"p99 {percentile(run.clicks, 0.99):.2f} ms, max {max(run.clicks):.2f} ms")
+    for name, times in (("settle (full comparison after a pause, shown)", run.settle),
+                        ("editorial checks after a pause", run.checks)):
+        if times:
+            print(f"between keystrokes, {name}: n={len(times)}, median {statistics.median(times):.2f} ms, "
+                  f"max {max(times):.2f} ms")
     print(f"undo all {run.steps} steps: {run.undo_ms / 1000:.1f} s; document equals the original: {same}")
     print(f"RSS: {rss0:.0f} MB after opening, {rss1:.0f} MB after the edits (+{rss1 - rss0:.0f}), "
           f"{rss2:.0f} MB after undo (+{rss2 - rss0:.0f})")

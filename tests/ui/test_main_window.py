@@ -7,7 +7,6 @@ from PySide6.QtGui import QTextCursor
 
 from drafter import edits as ed
 from tests.ui.conftest import op, pp, text_of
-from ui.editor import layout as lay
 from ui.main_window import MainWindow
 
 
@@ -79,8 +78,7 @@ def test_new_op3_renumbers_with_no_other_change(qtbot, window: MainWindow) -> No
     kinds = {window.panel.model.data(window.panel.model.index(r, 0)) for r in range(window.panel.model.rowCount())}
     assert kinds == {"inserted", "renumbered"}
     assert "3.\t" not in window.editor.toPlainText()  # labels are painted, not text
-    block = window.editor.block_of(op(window, 4))
-    assert block.blockFormat().property(lay.P_LABEL) == "4."
+    assert window.editor.blocks.label(op(window, 4)) == "4."  # painted beside the block
 
 
 def test_enter_backspace_join_and_tab(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -100,8 +98,7 @@ def test_enter_backspace_join_and_tab(qtbot, window: MainWindow) -> None:  # typ
     assert doc is not None
     assert doc.draft.labels()[key] == "OP5"
     assert len(doc.draft.operatives()[4].children) == 1
-    assert "(a)" in [window.editor.block_of(doc.draft.operatives()[4].children[0].id).blockFormat()
-                     .property(lay.P_LABEL)]
+    assert window.editor.blocks.label(doc.draft.operatives()[4].children[0].id) == "(a)"
     qtbot.keyClick(window.editor, Qt.Key.Key_Backtab)
     assert len(doc.draft.operatives()[4].children) == 0
 

@@ -4,7 +4,9 @@ Typing inside a block is left to QTextEdit; the block is then read back and sent
 `SetContent` edit. Keys that change structure (Enter, Backspace at the start, Delete at
 the end, Tab, Shift+Tab, Alt+Up/Down, paste of several paragraphs, edits across blocks)
 are turned into the edits of `drafter.edits` instead. The editor never changes the
-model: it emits `edit_requested`, and redraws what the controller reports as changed.
+model: it emits `edit_requested`, and redraws what the controller reports as changed:
+the blocks whose content changed, or after a change of structure the blocks that differ
+from the model's reading order (`blocks.Blocks.update`); labels are painted, not written.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPaintEvent,
+    QResizeEvent,
     QTextBlock,
     QTextCursor,
 )
@@ -26,7 +29,10 @@ from drafter import edits as ed
 from drafter.edits import Document, Edit, Scope
 from drafter.model import Inline, Text
 from ui.editor import layout as lay
+from ui.editor.blocks import Blocks
 from ui.editor.paste import paste_edit, split_pasted
+from ui.scrollbars import quieten
+from ui.textblocks import finish_layout, repaint_block
 
 _MARGIN_COLOUR = QColor("#6b6b6b")
 _CHANGE_COLOUR = QColor("#c0392b")
@@ -46,7 +52,7 @@ class StructuredEditor(QTextEdit):
         self._in_key = False
         self._dirty: set[int] = set()
         self._target: tuple[str, int] | None = None
-        self._last_unit = ""
+        self._last_unit: tuple[str, str] = ("", "")
         self.setUndoRedoEnabled(False)
         self.setAcceptRichText(False)
         self.setTabChangesFocus(False)
@@ -54,6 +60,8 @@ class StructuredEditor(QTextEdit):
         self.setObjectName("editor")
         self.document().setDocumentMargin(8)
         self.document().setDefaultFont(lay.serif(12))
+        self.blocks = Blocks(self.document())
+        quieten(self)
         self._marker = lay.NoteMarker(self._marker_text, self)
         self.document().documentLayout().registerHandler(lay.NOTE_OBJECT, self._marker)
         self.document().contentsChange.connect(self._on_contents_change)
@@ -70,27 +78,45 @@ class StructuredEditor(QTextEdit):
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def rerender(self) -> None:
+        """Lay the whole document out again (another document, or the blocks lost step with the model)."""
         place = self._target or self.cursor_place()
         scroll = self.verticalScrollBar().value()
         self._rendering = True
         try:
             if self.doc is None:
-                self.document().clear()
+                self.blocks.clear()
             else:
-                lay.render(self.document(), self.doc.draft)
+                self.blocks.render(self.doc.draft)
         finally:
             self._rendering = False
+        self.viewport().update()
         self.verticalScrollBar().setValue(scroll)
         if place is not None:
             self.place_cursor(*place)
         self._target = None
+
+    def restructure(self) -> None:
+        """Rewrite the blocks that differ from the model after a change of structure, footnotes or fields."""
+        assert self.doc is not None
+        place = self._target or self.cursor_place()
+        self._rendering = True
+        try:
+            relabelled = self.blocks.update(self.doc.draft)
+        finally:
+            self._rendering = False
+        if relabelled:
+            self.viewport().update()
+        if place is not None:
+            self.place_cursor(*place)
+        self._target = None
+        self._on_cursor()
 
     def on_changed(self, scope: Scope) -> None:
         """The controller applied or reverted an edit."""
         if self.doc is None or scope.side != "draft":
             return
         if scope.structure or scope.notes or scope.fields:
-            self.rerender()
+            self.restructure()
             return
         for key in scope.content:
             self._refresh_block(key)
@@ -105,6 +131,7 @@ class StructuredEditor(QTextEdit):
         if unit is None or not block.isValid():
             self.rerender()
             return
+        self.blocks.typed(key, unit.content)
         if lay.read_content(block) == unit.content:
             return
         place = self.cursor_place()
@@ -120,12 +147,19 @@ class StructuredEditor(QTextEdit):
             self.place_cursor(*place)
 
     def set_changed_keys(self, keys: set[str]) -> None:
+        """Mark these units as changed against the base (a bar in the margin); repaint the ones that flipped."""
         if keys != self.changed_keys:
+            flipped = keys ^ self.changed_keys
             self.changed_keys = keys
-            self.viewport().update()
+            for key in flipped:
+                repaint_block(self, self.block_of(key))
 
     # --- places ----------------------------------------------------------------------------
     def block_of(self, key: str) -> QTextBlock:
+        number = self.blocks.number(key)
+        block = self.document().findBlockByNumber(number) if number >= 0 else QTextBlock()
+        if block.isValid() and lay.key_of(block) == key:
+            return block
         block = self.document().firstBlock()
         while block.isValid():
             if lay.key_of(block) == key:
@@ -394,12 +428,15 @@ class StructuredEditor(QTextEdit):
 
     # --- painting --------------------------------------------------------------------------------
     def _on_cursor(self) -> None:
-        block = self.textCursor().block()
-        key = lay.key_of(block)
-        if key != self._last_unit:
-            self._last_unit = key
-            margin = block.blockFormat().property(lay.P_MARGIN)
-            self.unit_changed.emit(key, str(margin or ""))
+        key = lay.key_of(self.textCursor().block())
+        unit = (key, self.blocks.margin(key))
+        if unit != self._last_unit:
+            self._last_unit = unit
+            self.unit_changed.emit(*unit)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        finish_layout(self.document())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -428,20 +465,20 @@ class StructuredEditor(QTextEdit):
         kind = lay.kind_of(block)
         line = block.layout().lineAt(0) if block.layout().lineCount() else None
         baseline = rect.top() + fmt.topMargin() + (line.y() + line.ascent() if line is not None else 12)
-        margin = str(fmt.property(lay.P_MARGIN) or "")
+        key = lay.key_of(block)
+        label, margin = self.blocks.labels.get(key, ("", ""))
         doc_margin = self.document().documentMargin()
         if kind == lay.NOTE and not seen_note:
             painter.setPen(QColor("#000000"))
             y = rect.top() + 2
             painter.drawLine(QPointF(lay.GUTTER + doc_margin, y), QPointF(lay.GUTTER + doc_margin + 140, y))
-        if lay.key_of(block) in self.changed_keys:
+        if key in self.changed_keys:
             painter.fillRect(int(lay.GUTTER + doc_margin - 9), int(rect.top() + fmt.topMargin()), 3,
                              int(rect.height() - fmt.topMargin() - fmt.bottomMargin()), _CHANGE_COLOUR)
         if margin:
             painter.setFont(small)
             painter.setPen(_MARGIN_COLOUR)
             painter.drawText(QPointF(doc_margin, baseline), margin)
-        label = str(fmt.property(lay.P_LABEL) or "")
         if label and line is not None:
             painter.setFont(lay.serif(10 if kind == lay.NOTE else 12))
             painter.setPen(QColor("#000000"))

@@ -1,10 +1,11 @@
 """The resolution laid out in a QTextDocument as it reads on paper, one text block per unit.
 
 A unit is a paragraph, heading, footnote or front-matter field. Each block carries its
-unit's key, kind, printed label ("1.", "(a)") and margin label ("OP5(a)") as block-format
-properties; labels are painted by the editor, never part of the text, so typing can never
-damage them. Footnote references are one object character each (U+FFFC) whose format
-names the footnote; `NoteMarker` draws its current number.
+unit's key and kind as block-format properties. The printed label ("1.", "(a)") and the
+margin label ("OP5(a)") of a unit are painted by the editor (see `blocks.Blocks.labels`),
+never part of the text, so typing can never damage them and renumbering rewrites no block.
+Footnote references are one object character each (U+FFFC) whose format names the
+footnote; `NoteMarker` draws its current number.
 """
 
 from __future__ import annotations
@@ -30,8 +31,6 @@ from drafter.model import Block, CrossHeading, Inline, NoteRef, Paragraph, Resol
 
 P_KEY = QTextFormat.Property.UserProperty + 1
 P_KIND = QTextFormat.Property.UserProperty + 2
-P_LABEL = QTextFormat.Property.UserProperty + 3
-P_MARGIN = QTextFormat.Property.UserProperty + 4
 P_NOTE = QTextFormat.Property.UserProperty + 5
 NOTE_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
 OBJECT_CHAR = "\ufffc"
@@ -131,8 +130,6 @@ def block_format(unit: Unit) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
     fmt.setProperty(P_KEY, unit.key)
     fmt.setProperty(P_KIND, unit.kind)
-    fmt.setProperty(P_LABEL, unit.label)
-    fmt.setProperty(P_MARGIN, unit.margin)
     fmt.setBottomMargin(6)
     left = GUTTER
     if unit.kind == PP:
@@ -156,17 +153,24 @@ def block_format(unit: Unit) -> QTextBlockFormat:
     return fmt
 
 
+_CHAR_FORMATS: dict[tuple[str, bool], QTextCharFormat] = {}
+
+
 def char_format(unit_kind: str, item: Text | None = None) -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    size = 10.0 if unit_kind == NOTE else 12.0
-    if unit_kind == FIELD:
-        size = 10.5
-    fmt.setFont(serif(size))
-    if unit_kind in (HEADING, ANNEX_HEAD):
-        fmt.setFontWeight(QFont.Weight.Bold)
-    if item is not None and item.italic:
-        fmt.setFontItalic(True)
-    return fmt
+    italic = item is not None and item.italic
+    found = _CHAR_FORMATS.get((unit_kind, italic))
+    if found is None:
+        found = QTextCharFormat()
+        size = 10.0 if unit_kind == NOTE else 12.0
+        if unit_kind == FIELD:
+            size = 10.5
+        found.setFont(serif(size))
+        if unit_kind in (HEADING, ANNEX_HEAD):
+            found.setFontWeight(QFont.Weight.Bold)
+        if italic:
+            found.setFontItalic(True)
+        _CHAR_FORMATS[(unit_kind, italic)] = found
+    return QTextCharFormat(found)  # a copy: callers may change theirs
 
 
 def note_format(note_id: str, unit_kind: str) -> QTextCharFormat:
@@ -183,24 +187,6 @@ def write_content(cursor: QTextCursor, unit_kind: str, content: list[Inline]) ->
         else:
             cursor.insertText(item.text.replace("\n", LINE_BREAK), char_format(unit_kind, item))
     cursor.setCharFormat(char_format(unit_kind))
-
-
-def render(document: QTextDocument, res: Resolution) -> None:
-    """Lay the whole resolution out in `document` (which it clears)."""
-    document.clear()
-    cursor = QTextCursor(document)
-    cursor.beginEditBlock()
-    first = True
-    for unit in units(res):
-        fmt = block_format(unit)
-        if first:
-            cursor.setBlockFormat(fmt)
-            first = False
-        else:
-            cursor.insertBlock(fmt, char_format(unit.kind))
-        cursor.setBlockCharFormat(char_format(unit.kind))
-        write_content(cursor, unit.kind, unit.content)
-    cursor.endEditBlock()
 
 
 def read_content(block: QTextBlock) -> list[Inline]:

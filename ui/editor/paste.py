@@ -64,32 +64,32 @@ def paste_edit(doc: Document, key: str, offset: int, pieces: list[Piece]) -> Com
     rest become paragraphs (sub-paragraphs by level), and the text after the cursor ends the last."""
     if not pieces:
         return None
-    b = Builder(doc)
-    unit = find(b.res, key)
-    if not isinstance(unit, Paragraph):
-        return None
-    left, right = split_content(unit.content, offset)
-    first, rest = pieces[0], pieces[1:]
-    tail: list[Inline] = right if not rest else []
-    b.add(SetContent(key, unit.content, with_lead_italic([*left, Text(first.text), *tail])))
-    where = locate(b.res, key)
-    last_at_level: dict[int, str] = {0: key}
-    base_level = 0
-    for number, piece in enumerate(rest):
-        content: list[Inline] = [Text(piece.text)]
-        if number == len(rest) - 1:
-            content += right
-        para = Paragraph(with_lead_italic(content))
-        level = max(base_level, min(piece.level, max(last_at_level) + 1))
-        if level == base_level:
-            anchor = last_at_level[base_level]
-            at = locate(b.res, anchor)
-            b.add(InsertBlock(para, Where(at.part, at.parent, at.index + 1)))
-        else:
-            parent = last_at_level[level - 1]
-            count = len(find(b.res, parent).children)  # type: ignore[union-attr]
-            b.add(InsertBlock(para, Where(where.part, parent, count)))
-        last_at_level = {lvl: pid for lvl, pid in last_at_level.items() if lvl < level}
-        last_at_level[level] = para.id
-    b.add(RenumberNotes())
-    return b.done("Paste paragraphs")
+    with Builder(doc) as b:  # the steps are taken back when the block ends; undo applies them
+        unit = find(b.res, key)
+        if not isinstance(unit, Paragraph):
+            return None
+        left, right = split_content(unit.content, offset)
+        first, rest = pieces[0], pieces[1:]
+        tail: list[Inline] = right if not rest else []
+        b.add(SetContent(key, unit.content, with_lead_italic([*left, Text(first.text), *tail])))
+        where = locate(b.res, key)
+        last_at_level: dict[int, str] = {0: key}
+        base_level = 0
+        for number, piece in enumerate(rest):
+            content: list[Inline] = [Text(piece.text)]
+            if number == len(rest) - 1:
+                content += right
+            para = Paragraph(with_lead_italic(content))
+            level = max(base_level, min(piece.level, max(last_at_level) + 1))
+            if level == base_level:
+                anchor = last_at_level[base_level]
+                at = locate(b.res, anchor)
+                b.add(InsertBlock(para, Where(at.part, at.parent, at.index + 1)))
+            else:
+                parent = last_at_level[level - 1]
+                count = len(find(b.res, parent).children)  # type: ignore[union-attr]
+                b.add(InsertBlock(para, Where(where.part, parent, count)))
+            last_at_level = {lvl: pid for lvl, pid in last_at_level.items() if lvl < level}
+            last_at_level[level] = para.id
+        b.add(RenumberNotes())
+        return b.done("Paste paragraphs")

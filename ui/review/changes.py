@@ -1,4 +1,9 @@
-"""The change list panel: counts per kind, toggles, next/previous, accept/reject, and the table of changes."""
+"""The change list panel: counts per kind, toggles, next/previous, accept/reject, and the table of changes.
+
+A new change list updates the table in place: the runs of rows where the order of changes differs
+are removed and inserted again, and other rows whose change reads differently report it, so the
+table keeps its selection and redraws only what changed.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +25,9 @@ from PySide6.QtWidgets import (
 from drafter.compare import kinds as k
 from drafter.compare.changes import Change, ChangeList
 from drafter.compare.render import inline
+from ui.review.live import record_key
 from ui.review.redline import label_of
+from ui.runs import changed_runs, kept
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Kind", "Base", "Draft", "Change")
@@ -40,12 +47,26 @@ class ChangeListModel(QAbstractTableModel):
         self.hidden: set[str] = set()
 
     def set_changes(self, changes: ChangeList | None, hidden: set[str] | None = None) -> None:
-        self.beginResetModel()
+        """Show another change list, updating the rows in place."""
         self.changes = changes
         if hidden is not None:
             self.hidden = hidden
-        self.rows = [c for c in changes.changes if c.kind not in self.hidden] if changes else []
-        self.endResetModel()
+        rows = [c for c in changes.changes if c.kind not in self.hidden] if changes else []
+        old = list(self.rows)
+        runs = changed_runs([record_key(c) for c in old], [record_key(c) for c in rows])
+        for start, end, first, last in reversed(runs):
+            if end > start:
+                self.beginRemoveRows(QModelIndex(), start, end - 1)
+                del self.rows[start:end]
+                self.endRemoveRows()
+            if last > first:
+                self.beginInsertRows(QModelIndex(), start, start + last - first - 1)
+                self.rows[start:start] = rows[first:last]
+                self.endInsertRows()
+        self.rows = rows
+        for row, before in kept(runs, len(rows)):
+            if old[before] is not rows[row] and _reads(old[before]) != _reads(rows[row]):
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -87,6 +108,11 @@ class ChangeListModel(QAbstractTableModel):
         return -1
 
 
+def _reads(change: Change) -> tuple[object, ...]:
+    """What a row shows of a change."""
+    return change.kind, change.old_label, change.new_label, change.front_field, change.ops
+
+
 class ChangePanel(QWidget):
     """Counts, toggles and the list; emits intents for the main window."""
 
@@ -111,8 +137,11 @@ class ChangePanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # widths from contents would read every row
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        for column, sample in enumerate(("renumbered", "annex 1 para 12(a)(iii)", "annex 1 para 12(a)(iii)")):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         self.prev_button = QPushButton(self.tr("◀ Previous"))
         self.next_button = QPushButton(self.tr("Next ▶"))
         self.accept_button = QPushButton(self.tr("Accept"))
@@ -161,7 +190,7 @@ class ChangePanel(QWidget):
             listed = ", ".join(f"{counts[kind]} {kind}" for kind in k.KINDS if counts.get(kind))
             self.counts.setText(self.tr("Changes: {listed}").format(listed=listed) if listed
                                 else self.tr("No changes against the base"))
-        if current is not None:
+        if current is not None and self.current() is None:
             key = (current.new_ids or current.old_ids or (current.front_field,))[0]
             row = self.model.row_of(key)
             if row >= 0:

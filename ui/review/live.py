@@ -1,29 +1,44 @@
-"""Live comparison while typing: re-compare only the block that changed (no Qt here).
+"""Live comparison while editing: keep the alignment, recompute only what an edit changed (no Qt here).
 
-A full run of the comparer aligns the paragraphs of the base and the draft. While the
-user types in one block, the alignment stays as it is and only that block's record is
-diffed again (a few hundred microseconds instead of a whole comparison); edits that
-change the structure, footnotes or fields, and a pause in typing, run the full
-comparison again so that alignment catches up (a heavily rewritten paragraph may turn
-from "modified" into "deleted + inserted").
+A full run of the comparer aligns the paragraphs of the base and the draft. While the user
+types in one block, the alignment stays as it is and only that block's record is diffed
+again (a few hundred microseconds instead of a whole comparison). A change of structure
+(Enter, Backspace, Tab, a move) keeps the alignment too (`_restructure`): the pairs whose
+draft block is gone are dropped (the base block reads as deleted), draft blocks that no
+pair holds read as inserted, labels, parts and footnote numbers follow the draft, pairs that
+went out of place read as moved (`moves.py`), and only the records whose block content or
+move changed are diffed again; the others are kept, relabelled where their label changed.
+A pause in typing runs the full comparison again so that alignment catches up (a heavily
+rewritten paragraph may turn from "modified" into "deleted + inserted", a paragraph split in
+two into one "split" record). A footnote added or removed, a change to the front matter and
+an edit of the base always run the full comparison.
 
-This uses `drafter.compare.engine.Comparison` internals (`pairs`, `regroups`,
-`note_pairs`, `_pair_record`, `_one_side`, `_regroup_record`); the core should offer a
-public `Comparison.recompare(block_id) -> Change` instead (see the report).
+This uses `drafter.compare.engine.Comparison` internals (`pairs`, `regroups`, `note_pairs`,
+`pool_new`, `pool_old`, `part_new`, `part_old`, `new_labels`, `_markers_new`, `op_numbers`,
+`_pair_record`, `_one_side`, `_regroup_record`, `_in_reading_order`, `_op_numbers`); a public
+`Comparison.recompare(block_id)` and an incremental re-run after a change of structure in the
+core would replace them.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from drafter.compare.changes import Change, ChangeList
-from drafter.compare.engine import FOOTNOTES, Comparison
-from drafter.compare.kinds import UNCHANGED
-from drafter.compare.words import Options
-from drafter.edits import Document, Scope
-from drafter.model import Block, Footnote
+from drafter.compare.engine import FOOTNOTES, Comparison, labels_of
+from drafter.compare.kinds import RENUMBERED, UNCHANGED
+from drafter.compare.memo import Memo
+from drafter.compare.words import Options, superscript
+from drafter.edits import Document, Scope, walk
+from drafter.model import Block, Footnote, NoteRef, Paragraph
+from ui.review.moves import Pairing, Place, out_of_place
 
-_CACHES = ("_cuts", "_items", "_tokens_cache")  # per-block caches of Comparison, keyed by id(block)
+_NEEDS = ("pairs", "regroups", "pool_new", "pool_old", "part_new", "part_old", "new_labels", "_pair_record",
+          "_one_side", "_regroup_record", "_in_reading_order")
+Key = tuple[str, tuple[str, ...], tuple[str, ...]]  # front-matter field, base ids, draft ids
 
 
 @dataclass
@@ -32,21 +47,34 @@ class _Source:
     payload: object
 
 
+def record_key(change: Change) -> Key:
+    """What a record is about, whatever it says: its front-matter field or its blocks."""
+    return change.front_field or "", change.old_ids, change.new_ids
+
+
 class LiveComparison:
     """The change list of a document, kept current edit by edit."""
 
     def __init__(self, doc: Document, options: Options | None = None) -> None:
         self.doc = doc
         self.options = options or Options()
+        self.memo = Memo(self.options)
         self.changes: ChangeList
-        self.dirty = False  # records were recomputed alone since the last full run
+        self.dirty = False  # records were recomputed without a full run since the last one
         self.full()
 
     def full(self) -> ChangeList:
-        comparison = Comparison(self.doc.base, self.doc.draft, self.options)
+        comparison = Comparison(self.doc.base, self.doc.draft, self.options, self.memo)
         self.changes = comparison.run()
         self.comparison = comparison
         self.note_map = {old.id: new.id for old, new in comparison.note_pairs}
+        self._index()
+        self.dirty = False
+        return self.changes
+
+    def _index(self) -> None:
+        """Which source each draft block's record comes from, where each record is, and what it was made of."""
+        comparison = self.comparison
         self.sources: dict[str, _Source] = {}
         for pair in comparison.pairs:
             self.sources[pair.new.id] = _Source("pair", pair)
@@ -64,31 +92,24 @@ class LiveComparison:
         for number, record in enumerate(self.changes.records):
             for new_id in record.new_ids:
                 self.index[new_id] = number
-        self.dirty = False
-        return self.changes
-
-    def _forget(self, block: object) -> None:
-        """Drop what the comparison cached about a block whose content changed (caches keyed by id())."""
-        for name in _CACHES:
-            cache = getattr(self.comparison, name, None)
-            if isinstance(cache, dict):
-                cache.pop(id(block), None)
+        units: dict[str, Block | Footnote] = {block.id: block for block, _where, _depth in walk(self.doc.draft)}
+        units.update((note.id, note) for note in self.doc.draft.footnotes)
+        self._made: dict[Key, tuple[Change, tuple[object, ...]]] = {
+            record_key(record): (record, tuple(units[i].content for i in record.new_ids if i in units))
+            for record in self.changes.records
+        }
+        self._notes = [note.id for note in self.doc.draft.footnotes]
+        self._old_places = {block.id: (where.part, where.parent, where.index)
+                            for block, where, _depth in walk(self.doc.base)}
+        self._full_moved = {pair.new.id: pair.moved for pair in self.comparison.pairs}
+        self._seems_moved = self._out_of_place({block.id: (where.part, where.parent, where.index)
+                                                for block, where, _depth in walk(self.doc.draft)})
 
     def _record(self, key: str) -> Change | None:
         source = self.sources.get(key)
         comp = self.comparison
         if source is None:
             return None
-        payload = source.payload
-        if source.kind == "pair":
-            self._forget(payload.new)  # type: ignore[attr-defined]
-        elif source.kind == "note":
-            self._forget(payload[1])  # type: ignore[index]
-        elif source.kind == "regroup":
-            for para in payload.new:  # type: ignore[attr-defined]
-                self._forget(para)
-        else:
-            self._forget(payload)
         if source.kind == "pair":
             pair = source.payload
             return comp._pair_record(comp.part_new[pair.new.id], pair.old, pair.new,  # type: ignore[attr-defined]
@@ -105,9 +126,13 @@ class LiveComparison:
 
     def update(self, scope: Scope) -> list[int] | None:
         """Bring the change list up to date after an edit: the numbers of the records that changed,
-        or None after a full comparison."""
-        if scope.side != "draft" or scope.structure or scope.notes or scope.fields:
+        or None when any record may have changed (a change of structure, a full comparison)."""
+        if scope.side != "draft" or scope.fields:
             self.full()
+            return None
+        if scope.structure or scope.notes:
+            if not self._restructure():
+                self.full()
             return None
         touched: list[int] = []
         for key in scope.content:
@@ -117,10 +142,161 @@ class LiveComparison:
                 self.full()
                 return None
             self.changes.records[number] = record
+            self._made[record_key(record)] = (record, self._contents(key))
             touched.append(number)
         self.changes.changes = [r for r in self.changes.records if r.kind != UNCHANGED]
         self.dirty = self.dirty or bool(touched)
         return touched
+
+    def _contents(self, key: str) -> tuple[object, ...]:
+        """The content of the draft blocks the record of `key` is made of."""
+        source = self.sources[key]
+        payload = source.payload
+        if source.kind == "pair":
+            return (payload.new.content,)  # type: ignore[attr-defined]
+        if source.kind == "note":
+            return (payload[1].content,)  # type: ignore[index]
+        if source.kind == "regroup":
+            return tuple(para.content for para in payload.new)  # type: ignore[attr-defined]
+        return (payload.content,)  # type: ignore[attr-defined]
+
+    # --- a change of structure, alignment kept ---------------------------------------------------------
+    def _restructure(self) -> bool:
+        """Follow a change of structure without aligning again; False when only a full run will do."""
+        comp, draft = self.comparison, self.doc.draft
+        notes = [note.id for note in draft.footnotes]
+        if comp.new is not draft or sorted(notes) != sorted(self._notes) or not all(hasattr(comp, n) for n in _NEEDS):
+            return False  # a footnote came or went: footnotes are aligned again
+        renumbered = {note for note, number in zip(notes, range(len(notes)), strict=True)
+                      if self._notes[number] != note}  # their markers read differently
+        if renumbered:
+            comp._markers_new = {note: superscript(str(number)) for number, note in enumerate(notes, 1)}
+            self._notes = notes
+        blocks: dict[str, Block] = {}
+        places: dict[str, Place] = {}
+        for block, where, _depth in walk(draft):
+            blocks[block.id] = block
+            places[block.id] = (where.part, where.parent, where.index)
+        comp.part_new = {block_id: place[0] for block_id, place in places.items()}
+        comp.new_labels = labels_of(draft)
+        held: set[str] = set()
+        pairs = []
+        for pair in comp.pairs:
+            now = blocks.get(pair.new.id)
+            if now is None:
+                comp.pool_old.append(pair.old)  # its draft block is gone: the base block reads as deleted
+                continue
+            pair.new = now
+            pairs.append(pair)
+            held.add(now.id)
+        comp.pairs = pairs
+        regroups = []
+        for regroup in comp.regroups:
+            news = [blocks.get(para.id) for para in regroup.new]
+            if not all(isinstance(para, Paragraph) for para in news):
+                comp.pool_old.extend(regroup.old)
+                continue
+            regroup.new = tuple(para for para in news if isinstance(para, Paragraph))
+            regroups.append(regroup)
+            held.update(para.id for para in regroup.new)
+        comp.regroups = regroups
+        comp.pool_old = list({block.id: block for block in comp.pool_old}.values())
+        comp.pool_new = [block for block_id, block in blocks.items() if block_id not in held]
+        remove = self._mark_moves(places)
+        if hasattr(comp, "_op_numbers"):
+            comp.op_numbers = comp._op_numbers()
+        self._index_sources()
+        # front matter and deleted footnotes as they were; footnotes anew if their numbers changed
+        records = [r for r in self.changes.records if r.front_field or (r.part == FOOTNOTES and not r.new_ids)]
+        paired = {new.id for _old, new in comp.note_pairs}
+        for old_note, new_note in comp.note_pairs:
+            records.append(self._remade((new_note,), ("", (old_note.id,), (new_note.id,)), partial(
+                comp._pair_record, FOOTNOTES, old_note, new_note, False, self.note_map), bool(renumbered)))
+        for note in draft.footnotes:
+            if note.id not in paired:
+                records.append(self._remade((note,), ("", (), (note.id,)), partial(
+                    comp._one_side, FOOTNOTES, note, inserted=True), bool(renumbered)))
+        for pair in comp.pairs:
+            records.append(self._remade((pair.new,), ("", (pair.old.id,), (pair.new.id,)), partial(
+                comp._pair_record, comp.part_new[pair.new.id], pair.old, pair.new, pair.moved, self.note_map),
+                pair.new.id in remove or _cites(pair.new, renumbered)))
+        for regroup in comp.regroups:
+            key = ("", tuple(p.id for p in regroup.old), tuple(p.id for p in regroup.new))
+            records.append(self._remade(regroup.new, key, partial(comp._regroup_record, regroup),
+                                        any(_cites(para, renumbered) for para in regroup.new)))
+        for block in comp.pool_old:
+            records.append(self._remade((), ("", (block.id,), ()), partial(
+                comp._one_side, comp.part_old.get(block.id, ""), block, inserted=False)))
+        for block in comp.pool_new:
+            records.append(self._remade((block,), ("", (), (block.id,)), partial(
+                comp._one_side, comp.part_new[block.id], block, inserted=True), _cites(block, renumbered)))
+        records = comp._in_reading_order(records)
+        self.changes = ChangeList([r for r in records if r.kind != UNCHANGED], records, self.changes.old_layout,
+                                  self.changes.new_layout, self.changes.old_symbol, self.changes.new_symbol)
+        self.index = {new_id: number for number, record in enumerate(records) for new_id in record.new_ids}
+        self.dirty = True
+        return True
+
+    def _out_of_place(self, places: dict[str, Place]) -> set[str]:
+        comp = self.comparison
+        partners: dict[str, set[str]] = {pair.new.id: {pair.old.id} for pair in comp.pairs}
+        for regroup in comp.regroups:
+            for para in regroup.new:
+                partners[para.id] = {old.id for old in regroup.old}
+        pairs = [Pairing(pair.old.id, pair.new.id) for pair in comp.pairs]
+        return out_of_place(pairs, self._old_places, places, partners)
+
+    def _mark_moves(self, places: dict[str, Place]) -> set[str]:
+        """Set which pairs read as moved; the draft ids of those that changed. A pair keeps what the full
+        comparison said of it unless it went out of place, or back in place, since."""
+        seems = self._out_of_place(places)
+        changed = set()
+        for pair in self.comparison.pairs:
+            key = pair.new.id
+            moved = self._full_moved.get(key, False) if (key in seems) == (key in self._seems_moved) else key in seems
+            if moved != pair.moved:
+                pair.moved = moved
+                changed.add(key)
+        return changed
+
+    def _index_sources(self) -> None:
+        comp = self.comparison
+        sources = {key: source for key, source in self.sources.items() if source.kind == "note"}
+        for pair in comp.pairs:
+            sources[pair.new.id] = _Source("pair", pair)
+        for regroup in comp.regroups:
+            for para in regroup.new:
+                sources[para.id] = _Source("regroup", regroup)
+        for block in comp.pool_new:
+            sources[block.id] = _Source("inserted", block)
+        for note in self.doc.draft.footnotes:
+            sources.setdefault(note.id, _Source("inserted", note))
+        self.sources = sources
+
+    def _remade(self, blocks: Sequence[Block | Footnote], key: Key, make: Callable[[], Change],
+                anew: bool = False) -> Change:
+        """The record of draft `blocks`: the one made before if their content is the same (relabelled if
+        their label changed), else (or if `anew`) `make()` anew."""
+        comp = self.comparison
+        contents = tuple(block.content for block in blocks)
+        made = None if anew else self._made.get(key)
+        if made is not None and len(made[1]) == len(contents) and all(
+                a is b for a, b in zip(made[1], contents, strict=True)):
+            record = made[0]
+            ids = key[2]
+            new_label = " + ".join(comp.new_labels.get(i, "?") for i in ids) if len(ids) > 1 \
+                else comp.new_labels.get(ids[0]) if ids else record.new_label
+            part = comp.part_new.get(ids[0], record.part) if ids else record.part
+            if (record.new_label, record.part) == (new_label, part):
+                return record
+            if record.kind not in (UNCHANGED, RENUMBERED) or len(ids) != 1 or not key[1]:
+                relabelled = record.relabelled if len(ids) != 1 or not key[1] else record.old_label != new_label
+                record = dataclasses.replace(record, new_label=new_label, part=part, relabelled=relabelled)
+                self._made[key] = (record, contents)
+                return record
+        record = make()
+        self._made[key] = (record, contents)
+        return record
 
     def settle(self) -> bool:
         """A full comparison after a pause in typing; True when it found something the quick path did not."""
@@ -129,3 +305,7 @@ class LiveComparison:
         before = [record.to_dict() for record in self.changes.records]
         self.full()
         return [record.to_dict() for record in self.changes.records] != before
+
+
+def _cites(block: Block | Footnote, notes: set[str]) -> bool:
+    return bool(notes) and any(isinstance(item, NoteRef) and item.note in notes for item in block.content)

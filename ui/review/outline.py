@@ -1,35 +1,46 @@
 """The outline: PP1…, OP1…, OP1(a)… with their first words and a mark on each changed paragraph.
 
-A thin tree model over the draft's structure. Dragging a paragraph onto another place
-asks for a move (`move_requested`); the model itself never changes the document.
+A tree of standard items over the draft's structure (the view lays out and paints several
+hundred rows at every change of structure, which is quick when the model answers in C++).
+After a change of structure the tree is brought up to date in place from the resolution:
+under each node, the runs of children whose keys changed are taken out and put in again,
+and other nodes whose label or words changed are retitled (renumbering after an inserted
+paragraph changes labels only). Dragging a paragraph onto another place asks for a move
+(`move_requested`); the model itself never changes the document.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from drafter.edits import Where
 from drafter.model import Block, CrossHeading, Paragraph, Resolution
+from ui.runs import changed_runs, kept
 
 Index = QModelIndex | QPersistentModelIndex
 MIME = "application/x-drafter-block"
+PART = Qt.ItemDataRole.UserRole + 1  # the part a row belongs to ("preamble", "annex 1")
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
 
 
 @dataclass(eq=False)
 class Node:
+    """What a row shows, and its rows below; `item` is the row in the model."""
+
     label: str
     text: str
     key: str = ""  # block id; "" for the part nodes
     part: str = ""
-    parent: Node | None = None
+    item: QStandardItem = field(default_factory=QStandardItem)
     children: list[Node] = field(default_factory=list)
+    content: object = None  # the content list the words were taken from
 
     def row(self) -> int:
-        return self.parent.children.index(self) if self.parent is not None else 0
+        return self.item.row()
 
 
 def _first_words(text: str, count: int = 7) -> str:
@@ -37,49 +48,128 @@ def _first_words(text: str, count: int = 7) -> str:
     return " ".join(words[:count]) + (" …" if len(words) > count else "")
 
 
-class OutlineModel(QAbstractItemModel):
+def _parts(res: Resolution) -> list[tuple[str, str, list[Block]]]:
+    parts: list[tuple[str, str, list[Block]]] = [("Preamble", "preamble", res.preamble),
+                                                 ("Operative part", "operative", res.operative)]
+    return parts + [(f"Annex {n}", f"annex {n}", a.blocks) for n, a in enumerate(res.annexes, 1)]
+
+
+def _label(block: Block, labels: dict[str, str]) -> str:
+    return "—" if isinstance(block, CrossHeading) else labels.get(block.id, "¶")
+
+
+def _children(block: Block) -> list[Paragraph]:
+    return block.children if isinstance(block, Paragraph) else []
+
+
+class OutlineModel(QStandardItemModel):
     move_requested = Signal(str, object)  # block id, Where
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.root = Node("", "")
+        self.root = Node("", "", item=self.invisibleRootItem())
+        self.root.item.setFlags(Qt.ItemFlag.ItemIsDropEnabled)
+        self.setColumnCount(1)  # rows put in later must not bring the first column along
         self.changed: set[str] = set()
         self.by_key: dict[str, Node] = {}
 
     # --- building ------------------------------------------------------------------------------
     def set_resolution(self, res: Resolution | None) -> None:
-        self.beginResetModel()
-        self.root = Node("", "")
-        self.by_key = {}
+        """Show another resolution: the whole tree anew."""
+        self.removeRows(0, self.rowCount())
+        self.root.children = []
+        self.changed = set()
         if res is not None:
             labels = res.labels()
-            parts: list[tuple[str, str, list[Block]]] = [("Preamble", "preamble", res.preamble),
-                                                         ("Operative part", "operative", res.operative)]
-            parts += [(f"Annex {n}", f"annex {n}", a.blocks) for n, a in enumerate(res.annexes, 1)]
-            for title, part, blocks in parts:
-                node = Node(title, "", "", part, self.root)
-                self.root.children.append(node)
-                self._add(node, part, blocks, labels)
-        self.endResetModel()
+            parts = [self._part(title, part, blocks, labels) for title, part, blocks in _parts(res)]
+            self._splice(self.root, 0, 0, parts)
+        self._index_keys()
 
-    def _add(self, parent: Node, part: str, blocks: list[Block] | list[Paragraph], labels: dict[str, str]) -> None:
-        for block in blocks:
-            label = "—" if isinstance(block, CrossHeading) else labels.get(block.id, "¶")
-            node = Node(label, _first_words(block.text), block.id, part, parent)
-            parent.children.append(node)
-            self.by_key[block.id] = node
-            if isinstance(block, Paragraph):
-                self._add(node, part, block.children, labels)
+    def update_resolution(self, res: Resolution) -> None:
+        """The structure of the shown resolution changed: bring the tree up to date in place."""
+        labels = res.labels()
+        parts = _parts(res)
+        runs = changed_runs([node.part for node in self.root.children], [part for _title, part, _blocks in parts])
+        for start, end, first, last in reversed(runs):
+            self._splice(self.root, start, end, [self._part(title, part, blocks, labels)
+                                                 for title, part, blocks in parts[first:last]])
+        for number, _before in kept(runs, len(parts)):
+            _title, part, blocks = parts[number]
+            self._sync(self.root.children[number], blocks, part, labels)
+        self._index_keys()
+
+    def _part(self, title: str, part: str, blocks: list[Block], labels: dict[str, str]) -> Node:
+        node = Node(title, "", "", part)
+        self._new_row(node)
+        self._adopt(node, [self._node_of(block, part, labels) for block in blocks])
+        return node
+
+    def _node_of(self, block: Block, part: str, labels: dict[str, str]) -> Node:
+        node = Node(_label(block, labels), _first_words(block.text), block.id, part, content=block.content)
+        self._new_row(node)
+        self._adopt(node, [self._node_of(child, part, labels) for child in _children(block)])
+        return node
+
+    @staticmethod
+    def _adopt(node: Node, children: list[Node]) -> None:
+        """Rows below a row not yet in the model (no signals)."""
+        node.children = children
+        if children:
+            node.item.appendRows([child.item for child in children])
+
+    def _new_row(self, node: Node) -> None:
+        """The row of a node not yet in the model."""
+        item = node.item
+        item.setData(node.key, Qt.ItemDataRole.UserRole)
+        item.setData(node.part, PART)
+        item.setFlags(_FLAGS | Qt.ItemFlag.ItemIsDragEnabled if node.key else _FLAGS)
+        item.setColumnCount(1)  # rows put in later must not bring the first column along
+        self._show(node)
+
+    def _show(self, node: Node) -> None:
+        """The text and the tip of a node's row."""
+        mark = "● " if node.key in self.changed else ""
+        node.item.setText(f"{mark}{node.label}  {node.text}".rstrip() if node.key else node.label)
+        node.item.setToolTip(f"{node.label}: changed against the base" if mark else node.label)
+
+    def _splice(self, node: Node, start: int, end: int, fresh: list[Node]) -> None:
+        """Children [start, end) of `node` give way to the `fresh` nodes."""
+        if end > start:
+            node.item.removeRows(start, end - start)
+            del node.children[start:end]
+        if fresh:
+            node.item.insertRows(start, [child.item for child in fresh])
+            node.children[start:start] = fresh
+
+    def _sync(self, node: Node, blocks: list[Block] | list[Paragraph], part: str, labels: dict[str, str]) -> None:
+        """Make the children of `node` show `blocks`, keeping the nodes whose block stays."""
+        runs = changed_runs([child.key for child in node.children], [block.id for block in blocks])
+        for start, end, first, last in reversed(runs):
+            self._splice(node, start, end, [self._node_of(block, part, labels) for block in blocks[first:last]])
+        for number, _before in kept(runs, len(blocks)):
+            child, block = node.children[number], blocks[number]
+            label = _label(block, labels)
+            text = child.text if child.content is block.content else _first_words(block.text)
+            child.content = block.content
+            if (label, text) != (child.label, child.text):
+                child.label, child.text = label, text
+                self._show(child)
+            self._sync(child, _children(block), part, labels)
+
+    def _index_keys(self) -> None:
+        self.by_key = {}
+        stack = list(self.root.children)
+        while stack:
+            node = stack.pop()
+            if node.key:
+                self.by_key[node.key] = node
+            stack.extend(node.children)
 
     def update_text(self, key: str, text: str) -> None:
         node = self.by_key.get(key)
-        if node is None:
-            return
-        words = _first_words(text)
-        if words != node.text:
-            node.text = words
-            index = self.createIndex(node.row(), 0, node)
-            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
+        if node is not None and _first_words(text) != node.text:
+            node.text = _first_words(text)
+            self._show(node)
 
     def set_changed(self, keys: set[str]) -> None:
         if keys == self.changed:
@@ -89,62 +179,7 @@ class OutlineModel(QAbstractItemModel):
         for key in flipped:
             node = self.by_key.get(key)
             if node is not None:
-                index = self.createIndex(node.row(), 0, node)
-                self.dataChanged.emit(index, index)
-
-    # --- the model -------------------------------------------------------------------------------
-    def _node(self, index: Index) -> Node:
-        if index.isValid():
-            node = index.internalPointer()
-            if isinstance(node, Node):
-                return node
-        return self.root
-
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column != 0 or row < 0:
-            return QModelIndex()
-        node = self._node(parent)
-        if row >= len(node.children):
-            return QModelIndex()
-        return self.createIndex(row, 0, node.children[row])
-
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid():
-            return QModelIndex()
-        node = self._node(index)
-        up = node.parent
-        if up is None or up is self.root:
-            return QModelIndex()
-        return self.createIndex(up.row(), 0, up)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self._node(parent).children)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 1
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        node = self._node(index)
-        mark = "● " if node.key in self.changed else ""
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{mark}{node.label}  {node.text}".rstrip() if node.key else node.label
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{node.label}: changed against the base" if mark else node.label
-        if role == Qt.ItemDataRole.UserRole:
-            return node.key
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
-        if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled
-        if self._node(index).key:
-            base |= Qt.ItemFlag.ItemIsDragEnabled
-        return base
+                self._show(node)
 
     # --- drag and drop --------------------------------------------------------------------------------
     def supportedDropActions(self) -> Qt.DropAction:
@@ -155,7 +190,7 @@ class OutlineModel(QAbstractItemModel):
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
         data = QMimeData()
-        keys = [self._node(i).key for i in indexes if i.isValid() and self._node(i).key]
+        keys = [str(key) for key in (i.data(Qt.ItemDataRole.UserRole) for i in indexes if i.isValid()) if key]
         data.setData(MIME, QByteArray(keys[0].encode("utf-8") if keys else b""))
         return data
 
@@ -168,12 +203,12 @@ class OutlineModel(QAbstractItemModel):
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
         key = bytes(data.data(MIME).data()).decode("utf-8")
-        target = self._node(parent)
-        if not key or not target.part:
+        part, target = str(parent.data(PART) or ""), str(parent.data(Qt.ItemDataRole.UserRole) or "")
+        if not key or not part:
             return False
-        index = row if row >= 0 else len(target.children)
-        self.move_requested.emit(key, Where(target.part, target.key or None, index))
-        return False  # the document changes through the undo stack, and the model is rebuilt
+        index = row if row >= 0 else self.rowCount(parent)
+        self.move_requested.emit(key, Where(part, target or None, index))
+        return False  # the document changes through the undo stack, and the outline follows
 
 
 class OutlineView(QTreeView):
@@ -193,7 +228,13 @@ class OutlineView(QTreeView):
         self.setUniformRowHeights(True)
         self.clicked.connect(self._jump)
         self.activated.connect(self._jump)
-        self.outline.modelReset.connect(self.expandAll)
+        self.outline.rowsInserted.connect(self._expand_inserted)
+
+    def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        for row in range(first, last + 1):
+            index = self.outline.index(row, 0, parent)
+            if self.outline.rowCount(index):
+                self.expandRecursively(index)
 
     def _jump(self, index: QModelIndex) -> None:
         key = self.outline.data(index, Qt.ItemDataRole.UserRole)
@@ -203,6 +244,6 @@ class OutlineView(QTreeView):
     def select_key(self, key: str) -> None:
         node = self.outline.by_key.get(key)
         if node is not None:
-            index = self.outline.createIndex(node.row(), 0, node)
+            index = node.item.index()
             self.setCurrentIndex(index)
             self.scrollTo(index)

@@ -3,49 +3,92 @@
 Marks read in black and white as well as in colour: inserted text is bold and underlined
 (blue), deleted text struck through (red), technical updates and renumbering dotted and
 light; the margin names the paragraph and its kind (⇅ moved, + inserted, − deleted).
-Each record of the change list is one block (redline) or one table row (side by side), so
-a record recomputed while typing is redrawn alone.
+Each record of the change list is one block (redline) or one table row (side by side).
+
+A view remembers what each block or row shows (`_Look`) and, given a new change list,
+rewrites only the records whose look changed: the run of records between the first and
+the last place where the order of records differs is replaced, other records are rewritten
+one by one. In the redline the margin (mark and label) is painted, not written, so the
+renumbering that follows an inserted paragraph rewrites nothing. A view that is not
+visible draws nothing; it catches up when it is shown.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextLength, QTextTableFormat
+import math
+from dataclasses import dataclass
+from functools import partial
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QShowEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextLength,
+    QTextTableFormat,
+)
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from drafter.compare import kinds as k
 from drafter.compare.changes import Change, ChangeList, Op
 from ui.editor.layout import serif
+from ui.review.live import Key, record_key
+from ui.runs import changed_runs, kept, widened
+from ui.scrollbars import quieten
+from ui.textblocks import EditGroups, finish_layout, splice
 
 INSERT_COLOUR = QColor("#0b4f9c")
 DELETE_COLOUR = QColor("#b3261e")
+MARGIN_COLOUR = QColor("#555555")
 _MARK = {k.INSERTED: "+", k.DELETED: "−", k.MODIFIED: "|", k.MOVED: "⇅", k.SPLIT: "⟨", k.MERGED: "⟩",
          k.TECHNICAL: "·", k.RENUMBERED: "#"}
+_GUTTER = 76  # the redline's margin, left of each record's text
+_TAB = 80  # the margin label ends at the next multiple of this, as a tab stop would put it
+_WIDEST = 2 * _TAB  # a longer label (a split into several paragraphs) is cut short
+
+_FORMATS: dict[tuple[str, bool], QTextCharFormat] = {}
 
 
-def _fmt(kind: str, technical: bool = False, size: float = 12.0) -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    fmt.setFont(serif(size))
-    if kind == "insert":
-        fmt.setFontUnderline(True)
-        if technical:
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        else:
-            fmt.setFontWeight(QFont.Weight.Bold)
-        fmt.setForeground(INSERT_COLOUR)
-    elif kind == "delete":
-        fmt.setFontStrikeOut(True)
-        fmt.setForeground(DELETE_COLOUR.lighter(130) if technical else DELETE_COLOUR)
-    return fmt
+def _fmt(kind: str, technical: bool = False) -> QTextCharFormat:
+    found = _FORMATS.get((kind, technical))
+    if found is None:
+        found = QTextCharFormat()
+        found.setFont(serif(12.0))
+        if kind == "insert":
+            found.setFontUnderline(True)
+            if technical:
+                found.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            else:
+                found.setFontWeight(QFont.Weight.Bold)
+            found.setForeground(INSERT_COLOUR)
+        elif kind == "delete":
+            found.setFontStrikeOut(True)
+            found.setForeground(DELETE_COLOUR.lighter(130) if technical else DELETE_COLOUR)
+        _FORMATS[(kind, technical)] = found
+    return found
+
+
+def margin_font() -> QFont:
+    font = QFont("Sans Serif")
+    font.setPointSizeF(8)
+    return font
 
 
 def _margin_fmt() -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    font = QFont("Sans Serif")
-    font.setPointSizeF(8)
-    fmt.setFont(font)
-    fmt.setForeground(QColor("#555555"))
-    return fmt
+    found = _FORMATS.get(("margin", False))
+    if found is None:
+        found = QTextCharFormat()
+        found.setFont(margin_font())
+        found.setForeground(MARGIN_COLOUR)
+        _FORMATS[("margin", False)] = found
+    return found
 
 
 def _depth(label: str | None) -> int:
@@ -84,6 +127,16 @@ def note_of(change: Change) -> str:
     return ""
 
 
+@dataclass(frozen=True)
+class _Look:
+    """What the block or row of a record shows: equal looks are drawn alike."""
+
+    key: Key
+    margin: tuple[str, ...]  # painted (redline) or the first cell (side by side)
+    shape: tuple[int, ...]  # the redline's block format: depth and gutter
+    text: tuple[object, ...]
+
+
 class ReviewView(QTextEdit):
     """A read-only view of a change list: `mode` "redline" (one block per record) or "side" (a table)."""
 
@@ -91,73 +144,196 @@ class ReviewView(QTextEdit):
         super().__init__(parent)
         self.mode = mode
         self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        quieten(self)
         self.setObjectName(f"review-{mode}")
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.changes: ChangeList | None = None
         self.hidden: set[str] = set()
         self.rows: dict[str, int] = {}  # block id → record number
+        self.looks: list[_Look] = []  # what each drawn record shows
+        self._records: list[Change] = []  # the records the looks were made of
+        self._hidden_drawn: set[str] = set()
         self._first = 0  # blocks or rows before the first record
         self.stale = False  # the change list moved on while this view was hidden
         self.base_name = "Base"
         self.draft_name = "Draft"
+        self._metrics = QFontMetricsF(margin_font())
+        self._gutters: dict[str, int] = {}  # margin text → the width it takes, to the next tab stop
 
     def _shown(self, record: Change) -> bool:
         return record.kind != k.UNCHANGED and record.kind not in self.hidden
 
-    # --- whole render ------------------------------------------------------------------------
+    # --- what a record looks like -------------------------------------------------------------------
+    def _look(self, record: Change) -> _Look:
+        shown = self._shown(record)
+        mark = _MARK.get(record.kind, " ") if shown else " "
+        label = label_of(record)
+        ops = tuple(record.ops)
+        if self.mode == "redline":
+            margin = f"{mark} {label}"
+            gutter = self._gutters.get(margin)
+            if gutter is None:
+                width = self._metrics.horizontalAdvance(margin.ljust(14))
+                gutter = self._gutters[margin] = min(_WIDEST, max(_TAB, math.ceil((width + 1) / _TAB) * _TAB))
+            return _Look(record_key(record), (mark, label), (_depth(label), gutter),
+                         (ops, shown, note_of(record) if shown else ""))
+        was = record.old_label if record.old_label and record.new_label and record.old_label != record.new_label else ""
+        left = bool(record.old_ids or record.front_field)
+        right = bool(record.new_ids or record.front_field)
+        return _Look(record_key(record), (mark, label, was), (), (ops, shown, left, right))
+
+    # --- showing a change list ------------------------------------------------------------------------
     def show_changes(self, changes: ChangeList, hidden: set[str] | None = None) -> None:
-        """Draw a whole change list; the view keeps its place unless it showed nothing before."""
-        fresh = self.changes is None
+        """Show a change list, rewriting what differs from the one shown; a hidden view waits until shown."""
         self.changes = changes
-        self.stale = False
         self.hidden = set(hidden or ())
         self.rows = {}
         for number, record in enumerate(changes.records):
             for block_id in (*record.new_ids, *record.old_ids):
                 self.rows.setdefault(block_id, number)
+        self.stale = True
+        if self.isVisible():
+            self._catch_up()
+
+    def reset(self) -> None:
+        """Another document: the next change list is drawn anew, from the top."""
+        self.changes = None
+        self.looks = []
+        self._records = []
+        self.rows = {}
+        self.stale = False
+        self.document().clear()
+
+    def update_records(self, numbers: list[int]) -> None:
+        """Redraw only these records (their number and order did not change)."""
+        if self.changes is None:
+            return
+        if self.stale or not self.isVisible() or len(self.looks) != len(self.changes.records):
+            self.stale = True
+            if self.isVisible():
+                self._catch_up()
+            return
+        margins = []
+        groups = EditGroups(QTextCursor(self.document()))
+        for number in sorted(numbers):
+            before = self.looks[number]
+            self._records[number] = record = self.changes.records[number]
+            self.looks[number] = self._look(record)
+            if not self._redraw(groups, number, before) and before.margin != self.looks[number].margin:
+                margins.append(number)
+        groups.close()
+        self._repaint_margins(margins)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        finish_layout(self.document())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale and self.changes is not None:
+            self._catch_up()
+
+    def _catch_up(self) -> None:
+        assert self.changes is not None
+        records = self.changes.records
+        known = {id(record): look for record, look in zip(self._records, self.looks, strict=True)} \
+            if self.hidden == self._hidden_drawn else {}  # the records drawn last are alive: no id is reused
+        looks = [known.get(id(record)) or self._look(record) for record in records]
+        self._records, self._hidden_drawn = list(records), set(self.hidden)
+        if self.looks and looks and self._drawn() == len(self.looks):
+            self._update(looks)
+        else:
+            self._render_all(looks)
+        self.stale = False
+
+    def _drawn(self) -> int:
+        """The records the document holds."""
+        return self.document().blockCount() if self.mode == "redline" else self.table.rows() - self._first
+
+    def _render_all(self, looks: list[_Look]) -> None:
+        """Draw the whole change list; the view keeps its place unless it showed nothing before."""
+        assert self.changes is not None
+        fresh = not self.looks
         scroll = self.verticalScrollBar().value()
         document = self.document()
         document.clear()
         cursor = QTextCursor(document)
         cursor.beginEditBlock()
+        self.looks = looks
         if self.mode == "redline":
-            self._redline(cursor, changes)
+            self._first = 0
+            for number, record in enumerate(self.changes.records):
+                if number:
+                    cursor.insertBlock()
+                self._write_block(cursor, record, looks[number])
         else:
-            self._table(cursor, changes)
+            self._table(cursor, len(looks))
+            for number, record in enumerate(self.changes.records):
+                self._write_row(number, record)
         cursor.endEditBlock()
+        finish_layout(document)
         self.setTextCursor(QTextCursor(document))
         self.verticalScrollBar().setValue(0 if fresh else scroll)
 
-    def _redline(self, cursor: QTextCursor, changes: ChangeList) -> None:
-        self._first = 0
-        for number, record in enumerate(changes.records):
-            if number:
-                cursor.insertBlock()
-            self._write_block(cursor, record)
+    def _update(self, looks: list[_Look]) -> None:
+        """Rewrite the records whose look changed."""
+        assert self.changes is not None
+        records = self.changes.records
+        old = self.looks
+        runs = changed_runs([look.key for look in old], [look.key for look in looks])
+        self.looks = looks
+        cursor = QTextCursor(self.document())
+        if self.mode == "redline":  # an edit block for each run: the document lays out what one spans
+            runs = widened(runs, len(old), len(looks))
+            for start, end, first, last in reversed(runs):
+                cursor.beginEditBlock()
+                splice(self.document(), cursor, start + self._first, end + self._first, last - first,
+                       partial(self._write_nth, first))
+                cursor.endEditBlock()
+        elif runs:  # the table is laid out as a whole anyway
+            cursor.beginEditBlock()
+            for start, end, first, last in reversed(runs):
+                self._replace_rows(start, end, last - first)
+            for _start, _end, first, last in runs:
+                for number in range(first, last):
+                    self._write_row(number, records[number])
+            cursor.endEditBlock()
+        margins = []
+        groups = EditGroups(cursor)
+        for number, before_number in kept(runs, len(looks)):
+            before = old[before_number]
+            if before != looks[number] and not self._redraw(groups, number, before) \
+                    and before.margin != looks[number].margin:
+                margins.append(number)
+        groups.close()
+        self._repaint_margins(margins)
 
-    def _block_format(self, record: Change) -> QTextBlockFormat:
+    # --- redline ------------------------------------------------------------------------------------------
+    def _block_format(self, look: _Look) -> QTextBlockFormat:
+        depth, gutter = look.shape
         fmt = QTextBlockFormat()
-        fmt.setLeftMargin(84 + 28 * _depth(label_of(record)))
-        fmt.setTextIndent(-76)
+        fmt.setLeftMargin(_GUTTER + 8 + 28 * depth)
+        fmt.setTextIndent(gutter - _GUTTER)
         fmt.setBottomMargin(6)
         return fmt
 
-    def _write_block(self, cursor: QTextCursor, record: Change) -> None:
-        cursor.setBlockFormat(self._block_format(record))
+    def _write_nth(self, first: int, cursor: QTextCursor, index: int) -> None:
+        assert self.changes is not None
+        self._write_block(cursor, self.changes.records[first + index], self.looks[first + index])
+
+    def _write_block(self, cursor: QTextCursor, record: Change, look: _Look) -> None:
+        cursor.setBlockFormat(self._block_format(look))
+        cursor.setBlockCharFormat(_fmt("equal"))
         shown = self._shown(record)
-        mark = _MARK.get(record.kind, " ") if shown else " "
-        label = label_of(record)
-        cursor.insertText(f"{mark} {label}".ljust(14) + "\t", _margin_fmt())
-        if not record.ops and record.kind == k.UNCHANGED:
-            cursor.insertText("", _fmt("equal"))
         write_ops(cursor, record.ops, "both", hidden=not shown)
         note = note_of(record) if shown else ""
         if note:
             cursor.insertText(note, _margin_fmt())
 
-    def _table(self, cursor: QTextCursor, changes: ChangeList) -> None:
-        records = [r for r in changes.records]
+    # --- side by side --------------------------------------------------------------------------------------
+    def _table(self, cursor: QTextCursor, count: int) -> None:
         fmt = QTextTableFormat()
         fmt.setCellPadding(4)
         fmt.setCellSpacing(0)
@@ -168,54 +344,111 @@ class ReviewView(QTextEdit):
         fmt.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, 12),
                                        QTextLength(QTextLength.Type.PercentageLength, 44),
                                        QTextLength(QTextLength.Type.PercentageLength, 44)])
-        table = cursor.insertTable(len(records) + 1, 3, fmt)
-        bold = _margin_fmt()
+        table = cursor.insertTable(count + 1, 3, fmt)
+        bold = QTextCharFormat(_margin_fmt())
         bold.setFontWeight(QFont.Weight.Bold)
         for col, title in enumerate(("", self.base_name, self.draft_name)):
             table.cellAt(0, col).firstCursorPosition().insertText(title, bold)
         self._first = 1
         self.table = table
-        for number, record in enumerate(records):
-            self._write_row(number, record)
 
-    def _write_row(self, number: int, record: Change) -> None:
+    def _replace_rows(self, start: int, end: int, count: int) -> None:
+        """Rows of records [start, end) give way to `count` empty rows."""
+        if end > start:
+            self.table.removeRows(start + self._first, end - start)
+        if count:
+            at = start + self._first
+            if at >= self.table.rows():
+                self.table.appendRows(count)
+            else:
+                self.table.insertRows(at, count)
+
+    def _write_row(self, number: int, record: Change, columns: tuple[int, ...] = (0, 1, 2)) -> None:
         row = number + self._first
         shown = self._shown(record)
-        cell = self.table.cellAt(row, 0).firstCursorPosition()
-        cell.insertText(f"{_MARK.get(record.kind, ' ') if shown else ' '} {label_of(record)}", _margin_fmt())
-        if record.old_label and record.new_label and record.old_label != record.new_label:
-            cell.insertText(f"\u2028was {record.old_label}", _margin_fmt())
-        left = self.table.cellAt(row, 1).firstCursorPosition()
-        right = self.table.cellAt(row, 2).firstCursorPosition()
-        if record.old_ids or record.front_field:
-            write_ops(left, record.ops, "old", hidden=not shown and record.kind != k.UNCHANGED)
-        if record.new_ids or record.front_field:
-            write_ops(right, record.ops, "new", hidden=not shown)
+        mark, label, was = self.looks[number].margin
+        if 0 in columns:
+            cell = self.table.cellAt(row, 0).firstCursorPosition()
+            cell.insertText(f"{mark} {label}", _margin_fmt())
+            if was:
+                cell.insertText(f"\u2028was {was}", _margin_fmt())
+        if 1 in columns and (record.old_ids or record.front_field):
+            write_ops(self.table.cellAt(row, 1).firstCursorPosition(), record.ops, "old",
+                      hidden=not shown and record.kind != k.UNCHANGED)
+        if 2 in columns and (record.new_ids or record.front_field):
+            write_ops(self.table.cellAt(row, 2).firstCursorPosition(), record.ops, "new", hidden=not shown)
 
-    # --- partial updates -----------------------------------------------------------------------
-    def update_records(self, numbers: list[int]) -> None:
-        """Redraw only these records (their number and order did not change)."""
-        if self.changes is None:
-            return
-        for number in numbers:
-            record = self.changes.records[number]
-            if self.mode == "redline":
-                block = self.document().findBlockByNumber(number + self._first)
-                cursor = QTextCursor(block)
-                cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    # --- one record ----------------------------------------------------------------------------------------
+    def _redraw(self, groups: EditGroups, number: int, before: _Look) -> bool:
+        """Rewrite what changed of one record in place: it showed `before`, it shows `self.looks[number]`.
+        False if nothing was to write (in the redline, a margin is painted: see `_repaint_margins`)."""
+        assert self.changes is not None
+        record = self.changes.records[number]
+        look = self.looks[number]
+        if self.mode == "redline" and before.text == look.text and before.shape == look.shape:
+            return False
+        cursor = groups.at(number)
+        if self.mode == "redline":
+            block = self.document().findBlockByNumber(number + self._first)
+            cursor.setPosition(block.position())
+            if before.text == look.text:  # only indented or outdented
+                cursor.setBlockFormat(self._block_format(look))
+                return True
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            self._write_block(cursor, record, look)
+        else:
+            columns: tuple[int, ...] = (0, 1, 2) if before.text != look.text else (0,)
+            if before.margin == look.margin:
+                columns = tuple(c for c in columns if c)
+            for col in columns:
+                cell = self.table.cellAt(number + self._first, col)
+                cursor.setPosition(cell.firstCursorPosition().position())
+                cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
                 cursor.removeSelectedText()
-                self._write_block(cursor, record)
-            else:
-                for col in range(3):
-                    cell = self.table.cellAt(number + self._first, col)
-                    cursor = cell.firstCursorPosition()
-                    cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
-                    cursor.removeSelectedText()
-                self._write_row(number, record)
+            self._write_row(number, record, columns)
+        return True
+
+    def _repaint_margins(self, numbers: list[int]) -> None:
+        """Repaint the view if the painted margin of one of these records is in sight."""
+        if self.mode != "redline" or not numbers:
+            return
+        top = self.cursorForPosition(QPoint(0, 0)).blockNumber() - self._first
+        bottom = self.cursorForPosition(QPoint(0, self.viewport().height())).blockNumber() - self._first
+        if any(top <= number <= bottom for number in numbers):
+            self.viewport().update()
+
+    # --- painting and places ---------------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.mode != "redline" or not self.looks:
+            return
+        painter = QPainter(self.viewport())
+        painter.setFont(margin_font())
+        painter.setPen(MARGIN_COLOUR)
+        offset_x = self.horizontalScrollBar().value()
+        offset_y = self.verticalScrollBar().value()
+        height = self.viewport().height()
+        doc_layout = self.document().documentLayout()
+        block = self.cursorForPosition(self.viewport().rect().topLeft()).block()
+        while block.isValid():
+            rect = doc_layout.blockBoundingRect(block).translated(-offset_x, -offset_y)
+            if rect.top() > height:
+                break
+            number = block.blockNumber() - self._first
+            layout = block.layout()
+            if 0 <= number < len(self.looks) and layout.lineCount():
+                look = self.looks[number]
+                text = self._metrics.elidedText(" ".join(look.margin), Qt.TextElideMode.ElideRight, look.shape[1] - 6)
+                line = layout.lineAt(0)
+                x = rect.left() + block.blockFormat().leftMargin() - _GUTTER
+                painter.drawText(QPointF(x, rect.top() + line.y() + line.ascent()), text)
+            block = block.next()
+        painter.end()
 
     def scroll_to(self, block_id: str) -> None:
         number = self.rows.get(block_id)
-        if number is None:
+        if number is None or self.stale:
             return
         if self.mode == "redline":
             block = self.document().findBlockByNumber(number + self._first)

@@ -1,0 +1,398 @@
+"""Views updated in place after a change of structure read exactly as views drawn anew.
+
+On real corpus texts in the real main window: after every kind of structural edit, and after
+undoing and redoing it, the editor's document (text, formats, painted labels, footnote markers),
+the outline, the redline, the side-by-side table and the change list equal the same views built
+from scratch. The live comparison's quick path gives every draft block one record and, once it
+settles, the full comparison's change list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import QMimeData, QModelIndex, Qt
+from PySide6.QtGui import QTextCursor, QTextDocument
+
+from drafter import edits as ed
+from drafter.compare.engine import Comparison
+from drafter.model import Paragraph
+from tests.corpus import CORPUS
+from tests.ui.conftest import op, pp
+from ui.app import initial_document
+from ui.editor import layout as lay
+from ui.editor.editor import StructuredEditor
+from ui.main_window import MainWindow
+from ui.review.changes import ChangeListModel
+from ui.review.outline import OutlineModel
+from ui.review.redline import ReviewView
+
+
+# --- what a view shows ----------------------------------------------------------------------------
+def _runs(block: object) -> tuple[tuple[object, ...], ...]:
+    """The runs of a text block with their formats, adjacent runs of one format merged."""
+    out: list[tuple[object, ...]] = []
+    it = block.begin()  # type: ignore[attr-defined]
+    while not it.atEnd():
+        frag = it.fragment()
+        it += 1
+        if not frag.isValid():
+            continue
+        cf = frag.charFormat()
+        look = (cf.fontPointSize(), cf.fontWeight(), cf.fontItalic(), cf.fontUnderline(), cf.fontStrikeOut(),
+                cf.underlineStyle(), cf.foreground().color().name(), cf.objectType(), cf.property(lay.P_NOTE))
+        if out and out[-1][1:] == look:
+            out[-1] = (out[-1][0] + frag.text(), *look)
+        else:
+            out.append((frag.text(), *look))
+    return tuple(out)
+
+
+def document_of(document: QTextDocument) -> list[tuple[object, ...]]:
+    """Every block (table cells too) with its key, kind, margins and runs."""
+    out = []
+    block = document.firstBlock()
+    while block.isValid():
+        fmt = block.blockFormat()
+        out.append((lay.key_of(block), lay.kind_of(block), fmt.leftMargin(), fmt.rightMargin(), fmt.textIndent(),
+                    fmt.topMargin(), fmt.bottomMargin(), block.charFormat().fontPointSize(), _runs(block)))
+        block = block.next()
+    return out
+
+
+def unlaid(document: QTextDocument) -> list[int]:
+    """Blocks with text but no layout (Qt neither paints nor measures them)."""
+    document.pageCount()  # every layout Qt has pending, done
+    out = []
+    block = document.firstBlock()
+    while block.isValid():
+        if block.length() > 1 and not block.layout().lineCount():
+            out.append(block.blockNumber())
+        block = block.next()
+    return out
+
+
+def tree_of(model: OutlineModel, parent: QModelIndex | None = None) -> list[tuple[object, ...]]:
+    parent = parent or QModelIndex()
+    return [(model.data(model.index(row, 0, parent)), model.data(model.index(row, 0, parent), Qt.ItemDataRole.UserRole),
+             tree_of(model, model.index(row, 0, parent))) for row in range(model.rowCount(parent))]
+
+
+def rows_of(model: ChangeListModel) -> list[list[object]]:
+    columns = range(model.columnCount())
+    return [[model.data(model.index(row, col)) for col in columns] for row in range(model.rowCount())]
+
+
+# --- the check ----------------------------------------------------------------------------------------
+@pytest.fixture
+def fresh(qtbot) -> Iterator[dict[str, object]]:  # type: ignore[no-untyped-def]
+    """Views drawn from scratch to compare with: an editor, a redline and a side-by-side view."""
+    views: dict[str, object] = {"editor": StructuredEditor(), "redline": ReviewView("redline"),
+                                "side": ReviewView("side")}
+    for view in views.values():
+        qtbot.addWidget(view)
+        view.show()  # type: ignore[attr-defined]
+    yield views
+
+
+def same_as_fresh(window: MainWindow, fresh: dict[str, object], where: str = "") -> None:
+    doc = window.controller.doc
+    assert doc is not None
+    window.controller.catch_up()
+    editor: StructuredEditor = fresh["editor"]  # type: ignore[assignment]
+    editor.set_document(doc)
+    assert document_of(window.editor.document()) == document_of(editor.document()), where
+    assert unlaid(window.editor.document()) == [], where
+    assert window.editor.blocks.labels == editor.blocks.labels, where  # the painted labels
+    assert window.editor.blocks.markers == editor.blocks.markers
+    assert window.editor.blocks.rows == editor.blocks.rows
+    for key, (label, margin) in editor.blocks.labels.items():
+        if label or margin:
+            assert window.editor.blocks.label(key) == label
+    live = window.controller.live
+    assert live is not None
+    hidden = window.panel.hidden()
+    changed = {i for change in live.changes.changes if change.kind not in hidden for i in change.new_ids}
+    assert window.editor.changed_keys == changed
+    outline = OutlineModel()
+    outline.set_resolution(doc.draft)
+    outline.set_changed(changed)
+    assert tree_of(window.outline.outline) == tree_of(outline), where
+    for name, view in (("redline", window.redline), ("side", window.side)):
+        if not view.isVisible():
+            continue
+        other: ReviewView = fresh[name]  # type: ignore[assignment]
+        other.reset()
+        other.show_changes(live.changes, hidden)
+        assert document_of(view.document()) == document_of(other.document()), f"{where}: {name}"
+        assert unlaid(view.document()) == [], f"{where}: {name}"
+        assert view.looks == other.looks, f"{where}: {name}"
+        assert view.rows == other.rows
+    panel = ChangeListModel()
+    panel.set_changes(live.changes, hidden)
+    assert rows_of(window.panel.model) == rows_of(panel), where
+
+
+def check_quick_path(window: MainWindow) -> None:
+    """Every draft block has one record, labelled as the draft labels it; after a pause, the full comparison."""
+    doc, live = window.controller.doc, window.controller.live
+    assert doc is not None and live is not None
+    ids = [block.id for block in ed.reading_order(doc.draft)] + [note.id for note in doc.draft.footnotes]
+    covered = [i for record in live.changes.records for i in record.new_ids]
+    assert sorted(covered) == sorted(ids)
+    labels = doc.draft.labels()
+    for record in live.changes.records:
+        if len(record.new_ids) == 1 and record.new_ids[0] in labels:
+            assert record.new_label == labels[record.new_ids[0]]
+    full = Comparison(doc.base, doc.draft, live.options).run()
+    by_ids = {record.new_ids: record for record in full.records}
+    for record in live.changes.records:  # what did not change reads the same, footnote markers too
+        other = by_ids.get(record.new_ids)
+        if record.kind == other.kind == "unchanged" if other else False:
+            assert record.ops == other.ops  # type: ignore[union-attr]
+    window.controller.settle_now()
+    assert [r.to_dict() for r in live.changes.records] == [r.to_dict() for r in full.records]
+
+
+def open_text(window: MainWindow, name: str) -> None:
+    doc, _ = initial_document(str(CORPUS / name), None)
+    window.controller.set_document(doc, None)
+
+
+def run_edits(qtbot, window: MainWindow, fresh: dict[str, object],  # type: ignore[no-untyped-def]
+              steps: list[tuple[str, Callable[[], object]]]) -> None:
+    """Each step, then undo it, then redo it; every view checked after each."""
+    stack = window.controller.stack
+    for name, step in steps:
+        before = stack.index()
+        step()
+        assert stack.index() > before, f"{name} made no edit"
+        same_as_fresh(window, fresh, name)
+        check_quick_path(window)
+        stack.undo()
+        same_as_fresh(window, fresh, f"{name}, undone")
+        stack.redo()
+        same_as_fresh(window, fresh, f"{name}, redone")
+    while stack.canUndo():
+        stack.undo()
+    qtbot.wait(1)  # a run of undo steps shows at the next turn of the event loop
+    same_as_fresh(window, fresh, "all undone")
+    window.controller.settle_now()
+    assert window.panel.model.rowCount() == 0
+
+
+def at(window: MainWindow, key: str, offset: int = 0) -> StructuredEditor:
+    window.editor.place_cursor(key, offset)
+    return window.editor
+
+
+# --- the edits ------------------------------------------------------------------------------------------
+def test_each_structural_edit_on_a_resolution(qtbot, window: MainWindow, fresh, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    open_text(window, "A-RES-80-11.txt")
+    qtmodeltester.check(window.outline.outline)
+    qtmodeltester.check(window.panel.model)
+    doc = window.controller.doc
+    assert doc is not None
+
+    def with_children() -> Paragraph:
+        return next(p for p in doc.draft.operatives() if p.children)
+
+    window.set_view("side-by-side")
+    steps: list[tuple[str, Callable[[], object]]] = [
+        ("split an operative paragraph", lambda: at(window, op(window, 3), 12).split_current()),
+        ("Enter at the start of a paragraph", lambda: at(window, op(window, 5), 0).split_current()),
+        ("split a paragraph with sub-paragraphs", lambda: at(window, with_children().id, 8).split_current()),
+        ("join a paragraph to the one before", lambda: at(window, op(window, 7), 0).join_back()),
+        ("join the first sub-paragraph", lambda: at(window, with_children().children[0].id, 0).join_back()),
+        ("indent", lambda: at(window, op(window, 9), 4).indent_current()),
+        ("outdent a sub-paragraph", lambda: at(window, with_children().children[-1].id, 2).outdent_current()),
+        ("move a paragraph with sub-paragraphs up", lambda: at(window, with_children().id, 3).move_current(-1)),
+        ("move down past a paragraph with sub-paragraphs", lambda: at(window, op(window, 2), 3).move_current(1)),
+        ("move the first paragraph down", lambda: at(window, pp(window, 1), 0).move_current(1)),
+        ("operative to preambular", lambda: at(window, op(window, 1), 2).toggle_current_kind()),
+        ("preambular to operative", lambda: at(window, pp(window, len(doc.draft.preambular())), 2)
+         .toggle_current_kind()),
+        ("insert a footnote", lambda: at(window, pp(window, 2), 9).insert_footnote("See A/80/1.")),
+        ("delete a footnote", lambda: remove_first_footnote(window)),
+        ("paste paragraphs", lambda: paste(window, op(window, 4))),
+        ("delete across paragraphs", lambda: delete_across(window, op(window, 10), op(window, 12))),
+    ]
+    run_edits(qtbot, window, fresh, steps)
+    window.set_view("redline")
+    run_edits(qtbot, window, fresh, steps[:4])
+
+
+def test_structural_edits_in_an_annex_with_nested_lists(qtbot, window: MainWindow, fresh) -> None:  # type: ignore[no-untyped-def]
+    open_text(window, "A-RES-80-5.txt")
+    doc = window.controller.doc
+    assert doc is not None
+    blocks = doc.draft.annexes[0].blocks
+
+    def biggest() -> Paragraph:
+        return max((b for b in blocks if isinstance(b, Paragraph)), key=lambda b: len(b.children))
+
+    def nested() -> Paragraph:
+        return next(c for c in biggest().children if c.children)
+
+    def last() -> Paragraph:
+        return [b for b in blocks if isinstance(b, Paragraph)][-1]
+
+    steps: list[tuple[str, Callable[[], object]]] = [
+        ("indent a sub-paragraph", lambda: at(window, biggest().children[2].id, 0).indent_current()),
+        ("indent the next one", lambda: at(window, biggest().children[2].id, 3).indent_current()),
+        ("split a nested sub-paragraph", lambda: at(window, nested().children[0].id, 6).split_current()),
+        ("outdent a nested sub-paragraph", lambda: at(window, nested().children[-1].id, 0).outdent_current()),
+        ("join a nested list's first item", lambda: at(window, nested().children[0].id, 0).join_back()),
+        ("move a long paragraph down", lambda: at(window, biggest().id, 1).move_current(1)),
+        ("move the last paragraph up", lambda: at(window, last().id, 1).move_current(-1)),
+        ("split a paragraph with nested lists", lambda: at(window, biggest().id, 5).split_current()),
+        ("split the last paragraph at its end", lambda: at(window, last().id, ed.length(last().content))
+         .split_current()),
+    ]
+    run_edits(qtbot, window, fresh, steps)
+
+
+def line_widths(editor: StructuredEditor, key: str) -> list[float]:
+    block = editor.block_of(key)
+    editor.document().documentLayout().blockBoundingRect(block)  # laid out now
+    layout = block.layout()
+    return [round(layout.lineAt(n).naturalTextWidth(), 1) for n in range(layout.lineCount())]
+
+
+def test_renumbered_footnotes_lay_their_markers_out_again(qtbot, window: MainWindow, fresh) -> None:  # type: ignore[no-untyped-def]
+    doc = window.controller.doc
+    assert doc is not None
+    first = doc.draft.footnotes[0].id
+    citing = [block.id for block in ed.reading_order(doc.draft)
+              if any(getattr(item, "note", None) for item in block.content)]
+    assert citing
+    notes = len(doc.draft.footnotes)
+    for count in range(1, 11):  # from the tenth, markers take two digits
+        at(window, pp(window, 1), 3).insert_footnote(f"A new note {count}.")
+        assert doc.draft.marker(first) == str(count + 1) == window.editor.blocks.markers[first]
+    assert len(doc.draft.footnotes) == notes + 10
+    same_as_fresh(window, fresh)
+    widths = {key: line_widths(window.editor, key) for key in citing}
+    window.editor.rerender()  # laid out from scratch
+    assert widths == {key: line_widths(window.editor, key) for key in citing}
+
+
+def test_moving_paragraphs_renumbers_their_footnotes(qtbot, window: MainWindow, fresh) -> None:  # type: ignore[no-untyped-def]
+    doc = window.controller.doc
+    assert doc is not None
+    live = window.controller.live
+    assert live is not None
+    citing = [block.id for block in doc.draft.preambular() if any(getattr(i, "note", None) for i in block.content)]
+    order = [note.id for note in doc.draft.footnotes]
+    at(window, citing[2], 3).move_current(-1)
+    assert [note.id for note in doc.draft.footnotes] != order
+    assert live.dirty  # the quick path followed, no full comparison
+    same_as_fresh(window, fresh)
+    check_quick_path(window)
+    run_edits(qtbot, window, fresh, [("move down past a paragraph citing a footnote",
+                                      lambda: at(window, citing[0], 2).move_current(1))])
+
+
+def remove_first_footnote(window: MainWindow) -> None:
+    doc = window.controller.doc
+    assert doc is not None
+    window.editor.place_cursor(doc.draft.footnotes[0].id, 0)
+    window.editor.remove_current_footnote()
+
+
+def paste(window: MainWindow, key: str) -> None:
+    data = QMimeData()
+    data.setText("Requests the Secretary-General to report;\nDecides to remain seized of the matter:\n(a) first;\n"
+                 "(b) second;")
+    window.editor.place_cursor(key, 4)
+    window.editor.insertFromMimeData(data)
+
+
+def delete_across(window: MainWindow, first: str, last: str) -> None:
+    editor = window.editor
+    start = editor.block_of(first)
+    end = editor.block_of(last)
+    cursor = QTextCursor(start)
+    cursor.setPosition(start.position() + 5)
+    cursor.setPosition(end.position() + 3, QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    editor.delete_selection()
+
+
+def test_an_edit_right_after_a_resize_leaves_every_block_laid_out(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Qt lays a long document out bit by bit after its width changes; editing before it is through
+    must not leave blocks without a layout (their text would vanish from the view)."""
+    open_text(window, "A-RES-80-5.txt")
+    doc = window.controller.doc
+    assert doc is not None
+    blocks = [b for b in doc.draft.annexes[0].blocks if isinstance(b, Paragraph)]
+    for width, step in ((1100, lambda: at(window, blocks[3].id, 4).split_current()),
+                        (1400, lambda: window.editor.textCursor().insertText("typed ")),
+                        (1000, lambda: at(window, blocks[5].id, 0).join_back())):
+        window.resize(width, 900)
+        qtbot.wait(1)  # the resize is handled; the layout would go on in the background
+        step()
+        window.editor.flush()
+        assert unlaid(window.editor.document()) == []
+        assert unlaid(window.redline.document()) == []
+
+
+def test_a_run_of_undo_steps_is_compared_and_shown_once(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The editor follows every step of a run of undo (a jump in the undo history); the comparison and
+    the other views catch up once, at the next turn of the event loop."""
+    open_text(window, "A-RES-80-11.txt")
+    doc, live = window.controller.doc, window.controller.live
+    assert doc is not None and live is not None
+    for number in (2, 4, 6, 8):
+        at(window, op(window, number), 5).split_current()
+        window.editor.textCursor().insertText("more ")
+        window.editor.flush()
+    stack = window.controller.stack
+    updates: list[object] = []
+    update = type(live).update
+    monkeypatch.setattr(type(live), "update", lambda self, scope: updates.append(scope) or update(self, scope))
+    while stack.canUndo():
+        stack.undo()
+        editor = StructuredEditor()
+        editor.set_document(doc)
+        assert document_of(window.editor.document()) == document_of(editor.document())
+    assert len(updates) <= 1  # the first step at most (here none: an edit of structure came in this turn)
+    qtbot.waitUntil(lambda: window.panel.model.rowCount() == 0, timeout=2000)
+    assert 1 <= len(updates) <= 2
+    window.controller.settle_now()
+    assert not live.changes.changes
+
+
+def test_changed_runs_keep_the_longest_stretches() -> None:
+    from ui.runs import changed_runs, kept, widened
+
+    old = list("abcdefgh")
+    assert changed_runs(old, old) == []
+    assert changed_runs(old, list("abcXdefgh")) == [(3, 3, 3, 4)]  # one put in
+    assert changed_runs(old, list("abdefgh")) == [(2, 3, 2, 2)]  # one taken out
+    moved = list("acdefgbh")  # b moved past five others: taken out and put in, the five stay
+    runs = changed_runs(old, moved)
+    assert runs == [(1, 2, 1, 1), (7, 7, 6, 7)]
+    assert [(moved[n], old[o]) for n, o in kept(runs, len(moved))] == [(c, c) for c in "acdefgh"]
+    assert widened([(0, 0, 0, 1)], 8, 9) == [(0, 1, 0, 2)]  # nothing goes before the first block
+
+
+def test_out_of_place_pairs_read_as_moved() -> None:
+    from ui.review.moves import Pairing, out_of_place
+
+    old = {"a": ("operative", None, 0), "b": ("operative", None, 1), "c": ("operative", None, 2),
+           "c1": ("operative", "c", 0)}
+    pairs = [Pairing(i, i.upper()) for i in old]
+    partners = {i.upper(): {i} for i in old}
+    same = {i.upper(): place for i, place in old.items()}
+    assert out_of_place(pairs, old, same, partners) == set()
+    swapped = dict(same, A=("operative", None, 1), B=("operative", None, 0))
+    assert len(out_of_place(pairs, old, swapped, partners)) == 1  # one of the two
+    indented = dict(same, C=("operative", "B", 0), C1=("operative", "C", 0))
+    assert out_of_place(pairs, old, indented, partners) == {"C"}  # its sub-paragraph went along
+    toggled = dict(same, A=("preamble", None, 0))
+    assert "A" in out_of_place(pairs, old, toggled, partners)
+    under_new = dict(same, C1=("operative", "NEW", 0))  # the second half of a split: no one can tell
+    assert out_of_place(pairs, old, under_new, partners) == set()

@@ -1,0 +1,183 @@
+"""The editor's blocks kept in step with the model, rewriting only the blocks that changed.
+
+`Blocks` remembers, for each block of the editor's QTextDocument in order, the unit it shows:
+its key, kind, depth, whether it has a printed label, and its content. After an edit, `update`
+compares that with the model's units (`layout.units`): the runs of blocks whose keys changed
+are replaced (`runs.changed_runs`: a paragraph moved past another is taken out and put in
+again), any other block whose shape or content differs is rewritten in place, and every other
+block is left alone. Changes far apart go in edit blocks of their own, as the document lays
+out again everything between the first and the last change of one edit block. A whole
+`render` is for another document.
+
+Printed labels ("6.", "(b)") and margin labels ("OP6(b)") are not part of the document: the
+editor paints them from `labels`, so renumbering the paragraphs after an inserted one changes
+no block. Footnote markers draw their number from the model; the blocks that cite a footnote
+whose number changed are laid out again (`markContentsDirty`), not rewritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
+
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
+
+from drafter.model import Inline, Resolution, Text
+from ui.editor import layout as lay
+from ui.runs import changed_runs, kept, widened
+from ui.textblocks import EditGroups, finish_layout, splice
+
+Signature = tuple[tuple[str, bool] | str, ...]  # a run is (text, italic), a footnote reference its note id
+
+
+def signature(content: Sequence[Inline]) -> Signature:
+    return tuple((item.text, item.italic) if isinstance(item, Text) else item.note for item in content)
+
+
+@dataclass(frozen=True)
+class Row:
+    """What one block shows; two blocks with equal rows are laid out alike."""
+
+    key: str
+    kind: str
+    depth: int
+    labelled: bool
+    content: Signature
+
+    def shape(self) -> tuple[str, int, bool]:
+        return self.kind, self.depth, self.labelled
+
+    def cites(self, notes: set[str]) -> bool:
+        return any(isinstance(item, str) and item in notes for item in self.content)
+
+
+def _char_style(kind: str) -> str:
+    """Kinds whose text is set alike (see `layout.char_format`)."""
+    if kind in (lay.NOTE, lay.FIELD):
+        return kind
+    return "bold" if kind in (lay.HEADING, lay.ANNEX_HEAD) else "plain"
+
+
+def _write(cursor: QTextCursor, unit: lay.Unit) -> None:
+    """Write a unit into the (empty) block at the cursor."""
+    cursor.setBlockFormat(lay.block_format(unit))
+    cursor.setBlockCharFormat(lay.char_format(unit.kind))
+    lay.write_content(cursor, unit.kind, unit.content)
+
+
+def _write_nth(units: list[lay.Unit], first: int, cursor: QTextCursor, index: int) -> None:
+    _write(cursor, units[first + index])
+
+
+def _rewrite_content(cursor: QTextCursor, block: QTextBlock, unit: lay.Unit) -> None:
+    cursor.setPosition(block.position())
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    cursor.removeSelectedText()
+    cursor.setBlockCharFormat(lay.char_format(unit.kind))
+    lay.write_content(cursor, unit.kind, unit.content)
+
+
+class Blocks:
+    """The rows of an editor's document, and the labels the editor paints beside them."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        self.document = document
+        self.rows: list[Row] = []
+        self.labels: dict[str, tuple[str, str]] = {}  # key → (printed label, margin label)
+        self.markers: dict[str, str] = {}  # footnote id → its number, as the blocks were last laid out
+        self._numbers: dict[str, int] | None = None
+        self._seen: dict[str, tuple[object, Signature]] = {}  # key → the content list last seen, its signature
+
+    # --- reading -----------------------------------------------------------------------------
+    def number(self, key: str) -> int:
+        """The block number of a unit, -1 if no block shows it."""
+        if self._numbers is None:
+            self._numbers = {row.key: number for number, row in enumerate(self.rows)}
+        return self._numbers.get(key, -1)
+
+    def label(self, key: str) -> str:
+        return self.labels.get(key, ("", ""))[0]
+
+    def margin(self, key: str) -> str:
+        return self.labels.get(key, ("", ""))[1]
+
+    def typed(self, key: str, content: Sequence[Inline]) -> None:
+        """The block of `key` now shows `content` (the user typed it, or it was rewritten)."""
+        number = self.number(key)
+        if number >= 0:
+            row = self.rows[number]
+            self.rows[number] = Row(row.key, row.kind, row.depth, row.labelled, signature(content))
+            self._seen[key] = (content, self.rows[number].content)
+
+    # --- writing -----------------------------------------------------------------------------
+    def clear(self) -> None:
+        self.document.clear()
+        self._remember([], [])
+
+    def render(self, res: Resolution) -> None:
+        """Lay the whole resolution out (the document is cleared first)."""
+        units = list(lay.units(res))
+        self.document.clear()
+        cursor = QTextCursor(self.document)
+        cursor.beginEditBlock()
+        for index, unit in enumerate(units):
+            if index:
+                cursor.insertBlock()
+            _write(cursor, unit)
+        cursor.endEditBlock()
+        finish_layout(self.document)
+        self._remember(units, [self._row_of(unit) for unit in units])
+
+    def update(self, res: Resolution) -> bool:
+        """Bring the blocks up to date with `res`, rewriting only what changed; True if a label changed."""
+        units = list(lay.units(res))
+        rows = [self._row_of(unit) for unit in units]
+        old = self.rows
+        if not old or not rows or self.document.blockCount() != len(old):
+            self.render(res)
+            return True
+        runs = widened(changed_runs([row.key for row in old], [row.key for row in rows]), len(old), len(rows))
+        # Each run, and each group of changes to blocks close together, is an edit block of its own: the
+        # document lays out again what one edit block spans (see `EditGroups`).
+        cursor = QTextCursor(self.document)
+        for start, end, first, last in reversed(runs):
+            cursor.beginEditBlock()
+            splice(self.document, cursor, start, end, last - first, partial(_write_nth, units, first))
+            cursor.endEditBlock()
+        markers = _markers(units)
+        renumbered = {key for key in markers.keys() | self.markers.keys() if markers.get(key) != self.markers.get(key)}
+        groups = EditGroups(cursor)
+        for number, before_number in kept(runs, len(rows)):
+            row, before = rows[number], old[before_number]
+            reshaped = before.shape() != row.shape()
+            rewritten = before.content != row.content or _char_style(before.kind) != _char_style(row.kind)
+            block = self.document.findBlockByNumber(number)
+            if reshaped:
+                groups.at(number).setPosition(block.position())
+                cursor.setBlockFormat(lay.block_format(units[number]))
+            if rewritten:
+                _rewrite_content(groups.at(number), block, units[number])
+            if not (reshaped or rewritten) and renumbered and row.cites(renumbered):
+                self.document.markContentsDirty(block.position(), block.length())
+        groups.close()
+        labels_before = self.labels
+        self._remember(units, rows)
+        return self.labels != labels_before
+
+    def _row_of(self, unit: lay.Unit) -> Row:
+        """The row of a unit; the signature of its content is computed again only if it is another list."""
+        seen = self._seen.get(unit.key)
+        content = seen[1] if seen is not None and seen[0] is unit.content else signature(unit.content)
+        return Row(unit.key, unit.kind, unit.depth, bool(unit.label), content)
+
+    def _remember(self, units: list[lay.Unit], rows: list[Row]) -> None:
+        self.rows = rows
+        self._seen = {unit.key: (unit.content, row.content) for unit, row in zip(units, rows, strict=True)}
+        self.labels = {unit.key: (unit.label, unit.margin) for unit in units}
+        self.markers = _markers(units)
+        self._numbers = None
+
+
+def _markers(units: list[lay.Unit]) -> dict[str, str]:
+    return {unit.key: unit.label for unit in units if unit.kind == lay.NOTE}

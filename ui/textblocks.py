@@ -1,0 +1,82 @@
+"""Views made of one text block per item (the editor, the redline): runs of blocks replaced, changes
+grouped into edit blocks, a block repainted, the layout finished."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextEdit
+
+
+def splice(document: QTextDocument, cursor: QTextCursor, start: int, end: int, count: int,
+           write: Callable[[QTextCursor, int], None]) -> None:
+    """Blocks [start, end) give way to `count` blocks; `write(cursor, i)` fills the i-th, the cursor in its
+    (empty) block. Only a run that replaces at least one block may begin at the first block
+    (`runs.widened`)."""
+    if end > start:
+        first, last = document.findBlockByNumber(start), document.findBlockByNumber(end - 1)
+        if count:
+            cursor.setPosition(first.position())
+            cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+        else:  # the run goes with the paragraph separator before it; the block before keeps its formats
+            before = first.previous()  # (Qt gives it the formats of the last block removed if it is empty)
+            formats = before.blockFormat(), before.charFormat()
+            cursor.setPosition(first.position() - 1)
+            cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            cursor.setBlockFormat(formats[0])
+            cursor.setBlockCharFormat(formats[1])
+    elif count:
+        before = document.findBlockByNumber(start - 1)
+        cursor.setPosition(before.position() + before.length() - 1)
+        cursor.insertBlock()
+    for index in range(count):
+        if index:
+            cursor.insertBlock()
+        write(cursor, index)
+
+
+class EditGroups:
+    """Edit blocks for changes to blocks in order: changes to blocks close together share one, changes
+    far apart get their own. The document lays out again everything between the first and the last
+    change of one edit block, and each edit block costs a round of signals and layout of its own."""
+
+    GAP = 3  # unchanged blocks between two changes that one edit block may span
+
+    def __init__(self, cursor: QTextCursor) -> None:
+        self.cursor = cursor
+        self._last: int | None = None
+
+    def at(self, number: int) -> QTextCursor:
+        """The cursor to change block `number` with (numbers come in increasing order)."""
+        if self._last is None or number - self._last > self.GAP + 1:
+            self.close()
+            self.cursor.beginEditBlock()
+        self._last = number
+        return self.cursor
+
+    def close(self) -> None:
+        if self._last is not None:
+            self.cursor.endEditBlock()
+            self._last = None
+
+
+def repaint_block(view: QTextEdit, block: QTextBlock) -> None:
+    """Repaint the band of a text view's viewport a block takes, margins included, if it is in view."""
+    if not block.isValid():
+        return
+    rect = view.document().documentLayout().blockBoundingRect(block)
+    top = int(rect.top()) - view.verticalScrollBar().value()
+    viewport = view.viewport()
+    if top < viewport.height() and top + rect.height() > 0:
+        viewport.update(0, top, viewport.width(), int(rect.height()) + 1)
+
+
+def finish_layout(document: QTextDocument) -> None:
+    """Lay a document out to its end now. Qt lays a long document out bit by bit on a timer after it
+    is filled or its width changes, and an edit made before it is through leaves the blocks it had
+    not reached without a layout for good (neither painted nor measured): views edited in place
+    call this after each whole rendering and each resize."""
+    document.documentLayout().blockBoundingRect(document.lastBlock())
