@@ -35,6 +35,7 @@ from drafter.edits.primitives import (
     InsertNote,
     Metadata,
     MoveBlock,
+    MoveRange,
     RenumberNotes,
     Scope,
     SetContent,
@@ -54,7 +55,7 @@ from drafter.edits.resolve import accept, reject, resolve
 
 __all__ = [
     "Compound", "DeleteBlock", "DeleteNote", "Document", "Edit", "EditError", "InsertBlock", "InsertNote",
-    "Metadata", "MoveBlock", "RenumberNotes", "Scope", "SetContent", "SetField", "Side", "Where", "accept",
+    "Metadata", "MoveBlock", "MoveRange", "RenumberNotes", "Scope", "SetContent", "SetField", "Side", "Where", "accept",
     "citation_order", "cite_footnote", "delete_range", "find", "indent", "insert_footnote", "insert_paragraphs",
     "join", "length", "locate", "move", "move_to", "new_paragraph", "outdent", "reading_order", "reject",
     "remove_footnote", "resolve", "set_content", "split", "split_content", "toggle_kind", "walk",

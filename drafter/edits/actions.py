@@ -23,6 +23,7 @@ from drafter.edits.primitives import (
     InsertBlock,
     InsertNote,
     MoveBlock,
+    MoveRange,
     RenumberNotes,
     SetContent,
     Side,
@@ -123,8 +124,9 @@ def split(doc: Document, block_id: str, offset: int, side: Side = "draft") -> Co
         b.add(InsertBlock(fresh, Where(where.part, where.parent, where.index + 1), side))
         if isinstance(block, Paragraph) and isinstance(fresh, Paragraph):
             fresh.list_style = block.list_style
-            for child in list(block.children):
-                b.add(MoveBlock(child.id, Where(where.part, fresh.id, len(_children(b, fresh.id))), side))
+            if block.children:
+                b.add(MoveRange(Where(where.part, block_id, 0), len(block.children), Where(where.part, fresh.id, 0),
+                                side))
         b.add(RenumberNotes(side=side))
         return b.done("New paragraph")
 
@@ -156,11 +158,10 @@ def join(doc: Document, block_id: str, side: Side = "draft") -> Compound | None:
         merged = [*prev.content, *block.content]
         b.add(SetContent(prev.id, prev.content,
                          with_lead_italic(merged) if isinstance(prev, Paragraph) else normalize_runs(merged), side))
-        if isinstance(block, Paragraph) and isinstance(prev, Paragraph):
+        if isinstance(block, Paragraph) and isinstance(prev, Paragraph) and block.children:
             # prev either has no sub-paragraphs or `block` is its first: the children go first
-            where = locate(b.res, prev.id)
-            for index, child in enumerate(list(block.children)):
-                b.add(MoveBlock(child.id, Where(where.part, prev.id, index), side))
+            part = locate(b.res, prev.id).part
+            b.add(MoveRange(Where(part, block_id, 0), len(block.children), Where(part, prev.id, 0), side))
         b.add(DeleteBlock(block_id, side))
         return b.done("Join paragraphs")
 
@@ -231,10 +232,11 @@ def outdent(doc: Document, block_id: str, side: Side = "draft") -> Compound | No
         return None
     with Builder(doc, side) as b:
         parent_where = locate(res, where.parent)
-        later = [child.id for child in container(res, where.part, where.parent)[where.index + 1:]]
+        later = len(container(res, where.part, where.parent)) - where.index - 1
         b.add(MoveBlock(block_id, Where(parent_where.part, parent_where.parent, parent_where.index + 1), side))
-        for child_id in later:
-            b.add(MoveBlock(child_id, Where(where.part, block_id, len(_children(b, block_id))), side))
+        if later:
+            b.add(MoveRange(Where(where.part, where.parent, where.index), later,
+                            Where(where.part, block_id, len(_children(b, block_id))), side))
         return b.done("Outdent")
 
 

@@ -130,16 +130,27 @@ def walk(res: Resolution) -> Iterator[tuple[Block, Where, int]]:
 
 def find(res: Resolution, unit_id: str) -> Unit | None:
     """The paragraph, heading or footnote with this id."""
-    for block, _where, _depth in walk(res):
+    stack: list[Block] = [block for blocks in parts(res).values() for block in reversed(blocks)]
+    while stack:
+        block = stack.pop()
         if block.id == unit_id:
             return block
+        if isinstance(block, Paragraph) and block.children:
+            stack.extend(reversed(block.children))
     return res.footnote(unit_id)
 
 
 def locate(res: Resolution, block_id: str) -> Where:
-    for block, where, _depth in walk(res):
-        if block.id == block_id:
-            return where
+    """The place of a block: its part, its parent paragraph or none, its index there."""
+    for part, blocks in parts(res).items():
+        stack: list[tuple[list[Block], str | None]] = [(blocks, None)]
+        while stack:
+            siblings, parent = stack.pop()
+            for index, block in enumerate(siblings):
+                if block.id == block_id:
+                    return Where(part, parent, index)
+                if isinstance(block, Paragraph) and block.children:
+                    stack.append((block.children, block.id))  # type: ignore[arg-type]
     raise EditError(f"no block {block_id!r}")
 
 
@@ -350,6 +361,30 @@ class MoveBlock(Edit):
         res = doc.side(self.side)
         block = container(res, self.to.part, self.to.parent).pop(self.to.index)
         container(res, self.origin.part, self.origin.parent).insert(self.origin.index, block)
+
+
+class MoveRange(Edit):
+    """Move `count` blocks of one list, from `start`, to another list at `to` (which counts after they
+    have left): the sub-paragraphs of one paragraph handed to another in one step."""
+
+    def __init__(self, start: Where, count: int, to: Where, side: Side = "draft",
+                 label: str = "Move paragraphs") -> None:
+        self.start, self.count, self.to, self.side, self.label = start, count, to, side, label
+
+    @staticmethod
+    def _move(res: Resolution, source: Where, count: int, target: Where) -> None:
+        siblings = container(res, source.part, source.parent)
+        moved = siblings[source.index:source.index + count]
+        if len(moved) != count:
+            raise EditError(f"no {count} blocks at {source}")
+        del siblings[source.index:source.index + count]
+        container(res, target.part, target.parent)[target.index:target.index] = moved
+
+    def apply(self, doc: Document) -> None:
+        self._move(doc.side(self.side), self.start, self.count, self.to)
+
+    def revert(self, doc: Document) -> None:
+        self._move(doc.side(self.side), self.to, self.count, self.start)
 
 
 class InsertNote(Edit):
