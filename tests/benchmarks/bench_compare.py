@@ -59,8 +59,10 @@ def edited_copy(res: Resolution, seed: int = 80, share: float = 0.05, moves: int
              for match in _WORD.finditer(owner.content[index].text)]  # type: ignore[union-attr]
     vocabulary = sorted({owner.content[index].text[a:b] for owner, index, (a, b) in spans})  # type: ignore[union-attr]
     chosen = rng.sample(range(len(spans)), int(len(spans) * share))
-    # replace from the end of each run so that earlier spans stay valid
-    for owner, index, (a, b) in sorted((spans[i] for i in chosen), key=lambda s: (id(s[0]), s[1], -s[2][0])):
+    # replace from the end of each run so that earlier spans stay valid (owners in reading order, so that
+    # the same seed gives the same copy in every process)
+    order = {id(owner): n for n, (owner, _index) in enumerate(runs)}
+    for owner, index, (a, b) in sorted((spans[i] for i in chosen), key=lambda s: (order[id(s[0])], s[1], -s[2][0])):
         item = owner.content[index]
         assert isinstance(item, Text)
         owner.content[index] = Text(item.text[:a] + rng.choice(vocabulary) + item.text[b:], item.italic)
