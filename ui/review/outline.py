@@ -72,6 +72,11 @@ class OutlineModel(QStandardItemModel):
         self.setColumnCount(1)  # rows put in later must not bring the first column along
         self.changed: set[str] = set()
         self.by_key: dict[str, Node] = {}
+        # QStandardItem is no QObject: when Qt deletes the model and its items, the Python wrappers the
+        # nodes hold would stay registered at addresses Qt then reuses (a new QTextDocument came back as a
+        # stale QStandardItem). Dropping the nodes with the model drops the wrappers with it.
+        state = self.__dict__
+        self.destroyed.connect(lambda *_: state.clear())
 
     # --- building ------------------------------------------------------------------------------
     def set_resolution(self, res: Resolution | None) -> None:
