@@ -22,11 +22,11 @@ from PySide6.QtGui import QUndoStack
 
 from drafter import draftfile
 from drafter.compare.changes import ChangeList
+from drafter.compare.live import LiveComparison
 from drafter.edits import Document, Edit, Scope
 from drafter.errors import DrafterError
 from ui.commands import EditCommand
 from ui.pauses import tidy
-from ui.review.live import LiveComparison
 
 log = logging.getLogger(__name__)
 SETTLE_MS = 400

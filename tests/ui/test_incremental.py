@@ -380,7 +380,7 @@ def test_changed_runs_keep_the_longest_stretches() -> None:
 
 
 def test_out_of_place_pairs_read_as_moved() -> None:
-    from ui.review.moves import Pairing, out_of_place
+    from drafter.compare.moves import Pairing, out_of_place
 
     old = {"a": ("operative", None, 0), "b": ("operative", None, 1), "c": ("operative", None, 2),
            "c1": ("operative", "c", 0)}

@@ -38,8 +38,8 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from drafter.compare import kinds as k
 from drafter.compare.changes import Change, ChangeList, Op
+from drafter.compare.live import Key, record_key
 from ui.editor.layout import serif
-from ui.review.live import Key, record_key
 from ui.runs import changed_runs, kept, widened
 from ui.scrollbars import quieten
 from ui.textblocks import EditGroups, finish_layout, splice

@@ -1,4 +1,4 @@
-"""Which paired paragraphs read as moved, from where they stand in the base and in the draft (no Qt).
+"""Which paired paragraphs read as moved, from where they stand in the base and in the draft.
 
 The live comparison keeps the pairing of the last full comparison after a change of structure
 (see `live.py`) and asks here which pairs are out of place now: a paragraph under another part or

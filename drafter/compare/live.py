@@ -1,4 +1,4 @@
-"""Live comparison while editing: keep the alignment, recompute only what an edit changed (no Qt here).
+"""Live comparison while editing: keep the alignment, recompute only what an edit changed.
 
 A full run of the comparer aligns the paragraphs of the base and the draft. While the user
 types in one block, the alignment stays as it is and only that block's record is diffed
@@ -13,11 +13,8 @@ rewritten paragraph may turn from "modified" into "deleted + inserted", a paragr
 two into one "split" record). A footnote added or removed, a change to the front matter and
 an edit of the base always run the full comparison.
 
-This uses `drafter.compare.engine.Comparison` internals (`pairs`, `regroups`, `note_pairs`,
-`pool_new`, `pool_old`, `part_new`, `part_old`, `new_labels`, `_markers_new`, `op_numbers`,
-`_pair_record`, `_one_side`, `_regroup_record`, `_in_reading_order`, `_op_numbers`); a public
-`Comparison.recompare(block_id)` and an incremental re-run after a change of structure in the
-core would replace them.
+It works on the state a `Comparison` of this package keeps (its pairs, pools, labels and
+record makers), and the editor uses it for the change list it shows.
 """
 
 from __future__ import annotations
@@ -31,13 +28,11 @@ from drafter.compare.changes import Change, ChangeList
 from drafter.compare.engine import FOOTNOTES, Comparison, labels_of
 from drafter.compare.kinds import RENUMBERED, UNCHANGED
 from drafter.compare.memo import Memo
+from drafter.compare.moves import Pairing, Place, out_of_place
 from drafter.compare.words import Options, superscript
 from drafter.edits import Document, Scope, walk
 from drafter.model import Block, Footnote, NoteRef, Paragraph
-from ui.review.moves import Pairing, Place, out_of_place
 
-_NEEDS = ("pairs", "regroups", "pool_new", "pool_old", "part_new", "part_old", "new_labels", "_pair_record",
-          "_one_side", "_regroup_record", "_in_reading_order")
 Key = tuple[str, tuple[str, ...], tuple[str, ...]]  # front-matter field, base ids, draft ids
 
 
@@ -165,7 +160,7 @@ class LiveComparison:
         """Follow a change of structure without aligning again; False when only a full run will do."""
         comp, draft = self.comparison, self.doc.draft
         notes = [note.id for note in draft.footnotes]
-        if comp.new is not draft or sorted(notes) != sorted(self._notes) or not all(hasattr(comp, n) for n in _NEEDS):
+        if comp.new is not draft or sorted(notes) != sorted(self._notes):
             return False  # a footnote came or went: footnotes are aligned again
         renumbered = {note for note, number in zip(notes, range(len(notes)), strict=True)
                       if self._notes[number] != note}  # their markers read differently
@@ -203,8 +198,7 @@ class LiveComparison:
         comp.pool_old = list({block.id: block for block in comp.pool_old}.values())
         comp.pool_new = [block for block_id, block in blocks.items() if block_id not in held]
         remove = self._mark_moves(places)
-        if hasattr(comp, "_op_numbers"):
-            comp.op_numbers = comp._op_numbers()
+        comp.op_numbers = comp._op_numbers()
         self._index_sources()
         # front matter and deleted footnotes as they were; footnotes anew if their numbers changed
         records = [r for r in self.changes.records if r.front_field or (r.part == FOOTNOTES and not r.new_ids)]
