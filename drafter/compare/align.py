@@ -79,7 +79,7 @@ class Item:
 def make_item(cores: list[str], folder: WordFolder, heading: bool = False) -> Item:
     """The matching form of a block from its tokens (`words.cut`); blocks compared with each other
     share one folder."""
-    words = folder.fold(cores)
+    words = folder.encode(cores)
     return Item(("H:" if heading else "P:") + words, words, heading, frozenset(words))
 
 

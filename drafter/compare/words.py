@@ -190,35 +190,12 @@ def _word_codes() -> Iterator[int]:
     yield from range(0x100000, 0x10FFFE)
 
 
-class Codec:
-    """One character per distinct token key, shared by all the diffs of one comparison."""
+class _Characters:
+    """One character per distinct key, learnt as keys come: `encode` turns a list of keys into a string."""
 
-    def __init__(self) -> None:
-        self._chars: dict[str, str] = {"\n": "\n"}
+    def __init__(self, chars: dict[str, str]) -> None:
+        self._chars = chars
         self._words = _word_codes()
-        self._other = _OTHER_START
-        self._notes = _NOTE_START
-
-    def char(self, key: str) -> str:
-        found = self._chars.get(key)
-        if found is not None:
-            return found
-        if key[:1].isalnum():
-            found = self._chars[key] = chr(next(self._words))
-            return found
-        if key.startswith("\x00"):
-            code = self._notes
-            self._notes += 1
-            if self._notes > 0xF8FF:
-                self._notes = 0xF900
-        elif len(key) == 1 and not key.isspace() and ord(key) < 0x3000:
-            code = ord(key)
-        else:
-            code = self._other
-            self._other += 1
-        found = chr(code)
-        self._chars[key] = found
-        return found
 
     def encode(self, keys: list[str]) -> str:
         known = self._chars
@@ -229,15 +206,47 @@ class Codec:
             return "".join(map(known.__getitem__, keys))
 
     def learn(self, lists: Iterable[list[str]]) -> None:
-        """Characters for the new keys of many token lists: the words in one go, the rest (punctuation,
-        notes) one by one. Cheaper than learning block by block."""
+        """Characters for the new keys of many lists at once (cheaper than list by list)."""
         known = self._chars
-        keys = [key for key in dict.fromkeys(chain.from_iterable(lists)) if key not in known]
+        fresh = [key for key in dict.fromkeys(chain.from_iterable(lists)) if key not in known]
+        if fresh:
+            self._learn(fresh)
+
+    def _learn(self, keys: list[str]) -> None:
+        raise NotImplementedError
+
+    def _next_words(self, count: int) -> Iterator[str]:
+        return map(chr, islice(self._words, count))
+
+
+class Codec(_Characters):
+    """One character per distinct token key, shared by all the diffs of one comparison."""
+
+    def __init__(self) -> None:
+        super().__init__({"\n": "\n"})
+        self._other = _OTHER_START
+        self._notes = _NOTE_START
+
+    def _learn(self, keys: list[str]) -> None:
+        """The words in one go, the rest (punctuation, notes) one by one."""
         words = [key for key in keys if key[:1].isalnum()]
-        known.update(zip(words, map(chr, islice(self._words, len(words))), strict=True))
+        self._chars.update(zip(words, self._next_words(len(words)), strict=True))
         for key in keys:
-            if key not in known:
-                self.char(key)
+            if key not in self._chars:
+                self._chars[key] = self._other_char(key)
+
+    def _other_char(self, key: str) -> str:
+        if key.startswith("\x00"):
+            code = self._notes
+            self._notes += 1
+            if self._notes > 0xF8FF:
+                self._notes = 0xF900
+        elif len(key) == 1 and not key.isspace() and ord(key) < 0x3000:
+            code = ord(key)
+        else:
+            code = self._other
+            self._other += 1
+        return chr(code)
 
     def code(self, tokens: Tokens) -> str:
         """The keys of a token list as one string, encoded once per codec."""
@@ -252,37 +261,24 @@ def is_word(token: str) -> bool:
     return len(token) > 1 or token.isalnum()
 
 
-class WordFolder:
-    """The words of a block in matching form as one short string: one character per distinct word
-    after `normalize` (so "Decides" and "decides" are one character), nothing for punctuation and
-    footnote references. Shared by the blocks of one comparison, learnt word by word."""
+class WordFolder(_Characters):
+    """The words of a block in matching form as one short string (`encode` of its tokens): one
+    character per distinct word after `normalize` (so "Decides" and "decides" are one character),
+    nothing for punctuation and footnote references. Shared by the blocks of one comparison."""
 
     def __init__(self) -> None:
-        self._chars: dict[str, str] = {}  # token as written -> its character, or ""
+        super().__init__({})  # token as written -> its character, or ""
         self._folded: dict[str, str] = {}  # word in matching form -> its character
-        self._words = _word_codes()
 
-    def fold(self, cores: list[str]) -> str:
-        known = self._chars
-        try:
-            return "".join(map(known.__getitem__, cores))
-        except KeyError:
-            self.learn([cores])
-            return "".join(map(known.__getitem__, cores))
-
-    def learn(self, lists: Iterable[list[str]]) -> None:
-        """The characters of the new tokens of many token lists, normalised together in one go."""
-        known = self._chars
-        cores = [core for core in dict.fromkeys(chain.from_iterable(lists)) if core not in known]
-        if not cores:
-            return
+    def _learn(self, cores: list[str]) -> None:
+        """The new tokens normalised together in one go."""
         folded = normalize("\n".join(cores)).split("\n")  # tokens hold no whitespace
         if len(folded) != len(cores):
             folded = [normalize(core) for core in cores]
         chars = self._folded
         words = [word for word in dict.fromkeys(folded) if word not in chars and is_word(word)]
-        chars.update(zip(words, map(chr, islice(self._words, len(words))), strict=True))
-        known.update(zip(cores, [chars.get(word, "") for word in folded], strict=True))
+        chars.update(zip(words, self._next_words(len(words)), strict=True))
+        self._chars.update(zip(cores, [chars.get(word, "") for word in folded], strict=True))
 
 
 # --- the diff -------------------------------------------------------------------
