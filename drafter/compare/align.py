@@ -2,7 +2,7 @@
 
 The matching form of a paragraph is its words without label, in NFC, with
 plain quotes and hyphens and folded case, each distinct word one character
-(`words.WordFolder`); punctuation and footnote references are left out.
+(`words.Codec.fold`); punctuation and footnote references are left out.
 Alignment of one list of sibling blocks (the preamble, the operative part, the
 children of a matched paragraph, the footnotes) runs in steps:
 
@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from drafter.compare.words import WordFolder
+from drafter.compare.words import Codec, Tokens
 
 PAIR = 0.5  # modified rather than deleted + inserted
 MOVE_JACCARD = 0.8
@@ -43,7 +43,7 @@ FULL_MATRIX = 400  # gap size (old × new) up to which every pair is scored
 
 @dataclass
 class Item:
-    """One block in its matching form: `words` has one character per word (`words.WordFolder`), so
+    """One block in its matching form: `words` has one character per word (`words.Codec.fold`), so
     that sets of words, trigrams and counts are operations on a short string."""
 
     key: str
@@ -76,10 +76,10 @@ class Item:
         return self._shingles
 
 
-def make_item(cores: list[str], folder: WordFolder, heading: bool = False) -> Item:
+def make_item(tokens: Tokens, codec: Codec, heading: bool = False) -> Item:
     """The matching form of a block from its tokens (`words.cut`); blocks compared with each other
-    share one folder."""
-    words = folder.encode(cores)
+    share one codec."""
+    words = codec.fold(codec.code(tokens))
     return Item(("H:" if heading else "P:") + words, words, heading, frozenset(words))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import gc
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
@@ -434,6 +435,18 @@ class Comparison:
 
     # --- the run -------------------------------------------------------------------------------
     def run(self) -> ChangeList:
+        """The change list. Python's cyclic garbage collector is paused meanwhile: a comparison
+        makes tens of thousands of small objects, and the collections their number sets off walk
+        everything the process holds to find no cycle (a tenth of the time of a comparison)."""
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            return self._run()
+        finally:
+            if paused:
+                gc.enable()
+
+    def _run(self) -> ChangeList:
         old_parts, new_parts = parts_of(self.old), parts_of(self.new)
         contents: list[list[Inline]] = []
         for parts, part_of in ((old_parts, self.part_old), (new_parts, self.part_new)):

@@ -12,17 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from drafter.compare import align as al
-from drafter.compare.words import Codec, Options, Tokens, WordFolder, cut_text, joined
+from drafter.compare.words import Codec, Options, Tokens, cut_text, joined
 from drafter.model import Inline
 
 
 class Memo:
-    """Tokens and matching forms by text, with the codec and folder they were made with."""
+    """Tokens and matching forms by text, with the codec they were made with."""
 
     def __init__(self, options: Options) -> None:
         self.options = options
         self.codec = Codec()
-        self.folder = WordFolder()
         self._cuts: dict[str, tuple[Tokens, list[int]]] = {}
         self._items: dict[tuple[str, bool], al.Item] = {}
         self._earlier_cuts: dict[str, tuple[Tokens, list[int]]] = {}
@@ -45,7 +44,6 @@ class Memo:
                     fresh.append(found[0])
                 self._cuts[text] = found
         if fresh:
-            self.folder.learn(tokens.cores for tokens in fresh)
             self.codec.learn(tokens.keys for tokens in fresh)
 
     def _cut_text(self, text: str) -> tuple[Tokens, list[int]]:
@@ -69,6 +67,6 @@ class Memo:
         if found is None:
             found = self._earlier_items.get(key)
             if found is None:
-                found = al.make_item(self._cut_text(text)[0].cores, self.folder, heading)
+                found = al.make_item(self._cut_text(text)[0], self.codec, heading)
             self._items[key] = found
         return found

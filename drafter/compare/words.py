@@ -190,12 +190,23 @@ def _word_codes() -> Iterator[int]:
     yield from range(0x100000, 0x10FFFE)
 
 
-class _Characters:
-    """One character per distinct key, learnt as keys come: `encode` turns a list of keys into a string."""
+class Codec:
+    """One character per distinct token key, shared by all the diffs of one comparison, learnt as
+    keys come: `encode` turns a list of keys into a string.
 
-    def __init__(self, chars: dict[str, str]) -> None:
-        self._chars = chars
+    Each key also has a character in matching form (`fold`): one per distinct word after
+    `normalize` (so "Decides" and "decides" are one character), nothing for punctuation and
+    footnote references; the words of a block in matching form are its encoded keys translated.
+    """
+
+    def __init__(self) -> None:
+        self._chars: dict[str, str] = {"\n": "\n"}
         self._words = _word_codes()
+        self._other = _OTHER_START
+        self._notes = _NOTE_START
+        self._folded: dict[str, str] = {}  # word in matching form -> its character
+        self._fold: dict[int, str] = {ord("\n"): ""}  # key's character -> its matching character or ""
+        self._fold_words = _word_codes()
 
     def encode(self, keys: list[str]) -> str:
         known = self._chars
@@ -205,35 +216,30 @@ class _Characters:
             self.learn([keys])
             return "".join(map(known.__getitem__, keys))
 
+    def code(self, tokens: Tokens) -> str:
+        """The keys of a token list as one string, encoded once per codec."""
+        coded = tokens.coded
+        if coded is None or coded[0] is not self:
+            coded = tokens.coded = (self, self.encode(tokens.keys))
+        return coded[1]
+
+    def fold(self, coded: str) -> str:
+        """The words of an encoded key list in matching form."""
+        return coded.translate(self._fold)
+
     def learn(self, lists: Iterable[list[str]]) -> None:
-        """Characters for the new keys of many lists at once (cheaper than list by list)."""
+        """Characters for the new keys of many lists at once (cheaper than list by list): the words
+        in one go, the rest (punctuation, notes) one by one, then their matching forms."""
         known = self._chars
         fresh = [key for key in dict.fromkeys(chain.from_iterable(lists)) if key not in known]
-        if fresh:
-            self._learn(fresh)
-
-    def _learn(self, keys: list[str]) -> None:
-        raise NotImplementedError
-
-    def _next_words(self, count: int) -> Iterator[str]:
-        return map(chr, islice(self._words, count))
-
-
-class Codec(_Characters):
-    """One character per distinct token key, shared by all the diffs of one comparison."""
-
-    def __init__(self) -> None:
-        super().__init__({"\n": "\n"})
-        self._other = _OTHER_START
-        self._notes = _NOTE_START
-
-    def _learn(self, keys: list[str]) -> None:
-        """The words in one go, the rest (punctuation, notes) one by one."""
-        words = [key for key in keys if key[:1].isalnum()]
-        self._chars.update(zip(words, self._next_words(len(words)), strict=True))
-        for key in keys:
-            if key not in self._chars:
-                self._chars[key] = self._other_char(key)
+        if not fresh:
+            return
+        words = [key for key in fresh if key[:1].isalnum()]
+        known.update(zip(words, map(chr, islice(self._words, len(words))), strict=True))
+        for key in fresh:
+            if key not in known:
+                known[key] = self._other_char(key)
+        self._learn_folds(fresh)
 
     def _other_char(self, key: str) -> str:
         if key.startswith("\x00"):
@@ -248,37 +254,22 @@ class Codec(_Characters):
             self._other += 1
         return chr(code)
 
-    def code(self, tokens: Tokens) -> str:
-        """The keys of a token list as one string, encoded once per codec."""
-        coded = tokens.coded
-        if coded is None or coded[0] is not self:
-            coded = tokens.coded = (self, self.encode(tokens.keys))
-        return coded[1]
+    def _learn_folds(self, keys: list[str]) -> None:
+        """The matching forms of new keys, normalised together in one go."""
+        folded = normalize("\n".join(keys)).split("\n")
+        if len(folded) != len(keys):  # a key with a line break (whitespace kept in the keys)
+            folded = [normalize(key) for key in keys]
+        chars = self._folded
+        words = [word for word in dict.fromkeys(folded) if word not in chars and is_word(word)]
+        chars.update(zip(words, map(chr, islice(self._fold_words, len(words))), strict=True))
+        known, fold = self._chars, self._fold
+        for key, word in zip(keys, folded, strict=True):
+            fold[ord(known[key])] = chars.get(word, "")
 
 
 def is_word(token: str) -> bool:
     """Punctuation tokens and footnote placeholders are single characters that are not alphanumeric."""
     return len(token) > 1 or token.isalnum()
-
-
-class WordFolder(_Characters):
-    """The words of a block in matching form as one short string (`encode` of its tokens): one
-    character per distinct word after `normalize` (so "Decides" and "decides" are one character),
-    nothing for punctuation and footnote references. Shared by the blocks of one comparison."""
-
-    def __init__(self) -> None:
-        super().__init__({})  # token as written -> its character, or ""
-        self._folded: dict[str, str] = {}  # word in matching form -> its character
-
-    def _learn(self, cores: list[str]) -> None:
-        """The new tokens normalised together in one go."""
-        folded = normalize("\n".join(cores)).split("\n")  # tokens hold no whitespace
-        if len(folded) != len(cores):
-            folded = [normalize(core) for core in cores]
-        chars = self._folded
-        words = [word for word in dict.fromkeys(folded) if word not in chars and is_word(word)]
-        chars.update(zip(words, self._next_words(len(words)), strict=True))
-        self._chars.update(zip(cores, [chars.get(word, "") for word in folded], strict=True))
 
 
 # --- the diff -------------------------------------------------------------------

@@ -10,7 +10,7 @@ import pytest
 
 from drafter.compare import ChangeList, Op, apply, compare, revert
 from drafter.compare.align import align, make_item
-from drafter.compare.words import Codec, Options, WordFolder, diff_tokens, segment_text, tokenize
+from drafter.compare.words import Codec, Options, diff_tokens, segment_text, tokenize
 from drafter.model import CrossHeading, Footnote, FrontMatter, NoteRef, Paragraph, Resolution, Text
 
 Spec = str | tuple[str, list[Any]]
@@ -449,10 +449,10 @@ def test_diff_of_words_maps_back_to_whole_tokens() -> None:
 
 
 def test_align_uses_unique_anchors_and_order() -> None:
-    folder = WordFolder()
+    codec = Codec()
 
     def items(texts: list[str]) -> list[Any]:
-        return [make_item(tokenize([Text(t)], Options()).cores, folder) for t in texts]
+        return [make_item(tokenize([Text(t)], Options()), codec) for t in texts]
     old = items(["alpha beta gamma delta", "one two three four", "five six seven eight", "x y z w"])
     new = items(["alpha beta gamma delta", "five six seven eight", "one two three four five", "x y z w"])
     pairs = align(old, new)
