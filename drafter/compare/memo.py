@@ -27,6 +27,15 @@ class Memo:
         self._earlier_cuts: dict[str, tuple[Tokens, list[int]]] = {}
         self._earlier_items: dict[tuple[str, bool], al.Item] = {}
 
+    def cuts(self) -> dict[str, tuple[Tokens, list[int]]]:
+        """The tokens of the texts the last comparison met, by text (a copy of the table)."""
+        return dict(self._cuts)
+
+    def seed(self, cuts: dict[str, tuple[Tokens, list[int]]]) -> None:
+        """Start from the tokens another memo learnt (`cuts`): token lists are shared, never changed,
+        and each codec encodes them for itself."""
+        self._cuts = dict(cuts)
+
     def begin(self) -> None:
         """A new comparison starts: what it does not use again is forgotten when the next one starts."""
         self._earlier_cuts, self._cuts = self._cuts, {}
