@@ -7,13 +7,18 @@ Every applied or reverted edit is reported at once (`changed`: the editor follow
 step). The live comparison and the views that show it (`views_changed`, `compared`) follow
 a new edit at once too; but undo and redo come in runs (holding Ctrl+Z, a jump in the undo
 history), and a step that follows a change of structure in the same turn of the event loop
-waits for the next turn, where the whole run is compared and shown once.
+waits for the next turn, where the whole run is compared and shown once. After a pause in
+typing the full comparison runs in a thread of its own (`start_settling`), so that a
+keystroke never waits for it; its result is shown if no edit came in meanwhile.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import sys
+import threading
 import uuid
 from pathlib import Path
 
@@ -22,7 +27,7 @@ from PySide6.QtGui import QUndoStack
 
 from drafter import draftfile
 from drafter.compare.changes import ChangeList
-from drafter.compare.live import LiveComparison
+from drafter.compare.live import LiveComparison, Settling
 from drafter.edits import Document, Edit, Scope
 from drafter.errors import DrafterError
 from ui.commands import EditCommand
@@ -30,6 +35,7 @@ from ui.pauses import tidy
 
 log = logging.getLogger(__name__)
 SETTLE_MS = 400
+SWITCH_INTERVAL = 0.0002  # seconds, while the full comparison runs in its thread
 
 
 class DocumentController(QObject):
@@ -38,6 +44,7 @@ class DocumentController(QObject):
     compared = Signal(object)  # list of record numbers updated, or None after a full comparison
     replaced = Signal()  # another document (open, new, recover)
     path_changed = Signal(str)
+    _settled = Signal(object)  # a Settling whose run ended, from its thread
 
     def __init__(self, recovery_dir: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -52,7 +59,9 @@ class DocumentController(QObject):
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
-        self._settle.timeout.connect(self._settle_due)
+        self._settle.timeout.connect(self.start_settling)
+        self._settling: Settling | None = None  # the full comparison running in another thread
+        self._settled.connect(self._on_settled)  # queued: emitted in the settle thread
         self._pending: Scope | None = None  # changes the views have not caught up with
         self._busy = False  # the views caught up with a change of structure in this turn of the event loop
         self._pushing = False
@@ -67,6 +76,7 @@ class DocumentController(QObject):
         self.discard_recovery()
         self.stack.clear()
         self._pending = None
+        self._settling = None  # a comparison still running for the document before is ignored
         self.doc = doc
         self.path = path
         self.live = LiveComparison(doc)
@@ -137,16 +147,59 @@ class DocumentController(QObject):
         self._busy = False
         self.catch_up()
 
-    def _settle_due(self) -> None:
-        self.settle_now()  # looked up when the timer fires, so that a profiler or benchmark can wrap it
+    def start_settling(self) -> None:
+        """A pause in typing: the full comparison runs in another thread, on copies of the documents
+        (`Settling`); the views follow when it ends, if no edit came in between."""
+        if self._settling is not None or self.live is None:
+            return  # one at a time: when it ends, the timer starts again if the draft changed meanwhile
+        self.catch_up()
+        self._settle.stop()
+        if not self.live.dirty:
+            tidy()
+            return
+        settling = self._settling = self.live.settling()
+        threading.Thread(target=self._run_settling, args=(settling,), name="settle", daemon=True).start()
+
+    def _run_settling(self, settling: Settling) -> None:
+        """In the settle thread. Python threads take turns holding the interpreter; the GUI thread asks
+        for it back after every Qt call that let it go, and waits up to the switch interval each time
+        (5 ms by default: a keystroke could wait hundreds of ms), so the interval is short meanwhile."""
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(SWITCH_INTERVAL)
+        try:
+            settling.run()
+        except Exception:  # the quick path's change list stays; the next pause tries again
+            log.exception("the full comparison failed")
+        finally:
+            sys.setswitchinterval(interval)
+        with contextlib.suppress(RuntimeError):  # the controller is gone (the window closed)
+            self._settled.emit(settling)
+
+    def _on_settled(self, settling: Settling) -> None:
+        self.take_settled(settling)  # looked up now, so that a benchmark can time it
+
+    def take_settled(self, settling: Settling) -> None:
+        """Show what the full comparison found, if it is still about the document as it is."""
+        if settling is not self._settling or self.live is None:
+            return  # another document meanwhile
+        self._settling = None
+        news = self.live.adopt(settling)
+        if news is None:  # stale: an edit came in meanwhile
+            if self.live.dirty:
+                self._settle.start()
+            return
+        if news:
+            self.compared.emit(None)
+        QTimer.singleShot(0, tidy)  # at the next turn: a keystroke that came meanwhile goes first
 
     def settle_pending(self) -> bool:
-        """Whether a pause in typing would run the full comparison (`settle_now`)."""
-        return self._settle.isActive()
+        """Whether a pause in typing would run the full comparison, or it is running."""
+        return self._settle.isActive() or self._settling is not None
 
     def settle_now(self) -> None:
-        """The full comparison after a pause in typing; the views follow if it found something new."""
+        """The full comparison, here and now; the views follow if it found something new."""
         self._settle.stop()
+        self._settling = None
         self.catch_up()
         if self.live is not None and self.live.settle():
             self.compared.emit(None)

@@ -10,8 +10,10 @@ went out of place read as moved (`moves.py`), and only the records whose block c
 move changed are diffed again; the others are kept, relabelled where their label changed.
 A pause in typing runs the full comparison again so that alignment catches up (a heavily
 rewritten paragraph may turn from "modified" into "deleted + inserted", a paragraph split in
-two into one "split" record). A footnote added or removed, a change to the front matter and
-an edit of the base always run the full comparison.
+two into one "split" record); the editor runs it in another thread (`Settling`, on snapshots
+of the two documents) and takes its result only if no edit came in meanwhile. A footnote
+added or removed, a change to the front matter and an edit of the base always run the full
+comparison.
 
 It works on the state a `Comparison` of this package keeps (its pairs, pools, labels and
 record makers), and the editor uses it for the change list it shows.
@@ -20,18 +22,20 @@ record makers), and the editor uses it for the change list it shows.
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
+from drafter.compare.align import Item
 from drafter.compare.changes import Change, ChangeList
 from drafter.compare.engine import FOOTNOTES, Comparison, labels_of
 from drafter.compare.kinds import RENUMBERED, UNCHANGED
 from drafter.compare.memo import Memo
 from drafter.compare.moves import Pairing, Place, out_of_place
-from drafter.compare.words import Options, superscript
+from drafter.compare.words import Options, Tokens, superscript
 from drafter.edits import Document, Scope, walk
-from drafter.model import Block, Footnote, NoteRef, Paragraph
+from drafter.model import Block, Footnote, Inline, NoteRef, Paragraph, Resolution
 
 Key = tuple[str, tuple[str, ...], tuple[str, ...]]  # front-matter field, base ids, draft ids
 
@@ -56,16 +60,36 @@ class LiveComparison:
         self.memo = Memo(self.options)
         self.changes: ChangeList
         self.dirty = False  # records were recomputed without a full run since the last one
+        self.generation = 0  # counts the edits followed and the full runs, so that a `Settling` knows its age
         self.full()
 
     def full(self) -> ChangeList:
         comparison = Comparison(self.doc.base, self.doc.draft, self.options, self.memo)
-        self.changes = comparison.run()
+        self._take(comparison, comparison.run())
+        self.generation += 1
+        return self.changes
+
+    def _take(self, comparison: Comparison, changes: ChangeList) -> None:
+        self.changes = changes
         self.comparison = comparison
         self.note_map = {old.id: new.id for old, new in comparison.note_pairs}
         self._index()
         self.dirty = False
-        return self.changes
+
+    def settling(self) -> Settling:
+        """A full comparison to run in another thread (`Settling.run`) while the user goes on editing."""
+        return Settling(self)
+
+    def adopt(self, settling: Settling) -> bool | None:
+        """Take the result of a `Settling` that has run: None, and nothing taken, when the document
+        changed since it began; else whether it found something the quick path did not."""
+        if settling.generation != self.generation or settling.result is None:
+            return None
+        comparison, changes, news = settling.result
+        _rebind(comparison, self.doc.base, self.doc.draft)
+        self.memo = comparison.memo
+        self._take(comparison, changes)
+        return news
 
     def _index(self) -> None:
         """Which source each draft block's record comes from, where each record is, and what it was made of."""
@@ -122,6 +146,7 @@ class LiveComparison:
     def update(self, scope: Scope) -> list[int] | None:
         """Bring the change list up to date after an edit: the numbers of the records that changed,
         or None when any record may have changed (a change of structure, a full comparison)."""
+        self.generation += 1
         if scope.side != "draft" or scope.fields:
             self.full()
             return None
@@ -299,6 +324,91 @@ class LiveComparison:
         before = [record.to_dict() for record in self.changes.records]
         self.full()
         return [record.to_dict() for record in self.changes.records] != before
+
+
+class Stale(Exception):
+    """An edit came in while a `Settling` ran: its result would be of no use."""
+
+
+def _never() -> bool:
+    return False
+
+
+class _Watched(Memo):
+    """A memo that stops the comparison using it (`Stale`) as soon as the document changes: the
+    comparison asks it for every block's tokens and matching form, so it never runs on for long."""
+
+    def __init__(self, options: Options, stale: Callable[[], bool]) -> None:
+        super().__init__(options)
+        self._stale = stale
+
+    def stop_watching(self) -> None:
+        """The comparison is over: the memo serves the live comparison from now on."""
+        self._stale = _never
+
+    def cut(self, content: list[Inline]) -> tuple[Tokens, list[tuple[int, str]]]:
+        if self._stale():
+            raise Stale
+        return super().cut(content)
+
+    def item(self, content: list[Inline], heading: bool) -> Item:
+        if self._stale():
+            raise Stale
+        return super().item(content, heading)
+
+
+class Settling:
+    """The full comparison after a pause in typing, made on copies of the base and the draft
+    (`Resolution.snapshot`) with a memo of its own seeded with the tokens the live one learnt, so
+    that `run` can go on in another thread while the user edits: it reads nothing the editor
+    changes. An edit that comes in meanwhile stops it (its result would be stale);
+    `LiveComparison.adopt` takes the result if none came."""
+
+    def __init__(self, live: LiveComparison) -> None:
+        self.generation = live.generation
+        self._live = live  # only its edit count is read, to stop early
+        self._old, self._new = live.doc.base.snapshot(), live.doc.draft.snapshot()
+        self._options = live.options
+        self._cuts = live.memo.cuts()
+        self._before = list(live.changes.records)
+        self.result: tuple[Comparison, ChangeList, bool] | None = None
+        self.seconds = 0.0  # how long `run` took
+
+    def stale(self) -> bool:
+        return self._live.generation != self.generation
+
+    def run(self) -> None:
+        """The comparison; `result` stays None if an edit came in meanwhile."""
+        start = time.perf_counter()
+        memo = _Watched(self._options, self.stale)
+        memo.seed(self._cuts)
+        try:
+            comparison = Comparison(self._old, self._new, self._options, memo)
+            changes = comparison.run()
+        except Stale:
+            return
+        finally:
+            self.seconds = time.perf_counter() - start
+        memo.stop_watching()
+        news = [r.to_dict() for r in changes.records] != [r.to_dict() for r in self._before]
+        self.result = comparison, changes, news
+
+
+def _rebind(comp: Comparison, base: Resolution, draft: Resolution) -> None:
+    """Point a comparison made on snapshots at the documents themselves: the same ids hold the same content."""
+    olds: dict[str, Block | Footnote] = {block.id: block for block, _where, _depth in walk(base)}
+    olds.update((note.id, note) for note in base.footnotes)
+    news: dict[str, Block | Footnote] = {block.id: block for block, _where, _depth in walk(draft)}
+    news.update((note.id, note) for note in draft.footnotes)
+    comp.old, comp.new = base, draft
+    for pair in comp.pairs:
+        pair.old, pair.new = olds[pair.old.id], news[pair.new.id]  # type: ignore[assignment]
+    for regroup in comp.regroups:
+        regroup.old = tuple(olds[para.id] for para in regroup.old)  # type: ignore[misc]
+        regroup.new = tuple(news[para.id] for para in regroup.new)  # type: ignore[misc]
+    comp.pool_old = [olds[block.id] for block in comp.pool_old]  # type: ignore[misc]
+    comp.pool_new = [news[block.id] for block in comp.pool_new]  # type: ignore[misc]
+    comp.note_pairs = [(olds[a.id], news[b.id]) for a, b in comp.note_pairs]  # type: ignore[misc]
 
 
 def _cites(block: Block | Footnote, notes: set[str]) -> bool:

@@ -10,13 +10,18 @@ comparison, the redline, the change list and the outline.
 The time of one edit is what the user waits for: the edit's own path and then `processEvents()`, so
 that whatever it left to the event loop (deferred redraws, layout, painting) is counted too. Placing
 the cursor first is the user's click, another event: it is timed the same way and reported on its
-own (the outline and the review views follow the cursor, which may scroll them). Only the
-work that runs after a pause in typing is not an edit's: the full comparison the settle timer runs
-(`DocumentController.settle_now`) and the editorial checks. Every `--pause-every` edits the user
-pauses, and that work is timed and reported on its own; should the settle timer fire inside an
-edit's span all the same, its time is taken out of that edit and counted with the pauses. Each edit's
-CPU time (of the GUI thread) is kept too: on a machine that runs nothing else it is the wall time, as
-nothing in the edit path waits; on a busy one the wall time is longer by what the other work takes.
+own (the outline and the review views follow the cursor, which may scroll them).
+
+Every `--pause-every` edits the user pauses: the settle timer starts the full comparison in its
+thread (`DocumentController.start_settling`), and the editorial checks run. At every other pause
+the user waits until the comparison is shown; at the others typing resumes at once, so that the
+next edits run while the comparison runs in its thread (they are reported on their own too; its
+result is then stale and dropped). The work on the GUI thread at a pause (starting the comparison,
+taking its result and showing it, the checks) is timed and reported on its own: it is not an
+edit's, and should a result be taken inside an edit's span all the same, its time is taken out of
+that edit and counted with the pauses. Each edit's CPU time (of the GUI thread) is kept too: on a
+machine that runs nothing else it is the wall time, as nothing in the edit path waits; on a busy
+one the wall time is longer by what the other work takes.
 
 Then every step is undone in one run (as a jump in the undo history does), the event loop catches
 up, and the draft must equal the original (`drafter.serialize.to_dict`). Memory: current RSS (from
@@ -87,8 +92,10 @@ class Run:
     kinds: dict[str, int] = field(default_factory=dict)
     by_kind: dict[str, list[float]] = field(default_factory=dict)
     cpu_by_kind: dict[str, list[float]] = field(default_factory=dict)  # the GUI thread's CPU ms per edit
+    during: list[float] = field(default_factory=list)  # ms per edit made while the full comparison ran in its thread
     clicks: list[float] = field(default_factory=list)  # ms to place the cursor before each edit, events included
-    settle: list[float] = field(default_factory=list)  # ms of each full comparison after a pause, shown
+    settle: list[float] = field(default_factory=list)  # GUI thread ms: start a full comparison, show it
+    settle_thread: list[float] = field(default_factory=list)  # ms of each full comparison in its thread
     checks: list[float] = field(default_factory=list)  # ms of each run of the editorial checks after a pause
     undo_ms: float = 0.0
     steps: int = 0  # undo steps (typing in one paragraph merges)
@@ -159,34 +166,46 @@ def one_edit(window: MainWindow, rng: random.Random) -> str:
     return plan.kind
 
 
-def _timed_settle(window: MainWindow) -> list[tuple[float, float]]:
-    """Time (wall and CPU ms) every run of the settle timer's work, wherever it happens; returns the list
-    it fills."""
+def _timed_taking(window: MainWindow) -> list[tuple[float, float]]:
+    """Time (wall and CPU ms) every taking of a full comparison's result, wherever it happens; returns
+    the list it fills."""
     controller = window.controller
-    settle = type(controller).settle_now
+    take = type(controller).take_settled
     spans: list[tuple[float, float]] = []
 
-    def timed() -> None:
+    def timed(settling: object) -> None:
         start, cpu = time.perf_counter(), time.thread_time()
-        settle(controller)
+        take(controller, settling)  # type: ignore[arg-type]
         spans.append(((time.perf_counter() - start) * 1000, (time.thread_time() - cpu) * 1000))
 
-    controller.settle_now = timed  # type: ignore[method-assign]
+    controller.take_settled = timed  # type: ignore[method-assign]
     return spans
 
 
-def pause(window: MainWindow, run: Run) -> None:
-    """The user stops typing: the settle timer and the editorial checks run, each timed with the events
-    it leaves."""
+def pause(window: MainWindow, run: Run, taken: list[tuple[float, float]], wait: bool) -> None:
+    """The user stops typing: the settle timer starts the full comparison in its thread (if `wait`, the
+    user waits until it is shown), and the editorial checks run; the GUI thread's work timed with the
+    events it leaves."""
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
     assert app is not None
-    if window.controller.settle_pending():
+    controller = window.controller
+    if controller.settle_pending():
         start = time.perf_counter()
-        window.controller.settle_now()
+        controller.start_settling()
         app.processEvents()
-        run.settle.append((time.perf_counter() - start) * 1000)
+        begun = (time.perf_counter() - start) * 1000
+        settling = controller._settling
+        if wait and settling is not None:
+            before = len(taken)
+            while controller.settle_pending():
+                app.processEvents()
+                time.sleep(0.001)
+            run.settle_thread.append(settling.seconds * 1000)
+            begun += sum(wall for wall, _cpu in taken[before:])
+            del taken[before:]
+        run.settle.append(begun)
     if window.checker.timer.isActive():
         start = time.perf_counter()
         window.checker.run()
@@ -194,18 +213,19 @@ def pause(window: MainWindow, run: Run) -> None:
         run.checks.append((time.perf_counter() - start) * 1000)
 
 
-def _span(app: QApplication, settled: list[tuple[float, float]], run: Run,
+def _span(app: QApplication, taken: list[tuple[float, float]], run: Run,
           action: Callable[[], None]) -> tuple[float, float]:
-    """The ms `action` and the events it leaves take, wall clock and the GUI thread's CPU, less any run of
-    the settle timer in between."""
+    """The ms `action` and the events it leaves take, wall clock and the GUI thread's CPU, less any taking
+    of a full comparison's result in between."""
     start, cpu = time.perf_counter(), time.thread_time()
-    before = len(settled)
+    before = len(taken)
     action()
     app.processEvents()
     spent, used = (time.perf_counter() - start) * 1000, (time.thread_time() - cpu) * 1000
-    for wall, settle_cpu in settled[before:]:  # the settle timer fired inside the span: that is between keystrokes
-        spent, used = spent - wall, used - settle_cpu
+    for wall, take_cpu in taken[before:]:  # a result taken inside the span: that is between keystrokes
+        spent, used = spent - wall, used - take_cpu
         run.settle.append(wall)
+    del taken[before:]
     return spent, used
 
 
@@ -217,20 +237,23 @@ def apply_random_edits(window: MainWindow, count: int, seed: int = 1, pause_ever
     assert app is not None
     rng = random.Random(seed)
     run = Run()
-    settled = _timed_settle(window)
+    taken = _timed_taking(window)
     try:
         for index in range(count):
             plan = plan_edit(window, rng)
-            run.clicks.append(_span(app, settled, run, partial(click, window, plan))[0])
-            spent, used = _span(app, settled, run, partial(act, window, plan))
+            run.clicks.append(_span(app, taken, run, partial(click, window, plan))[0])
+            running = window.controller._settling is not None
+            spent, used = _span(app, taken, run, partial(act, window, plan))
             run.times.append(spent)
+            if running:
+                run.during.append(spent)
             run.kinds[plan.kind] = run.kinds.get(plan.kind, 0) + 1
             run.by_kind.setdefault(plan.kind, []).append(spent)
             run.cpu_by_kind.setdefault(plan.kind, []).append(used)
             if index % pause_every == pause_every - 1:
-                pause(window, run)
+                pause(window, run, taken, wait=(index // pause_every) % 2 == 0)
     finally:
-        del window.controller.settle_now  # type: ignore[misc]
+        del window.controller.take_settled  # type: ignore[misc]
     return run
 
 
@@ -309,7 +332,12 @@ def main() -> int:
           f"p99 {percentile(cpu, 0.99):.2f} ms, max {max(cpu):.2f} ms")
     print(f"placing the cursor before each edit (a click, not an edit): median {statistics.median(run.clicks):.2f} ms, "
           f"p99 {percentile(run.clicks, 0.99):.2f} ms, max {max(run.clicks):.2f} ms")
-    for name, times in (("settle (full comparison after a pause, shown)", run.settle),
+    if run.during:
+        print(f"edits while the full comparison ran in its thread: n={len(run.during)}, median "
+              f"{statistics.median(run.during):.2f} ms, p99 {percentile(run.during, 0.99):.2f} ms, "
+              f"max {max(run.during):.2f} ms")
+    for name, times in (("full comparison after a pause, in its thread", run.settle_thread),
+                        ("GUI thread at a pause: start it, take and show its result", run.settle),
                         ("editorial checks after a pause", run.checks)):
         if times:
             print(f"between keystrokes, {name}: n={len(times)}, median {statistics.median(times):.2f} ms, "

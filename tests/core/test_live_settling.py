@@ -1,0 +1,136 @@
+"""The full comparison after a pause, run in another thread while edits go on (`compare.live.Settling`)."""
+
+from __future__ import annotations
+
+import random
+import threading
+from pathlib import Path
+
+import drafter
+from drafter import edits as ed
+from drafter import serialize
+from drafter.compare.engine import Comparison
+from drafter.compare.live import LiveComparison
+from drafter.model import Paragraph, Text
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
+
+
+def records(changes) -> list[dict]:  # type: ignore[no-untyped-def]
+    return [record.to_dict() for record in changes.records]
+
+
+def fresh(doc: ed.Document, live: LiveComparison) -> list[dict]:
+    return records(Comparison(doc.base, doc.draft, live.options).run())
+
+
+def push(doc: ed.Document, live: LiveComparison, edit: ed.Edit | None) -> None:
+    assert edit is not None
+    edit.apply(doc)
+    live.update(edit.scope())
+
+
+def random_edit(doc: ed.Document, rng: random.Random) -> ed.Edit | None:
+    paras = [b for b in ed.reading_order(doc.draft) if isinstance(b, Paragraph) and b.text]
+    para = rng.choice(paras)
+    roll = rng.random()
+    if roll < 0.5:
+        words = para.text.split()
+        words.insert(rng.randrange(len(words) + 1), rng.choice(["further", "urgently", "all"]))
+        return ed.set_content(doc, para.id, [Text(" ".join(words))])
+    if roll < 0.7:
+        return ed.split(doc, para.id, rng.randrange(1, max(2, len(para.text))))
+    if roll < 0.85:
+        return ed.move(doc, para.id, rng.choice((-1, 1)))
+    return ed.join(doc, para.id)
+
+
+def edited(name: str, count: int, seed: int) -> tuple[ed.Document, LiveComparison, random.Random]:
+    doc = ed.Document.from_base(drafter.load(str(CORPUS / name)))
+    live = LiveComparison(doc)
+    rng = random.Random(seed)
+    done = 0
+    while done < count:
+        edit = random_edit(doc, rng)
+        if edit is not None:
+            push(doc, live, edit)
+            done += 1
+    return doc, live, rng
+
+
+def test_a_settling_taken_when_no_edit_came_in_between() -> None:
+    doc, live, rng = edited("A-RES-80-5.txt", 40, 3)
+    assert live.dirty
+    settling = live.settling()
+    worker = threading.Thread(target=settling.run)
+    worker.start()
+    worker.join()
+    assert live.adopt(settling) is not None
+    assert not live.dirty
+    assert records(live.changes) == fresh(doc, live)
+    # the comparison now reads the documents themselves, and the quick path goes on from it
+    blocks = {id(block) for block in ed.reading_order(doc.draft)}
+    assert all(id(pair.new) in blocks for pair in live.comparison.pairs)
+    for _ in range(20):
+        edit = random_edit(doc, rng)
+        if edit is not None:
+            push(doc, live, edit)
+    live.settle()
+    assert records(live.changes) == fresh(doc, live)
+
+
+def test_edits_while_it_runs_stop_it_and_nothing_is_taken() -> None:
+    doc, live, rng = edited("A-RES-80-5.txt", 30, 5)
+    settling = live.settling()
+    worker = threading.Thread(target=settling.run)
+    worker.start()
+    made = 0
+    while worker.is_alive() or made < 10:  # edits in this thread while the comparison runs in the other
+        edit = random_edit(doc, rng)
+        if edit is not None:
+            push(doc, live, edit)
+            made += 1
+    worker.join()
+    quick = records(live.changes)
+    assert live.adopt(settling) is None  # stale: nothing taken
+    assert records(live.changes) == quick and live.dirty
+    live.settle()
+    assert records(live.changes) == fresh(doc, live)
+
+
+def test_it_compares_the_documents_as_they_were_when_it_began() -> None:
+    doc, live, rng = edited("A-RES-80-5.txt", 30, 9)
+    settling = live.settling()
+    as_it_was = serialize.from_dict(serialize.to_dict(doc.draft))
+    base = serialize.from_dict(serialize.to_dict(doc.base))
+    for _ in range(30):  # the documents change under it (the edits are not reported, so it runs to the end)
+        edit = random_edit(doc, rng)
+        if edit is not None:
+            edit.apply(doc)
+    doc.base.operative.pop()
+    settling.run()
+    assert settling.result is not None
+    assert records(settling.result[1]) == records(Comparison(base, as_it_was, live.options).run())
+
+
+def test_a_snapshot_is_a_copy_of_the_structure_sharing_the_contents() -> None:
+    res = drafter.load(str(CORPUS / "A-RES-80-5.txt"))
+    copy = res.snapshot()
+    assert serialize.to_dict(copy) == serialize.to_dict(res)
+    first, mine = res.operative[0], copy.operative[0]
+    assert first is not mine and first.content is mine.content
+    res.operative.pop(0)
+    res.front.title = "changed"
+    assert copy.operative[0] is mine and copy.front.title != "changed"
+
+
+def test_an_edit_stops_it_early() -> None:
+    doc, live, rng = edited("A-RES-80-5.txt", 10, 7)
+    settling = live.settling()
+    edit = random_edit(doc, rng)
+    while edit is None:
+        edit = random_edit(doc, rng)
+    push(doc, live, edit)
+    settling.run()  # stops at the first block it looks at: the document changed since it began
+    assert settling.result is None
+    assert live.adopt(settling) is None
