@@ -55,17 +55,26 @@ def plain_text(content: list[Inline]) -> str:
 def normalize_runs(content: list[Inline]) -> list[Inline]:
     """Merge adjacent runs of equal style and drop empty ones."""
     out: list[Inline] = []
+    pieces: list[str] = []  # the texts of the run being merged
+    italic = False
+
+    def close() -> None:
+        if pieces:
+            out.append(Text("".join(pieces), italic))
+            pieces.clear()
+
     for item in content:
         if isinstance(item, Text):
             if not item.text:
                 continue
-            last = out[-1] if out else None
-            if isinstance(last, Text) and last.italic == item.italic:
-                out[-1] = Text(last.text + item.text, item.italic)
-                continue
-            out.append(Text(item.text, item.italic))
+            if pieces and item.italic != italic:
+                close()
+            italic = item.italic
+            pieces.append(item.text)
         else:
+            close()
             out.append(NoteRef(item.note))
+    close()
     return out
 
 

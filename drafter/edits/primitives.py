@@ -205,16 +205,14 @@ def with_lead_italic(content: Sequence[Inline]) -> list[Inline]:
         if isinstance(item, NoteRef):
             out.append(NoteRef(item.note))
             continue
-        for char in item.text:
-            if pos < lead:
-                italic = True
-            else:
-                opening = opening and item.italic
-                italic = item.italic and not opening
-            out.append(Text(char, italic))
-            pos += 1
-        if pos > lead and not item.italic:
-            opening = False
+        text = item.text
+        head = min(len(text), max(0, lead - pos))  # the part of the run inside the lead phrase
+        if head:
+            out.append(Text(text[:head], True))
+        if head < len(text):  # after the lead phrase, italic only once the opening italic run has ended
+            opening = opening and item.italic
+            out.append(Text(text[head:], item.italic and not opening))
+        pos += len(text)
     return normalize_runs(out)
 
 

@@ -236,3 +236,49 @@ def test_delete_range_joins_the_ends(path: Any) -> None:
     assert len(ed.reading_order(doc.draft)) == len(blocks) - 3
     edit.revert(doc)
     assert state(doc)[1] == to_dict(doc.base)
+
+
+# --- lead italics by runs -------------------------------------------------------------------------
+def _lead_italic_by_character(content: list[Any]) -> list[Any]:
+    """The reference: the rule applied one character at a time (as `with_lead_italic` once did)."""
+    from drafter.leadwords import lead_phrase
+    from drafter.model import normalize_runs
+
+    lead = lead_phrase("".join(item.text for item in content if isinstance(item, Text)))
+    if lead == 0:
+        return normalize_runs(list(content))
+    out: list[Any] = []
+    pos, opening = 0, True
+    for item in content:
+        if isinstance(item, NoteRef):
+            out.append(NoteRef(item.note))
+            continue
+        for char in item.text:
+            if pos < lead:
+                italic = True
+            else:
+                opening = opening and item.italic
+                italic = item.italic and not opening
+            out.append(Text(char, italic))
+            pos += 1
+    return normalize_runs(out)
+
+
+@st.composite
+def _runs(draw: Any) -> list[Any]:
+    text = draw(st.sampled_from(["", "Decides ", "Further requests ", "Recalling also ", "Welcomes "]))
+    text += draw(st.text(alphabet="ab ,.", max_size=30))
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=5)))
+    content: list[Any] = []
+    for start, stop in zip([0, *cuts], [*cuts, len(text)], strict=True):
+        content.append(Text(text[start:stop], draw(st.booleans())))
+        if draw(st.booleans()):
+            content.append(NoteRef("n1"))
+    return content
+
+
+@given(_runs())
+@settings(max_examples=400, deadline=None)
+def test_lead_italic_works_by_runs_as_it_did_by_characters(content: list[Any]) -> None:
+    assert ed.with_lead_italic(content) == _lead_italic_by_character(content)
+
