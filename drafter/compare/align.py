@@ -26,6 +26,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from drafter.compare.words import Codec, Tokens
@@ -49,7 +50,7 @@ class Item:
     key: str
     words: str
     heading: bool = False
-    vocabulary: frozenset[str] = frozenset()
+    vocabulary: AbstractSet[str] = frozenset()
     _shingles: frozenset[str] | None = None
     _bag: Counter[str] | None = None
 
@@ -79,8 +80,11 @@ class Item:
 def make_item(tokens: Tokens, codec: Codec, heading: bool = False) -> Item:
     """The matching form of a block from its tokens (`words.cut`); blocks compared with each other
     share one codec."""
-    words = codec.fold(codec.code(tokens))
-    return Item(("H:" if heading else "P:") + words, words, heading, frozenset(words))
+    chars = codec.fold(tokens.keys)
+    words = "".join(chars)
+    vocabulary = set(chars)
+    vocabulary.discard("")
+    return Item(("H:" if heading else "P:") + words, words, heading, vocabulary)
 
 
 def _overlap(a: Counter[str], b: Counter[str]) -> int:
@@ -313,6 +317,12 @@ def _joins(whole: Item, first: Item, second: Item) -> bool:
         return False
     if whole.size < 4:
         return False
+    # Each word of one side missing from the other takes at least one token out of their overlap:
+    # bounds from the sets of words alone, which turn most candidates down before any counting.
+    if (whole.size - len(whole.vocabulary - first.vocabulary - second.vocabulary) < 0.8 * whole.size
+            or (first.size - len(first.vocabulary - whole.vocabulary)) / first.size < 0.6
+            or (second.size - len(second.vocabulary - whole.vocabulary)) / second.size < 0.6):
+        return False
     single = max(_overlap(whole.bag, first.bag), _overlap(whole.bag, second.bag))
     joined = _overlap(whole.bag, first.bag + second.bag)
     return (joined >= 0.8 * whole.size and joined - single >= max(2, 0.5 * min(first.size, second.size))
@@ -359,6 +369,8 @@ def _regroup_side(whole: Sequence[Item], parts: Sequence[Item], matches: list[tu
 def find_regroups(old: Sequence[Item], new: Sequence[Item],
                   matches: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[Regroup]]:
     """Splits and merges in one sibling list; returns the matches that remain and the regroupings."""
+    if not old or not new:
+        return matches, []
     used_old: set[int] = set()
     used_new: set[int] = set()
     regroups = [Regroup((i,), (j, k)) for i, j, k in _regroup_side(old, new, matches, used_old, used_new)]

@@ -126,7 +126,7 @@ def parts_of(res: Resolution) -> dict[str, list[Block]]:
 def _node(block: Block) -> Node:
     if isinstance(block, CrossHeading):
         return Node(block.id, heading=True)
-    return Node(block.id, False, block.list_style, [_node(child) for child in block.children])
+    return Node(block.id, False, block.list_style, list(map(_node, block.children)))
 
 
 def layout_of(res: Resolution) -> Layout:
@@ -156,7 +156,7 @@ def _walk(blocks: Sequence[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         out.append(block)
-        if isinstance(block, Paragraph):
+        if isinstance(block, Paragraph) and block.children:
             out.extend(_walk(block.children))
     return out
 
@@ -218,6 +218,8 @@ class Comparison:
         return self.memo.item(block.content, isinstance(block, CrossHeading))
 
     def _align_lists(self, old: Sequence[Block], new: Sequence[Block]) -> None:
+        if not old and not new:  # the children of most paragraphs
+            return
         old = [block for block in old if block.id not in self.done_old]
         new = [block for block in new if block.id not in self.done_new]
         old_items = [self._item(block) for block in old]
@@ -309,6 +311,8 @@ class Comparison:
         # footnotes cited at the same place of paired paragraphs
         for old_content, new_content in self._content_pairs():
             refs_old = [old_at[r.note] for r in old_content if isinstance(r, NoteRef) and r.note in old_at]
+            if not refs_old:  # most paragraphs cite no footnote
+                continue
             refs_new = [new_at[r.note] for r in new_content if isinstance(r, NoteRef) and r.note in new_at]
             refs_old = [i for i in dict.fromkeys(refs_old) if i not in pairs]
             taken = set(pairs.values())

@@ -103,19 +103,26 @@ def is_technical(cores: list[str], index: int, front: bool = False) -> bool:
     return _word_at(cores, index + 1) == "(" and bool(_YEAR.fullmatch(_word_at(cores, index + 2)))
 
 
-def _groups(segments: list[Segment]) -> list[list[int]]:
-    """Indexes of the changed segments, grouped between equal segments."""
-    groups: list[list[int]] = []
+def _groups(segments: list[Segment]) -> list[tuple[list[int], range, range]]:
+    """The changed segments, grouped between equal segments: their indexes, and the old and new
+    token ranges of the group (what `_ranges` gives)."""
+    groups: list[tuple[list[int], range, range]] = []
     current: list[int] = []
+    old_range = new_range = range(0, 0)
     for index, segment in enumerate(segments):
         if segment.op == EQUAL:
             if current:
-                groups.append(current)
+                groups.append((current, old_range, new_range))
                 current = []
+                old_range = new_range = range(0, 0)
         else:
             current.append(index)
+            if segment.op == DELETE:
+                old_range = segment.old
+            elif segment.op == INSERT:
+                new_range = segment.new
     if current:
-        groups.append(current)
+        groups.append((current, old_range, new_range))
     return groups
 
 
@@ -137,35 +144,40 @@ def tag_segments(
     replacement; `refine` re-diffs such a group word by word, and when every piece of it is a
     technical update the finer pieces replace the group.
     """
-    out_segments: list[Segment] = []
-    out_tags: list[str] = []
-    position = 0
-    for group in _groups(segments):
-        out_segments += segments[position:group[0]]
-        out_tags += [""] * (group[0] - position)
-        position = group[-1] + 1
-        old_range, new_range = _ranges(segments, group)
-        tag = _tag_group(old, new, old_range, new_range, op_numbers or {}, front)
-        if (not tag and refine is not None and len(old_range) + len(new_range) > 2
+    numbers = op_numbers or {}
+    tags = [""] * len(segments)
+    refined: list[tuple[list[int], list[Segment], list[str]]] = []  # groups and their finer pieces
+    for group, old_range, new_range in _groups(segments):
+        tag = _tag_group(old, new, old_range, new_range, numbers, front)
+        if tag:
+            for index in group:
+                tags[index] = tag
+        elif (refine is not None and len(old_range) + len(new_range) > 2
                 and _may_hold_technical(old, new, old_range, new_range)):
             fine = refine(old_range, new_range)
             fine_tags = [""] * len(fine)
-            for piece in _groups(fine):
-                piece_old, piece_new = _ranges(fine, piece)
-                piece_tag = _tag_group(old, new, piece_old, piece_new, op_numbers or {}, front)
+            for piece, piece_old, piece_new in _groups(fine):
+                piece_tag = _tag_group(old, new, piece_old, piece_new, numbers, front)
                 for index in piece:
                     fine_tags[index] = piece_tag
             changed = [tag for segment, tag in zip(fine, fine_tags, strict=True) if segment.op != EQUAL]
             if any(changed):
                 if not all(changed):
                     fine, fine_tags = _merge_negotiated(fine, fine_tags)
-                out_segments += fine
-                out_tags += fine_tags
-                continue
-        out_segments += [segments[index] for index in group]
-        out_tags += [tag] * len(group)
+                refined.append((group, fine, fine_tags))
+    if not refined:
+        return segments, tags
+    out_segments: list[Segment] = []
+    out_tags: list[str] = []
+    position = 0
+    for group, fine, fine_tags in refined:
+        out_segments += segments[position:group[0]]
+        out_tags += tags[position:group[0]]
+        out_segments += fine
+        out_tags += fine_tags
+        position = group[-1] + 1
     out_segments += segments[position:]
-    out_tags += [""] * (len(segments) - position)
+    out_tags += tags[position:]
     return out_segments, out_tags
 
 
@@ -244,18 +256,23 @@ def _ranges(segments: list[Segment], group: list[int]) -> tuple[range, range]:
 
 def _tag_group(old: Tokens, new: Tokens, old_range: range, new_range: range,
                op_numbers: Mapping[int, int], front: bool) -> str:
-    sides = [(old.cores, i) for i in old_range if old.cores[i]]
-    sides += [(new.cores, i) for i in new_range if new.cores[i]]
-    if not sides:
-        return TAG_TECHNICAL  # whitespace only
+    words = False  # any token not whitespace only
     mechanical = True  # every word technical or a connector
     technical = False  # and at least one technical
-    for cores, i in sides:
-        if is_technical(cores, i, front):
-            technical = True
-        elif cores[i].lower() not in _CONNECTORS:
-            mechanical = False
+    for cores, indexes in ((old.cores, old_range), (new.cores, new_range)):
+        for i in indexes:
+            if not cores[i]:
+                continue
+            words = True
+            if is_technical(cores, i, front):
+                technical = True
+            elif cores[i].lower() not in _CONNECTORS:
+                mechanical = False
+                break
+        if not mechanical:
             break
+    if not words:
+        return TAG_TECHNICAL  # whitespace only
     if mechanical:
         if technical:
             return TAG_TECHNICAL

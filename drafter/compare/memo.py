@@ -43,17 +43,16 @@ class Memo:
 
     def prepare(self, contents: Iterable[list[Inline]]) -> None:
         """Cut the texts not met before and learn their words, all in one go (cheaper than block by block)."""
-        fresh: list[Tokens] = []
+        met: dict[str, str] = {}  # the keys of the new texts, each one string object
         for content in contents:
             text = joined(content)[0]
             if text not in self._cuts:
                 found = self._earlier_cuts.get(text)
                 if found is None:
-                    found = cut_text(text, self.options)
-                    fresh.append(found[0])
+                    found = cut_text(text, self.options, met)
                 self._cuts[text] = found
-        if fresh:
-            self.codec.learn(tokens.keys for tokens in fresh)
+        if met:
+            self.codec.learn([met])
 
     def _cut_text(self, text: str) -> tuple[Tokens, list[int]]:
         found = self._cuts.get(text)

@@ -526,3 +526,46 @@ def test_sub_paragraphs_under_a_moved_paragraph_come_back_when_their_parent_does
         ("deleted", "OP1", None), ("deleted", "OP1(a)", None), ("inserted", None, "OP1(a)"),
         ("inserted", None, "OP1(a)(i)"), ("moved", "OP1(a)(i)", "OP1")]
     assert apply(old, changes) == new and revert(new, changes) == old
+
+
+def test_the_ascii_token_pattern_cuts_ascii_text_as_the_general_one_does() -> None:
+    import random
+
+    from drafter.compare.words import _ASCII_TOKEN, _TOKEN
+
+    rng = random.Random(5)
+    alphabet = [chr(code) for code in range(128)] + list("aaaaeeee   ..--//''")
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert _ASCII_TOKEN.findall(text) == _TOKEN.findall(text), repr(text)
+
+
+def test_the_bounds_of_joins_turn_down_only_what_it_would() -> None:
+    """`_joins` rejects early from the sets of words alone; those bounds must never reject a true join."""
+    import random
+
+    from drafter.compare import align as al
+
+    rng = random.Random(7)
+    codec = Codec()
+
+    def item(words: list[str]) -> Any:
+        return make_item(tokenize([Text(" ".join(words))], Options()), codec)
+
+    def counted(whole: Any, first: Any, second: Any) -> bool:  # _joins without the early bounds
+        single = max(al._overlap(whole.bag, first.bag), al._overlap(whole.bag, second.bag))
+        both = al._overlap(whole.bag, first.bag + second.bag)
+        return (both >= 0.8 * whole.size and both - single >= max(2, 0.5 * min(first.size, second.size))
+                and al.containment(first.bag, whole.bag) >= 0.6 and al.containment(second.bag, whole.bag) >= 0.6)
+
+    vocabulary = "alpha beta gamma delta epsilon zeta eta theta iota kappa".split()
+    for _ in range(3000):
+        first = [rng.choice(vocabulary) for _ in range(rng.randint(2, 8))]
+        second = [rng.choice(vocabulary) for _ in range(rng.randint(2, 8))]
+        keep = rng.uniform(0.4, 1.0)
+        whole = [word for word in first + second if rng.random() < keep]
+        whole += [rng.choice(vocabulary) for _ in range(rng.randint(0, 3))]
+        if len(whole) < 4:
+            continue
+        parts = item(whole), item(first), item(second)
+        assert al._joins(*parts) == counted(*parts)
