@@ -447,6 +447,7 @@ class Comparison:
         try:
             return self._run()
         finally:
+            self.memo.end()
             if paused:
                 gc.enable()
 

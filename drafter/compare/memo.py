@@ -26,6 +26,8 @@ class Memo:
         self._items: dict[tuple[str, bool], al.Item] = {}
         self._earlier_cuts: dict[str, tuple[Tokens, list[int]]] = {}
         self._earlier_items: dict[tuple[str, bool], al.Item] = {}
+        # id of a content list -> `words.joined` of it, while a comparison runs (the lists are alive)
+        self._joined: dict[int, tuple[str, list[str]]] = {}
 
     def cuts(self) -> dict[str, tuple[Tokens, list[int]]]:
         """The tokens of the texts the last comparison met, by text (a copy of the table)."""
@@ -40,12 +42,23 @@ class Memo:
         """A new comparison starts: what it does not use again is forgotten when the next one starts."""
         self._earlier_cuts, self._cuts = self._cuts, {}
         self._earlier_items, self._items = self._items, {}
+        self._joined = {}
+
+    def end(self) -> None:
+        """The comparison is over: the content lists it met may go, and their ids be reused."""
+        self._joined = {}
+
+    def _text(self, content: list[Inline]) -> tuple[str, list[str]]:
+        """`words.joined` of content, computed once per content list in a comparison."""
+        found = self._joined.get(id(content))
+        return found if found is not None else joined(content)
 
     def prepare(self, contents: Iterable[list[Inline]]) -> None:
         """Cut the texts not met before and learn their words, all in one go (cheaper than block by block)."""
         met: dict[str, str] = {}  # the keys of the new texts, each one string object
         for content in contents:
-            text = joined(content)[0]
+            self._joined[id(content)] = found_text = joined(content)
+            text = found_text[0]
             if text not in self._cuts:
                 found = self._earlier_cuts.get(text)
                 if found is None:
@@ -63,13 +76,13 @@ class Memo:
 
     def cut(self, content: list[Inline]) -> tuple[Tokens, list[tuple[int, str]]]:
         """`words.cut` of the content, the tokens shared by every block with the same text."""
-        text, notes = joined(content)
+        text, notes = self._text(content)
         tokens, places = self._cut_text(text)
-        return tokens, list(zip(places, notes, strict=True))
+        return tokens, list(zip(places, notes, strict=True)) if notes else []
 
     def item(self, content: list[Inline], heading: bool) -> al.Item:
         """The matching form of the content."""
-        text, _notes = joined(content)
+        text, _notes = self._text(content)
         key = (text, heading)
         found = self._items.get(key)
         if found is None:
