@@ -188,8 +188,10 @@ class MainWindow(QMainWindow):
         c.views_changed.connect(self.review_sync.views_changed)
         c.compared.connect(self.review_sync.compared)
         c.replaced.connect(self._on_replaced)
-        c.path_changed.connect(lambda _p: self._update_title())
-        c.stack.cleanChanged.connect(lambda _clean: self._update_title())
+        # methods, not lambdas: a connection to a method of this window goes with the window, and the
+        # controller's undo stack, cleared as it is destroyed after the window, must not call into it
+        c.path_changed.connect(self._update_title)
+        c.stack.cleanChanged.connect(self._update_title)
         self.panel.jump_requested.connect(self._jump_to_change)
         self.panel.accept_requested.connect(lambda change: self._resolve(change, "draft"))
         self.panel.reject_requested.connect(lambda change: self._resolve(change, "base"))
@@ -202,7 +204,7 @@ class MainWindow(QMainWindow):
         self.checks.fix_requested.connect(self.checker.fix)
         self.automatic.jump_requested.connect(self._jump_to_key)
         self.palette_menu.lead_chosen.connect(self.insert_lead)
-        c.replaced.connect(lambda: self.palette_menu.set_language(c.doc.draft.language if c.doc else "en"))
+        c.replaced.connect(self._follow_language)
 
     # --- reacting to the document ------------------------------------------------------------------
     def _on_replaced(self) -> None:
@@ -221,7 +223,11 @@ class MainWindow(QMainWindow):
             view = self.redline if self.review.currentWidget() is self.redline else self.side
             view.scroll_to(key)
 
-    def _update_title(self) -> None:
+    def _follow_language(self) -> None:
+        doc = self.controller.doc
+        self.palette_menu.set_language(doc.draft.language if doc else "en")
+
+    def _update_title(self, *_why: object) -> None:
         self.setWindowTitle(f"{self.controller.title}[*] — Drafter")
         self.setWindowModified(not self.controller.stack.isClean())
 
