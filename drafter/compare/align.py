@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from operator import lt
 
 from drafter.compare.words import Codec, Tokens
 
@@ -123,6 +124,11 @@ def heaviest_chain(pairs: Iterable[tuple[int, int, float]]) -> list[tuple[int, i
     ordered = sorted(pairs, key=lambda p: (p[0], -p[1]))
     if not ordered:
         return []
+    news = [p[1] for p in ordered]
+    if all(map(lt, news, news[1:])) and min([p[2] for p in ordered]) > 0:
+        # the common case: the pairs keep the order on both sides already (the new indexes only
+        # rise where the old ones do, in this order), and each adds weight, so all of them are the chain
+        return [(old, new) for old, new, _weight in ordered]
     size = max(p[1] for p in ordered) + 2
     tree_value = [0.0] * size
     tree_index = [-1] * size

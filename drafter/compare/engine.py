@@ -5,8 +5,10 @@ from __future__ import annotations
 import copy
 import gc
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
+from functools import partial
+from typing import cast
 
 from drafter.compare import align as al
 from drafter.compare import kinds as k
@@ -45,6 +47,10 @@ FRONT_LABEL = "front matter"
 _STRUCTURE = frozenset(["front", "preamble", "operative", "footnotes", "annexes", "warnings"])
 RESOLUTION_FIELDS = tuple(f.name for f in fields(Resolution) if f.name not in _STRUCTURE)
 _NOT_TECHNICAL_FIELDS = frozenset(["title", "sponsors", "organ", "doc_type", "formula"])
+
+# Op's own constructor is Python code; tuple.__new__ makes the same tuple in C (one per piece of a diff)
+_new_op = cast(Callable[[tuple[str, str, bool, bool]], Op], partial(tuple.__new__, Op))
+
 
 def remap_notes(content: list[Inline], mapping: dict[str, str], strict: bool = False) -> list[Inline]:
     """A copy of content with footnote references renamed through `mapping`.
@@ -358,7 +364,7 @@ class Comparison:
 
         segments, tags = k.tag_segments(segments, old, new, op_numbers=self.op_numbers, front=front,
                                         refine=refine)
-        ops = [Op(s.op, segment_text(s, old, new), tag == k.TAG_TECHNICAL, tag == k.TAG_RENUMBERING)
+        ops = [_new_op((s.op, segment_text(s, old, new), tag == k.TAG_TECHNICAL, tag == k.TAG_RENUMBERING))
                for s, tag in zip(segments, tags, strict=True)]
         return ops, k.text_kind(segments, tags)
 

@@ -569,3 +569,32 @@ def test_the_bounds_of_joins_turn_down_only_what_it_would() -> None:
             continue
         parts = item(whole), item(first), item(second)
         assert al._joins(*parts) == counted(*parts)
+
+
+def test_the_heaviest_chain_is_the_best_order_keeping_subset() -> None:
+    """Pairs already in order on both sides take a shortcut; the chain must be the one the
+    search over all subsets finds, with or without it."""
+    import itertools
+    import random
+
+    from drafter.compare.align import heaviest_chain
+
+    def best(pairs: list[tuple[int, int, float]]) -> float:
+        return max(sum(w for _i, _j, w in subset)
+                   for size in range(1, len(pairs) + 1) for subset in itertools.combinations(pairs, size)
+                   if all(a[0] < b[0] and a[1] < b[1] for a, b in itertools.pairwise(sorted(subset))))
+
+    rng = random.Random(11)
+    for case in range(400):
+        count = rng.randint(1, 6)
+        if case % 2:  # in order on both sides, as most alignments are
+            pairs = list(zip(sorted(rng.sample(range(10), count)), sorted(rng.sample(range(10), count)),
+                             [rng.choice([1.0, 0.3, 0.05, -0.1]) for _ in range(count)], strict=True))
+        else:
+            at = {(rng.randrange(6), rng.randrange(6)) for _ in range(count)}  # each pair once, as in use
+            pairs = [(i, j, rng.choice([1.0, 0.3, 0.05, -0.1])) for i, j in sorted(at)]
+        chain = heaviest_chain(pairs)
+        weights = {(i, j): w for i, j, w in pairs}
+        assert all(a[0] < b[0] and a[1] < b[1] for a, b in itertools.pairwise(chain))
+        assert sum(weights[p] for p in chain) == pytest.approx(best(pairs)), pairs
+    assert heaviest_chain([(0, 0, 1.0), (1, 1, 0.5), (2, 2, 1.0)]) == [(0, 0), (1, 1), (2, 2)]
