@@ -14,8 +14,10 @@ children of a matched paragraph, the footnotes) runs in steps:
    best-weighted chain that keeps the order on both sides (dynamic programming;
    for many leftovers the candidates come from an index of word trigrams, never
    from a full similarity matrix); pairs off the chain go to the move pass;
-4. splits (one old ≈ two adjacent new) and merges (the reverse) among the
-   leftovers and their matched neighbours.
+4. splits (one old ≈ two new) and merges (the reverse) among the leftovers and
+   their matched neighbours: the two parts adjacent, or with one block between
+   that went elsewhere; the whole between the partners of their neighbours, or
+   a few places off (moved as well).
 
 Moves are found by `match_moves` over the leftovers of the whole document:
 identical, nearly identical, or moved and edited (word similarity ≥ 0.55).
@@ -40,6 +42,13 @@ ANCHOR = 1.0  # the weight of a unique identical pair
 LOOSE = 0.45  # subtracted from similarities before chaining pairs in a gap
 CLOSE = 0.75  # similarity at which a block next in order on both sides is paired at once
 LOOKAHEAD = 3  # old blocks tried after the last pair (one or two deleted in between)
+# splits and merges (`_joins`): how much of each part lies in the whole, how much of the whole they cover
+PART_INSIDE = 0.6
+MOSTLY_INSIDE = 0.75
+WHOLLY_INSIDE = 0.9
+COVER = 0.8
+COVER_ABSORBED = 0.5
+REGROUP_NEAR = 3  # how far off the gap between its neighbours' partners a split or merge is looked for
 FULL_MATRIX = 400  # gap size (old × new) up to which every pair is scored
 
 
@@ -316,8 +325,10 @@ class Regroup:
 def _joins(whole: Item, first: Item, second: Item) -> bool:
     """Whether `whole` reads as `first` followed by `second`, clearly better than as either alone.
 
-    Both parts must come mostly from the whole, together cover at least 80 % of its words, and
-    the lesser part must add at least half of its own words to what the better part covers.
+    Both parts must come mostly (60 %) from the whole, and the lesser part must add at least half
+    of its own words to what the better part covers. Together they cover at least 80 % of the
+    whole; or half of it when the whole took one part in entirely (90 %) and most of the other
+    (75 %) and added clauses of its own (S/2018/257 PP14 + PP16 → S/2019/266 PP14).
     """
     if first.heading or second.heading or whole.heading or min(first.size, second.size) < 2:
         return False
@@ -325,14 +336,23 @@ def _joins(whole: Item, first: Item, second: Item) -> bool:
         return False
     # Each word of one side missing from the other takes at least one token out of their overlap:
     # bounds from the sets of words alone, which turn most candidates down before any counting.
-    if (whole.size - len(whole.vocabulary - first.vocabulary - second.vocabulary) < 0.8 * whole.size
-            or (first.size - len(first.vocabulary - whole.vocabulary)) / first.size < 0.6
-            or (second.size - len(second.vocabulary - whole.vocabulary)) / second.size < 0.6):
+    if (whole.size - len(whole.vocabulary - first.vocabulary - second.vocabulary) < COVER_ABSORBED * whole.size
+            or (first.size - len(first.vocabulary - whole.vocabulary)) / first.size < PART_INSIDE
+            or (second.size - len(second.vocabulary - whole.vocabulary)) / second.size < PART_INSIDE):
+        return False
+    return _joined_well(whole, first, second)
+
+
+def _joined_well(whole: Item, first: Item, second: Item) -> bool:
+    """The rule of `_joins`, counting words."""
+    inside = sorted((containment(first.bag, whole.bag), containment(second.bag, whole.bag)))
+    if inside[0] < PART_INSIDE:
         return False
     single = max(_overlap(whole.bag, first.bag), _overlap(whole.bag, second.bag))
     joined = _overlap(whole.bag, first.bag + second.bag)
-    return (joined >= 0.8 * whole.size and joined - single >= max(2, 0.5 * min(first.size, second.size))
-            and containment(first.bag, whole.bag) >= 0.6 and containment(second.bag, whole.bag) >= 0.6)
+    absorbed = inside[0] >= MOSTLY_INSIDE and inside[1] >= WHOLLY_INSIDE
+    cover = COVER_ABSORBED if absorbed else COVER
+    return joined >= cover * whole.size and joined - single >= max(2, 0.5 * min(first.size, second.size))
 
 
 def _gap(matches: list[tuple[int, int]], first: int, second: int, size: int) -> range:
@@ -348,27 +368,32 @@ def _gap(matches: list[tuple[int, int]], first: int, second: int, size: int) -> 
 
 def _regroup_side(whole: Sequence[Item], parts: Sequence[Item], matches: list[tuple[int, int]],
                   used_whole: set[int], used_parts: set[int]) -> list[tuple[int, int, int]]:
-    """(whole index, part index, next part index) where one whole reads as two adjacent parts."""
+    """(whole index, part index, later part index) where one whole reads as two parts, adjacent or with
+    one block between that is matched to nothing here (it moved away, or went)."""
     to_whole = {p: w for w, p in matches}
     to_part = dict(matches)
     by_part = sorted((p, w) for w, p in matches)
     found: list[tuple[int, int, int]] = []
     for first in range(len(parts) - 1):
-        second = first + 1
-        if first in used_parts or second in used_parts or (first in to_whole and second in to_whole):
-            continue
-        if first in to_whole or second in to_whole:
-            candidates = [to_whole[first if first in to_whole else second]]
-        else:
-            candidates = [w for w in _gap(by_part, first, second, len(whole)) if w not in to_part]
-        for cand in candidates:
-            if cand in used_whole:
+        seconds = [first + 1]
+        if first + 2 < len(parts) and first + 1 not in to_whole and first + 1 not in used_parts:
+            seconds.append(first + 2)
+        for second in seconds:
+            if first in used_parts or second in used_parts or (first in to_whole and second in to_whole):
                 continue
-            if _joins(whole[cand], parts[first], parts[second]):
-                used_whole.add(cand)
-                used_parts.update((first, second))
-                found.append((cand, first, second))
-                break
+            if first in to_whole or second in to_whole:
+                candidates = [to_whole[first if first in to_whole else second]]
+            else:  # in the gap between their neighbours' partners first, then a few places off it (moved too)
+                gap = _gap(by_part, first, second, len(whole))
+                near = range(max(0, gap.start - REGROUP_NEAR), min(len(whole), gap.stop + REGROUP_NEAR))
+                candidates = [w for w in gap if w not in to_part]
+                candidates += [w for w in near if w not in to_part and w not in gap]
+            for cand in candidates:
+                if cand not in used_whole and _joins(whole[cand], parts[first], parts[second]):
+                    used_whole.add(cand)
+                    used_parts.update((first, second))
+                    found.append((cand, first, second))
+                    break
     return found
 
 

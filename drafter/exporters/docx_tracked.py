@@ -236,7 +236,20 @@ class Tracked:
         new_parts = [(name, slots(name, blocks, numbered)) for name, blocks, numbered in parts(self.new)]
         self.old_index = {s.block.id: s for _, group in old_parts for s in group}
         self.new_index = {s.block.id: s for _, group in new_parts for s in group}
+        for record in {id(r): r for r in self.by_new.values()}.values():
+            if record.kind in (SPLIT, MERGED) and not (_in_one_place(record.old_ids, self.old_index)
+                                                       and _in_one_place(record.new_ids, self.new_index)):
+                self._apart(record)
         return old_parts, new_parts
+
+    def _apart(self, record: Change) -> None:
+        """A split or merge whose paragraphs do not follow each other on one side (a paragraph between
+        them moved away) cannot be written in one place: its base paragraphs read as deleted where they
+        stood, its new ones as inserted."""
+        for old_id in record.old_ids:
+            self.by_old[old_id] = Change(DELETED, record.part, (old_id,), ())
+        for new_id in record.new_ids:
+            self.by_new[new_id] = Change(INSERTED, record.part, (), (new_id,))
 
     def content_of(self, old_side: bool, block_id: str) -> list[Inline]:
         """The content of a block or footnote of one side."""
@@ -335,3 +348,12 @@ def write_tracked(old: Resolution, new: Resolution, author: str = "Drafter", dat
     data = tracked.write()
     return data, dict(tracked.stamp.counts)
 
+
+def _in_one_place(ids: tuple[str, ...], index: dict[str, Slot]) -> bool:
+    """Whether blocks are siblings that follow each other."""
+    places = {(index[i].part, index[i].parent) for i in ids if i in index}
+    if len(places) != 1 or any(i not in index for i in ids):
+        return False
+    siblings = [i for i, slot in index.items() if (slot.part, slot.parent) in places]
+    at = [siblings.index(i) for i in ids]
+    return at == list(range(at[0], at[0] + len(at)))

@@ -147,8 +147,8 @@ def _labels(prefix: str, first: int, last: int) -> list[str]:
     return [f"{prefix}{number}" for number in range(first, last + 1)]
 
 
-# S/2018/257 → S/2019/266: paragraphs that moved with their edits, and a merge that the comparer reports as
-# deleted and inserted paragraphs (expected in the xfail test, left out of the exact assertion).
+# S/2018/257 → S/2019/266: paragraphs that moved with their edits, and a merge across a paragraph that moved
+# away, into a paragraph that adds clauses of its own.
 SOMALIA_2019_MOVED = [("PP15", "PP8"), ("OP4", "OP8"), ("OP7", "OP15"), ("OP8", "OP14"), ("OP23", "OP20"),
                       ("OP26", "OP18"), ("OP27", "OP17")]
 SOMALIA_2019_MERGED = ("PP14 + PP16", "PP14")
@@ -194,11 +194,8 @@ def test_somalia_2018_257_to_2019_266_paragraph_by_paragraph() -> None:
     """
     old, new = load("S-2018-257"), load("S-2019-266")
     changes = compare(old, new)
-    merged_old, merged_new = set(SOMALIA_2019_MERGED[0].split(" + ")), {SOMALIA_2019_MERGED[1]}
     by_kind: dict[str, set[tuple[str | None, str | None]]] = {}
     for change in changes.changes:
-        if _old_sides(change) & merged_old or _new_sides(change) & merged_new:
-            continue  # see the xfail test below
         key = (change.front_field, change.front_field) if change.front_field else (
             change.old_label, change.new_label)
         by_kind.setdefault(change.kind, set()).add(key)
@@ -214,6 +211,7 @@ def test_somalia_2018_257_to_2019_266_paragraph_by_paragraph() -> None:
                      ["PP5", "PP9", "PP10", "PP12", "OP2", "OP4", "OP5", "OP7", *_labels("OP", 11, 13), "OP21"]},
         "renumbered": {("OP29", "OP23")},
         "moved": set(SOMALIA_2019_MOVED),
+        "merged": {SOMALIA_2019_MERGED},
     }
     # every paragraph of both texts is accounted for, each once (PP1 and PP2 unchanged)
     records = [r for r in changes.records if r.part != "front"]
@@ -260,17 +258,17 @@ def test_somalia_2018_257_to_2019_266_moved_with_edits(before: str, after: str) 
     assert any(op.op == "equal" for op in found[0].ops) and any(op.op != "equal" for op in found[0].ops)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "PP14 + PP16 → PP14 is reported as two deletions and an insertion (PP14 alone has Dice 0.46 < align.PAIR): "
-    "align.find_regroups only joins two adjacent paragraphs (PP15 lies between) and align._joins wants them "
-    "to make up >= 80 % of the merged paragraph (51 % here: the new PP14 adds clauses of its own)"))
 def test_somalia_2018_257_to_2019_266_merge() -> None:
-    """The new PP14 is the old PP14's condemnation and call for accountability with the whole of PP16."""
+    """The new PP14 is the old PP14's condemnation and call for accountability with the whole of PP16 (PP15,
+    between them, moved to PP8), and clauses of its own: one merge, with its word edits."""
     changes = compare(load("S-2018-257"), load("S-2019-266"))
     old_labels, new_label = SOMALIA_2019_MERGED
     found = [(c.kind, c.old_label, c.new_label) for c in changes.changes
              if _old_sides(c) & set(old_labels.split(" + ")) or new_label in _new_sides(c)]
     assert found == [("merged", old_labels, new_label)]
+    merged = next(c for c in changes.changes if c.kind == "merged")
+    assert "Universal Periodic Review" in "".join(op.text for op in merged.ops if op.op == "delete")
+    assert "hold accountable those responsible for" in "".join(op.text for op in merged.ops if op.op == "equal")
 
 
 def test_somalia_2019_266_to_2020_445_paragraph_by_paragraph() -> None:
