@@ -36,6 +36,7 @@ from ui.pauses import tidy
 log = logging.getLogger(__name__)
 SETTLE_MS = 400
 SWITCH_INTERVAL = 0.0002  # seconds, while the full comparison runs in its thread
+_USUAL_INTERVAL = sys.getswitchinterval()
 
 
 class DocumentController(QObject):
@@ -164,14 +165,14 @@ class DocumentController(QObject):
         """In the settle thread. Python threads take turns holding the interpreter; the GUI thread asks
         for it back after every Qt call that let it go, and waits up to the switch interval each time
         (5 ms by default: a keystroke could wait hundreds of ms), so the interval is short meanwhile."""
-        interval = sys.getswitchinterval()
         sys.setswitchinterval(SWITCH_INTERVAL)
         try:
             settling.run()
-        except Exception:  # the quick path's change list stays; the next pause tries again
+        except Exception:  # the quick path's change list stays; the next edit tries again
+            settling.failed = True
             log.exception("the full comparison failed")
         finally:
-            sys.setswitchinterval(interval)
+            sys.setswitchinterval(_USUAL_INTERVAL)
         with contextlib.suppress(RuntimeError):  # the controller is gone (the window closed)
             self._settled.emit(settling)
 
@@ -184,8 +185,8 @@ class DocumentController(QObject):
             return  # another document meanwhile
         self._settling = None
         news = self.live.adopt(settling)
-        if news is None:  # stale: an edit came in meanwhile
-            if self.live.dirty:
+        if news is None:  # stale (an edit came in meanwhile: try again at the next pause) or failed
+            if self.live.dirty and not settling.failed:
                 self._settle.start()
             return
         if news:

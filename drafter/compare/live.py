@@ -373,6 +373,7 @@ class Settling:
         self._before = list(live.changes.records)
         self.result: tuple[Comparison, ChangeList, bool] | None = None
         self.seconds = 0.0  # how long `run` took
+        self.failed = False  # set by whoever runs it, should `run` raise
 
     def stale(self) -> bool:
         return self._live.generation != self.generation

@@ -406,3 +406,32 @@ def test_out_of_place_pairs_read_as_moved() -> None:
     assert "A" in out_of_place(pairs, old, toggled, partners)
     under_new = dict(same, C1=("operative", "NEW", 0))  # the second half of a split: no one can tell
     assert out_of_place(pairs, old, under_new, partners) == set()
+
+
+def test_a_full_comparison_that_fails_in_its_thread_leaves_the_quick_path(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, monkeypatch, caplog) -> None:
+    import sys
+
+    from drafter.compare import live as live_module
+    from drafter.model import Text
+    from ui import controller as controller_module
+
+    controller = window.controller
+    doc, live = controller.doc, controller.live
+    assert doc is not None and live is not None
+    target = doc.draft.operatives()[0]
+    controller.push(ed.set_content(doc, target.id, [Text("Decides to remain seized of the matter.")]))
+    assert live.dirty
+    before = [r.to_dict() for r in live.changes.records]
+
+    class Broken(Comparison):
+        def run(self):  # type: ignore[no-untyped-def]
+            raise RuntimeError("a bug in the comparer")
+
+    monkeypatch.setattr(live_module, "Comparison", Broken)
+    controller.start_settling()
+    qtbot.waitUntil(lambda: not controller.settle_pending(), timeout=20_000)
+    assert "the full comparison failed" in caplog.text
+    assert live.dirty and [r.to_dict() for r in live.changes.records] == before
+    assert not controller._settle.isActive()  # not tried again and again while idle: the next edit will
+    assert sys.getswitchinterval() == controller_module._USUAL_INTERVAL
