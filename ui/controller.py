@@ -103,6 +103,7 @@ class DocumentController(QObject):
     def push(self, edit: Edit | None) -> bool:
         if edit is None or self.doc is None:
             return False
+        self.interrupt()
         self._pushing = True
         try:
             self.stack.push(EditCommand(self, edit))
@@ -112,11 +113,13 @@ class DocumentController(QObject):
 
     def apply_edit(self, edit: Edit) -> None:
         assert self.doc is not None
+        self.interrupt()
         edit.apply(self.doc)
         self._after(edit.scope())
 
     def revert_edit(self, edit: Edit) -> None:
         assert self.doc is not None
+        self.interrupt()
         edit.revert(self.doc)
         self._after(edit.scope())
 
@@ -160,6 +163,12 @@ class DocumentController(QObject):
             return
         settling = self._settling = self.live.settling()
         threading.Thread(target=self._run_settling, args=(settling,), name="settle", daemon=True).start()
+
+    def interrupt(self) -> None:
+        """The user is at work: a full comparison running in its thread stops (the next pause starts it
+        again), so that it neither holds up what the user does nor computes what an edit makes stale."""
+        if self._settling is not None:
+            self._settling.stop()
 
     def _run_settling(self, settling: Settling) -> None:
         """In the settle thread. Python threads take turns holding the interpreter; the GUI thread asks

@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
         ed_.redo_requested.connect(c.stack.redo)
         ed_.unit_changed.connect(self._on_unit)
         c.changed.connect(self.editor.on_changed)
+        self.editor.on_activity = c.interrupt
         c.views_changed.connect(self.review_sync.views_changed)
         c.compared.connect(self.review_sync.compared)
         c.replaced.connect(self._on_replaced)

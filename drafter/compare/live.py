@@ -374,12 +374,18 @@ class Settling:
         self.result: tuple[Comparison, ChangeList, bool] | None = None
         self.seconds = 0.0  # how long `run` took
         self.failed = False  # set by whoever runs it, should `run` raise
+        self._stopped = False
+
+    def stop(self) -> None:
+        """Stop as soon as it can (the user is at work again: its result would likely be stale, and it
+        takes turns with the thread that shows the work)."""
+        self._stopped = True
 
     def stale(self) -> bool:
-        return self._live.generation != self.generation
+        return self._stopped or self._live.generation != self.generation
 
     def run(self) -> None:
-        """The comparison; `result` stays None if an edit came in meanwhile."""
+        """The comparison; `result` stays None if an edit came in meanwhile, or it was stopped."""
         start = time.perf_counter()
         memo = _Watched(self._options, self.stale)
         memo.seed(self._cuts)
@@ -390,9 +396,10 @@ class Settling:
             return
         finally:
             self.seconds = time.perf_counter() - start
+        if self.stale():
+            return
         memo.stop_watching()
-        news = [r.to_dict() for r in changes.records] != [r.to_dict() for r in self._before]
-        self.result = comparison, changes, news
+        self.result = comparison, changes, changes.records != self._before
 
 
 def _rebind(comp: Comparison, base: Resolution, draft: Resolution) -> None:

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, repeat
+from itertools import chain, count, repeat
 from operator import itemgetter
 
 from fast_diff_match_patch import diff as _fast_diff
@@ -82,8 +82,9 @@ class Tokens:
     keys: list[str]
     texts: list[str]
     cores: list[str]  # the token without its spaces, as written
-    # the keys encoded by a codec, kept by `Codec.code` for the diffs of one comparison
-    coded: tuple[Codec, str] | None = field(default=None, repr=False, compare=False)
+    # the keys encoded by a codec (its serial number: tokens outlive codecs, and must not keep them
+    # alive), kept by `Codec.code` for the diffs of one comparison
+    coded: tuple[int, str] | None = field(default=None, repr=False, compare=False)
 
 
 NOTE_PLACE = "\x00"  # what a footnote reference is until `name_notes` names it
@@ -191,6 +192,7 @@ def join_tokens(first: Tokens, second: Tokens) -> Tokens:
 # --- keys to characters -------------------------------------------------------
 _WORD_RANGES = [(0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0x20000, 0x2A6DF), (0x30000, 0x3134F),
                 (0x100000, 0x10FFFD)]
+_SERIALS = count(1)  # of codecs
 _OTHER_START = 0xF0000  # plane 15 private use: never a letter, never a space
 _NOTE_START = 0xE000  # BMP private use
 
@@ -229,6 +231,7 @@ class Codec:
     """
 
     def __init__(self) -> None:
+        self.serial = next(_SERIALS)
         self._chars: dict[str, str] = {"\n": "\n"}
         self._words = _Letters()
         self._other = _OTHER_START
@@ -243,8 +246,8 @@ class Codec:
     def code(self, tokens: Tokens) -> str:
         """The keys of a token list as one string, encoded once per codec."""
         coded = tokens.coded
-        if coded is None or coded[0] is not self:
-            coded = tokens.coded = (self, self.encode(tokens.keys))
+        if coded is None or coded[0] != self.serial:
+            coded = tokens.coded = (self.serial, self.encode(tokens.keys))
         return coded[1]
 
     def fold(self, keys: list[str]) -> Sequence[str]:

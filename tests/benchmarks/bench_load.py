@@ -140,12 +140,14 @@ def plan_edit(window: MainWindow, rng: random.Random) -> Plan:
 
 
 def click(window: MainWindow, plan: Plan) -> None:
+    window.editor.on_activity()  # what the mouse press does first
     window.editor.place_cursor(plan.key, plan.offset, plan.end)
 
 
 def act(window: MainWindow, plan: Plan) -> None:
     """The edit, through the editor's own edit path (what its key handlers call)."""
     editor = window.editor
+    editor.on_activity()  # what the key press does first
     if plan.kind in ("type", "delete"):
         if plan.kind == "type":
             editor.textCursor().insertText(plan.words)

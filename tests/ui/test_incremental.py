@@ -435,3 +435,24 @@ def test_a_full_comparison_that_fails_in_its_thread_leaves_the_quick_path(  # ty
     assert live.dirty and [r.to_dict() for r in live.changes.records] == before
     assert not controller._settle.isActive()  # not tried again and again while idle: the next edit will
     assert sys.getswitchinterval() == controller_module._USUAL_INTERVAL
+
+
+def test_a_key_press_stops_the_full_comparison_running_in_its_thread(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtTest import QTest
+
+    open_text(window, "A-RES-80-5.txt")
+    controller = window.controller
+    doc, live = controller.doc, controller.live
+    assert doc is not None and live is not None
+    target = [b for b in ed.reading_order(doc.draft) if isinstance(b, Paragraph) and len(b.text) > 200][5]
+    at(window, target.id, 100).split_current()
+    assert live.dirty
+    controller.start_settling()
+    settling = controller._settling
+    assert settling is not None
+    QTest.keyClick(window.editor, Qt.Key.Key_Right)  # the user is at work again (the cursor moves)
+    assert settling.stale()
+    qtbot.waitUntil(lambda: controller._settling is None, timeout=20_000)
+    assert live.dirty and controller._settle.isActive()  # its result dropped; the next pause starts it again
+    settle_in_background(qtbot, window)
+    check_quick_path(qtbot, window)

@@ -11,12 +11,15 @@ from the model's reading order (`blocks.Blocks.update`); labels are painted, not
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QKeyEvent,
     QKeySequence,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QResizeEvent,
@@ -38,6 +41,10 @@ _MARGIN_COLOUR = QColor("#6b6b6b")
 _CHANGE_COLOUR = QColor("#c0392b")
 
 
+def _nothing() -> None:
+    pass
+
+
 class StructuredEditor(QTextEdit):
     edit_requested = Signal(object)  # an Edit for the undo stack
     undo_requested = Signal()
@@ -53,6 +60,8 @@ class StructuredEditor(QTextEdit):
         self._dirty: set[int] = set()
         self._target: tuple[str, int] | None = None
         self._last_unit: tuple[str, str] = ("", "")
+        # called at every key and mouse press, before anything else: the user is at work
+        self.on_activity: Callable[[], None] = _nothing
         self.setUndoRedoEnabled(False)
         self.setAcceptRichText(False)
         self.setTabChangesFocus(False)
@@ -240,6 +249,7 @@ class StructuredEditor(QTextEdit):
 
     # --- keys ----------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.on_activity()
         self._in_key = True
         try:
             if not self._handle_key(event):
@@ -248,6 +258,10 @@ class StructuredEditor(QTextEdit):
         finally:
             self._in_key = False
         self.flush()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.on_activity()
+        super().mousePressEvent(event)
 
     def _plain_typing_format(self, event: QKeyEvent) -> None:
         """Text typed right after a footnote marker is plain text, not another marker."""
