@@ -14,14 +14,15 @@ own (the outline and the review views follow the cursor, which may scroll them).
 
 Every `--pause-every` edits the user pauses: the settle timer starts the full comparison in its
 thread (`DocumentController.start_settling`), and the editorial checks run. At every other pause
-the user waits until the comparison is shown; at the others typing resumes at once, so that the
-next edits run while the comparison runs in its thread (they are reported on their own too; its
-result is then stale and dropped). The work on the GUI thread at a pause (starting the comparison,
-taking its result and showing it, the checks) is timed and reported on its own: it is not an
-edit's, and should a result be taken inside an edit's span all the same, its time is taken out of
-that edit and counted with the pauses. Each edit's CPU time (of the GUI thread) is kept too: on a
-machine that runs nothing else it is the wall time, as nothing in the edit path waits; on a busy
-one the wall time is longer by what the other work takes.
+the user waits until the comparison is shown; at the others work resumes at once: the next click
+stops the comparison (as a key or mouse press in the editor does) and the edits that follow while
+its thread winds down are reported on their own too. The work on the GUI thread at a pause
+(starting the comparison; taking its result and showing it; collecting garbage after that: each a
+stretch of its own between two turns of the event loop; the checks) is timed and reported on its
+own: it is not an edit's, and should a result be taken inside an edit's span all the same, its
+time is taken out of that edit and counted with the pauses. Each edit's CPU time (of the GUI
+thread) is kept too: on a machine that runs nothing else it is the wall time, as nothing in the
+edit path waits; on a busy one the wall time is longer by what the other work takes.
 
 Then every step is undone in one run (as a jump in the undo history does), the event loop catches
 up, and the draft must equal the original (`drafter.serialize.to_dict`). Memory: current RSS (from
@@ -94,7 +95,7 @@ class Run:
     cpu_by_kind: dict[str, list[float]] = field(default_factory=dict)  # the GUI thread's CPU ms per edit
     during: list[float] = field(default_factory=list)  # ms per edit made while the full comparison ran in its thread
     clicks: list[float] = field(default_factory=list)  # ms to place the cursor before each edit, events included
-    settle: list[float] = field(default_factory=list)  # GUI thread ms: start a full comparison, show it
+    settle: list[float] = field(default_factory=list)  # GUI thread ms: to start a full comparison; to show it
     settle_thread: list[float] = field(default_factory=list)  # ms of each full comparison in its thread
     checks: list[float] = field(default_factory=list)  # ms of each run of the editorial checks after a pause
     undo_ms: float = 0.0
@@ -197,7 +198,7 @@ def pause(window: MainWindow, run: Run, taken: list[tuple[float, float]], wait: 
         start = time.perf_counter()
         controller.start_settling()
         app.processEvents()
-        begun = (time.perf_counter() - start) * 1000
+        run.settle.append((time.perf_counter() - start) * 1000)
         settling = controller._settling
         if wait and settling is not None:
             before = len(taken)
@@ -205,9 +206,11 @@ def pause(window: MainWindow, run: Run, taken: list[tuple[float, float]], wait: 
                 app.processEvents()
                 time.sleep(0.001)
             run.settle_thread.append(settling.seconds * 1000)
-            begun += sum(wall for wall, _cpu in taken[before:])
+            run.settle += [wall for wall, _cpu in taken[before:]]
             del taken[before:]
-        run.settle.append(begun)
+            start = time.perf_counter()
+            app.processEvents()  # what showing it left for the next turn (collecting garbage), still in the pause
+            run.settle.append((time.perf_counter() - start) * 1000)
     if window.checker.timer.isActive():
         start = time.perf_counter()
         window.checker.run()
@@ -339,7 +342,7 @@ def main() -> int:
               f"{statistics.median(run.during):.2f} ms, p99 {percentile(run.during, 0.99):.2f} ms, "
               f"max {max(run.during):.2f} ms")
     for name, times in (("full comparison after a pause, in its thread", run.settle_thread),
-                        ("GUI thread at a pause: start it, take and show its result", run.settle),
+                        ("GUI thread at a pause, each stretch: start it; take and show its result", run.settle),
                         ("editorial checks after a pause", run.checks)):
         if times:
             print(f"between keystrokes, {name}: n={len(times)}, median {statistics.median(times):.2f} ms, "
