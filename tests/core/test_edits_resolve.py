@@ -99,3 +99,18 @@ def test_rejecting_a_move_out_of_a_list_whose_sibling_followed_it() -> None:
         doc = edited(CORPUS / "A-RES-80-5.txt", sequence)
         assert compare(doc.base, doc.draft).changes
         assert settle(doc, keep) == 0
+
+
+def test_the_merge_across_a_moved_paragraph_is_accepted_and_rejected() -> None:
+    """S/2018/257 → S/2019/266 merges PP14 + PP16 into PP14 while PP15, between them, moves to PP8: accepting
+    or rejecting that merge (and then every other change) makes the two sides agree."""
+    for keep in ("base", "draft"):
+        doc = Document(copy.deepcopy(load(CORPUS / "S-2018-257.txt")), copy.deepcopy(load(CORPUS / "S-2019-266.txt")))
+        changes = compare(doc.base, doc.draft)
+        merge = next(c for c in changes.changes if c.kind == "merged")
+        edit = ed.resolve(doc, changes, merge, keep)  # type: ignore[arg-type]
+        assert edit is not None
+        edit.apply(doc)
+        check_invariants(doc)
+        assert not [c for c in compare(doc.base, doc.draft).changes if c.kind == "merged"]
+        assert settle(doc, keep) == 0
