@@ -128,7 +128,7 @@ def test_exception_in_a_slot_shows_dialog_keeps_document_logs_and_leaves_recover
 
 
 # --- 3. Under load -----------------------------------------------------------------------------------------
-EDITS = 300  # 10,000 take about 15 minutes here (see tests/benchmarks/bench_load.py), too long for the suite
+EDITS = 300  # 10,000 take about 4 minutes here (see tests/benchmarks/bench_load.py), too long for the suite
 
 
 def test_ten_thousand_edits(qtbot) -> None:  # type: ignore[no-untyped-def]
