@@ -103,7 +103,6 @@ class DocumentController(QObject):
     def push(self, edit: Edit | None) -> bool:
         if edit is None or self.doc is None:
             return False
-        self.interrupt()
         self._pushing = True
         try:
             self.stack.push(EditCommand(self, edit))
