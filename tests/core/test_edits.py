@@ -114,6 +114,36 @@ def test_apply_then_revert_restores_exactly(path: Any, sequence: list[tuple[str,
     assert state(doc) == final
 
 
+def _contents(doc: Document) -> list[tuple[list[Any], list[tuple[Any, ...]]]]:
+    """Every content list of both sides, with what it holds."""
+    units = [*ed.reading_order(doc.base), *ed.reading_order(doc.draft), *doc.base.footnotes, *doc.draft.footnotes]
+    return [(unit.content, [(type(item), vars(item).copy()) for item in unit.content]) for unit in units]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(FILES), steps)
+def test_edits_never_change_a_content_list_in_place(path: Any, sequence: list[tuple[str, float, float, float]]) -> None:
+    """An edit gives a block new content; the lists it had stay as they were. The full comparison after a
+    pause reads snapshots that share content lists with the document (`Resolution.snapshot`) while the
+    user goes on editing."""
+    doc = fresh(path)
+    done: list[Edit] = []
+    for action, pick, offset, other in sequence:
+        edit = build(doc, action, pick, offset, other)
+        if edit is None:
+            continue
+        seen = _contents(doc)
+        edit.apply(doc)
+        done.append(edit)
+        for content, items in seen:
+            assert [(type(item), vars(item)) for item in content] == items
+    for edit in reversed(done):
+        seen = _contents(doc)
+        edit.revert(doc)
+        for content, items in seen:
+            assert [(type(item), vars(item)) for item in content] == items
+
+
 def test_split_and_join_keep_text_and_ids() -> None:
     doc = fresh()
     op = doc.draft.operatives()[16]
