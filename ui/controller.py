@@ -77,7 +77,8 @@ class DocumentController(QObject):
         self.discard_recovery()
         self.stack.clear()
         self._pending = None
-        self._settling = None  # a comparison still running for the document before is ignored
+        self.interrupt()
+        self._settling = None  # a comparison still running for the document before stops, and is ignored
         self.doc = doc
         self.path = path
         self.live = LiveComparison(doc)
