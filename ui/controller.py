@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 SETTLE_MS = 400
 SWITCH_INTERVAL = 0.0002  # seconds, while the full comparison runs in its thread
 _USUAL_INTERVAL = sys.getswitchinterval()
+STOP_WAIT = 0.02  # seconds the GUI thread waits at most for a stopped comparison to wind down
 
 
 class DocumentController(QObject):
@@ -62,6 +63,7 @@ class DocumentController(QObject):
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self.start_settling)
         self._settling: Settling | None = None  # the full comparison running in another thread
+        self._thread = threading.Thread()  # the thread it runs in
         self._settled.connect(self._on_settled)  # queued: emitted in the settle thread
         self._pending: Scope | None = None  # changes the views have not caught up with
         self._busy = False  # the views caught up with a change of structure in this turn of the event loop
@@ -162,13 +164,17 @@ class DocumentController(QObject):
             tidy()
             return
         settling = self._settling = self.live.settling()
-        threading.Thread(target=self._run_settling, args=(settling,), name="settle", daemon=True).start()
+        self._thread = threading.Thread(target=self._run_settling, args=(settling,), name="settle", daemon=True)
+        self._thread.start()
 
     def interrupt(self) -> None:
         """The user is at work: a full comparison running in its thread stops (the next pause starts it
         again), so that it neither holds up what the user does nor computes what an edit makes stale."""
-        if self._settling is not None:
+        if self._settling is not None and not self._settling.stopped:
             self._settling.stop()
+            # let it wind down now, without the GUI thread taking turns with it (it looks at least once
+            # every few milliseconds): what the user does next then runs alone
+            self._thread.join(STOP_WAIT)
 
     def _run_settling(self, settling: Settling) -> None:
         """In the settle thread. Python threads take turns holding the interpreter; the GUI thread asks

@@ -381,6 +381,10 @@ class Settling:
         takes turns with the thread that shows the work)."""
         self._stopped = True
 
+    @property
+    def stopped(self) -> bool:
+        return self._stopped
+
     def stale(self) -> bool:
         return self._stopped or self._live.generation != self.generation
 
