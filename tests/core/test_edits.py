@@ -312,3 +312,23 @@ def _runs(draw: Any) -> list[Any]:
 def test_lead_italic_works_by_runs_as_it_did_by_characters(content: list[Any]) -> None:
     assert ed.with_lead_italic(content) == _lead_italic_by_character(content)
 
+
+
+def _spelled(items: list[Any]) -> list[tuple[str, bool] | str]:
+    """Each character with its style, each footnote reference by its note."""
+    return [piece for item in items
+            for piece in ([(char, item.italic) for char in item.text] if isinstance(item, Text) else [item.note])]
+
+
+@given(st.lists(st.one_of(st.builds(Text, st.sampled_from(["", "a", "bb", " "]), st.booleans()),
+                          st.builds(NoteRef, st.sampled_from(["n1", "n2"]))), max_size=10))
+@settings(max_examples=300, deadline=None)
+def test_runs_of_one_style_merge_and_empty_runs_go(content: list[Any]) -> None:
+    from itertools import pairwise
+
+    from drafter.model import normalize_runs
+
+    out = normalize_runs(content)
+    assert all(item.text for item in out if isinstance(item, Text))
+    assert not any(isinstance(a, Text) and isinstance(b, Text) and a.italic == b.italic for a, b in pairwise(out))
+    assert _spelled(out) == _spelled(content)  # nothing lost, nothing restyled, in order
