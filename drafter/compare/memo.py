@@ -36,7 +36,7 @@ class Memo:
     def seed(self, cuts: dict[str, tuple[Tokens, list[int]]]) -> None:
         """Start from the tokens another memo learnt (`cuts`): token lists are shared, never changed,
         and each codec encodes them for itself."""
-        self._cuts = dict(cuts)
+        self._cuts = cuts
 
     def begin(self) -> None:
         """A new comparison starts: what it does not use again is forgotten when the next one starts."""

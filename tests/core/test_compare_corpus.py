@@ -154,6 +154,16 @@ SOMALIA_2019_MOVED = [("PP15", "PP8"), ("OP4", "OP8"), ("OP7", "OP15"), ("OP8", 
 SOMALIA_2019_MERGED = ("PP14 + PP16", "PP14")
 
 
+def _by_kind(changes: ChangeList) -> dict[str, set[tuple[str | None, str | None]]]:
+    """(old label, new label) of every change by kind; front matter by field."""
+    by_kind: dict[str, set[tuple[str | None, str | None]]] = {}
+    for change in changes.changes:
+        key = (change.front_field, change.front_field) if change.front_field else (
+            change.old_label, change.new_label)
+        by_kind.setdefault(change.kind, set()).add(key)
+    return by_kind
+
+
 def _old_sides(change: Change) -> set[str]:
     """The old labels of a change ("PP14 + PP16" names two)."""
     return set(change.old_label.split(" + ")) if change.old_label else set()
@@ -194,11 +204,7 @@ def test_somalia_2018_257_to_2019_266_paragraph_by_paragraph() -> None:
     """
     old, new = load("S-2018-257"), load("S-2019-266")
     changes = compare(old, new)
-    by_kind: dict[str, set[tuple[str | None, str | None]]] = {}
-    for change in changes.changes:
-        key = (change.front_field, change.front_field) if change.front_field else (
-            change.old_label, change.new_label)
-        by_kind.setdefault(change.kind, set()).add(key)
+    by_kind = _by_kind(changes)
     assert by_kind == {
         "technical": {("symbol", "symbol"), ("date", "date"), ("OP1", "OP1")},
         "modified": {("PP3", "PP3"), ("PP4", "PP4"), ("PP6", "PP6"), ("PP9", "PP7"), ("PP11", "PP11"),
@@ -290,11 +296,7 @@ def test_somalia_2019_266_to_2020_445_paragraph_by_paragraph() -> None:
     """
     old, new = load("S-2019-266"), load("S-2020-445")
     changes = compare(old, new)
-    by_kind: dict[str, set[tuple[str | None, str | None]]] = {}
-    for change in changes.changes:
-        key = (change.front_field, change.front_field) if change.front_field else (
-            change.old_label, change.new_label)
-        by_kind.setdefault(change.kind, set()).add(key)
+    by_kind = _by_kind(changes)
     modified = {("PP1", "PP1"), ("PP2", "PP2"), ("PP4", "PP5"), ("PP15", "PP14"), ("OP9", "OP31"),
                 ("OP17", "OP33"), ("OP18", "OP35")}
     deleted = {(label, None) for label in

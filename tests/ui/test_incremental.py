@@ -33,12 +33,7 @@ from ui.review.redline import ReviewView
 def _runs(block: object) -> tuple[tuple[object, ...], ...]:
     """The runs of a text block with their formats, adjacent runs of one format merged."""
     out: list[tuple[object, ...]] = []
-    it = block.begin()  # type: ignore[attr-defined]
-    while not it.atEnd():
-        frag = it.fragment()
-        it += 1
-        if not frag.isValid():
-            continue
+    for frag in lay.fragments(block):  # type: ignore[arg-type]
         cf = frag.charFormat()
         look = (cf.fontPointSize(), cf.fontWeight(), cf.fontItalic(), cf.fontUnderline(), cf.fontStrikeOut(),
                 cf.underlineStyle(), cf.foreground().color().name(), cf.objectType(), cf.property(lay.P_NOTE))

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextFragment,
 )
 
 from drafter.model import Block, CrossHeading, Inline, NoteRef, Paragraph, Resolution, Text, sub_label
@@ -189,15 +190,20 @@ def write_content(cursor: QTextCursor, unit_kind: str, content: list[Inline]) ->
     cursor.setCharFormat(char_format(unit_kind))
 
 
-def read_content(block: QTextBlock) -> list[Inline]:
-    """The content of a text block as model inlines."""
-    out: list[Inline] = []
+def fragments(block: QTextBlock) -> Iterator[QTextFragment]:
+    """The runs of one format in a text block, in order."""
     it = block.begin()
     while not it.atEnd():
         frag = it.fragment()
         it += 1
-        if not frag.isValid():
-            continue
+        if frag.isValid():
+            yield frag
+
+
+def read_content(block: QTextBlock) -> list[Inline]:
+    """The content of a text block as model inlines."""
+    out: list[Inline] = []
+    for frag in fragments(block):
         fmt = frag.charFormat()
         text = frag.text()
         if fmt.objectType() == NOTE_OBJECT:
