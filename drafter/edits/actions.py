@@ -46,6 +46,7 @@ from drafter.model import (
     Paragraph,
     Resolution,
     Text,
+    iter_paragraphs,
     new_id,
     normalize_runs,
 )
@@ -151,7 +152,8 @@ def join(doc: Document, block_id: str, side: Side = "draft") -> Compound | None:
     if prev is None or not isinstance(block, Paragraph | CrossHeading):
         return None
     if isinstance(prev, CrossHeading) != isinstance(block, CrossHeading):
-        if not block.content:  # an empty paragraph after a heading just goes away
+        if not block.content and not (isinstance(block, Paragraph) and block.children):
+            # an empty paragraph after a heading just goes away (never with sub-paragraphs of its own)
             return Compound([DeleteBlock(block_id, side)], "Join paragraphs", side)
         return None
     with Builder(doc, side) as b:
@@ -184,11 +186,18 @@ def delete_range(doc: Document, start_id: str, start: int, end_id: str, end: int
             return b.done("Delete")
         b.add(SetContent(start_id, first.content, _styled(first, left), side))
         between = order[order.index(start_id) + 1: order.index(end_id)]
+        gone = {*between, end_id} if not right else set(between)  # the blocks nothing is left of
         for block_id in [*between, end_id]:
             unit = find(b.res, block_id)
-            assert unit is not None
+            if unit is None:  # it went with the paragraph it belonged to, all of which lay in the range
+                continue
             b.add(SetContent(block_id, unit.content, right if block_id == end_id else [], side))
             edit = join(b.doc, block_id, side)
+            if edit is None and block_id != end_id and isinstance(unit, Paragraph) \
+                    and all(para.id in gone for para in iter_paragraphs(list(unit.children))):
+                # an emptied paragraph that cannot join a heading goes with its sub-paragraphs, all of
+                # which lie wholly in the range
+                edit = Compound([DeleteBlock(block_id, side)], "Delete", side)
             if edit is None:
                 return None
             b.add(edit)

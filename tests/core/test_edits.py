@@ -4,6 +4,7 @@ sequences on the corpus."""
 from __future__ import annotations
 
 import copy
+import itertools
 from typing import Any
 
 import pytest
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from drafter import edits as ed
 from drafter.edits import Document, Edit
-from drafter.model import CrossHeading, NoteRef, Paragraph, Text
+from drafter.model import CrossHeading, NoteRef, Paragraph, Text, iter_paragraphs
 from drafter.serialize import to_dict
 from tests.corpus import CORPUS, load
 
@@ -264,6 +265,46 @@ def test_delete_range_joins_the_ends(path: Any) -> None:
     assert edit is not None
     edit.apply(doc)
     assert len(ed.reading_order(doc.draft)) == len(blocks) - 3
+    edit.revert(doc)
+    assert state(doc)[1] == to_dict(doc.base)
+
+
+def _heading_before_sub_paragraphs(doc: Document) -> tuple[CrossHeading, Paragraph]:
+    """A heading followed by a paragraph with sub-paragraphs (A/RES/80/5, annex: "Follow-up")."""
+    blocks = ed.reading_order(doc.draft)
+    for before, block in itertools.pairwise(blocks):
+        if isinstance(before, CrossHeading) and isinstance(block, Paragraph) and block.children:
+            return before, block
+    raise AssertionError("no heading before a paragraph with sub-paragraphs")
+
+
+def test_an_emptied_paragraph_after_a_heading_keeps_its_sub_paragraphs() -> None:
+    doc = fresh(CORPUS / "A-RES-80-5.txt")
+    _heading, para = _heading_before_sub_paragraphs(doc)
+    children = [child.id for child in para.children]
+    ed.set_content(doc, para.id, []).apply(doc)
+    # Backspace at its start cannot join it to the heading, nor take its sub-paragraphs with it
+    assert ed.join(doc, para.id) is None
+    assert [child.id for child in para.children] == children
+
+
+def test_delete_range_from_a_heading_through_a_paragraph_and_its_sub_paragraphs() -> None:
+    doc = fresh(CORPUS / "A-RES-80-5.txt")
+    heading, para = _heading_before_sub_paragraphs(doc)
+    blocks = ed.reading_order(doc.draft)
+    last_child = para.children[-1]
+    after = blocks[blocks.index(last_child) + 1]
+    # from the end of the heading to the middle of the block after the sub-paragraphs: the paragraph and
+    # its sub-paragraphs go; the rest of that block cannot join a heading, so nothing is done
+    assert ed.delete_range(doc, heading.id, ed.length(heading.content), after.id, 3) is None
+    # up to the end of the last sub-paragraph: the paragraph goes with all its sub-paragraphs
+    edit = ed.delete_range(doc, heading.id, ed.length(heading.content), last_child.id,
+                           ed.length(last_child.content))
+    assert edit is not None
+    edit.apply(doc)
+    ids = [block.id for block in ed.reading_order(doc.draft)]
+    assert heading.id in ids and para.id not in ids and last_child.id not in ids
+    assert len(ids) == len(blocks) - 1 - len(iter_paragraphs(list(para.children)))
     edit.revert(doc)
     assert state(doc)[1] == to_dict(doc.base)
 
