@@ -21,12 +21,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
+from PySide6.QtGui import QTextCursor, QTextDocument
 
 from drafter.model import Inline, Resolution, Text
 from ui.editor import layout as lay
 from ui.runs import changed_runs, kept, widened
-from ui.textblocks import EditGroups, finish_layout, splice
+from ui.textblocks import Step, apply_steps, finish_layout, splice
 
 Signature = tuple[tuple[str, bool] | str, ...]  # a run is (text, italic), a footnote reference its note id
 
@@ -70,12 +70,24 @@ def _write_nth(units: list[lay.Unit], first: int, cursor: QTextCursor, index: in
     _write(cursor, units[first + index])
 
 
-def _rewrite_content(cursor: QTextCursor, block: QTextBlock, unit: lay.Unit) -> None:
+def _refresh(document: QTextDocument, number: int, unit: lay.Unit, reshaped: bool, rewritten: bool,
+             cursor: QTextCursor) -> None:
+    """Block `number` takes the shape (block format) or the content of `unit`, or both."""
+    block = document.findBlockByNumber(number)
     cursor.setPosition(block.position())
-    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-    cursor.removeSelectedText()
-    cursor.setBlockCharFormat(lay.char_format(unit.kind))
-    lay.write_content(cursor, unit.kind, unit.content)
+    if reshaped:
+        cursor.setBlockFormat(lay.block_format(unit))
+    if rewritten:
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        cursor.setBlockCharFormat(lay.char_format(unit.kind))
+        lay.write_content(cursor, unit.kind, unit.content)
+
+
+def _splice(document: QTextDocument, start: int, end: int, units: list[lay.Unit], first: int, last: int,
+            cursor: QTextCursor) -> None:
+    """Blocks [start, end) give way to the blocks of units [first, last)."""
+    splice(document, cursor, start, end, last - first, partial(_write_nth, units, first))
 
 
 class Blocks:
@@ -138,29 +150,25 @@ class Blocks:
             self.render(res)
             return True
         runs = widened(changed_runs([row.key for row in old], [row.key for row in rows]), len(old), len(rows))
-        # Each run, and each group of changes to blocks close together, is an edit block of its own: the
-        # document lays out again what one edit block spans (see `EditGroups`).
-        cursor = QTextCursor(self.document)
-        for start, end, first, last in reversed(runs):
-            cursor.beginEditBlock()
-            splice(self.document, cursor, start, end, last - first, partial(_write_nth, units, first))
-            cursor.endEditBlock()
         markers = _markers(units)
         renumbered = {key for key in markers.keys() | self.markers.keys() if markers.get(key) != self.markers.get(key)}
-        groups = EditGroups(cursor)
+        refreshes: list[Step] = []
+        dirty: list[int] = []
         for number, before_number in kept(runs, len(rows)):
             row, before = rows[number], old[before_number]
             reshaped = before.shape() != row.shape()
             rewritten = before.content != row.content or _char_style(before.kind) != _char_style(row.kind)
+            if reshaped or rewritten:
+                refreshes.append((before_number, partial(_refresh, self.document, before_number, units[number],
+                                                         reshaped, rewritten)))
+            elif renumbered and row.cites(renumbered):
+                dirty.append(number)
+        apply_steps(QTextCursor(self.document), [
+            (start, partial(_splice, self.document, start, end, units, first, last))
+            for start, end, first, last in runs], refreshes)
+        for number in dirty:
             block = self.document.findBlockByNumber(number)
-            if reshaped:
-                groups.at(number).setPosition(block.position())
-                cursor.setBlockFormat(lay.block_format(units[number]))
-            if rewritten:
-                _rewrite_content(groups.at(number), block, units[number])
-            if not (reshaped or rewritten) and renumbered and row.cites(renumbered):
-                self.document.markContentsDirty(block.position(), block.length())
-        groups.close()
+            self.document.markContentsDirty(block.position(), block.length())
         labels_before = self.labels
         self._remember(units, rows)
         return self.labels != labels_before

@@ -40,9 +40,9 @@ from drafter.compare import kinds as k
 from drafter.compare.changes import Change, ChangeList, Op
 from drafter.compare.live import Key, record_key
 from ui.editor.layout import serif
-from ui.runs import changed_runs, kept, widened
+from ui.runs import Run, changed_runs, kept, widened
 from ui.scrollbars import quieten
-from ui.textblocks import EditGroups, finish_layout, splice
+from ui.textblocks import EditGroups, Step, apply_steps, finish_layout, splice
 
 INSERT_COLOUR = QColor("#0b4f9c")
 DELETE_COLOUR = QColor("#b3261e")
@@ -285,14 +285,10 @@ class ReviewView(QTextEdit):
         runs = changed_runs([look.key for look in old], [look.key for look in looks])
         self.looks = looks
         cursor = QTextCursor(self.document())
-        if self.mode == "redline":  # an edit block for each run: the document lays out what one spans
-            runs = widened(runs, len(old), len(looks))
-            for start, end, first, last in reversed(runs):
-                cursor.beginEditBlock()
-                splice(self.document(), cursor, start + self._first, end + self._first, last - first,
-                       partial(self._write_nth, first))
-                cursor.endEditBlock()
-        elif runs:  # the table is laid out as a whole anyway
+        if self.mode == "redline":
+            self._update_blocks(cursor, old, widened(runs, len(old), len(looks)))
+            return
+        if runs:  # the table is laid out as a whole anyway
             cursor.beginEditBlock()
             for start, end, first, last in reversed(runs):
                 self._replace_rows(start, end, last - first)
@@ -311,6 +307,40 @@ class ReviewView(QTextEdit):
         self._repaint_margins(margins)
 
     # --- redline ------------------------------------------------------------------------------------------
+    def _update_blocks(self, cursor: QTextCursor, old: list[_Look], runs: list[Run]) -> None:
+        """Replace the runs of blocks and rewrite the blocks whose look changed, in one pass (`apply_steps`);
+        a record whose margin alone changed is repainted, not rewritten."""
+        refreshes: list[Step] = []
+        margins = []
+        for number, before_number in kept(runs, len(self.looks)):
+            before, look = old[before_number], self.looks[number]
+            if before.text == look.text and before.shape == look.shape:
+                if before.margin != look.margin:
+                    margins.append(number)
+                continue
+            block_number = before_number + self._first
+            refreshes.append((block_number, partial(self._rewrite_block, number, block_number, before)))
+        apply_steps(cursor, [(start + self._first, partial(self._splice_records, start, end, first, last))
+                             for start, end, first, last in runs], refreshes)
+        self._repaint_margins(margins)
+
+    def _splice_records(self, start: int, end: int, first: int, last: int, cursor: QTextCursor) -> None:
+        """The blocks of records [start, end) drawn before give way to those of records [first, last)."""
+        splice(self.document(), cursor, start + self._first, end + self._first, last - first,
+               partial(self._write_nth, first))
+
+    def _rewrite_block(self, number: int, block_number: int, before: _Look, cursor: QTextCursor) -> None:
+        """Block `block_number`, which showed `before`, shows record `number`."""
+        assert self.changes is not None
+        look = self.looks[number]
+        cursor.setPosition(self.document().findBlockByNumber(block_number).position())
+        if before.text == look.text:  # only indented or outdented
+            cursor.setBlockFormat(self._block_format(look))
+            return
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        self._write_block(cursor, self.changes.records[number], look)
+
     def _block_format(self, look: _Look) -> QTextBlockFormat:
         depth, gutter = look.shape
         fmt = QTextBlockFormat()
@@ -385,19 +415,12 @@ class ReviewView(QTextEdit):
         assert self.changes is not None
         record = self.changes.records[number]
         look = self.looks[number]
-        if self.mode == "redline" and before.text == look.text and before.shape == look.shape:
-            return False
-        cursor = groups.at(number)
         if self.mode == "redline":
-            block = self.document().findBlockByNumber(number + self._first)
-            cursor.setPosition(block.position())
-            if before.text == look.text:  # only indented or outdented
-                cursor.setBlockFormat(self._block_format(look))
-                return True
-            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-            cursor.removeSelectedText()
-            self._write_block(cursor, record, look)
+            if before.text == look.text and before.shape == look.shape:
+                return False
+            self._rewrite_block(number, number + self._first, before, groups.at(number))
         else:
+            cursor = groups.at(number)
             columns: tuple[int, ...] = (0, 1, 2) if before.text != look.text else (0,)
             if before.margin == look.margin:
                 columns = tuple(c for c in columns if c)
