@@ -64,9 +64,10 @@ class ChangeListModel(QAbstractTableModel):
                 self.rows[start:start] = rows[first:last]
                 self.endInsertRows()
         self.rows = rows
-        for row, before in kept(runs, len(rows)):
-            if old[before] is not rows[row] and _reads(old[before]) != _reads(rows[row]):
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        changed = [row for row, before in kept(runs, len(rows))
+                   if old[before] is not rows[row] and _reads(old[before]) != _reads(rows[row])]
+        for first, last in _stretches(changed):  # one signal per stretch: renumbering changes long stretches
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -106,6 +107,17 @@ class ChangeListModel(QAbstractTableModel):
             if block_id in change.new_ids or block_id in change.old_ids:
                 return row
         return -1
+
+
+def _stretches(numbers: list[int]) -> list[tuple[int, int]]:
+    """Increasing numbers as (first, last) stretches of consecutive ones."""
+    out: list[tuple[int, int]] = []
+    for number in numbers:
+        if out and out[-1][1] == number - 1:
+            out[-1] = (out[-1][0], number)
+        else:
+            out.append((number, number))
+    return out
 
 
 def _reads(change: Change) -> tuple[object, ...]:
