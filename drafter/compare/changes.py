@@ -47,6 +47,14 @@ class Change:
     old_value: Any = None
     new_value: Any = None
 
+    def relabel(self, new_label: str | None, part: str, relabelled: bool) -> Change:
+        """A copy with another new label and part (what follows a renumbering), without
+        `dataclasses.replace`, which checks every field: a renumbering relabels hundreds of records."""
+        copy = object.__new__(Change)
+        copy.__dict__.update(self.__dict__)
+        copy.new_label, copy.part, copy.relabelled = new_label, part, relabelled
+        return copy
+
     @property
     def old_id(self) -> str | None:
         return self.old_ids[0] if self.old_ids else None

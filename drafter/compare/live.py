@@ -21,7 +21,6 @@ record makers), and the editor uses it for the change list it shows.
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -310,7 +309,7 @@ class LiveComparison:
                 return record
             if record.kind not in (UNCHANGED, RENUMBERED) or len(ids) != 1 or not key[1]:
                 relabelled = record.relabelled if len(ids) != 1 or not key[1] else record.old_label != new_label
-                record = dataclasses.replace(record, new_label=new_label, part=part, relabelled=relabelled)
+                record = record.relabel(new_label, part, relabelled)
                 self._made[key] = (record, contents)
                 return record
         record = make()

@@ -592,3 +592,17 @@ def test_the_heaviest_chain_is_the_best_order_keeping_subset() -> None:
         assert all(a[0] < b[0] and a[1] < b[1] for a, b in itertools.pairwise(chain))
         assert sum(weights[p] for p in chain) == pytest.approx(best(pairs)), pairs
     assert heaviest_chain([(0, 0, 1.0), (1, 1, 0.5), (2, 2, 1.0)]) == [(0, 0), (1, 1), (2, 2)]
+
+
+def test_relabel_is_replace_of_the_label_part_and_flag() -> None:
+    import dataclasses
+
+    from tests.corpus import CORPUS, load
+
+    old = load(CORPUS / "A-RES-75-180.txt")
+    new = load(CORPUS / "A-RES-76-159.txt")
+    for record in compare(old, new).records:
+        copied = record.relabel("OP99", "annex 1", not record.relabelled)
+        assert copied == dataclasses.replace(record, new_label="OP99", part="annex 1", relabelled=not record.relabelled)
+        assert copied is not record and copied.ops is record.ops
+        assert record.new_label != "OP99"

@@ -161,7 +161,8 @@ class StructuredEditor(QTextEdit):
             flipped = keys ^ self.changed_keys
             self.changed_keys = keys
             for key in flipped:
-                repaint_block(self, self.block_of(key))
+                if self.blocks.number(key) >= 0:  # a unit that went (joined, say) has nothing to repaint
+                    repaint_block(self, self.block_of(key))
 
     # --- places ----------------------------------------------------------------------------
     def block_of(self, key: str) -> QTextBlock:
