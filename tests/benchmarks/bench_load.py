@@ -29,6 +29,10 @@ up, and the draft must equal the original (`drafter.serialize.to_dict`). Memory:
 /proc); tracemalloc is not used, because it slows every edit several-fold.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_load.py [--edits 10000] [--seed 1]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_load.py --replay 9457
+
+With `--replay N`, the N edits are made and the one that would come next is timed nine times, undone in
+between: one heavy edit measured alone (after 9,457 edits with seed 1, a join that renumbers ~200 records).
 
 Target: no edit over 50 ms (p99 asserted by tests/ui/test_robustness.py; max reported).
 """
@@ -262,6 +266,37 @@ def apply_random_edits(window: MainWindow, count: int, seed: int = 1, pause_ever
     return run
 
 
+def replay_next(window: MainWindow, count: int, seed: int, pause_every: int, times: int) -> tuple[str, list[float]]:
+    """After `count` edits, the edit that would come next, done `times` times (undone and the full
+    comparison shown in between): what it is, and its ms each time, its events included. One heavy
+    edit timed again and again, so that a change to the views can be measured on it alone."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert app is not None
+    rng = random.Random(seed)
+    run, taken = Run(), _timed_taking(window)
+    try:
+        for index in range(count):
+            plan = plan_edit(window, rng)
+            _span(app, taken, run, partial(click, window, plan))
+            _span(app, taken, run, partial(act, window, plan))
+            if index % pause_every == pause_every - 1:
+                pause(window, run, taken, wait=(index // pause_every) % 2 == 0)
+        plan = plan_edit(window, rng)
+        spent = []
+        for _ in range(times):
+            window.controller.settle_now()
+            app.processEvents()
+            _span(app, taken, run, partial(click, window, plan))
+            spent.append(_span(app, taken, run, partial(act, window, plan))[0])
+            window.controller.stack.undo()
+            app.processEvents()
+    finally:
+        del window.controller.take_settled  # type: ignore[misc]
+    return plan.kind, spent
+
+
 def undo_all(window: MainWindow, run: Run) -> None:
     """Undo every step in one run, as a jump to the start of the undo history does, then let the views catch up."""
     from PySide6.QtWidgets import QApplication
@@ -300,6 +335,8 @@ def main() -> int:
     parser.add_argument("--edits", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--pause-every", type=int, default=50, help="edits between two pauses in typing")
+    parser.add_argument("--replay", type=int, metavar="N",
+                        help="instead: after N edits, time the next one 9 times (undone in between)")
     args = parser.parse_args()
     from PySide6.QtWidgets import QApplication
 
@@ -308,6 +345,13 @@ def main() -> int:
     app = QApplication.instance() or QApplication([])
     path = longest_text()
     window = open_window(path)
+    if args.replay is not None:
+        kind, spent = replay_next(window, args.replay, args.seed, args.pause_every, 9)
+        print(f"{path.name}: after {args.replay} random edits (seed {args.seed}), the next one ({kind}) nine "
+              f"times: median {statistics.median(spent):.1f} ms, min {min(spent):.1f} ms")
+        window.controller.stack.setClean()
+        window.close()
+        return 0
     doc = window.controller.doc
     assert doc is not None
     before = serialize.to_dict(doc.draft)
