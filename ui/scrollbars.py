@@ -35,8 +35,8 @@ class QuietScrollBar(QScrollBar):
         self.initStyleOption(option)
         return option
 
-    def _handle(self) -> QRect:
-        return self.style().subControlRect(QStyle.ComplexControl.CC_ScrollBar, self._option(),
+    def _handle(self, option: QStyleOptionSlider | None = None) -> QRect:
+        return self.style().subControlRect(QStyle.ComplexControl.CC_ScrollBar, option or self._option(),
                                            _SC.SC_ScrollBarSlider, self)
 
     def sliderChange(self, change: QAbstractSlider.SliderChange) -> None:
@@ -46,8 +46,7 @@ class QuietScrollBar(QScrollBar):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         option = self._option()
-        self._drawn = self.style().subControlRect(QStyle.ComplexControl.CC_ScrollBar, option,
-                                                  _SC.SC_ScrollBarSlider, self)
+        self._drawn = self._handle(option)
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._picture_behind(option))
         option.subControls = _IN_FRONT
