@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from operator import is_
 
 from drafter.compare.align import Item
 from drafter.compare.changes import Change, ChangeList
@@ -296,10 +297,9 @@ class LiveComparison:
         """The record of draft `blocks`: the one made before if their content is the same (relabelled if
         their label changed), else (or if `anew`) `make()` anew."""
         comp = self.comparison
-        contents = tuple(block.content for block in blocks)
+        contents = tuple([block.content for block in blocks])
         made = None if anew else self._made.get(key)
-        if made is not None and len(made[1]) == len(contents) and all(
-                a is b for a, b in zip(made[1], contents, strict=True)):
+        if made is not None and len(made[1]) == len(contents) and all(map(is_, made[1], contents)):
             record = made[0]
             ids = key[2]
             new_label = " + ".join(comp.new_labels.get(i, "?") for i in ids) if len(ids) > 1 \

@@ -16,8 +16,8 @@ visible draws nothing; it catches up when it is shown.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from functools import partial
+from typing import NamedTuple
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import (
@@ -127,9 +127,9 @@ def note_of(change: Change) -> str:
     return ""
 
 
-@dataclass(frozen=True)
-class _Look:
-    """What the block or row of a record shows: equal looks are drawn alike."""
+class _Look(NamedTuple):
+    """What the block or row of a record shows: equal looks are drawn alike (a named tuple: hundreds
+    are made at each renumbering)."""
 
     key: Key
     margin: tuple[str, ...]  # painted (redline) or the first cell (side by side)
