@@ -159,7 +159,9 @@ class OutlineModel(QStandardItemModel):
             if (label, text) != (child.label, child.text):
                 child.label, child.text = label, text
                 self._show(child)
-            self._sync(child, _children(block), part, labels)
+            children = _children(block)
+            if children or child.children:
+                self._sync(child, children, part, labels)
 
     def _index_keys(self) -> None:
         self.by_key = {}

@@ -151,7 +151,7 @@ class ReviewView(QTextEdit):
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.changes: ChangeList | None = None
         self.hidden: set[str] = set()
-        self.rows: dict[str, int] = {}  # block id → record number
+        self._rows: dict[str, int] | None = {}  # block id → record number, made when first asked for
         self.looks: list[_Look] = []  # what each drawn record shows
         self._records: list[Change] = []  # the records the looks were made of
         self._hidden_drawn: set[str] = set()
@@ -161,6 +161,17 @@ class ReviewView(QTextEdit):
         self.draft_name = "Draft"
         self._metrics = QFontMetricsF(margin_font())
         self._gutters: dict[str, int] = {}  # margin text → the width it takes, to the next tab stop
+
+    @property
+    def rows(self) -> dict[str, int]:
+        """Block id → the number of the record that shows it."""
+        if self._rows is None:
+            self._rows = {}
+            if self.changes is not None:
+                for number, record in enumerate(self.changes.records):
+                    for block_id in (*record.new_ids, *record.old_ids):
+                        self._rows.setdefault(block_id, number)
+        return self._rows
 
     def _shown(self, record: Change) -> bool:
         return record.kind != k.UNCHANGED and record.kind not in self.hidden
@@ -189,10 +200,7 @@ class ReviewView(QTextEdit):
         """Show a change list, rewriting what differs from the one shown; a hidden view waits until shown."""
         self.changes = changes
         self.hidden = set(hidden or ())
-        self.rows = {}
-        for number, record in enumerate(changes.records):
-            for block_id in (*record.new_ids, *record.old_ids):
-                self.rows.setdefault(block_id, number)
+        self._rows = None
         self.stale = True
         if self.isVisible():
             self._catch_up()
@@ -202,7 +210,7 @@ class ReviewView(QTextEdit):
         self.changes = None
         self.looks = []
         self._records = []
-        self.rows = {}
+        self._rows = {}
         self.stale = False
         self.document().clear()
 
