@@ -16,7 +16,10 @@ from PySide6.QtCore import QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
 
 from drafter import edits as ed
+from drafter import load
+from drafter.compare.changes import ChangeList
 from drafter.compare.engine import Comparison
+from drafter.compare.words import Options
 from drafter.model import Paragraph
 from tests.corpus import CORPUS
 from tests.ui.conftest import op, pp
@@ -24,6 +27,7 @@ from ui.app import initial_document
 from ui.editor import layout as lay
 from ui.editor.editor import StructuredEditor
 from ui.main_window import MainWindow
+from ui.review import redline as rl
 from ui.review.changes import ChangeListModel
 from ui.review.outline import OutlineModel
 from ui.review.redline import ReviewView
@@ -117,6 +121,7 @@ def same_as_fresh(window: MainWindow, fresh: dict[str, object], where: str = "")
     for name, view in (("redline", window.redline), ("side", window.side)):
         if not view.isVisible():
             continue
+        view.finish()  # the blocks out of sight left for later
         other: ReviewView = fresh[name]  # type: ignore[assignment]
         other.reset()
         other.show_changes(live.changes, hidden)
@@ -451,3 +456,51 @@ def test_a_key_press_stops_the_full_comparison_running_in_its_thread(qtbot, wind
     assert live.dirty and controller._settle.isActive()  # its result dropped; the next pause starts it again
     settle_in_background(qtbot, window)
     check_quick_path(qtbot, window)
+
+
+def test_the_redline_rewrites_what_is_out_of_sight_at_later_turns(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Every paragraph of A/RES/80/5 one level deeper (as indenting a paragraph with many
+    sub-paragraphs does): the blocks in sight are rewritten at once, the others a few at each
+    later turn of the event loop, until the view reads as one drawn anew."""
+    base = load(str(CORPUS / "A-RES-80-5.txt"))
+    draft = load(str(CORPUS / "A-RES-80-5.txt"))
+    draft.operative[0].content = [*draft.operative[0].content, *draft.operative[0].content]
+    changes = Comparison(base, draft, Options()).run()
+    deeper = [r.relabel(f"{r.new_label}(a)", r.part, True) if r.new_label and r.new_ids else r
+              for r in changes.records]
+    deeper_list = ChangeList([r for r in deeper if r.kind != "unchanged"], deeper, changes.old_layout,
+                             changes.new_layout, changes.old_symbol, changes.new_symbol)
+    view, other = rl.ReviewView("redline"), rl.ReviewView("redline")
+    for each in (view, other):
+        qtbot.addWidget(each)
+        each.resize(500, 300)
+        each.show()
+    view.show_changes(changes)
+    other.show_changes(deeper_list)
+    rewritten: list[int] = []
+    rewrite = view._rewrite_block
+
+    def counted(number: int, *rest: object) -> None:
+        rewritten.append(number)
+        rewrite(number, *rest)  # type: ignore[arg-type]
+
+    view._rewrite_block = counted  # type: ignore[method-assign]
+    view.show_changes(deeper_list)
+    assert 0 < len(rewritten) <= len(view._in_sight(2))  # the keystroke waits for these only
+    sight = view._in_sight(0)
+    drawn, wanted = document_of(view.document()), document_of(other.document())
+    assert all(drawn[n] == wanted[n] for n in sight if n < len(wanted))  # in sight: at once
+    waiting = sum(a != b for a, b in zip(drawn, wanted, strict=True))
+    assert waiting > 2 * rl.CHUNK  # out of sight: later
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())  # scrolled to the end: in sight at once
+    sight = view._in_sight(0)
+    drawn = document_of(view.document())
+    assert all(drawn[n] == wanted[n] for n in sight if n < len(wanted))
+    waiting = sum(a != b for a, b in zip(drawn, wanted, strict=True))
+    turns: list[int] = []
+    view._later.timeout.connect(lambda: turns.append(1))
+    qtbot.waitUntil(lambda: not view._later.isActive(), timeout=20_000)
+    assert len(turns) >= waiting // (2 * rl.CHUNK)  # a few blocks at each turn
+    assert document_of(view.document()) == wanted
+    assert view.looks == other.looks
+    assert unlaid(view.document()) == []

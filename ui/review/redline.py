@@ -11,6 +11,11 @@ the last place where the order of records differs is replaced, other records are
 one by one. In the redline the margin (mark and label) is painted, not written, so the
 renumbering that follows an inserted paragraph rewrites nothing. A view that is not
 visible draws nothing; it catches up when it is shown.
+
+Rewriting a block lays its text out again, a millisecond for a long paragraph. When an
+edit re-indents many paragraphs, the redline rewrites those in sight at once and the
+others a few at each later turn of the event loop (`CHUNK`), so that a keystroke never
+waits for text nobody sees; until then those blocks show what they showed before.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ import math
 from functools import partial
 from typing import NamedTuple
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -52,6 +57,7 @@ _MARK = {k.INSERTED: "+", k.DELETED: "−", k.MODIFIED: "|", k.MOVED: "⇅", k.S
 _GUTTER = 76  # the redline's margin, left of each record's text
 _TAB = 80  # the margin label ends at the next multiple of this, as a tab stop would put it
 _WIDEST = 2 * _TAB  # a longer label (a split into several paragraphs) is cut short
+CHUNK = 6  # blocks out of sight rewritten at a turn of the event loop after an edit
 
 _FORMATS: dict[tuple[str, bool], QTextCharFormat] = {}
 
@@ -153,7 +159,7 @@ class ReviewView(QTextEdit):
         self.hidden: set[str] = set()
         self._rows: dict[str, int] | None = {}  # block id → record number, made when first asked for
         self.looks: list[_Look] = []  # what each drawn record shows
-        self._records: list[Change] = []  # the records the looks were made of
+        self._records: list[Change | None] = []  # the records the looks were made of (None: left for later)
         self._hidden_drawn: set[str] = set()
         self._first = 0  # blocks or rows before the first record
         self.stale = False  # the change list moved on while this view was hidden
@@ -161,6 +167,12 @@ class ReviewView(QTextEdit):
         self.draft_name = "Draft"
         self._metrics = QFontMetricsF(margin_font())
         self._gutters: dict[str, int] = {}  # margin text → the width it takes, to the next tab stop
+        self._later = QTimer(self)  # rewrites the blocks out of sight left for later (`CHUNK`)
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self._catch_up_later)
+        self.deferring = True  # False: every block is rewritten at once
+        self._spare = 0  # blocks out of sight that this update rewrites
 
     @property
     def rows(self) -> dict[str, int]:
@@ -243,6 +255,24 @@ class ReviewView(QTextEdit):
         if self.stale and self.changes is not None:
             self._catch_up()
 
+    def _catch_up_later(self) -> None:
+        if self.changes is not None and self.isVisible():
+            self._spare = CHUNK
+            try:
+                self._catch_up()
+            finally:
+                self._spare = 0
+
+    def finish(self) -> None:
+        """Rewrite now the blocks left for later."""
+        self._later.stop()
+        deferring, self.deferring = self.deferring, False
+        try:
+            if self.changes is not None and self.isVisible():
+                self._catch_up()
+        finally:
+            self.deferring = deferring
+
     def _catch_up(self) -> None:
         assert self.changes is not None
         records = self.changes.records
@@ -320,6 +350,8 @@ class ReviewView(QTextEdit):
         a record whose margin alone changed is repainted, not rewritten."""
         refreshes: list[Step] = []
         margins = []
+        near = self._in_sight(2) if self.deferring else range(self.document().blockCount())
+        spare = self._spare
         for number, before_number in kept(runs, len(self.looks)):
             before, look = old[before_number], self.looks[number]
             if before.text == look.text and before.shape == look.shape:
@@ -327,10 +359,22 @@ class ReviewView(QTextEdit):
                     margins.append(number)
                 continue
             block_number = before_number + self._first
+            if block_number not in near:
+                if not spare:  # drawn as it was: the next turn rewrites it
+                    self.looks[number], self._records[number] = before, None
+                    self._later.start()
+                    continue
+                spare -= 1
             refreshes.append((block_number, partial(self._rewrite_block, number, block_number, before)))
         apply_steps(cursor, [(start + self._first, partial(self._splice_records, start, end, first, last))
                              for start, end, first, last in runs], refreshes)
         self._repaint_margins(margins)
+
+    def _in_sight(self, extra: int) -> range:
+        """The numbers of the blocks in the viewport, and `extra` more on each side."""
+        top = self.cursorForPosition(QPoint(0, 0)).blockNumber()
+        bottom = self.cursorForPosition(QPoint(0, self.viewport().height())).blockNumber()
+        return range(max(0, top - extra), bottom + extra + 1)
 
     def _splice_records(self, start: int, end: int, first: int, last: int, cursor: QTextCursor) -> None:
         """The blocks of records [start, end) drawn before give way to those of records [first, last)."""
@@ -488,3 +532,10 @@ class ReviewView(QTextEdit):
             cursor = self.table.cellAt(number + self._first, 0).firstCursorPosition()
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        """Scrolled onto blocks left for later: those now in sight are rewritten before they are painted."""
+        super().scrollContentsBy(dx, dy)
+        if dy and self._later.isActive():
+            self._later.stop()
+            self._catch_up_later()
