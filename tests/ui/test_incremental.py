@@ -504,3 +504,36 @@ def test_the_redline_rewrites_what_is_out_of_sight_at_later_turns(qtbot) -> None
     assert document_of(view.document()) == wanted
     assert view.looks == other.looks
     assert unlaid(view.document()) == []
+
+
+def test_an_update_while_blocks_wait_for_later_keeps_one_block_per_record(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Records taken out at the top while blocks out of sight still wait (as when a pause's full
+    comparison arrives after a re-indenting edit): the view scrolls while it is rewritten, and
+    must not start the waiting rewrites in the middle of its own."""
+    base = load(str(CORPUS / "A-RES-80-5.txt"))
+    draft = load(str(CORPUS / "A-RES-80-5.txt"))
+    changes = Comparison(base, draft, Options()).run()
+    deeper = [r.relabel(f"{r.new_label}(a)", r.part, True) if r.new_label and r.new_ids else r
+              for r in changes.records]
+
+    def listed(records: list) -> ChangeList:  # type: ignore[type-arg]
+        return ChangeList([r for r in records if r.kind != "unchanged"], records, changes.old_layout,
+                          changes.new_layout, changes.old_symbol, changes.new_symbol)
+
+    view, other = rl.ReviewView("redline"), rl.ReviewView("redline")
+    for each in (view, other):
+        qtbot.addWidget(each)
+        each.resize(500, 300)
+        each.show()
+    view.show_changes(changes)
+    view.show_changes(listed(deeper))
+    assert view._later.isActive()  # blocks out of sight wait
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum())  # at the end: taking records out scrolls the view while it is rewritten
+    fewer = listed(deeper[20:100] + deeper[140:])  # two runs of records go
+    view.show_changes(fewer)
+    assert view._drawn() == len(view.looks) == len(fewer.records)
+    other.show_changes(fewer)
+    qtbot.waitUntil(lambda: not view._later.isActive(), timeout=20_000)
+    assert document_of(view.document()) == document_of(other.document())
+    assert view.looks == other.looks

@@ -173,6 +173,7 @@ class ReviewView(QTextEdit):
         self._later.timeout.connect(self._catch_up_later)
         self.deferring = True  # False: every block is rewritten at once
         self._spare = 0  # blocks out of sight that this update rewrites
+        self._drawing = False  # an update is under way (its edits may scroll the view)
 
     @property
     def rows(self) -> dict[str, int]:
@@ -237,13 +238,17 @@ class ReviewView(QTextEdit):
             return
         margins = []
         groups = EditGroups(QTextCursor(self.document()))
-        for number in sorted(numbers):
-            before = self.looks[number]
-            self._records[number] = record = self.changes.records[number]
-            self.looks[number] = self._look(record)
-            if not self._redraw(groups, number, before) and before.margin != self.looks[number].margin:
-                margins.append(number)
-        groups.close()
+        self._drawing = True
+        try:
+            for number in sorted(numbers):
+                before = self.looks[number]
+                self._records[number] = record = self.changes.records[number]
+                self.looks[number] = self._look(record)
+                if not self._redraw(groups, number, before) and before.margin != self.looks[number].margin:
+                    margins.append(number)
+            groups.close()
+        finally:
+            self._drawing = False
         self._repaint_margins(margins)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -274,6 +279,13 @@ class ReviewView(QTextEdit):
             self.deferring = deferring
 
     def _catch_up(self) -> None:
+        self._drawing = True
+        try:
+            self._draw_changes()
+        finally:
+            self._drawing = False
+
+    def _draw_changes(self) -> None:
         assert self.changes is not None
         records = self.changes.records
         known = {id(record): look for record, look in zip(self._records, self.looks, strict=True)} \
@@ -536,6 +548,6 @@ class ReviewView(QTextEdit):
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         """Scrolled onto blocks left for later: those now in sight are rewritten before they are painted."""
         super().scrollContentsBy(dx, dy)
-        if dy and self._later.isActive():
+        if dy and self._later.isActive() and not self._drawing:
             self._later.stop()
             self._catch_up_later()
