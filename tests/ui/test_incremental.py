@@ -99,6 +99,7 @@ def same_as_fresh(window: MainWindow, fresh: dict[str, object], where: str = "")
     doc = window.controller.doc
     assert doc is not None
     window.controller.catch_up()
+    window.editor.finish()  # the blocks out of sight left for later
     editor: StructuredEditor = fresh["editor"]  # type: ignore[assignment]
     editor.set_document(doc)
     assert document_of(window.editor.document()) == document_of(editor.document()), where
@@ -537,3 +538,36 @@ def test_an_update_while_blocks_wait_for_later_keeps_one_block_per_record(qtbot)
     qtbot.waitUntil(lambda: not view._later.isActive(), timeout=20_000)
     assert document_of(view.document()) == document_of(other.document())
     assert view.looks == other.looks
+
+
+def test_the_editor_re_indents_what_is_out_of_sight_at_later_turns(qtbot, window: MainWindow, fresh) -> None:  # type: ignore[no-untyped-def]
+    """Indenting the A/RES/80/5 annex paragraph with the most sub-paragraphs puts all of them a
+    level deeper: the blocks in sight are re-indented at once, the others a few at each later
+    turn of the event loop, and then the editor reads as one drawn anew."""
+    open_text(window, "A-RES-80-5.txt")
+    window.resize(900, 500)
+    qtbot.wait(10)
+    doc = window.controller.doc
+    assert doc is not None
+    paras = [b for b in doc.draft.annexes[0].blocks if isinstance(b, Paragraph)]
+    biggest = max(paras[1:], key=lambda b: sum(1 for _ in _descendants(b)))
+    below = sum(1 for _ in _descendants(biggest))
+    assert below > 2 * 6
+    at(window, biggest.id, 0).indent_current()
+    editor = window.editor
+    assert editor.blocks.waiting  # some wait
+    other: StructuredEditor = fresh["editor"]  # type: ignore[assignment]
+    other.set_document(doc)
+    drawn, wanted = document_of(editor.document()), document_of(other.document())
+    near = editor._near()
+    assert near is not None
+    assert all(drawn[n] == wanted[n] for n in near if n < len(wanted))  # in sight: at once
+    assert sum(a != b for a, b in zip(drawn, wanted, strict=True)) > 6
+    qtbot.waitUntil(lambda: not editor.blocks.waiting, timeout=20_000)
+    same_as_fresh(window, fresh, "indented")
+
+
+def _descendants(para: Paragraph) -> Iterator[Paragraph]:
+    for child in para.children:
+        yield child
+        yield from _descendants(child)

@@ -9,6 +9,11 @@ block is left alone. Changes far apart go in edit blocks of their own, as the do
 out again everything between the first and the last change of one edit block. A whole
 `render` is for another document.
 
+A block whose indentation alone changed (its paragraph went a level up or down, its kind
+the same) and that is out of sight may be left as it was drawn (`update`'s `near` and `spare`): laying a long text
+out again takes a millisecond, and an edit that re-indents many paragraphs need not wait for
+those nobody sees. `waiting` says some were left; the next update with room for them redraws them.
+
 Printed labels ("6.", "(b)") and margin labels ("OP6(b)") are not part of the document: the
 editor paints them from `labels`, so renumbering the paragraphs after an inserted one changes
 no block. Footnote markers draw their number from the model; the blocks that cite a footnote
@@ -100,6 +105,7 @@ class Blocks:
         self.markers: dict[str, str] = {}  # footnote id → its number, as the blocks were last laid out
         self._numbers: dict[str, int] | None = None
         self._seen: dict[str, tuple[object, Signature]] = {}  # key → the content list last seen, its signature
+        self.waiting = False  # blocks were left with their former indentation (see `update`)
 
     # --- reading -----------------------------------------------------------------------------
     def number(self, key: str) -> int:
@@ -129,6 +135,7 @@ class Blocks:
 
     def render(self, res: Resolution) -> None:
         """Lay the whole resolution out (the document is cleared first)."""
+        self.waiting = False
         units = list(lay.units(res))
         self.document.clear()
         cursor = QTextCursor(self.document)
@@ -141,8 +148,10 @@ class Blocks:
         finish_layout(self.document)
         self._remember(units, [self._row_of(unit) for unit in units])
 
-    def update(self, res: Resolution) -> bool:
-        """Bring the blocks up to date with `res`, rewriting only what changed; True if a label changed."""
+    def update(self, res: Resolution, near: range | None = None, spare: int = 0) -> bool:
+        """Bring the blocks up to date with `res`, rewriting only what changed; True if a label changed.
+        Blocks whose indentation alone changed and whose number (before the update) is not in `near`
+        are left as they were drawn, but for `spare` of them."""
         units = list(lay.units(res))
         rows = [self._row_of(unit) for unit in units]
         old = self.rows
@@ -154,10 +163,18 @@ class Blocks:
         renumbered = {key for key in markers.keys() | self.markers.keys() if markers.get(key) != self.markers.get(key)}
         refreshes: list[Step] = []
         dirty: list[int] = []
+        self.waiting = False
         for number, before_number in kept(runs, len(rows)):
             row, before = rows[number], old[before_number]
             reshaped = before.shape() != row.shape()
             rewritten = before.content != row.content or _char_style(before.kind) != _char_style(row.kind)
+            if reshaped and not rewritten and before.kind == row.kind and near is not None \
+                    and before_number not in near:
+                if not spare:
+                    rows[number] = before  # drawn as it was, for now
+                    self.waiting = True
+                    continue
+                spare -= 1
             if reshaped or rewritten:
                 refreshes.append((before_number, partial(_refresh, self.document, before_number, units[number],
                                                          reshaped, rewritten)))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -39,6 +39,9 @@ from ui.textblocks import finish_layout, repaint_block
 
 _MARGIN_COLOUR = QColor("#6b6b6b")
 _CHANGE_COLOUR = QColor("#c0392b")
+
+
+CHUNK = 6  # blocks out of sight re-indented at a turn of the event loop after a change of structure
 
 
 def _nothing() -> None:
@@ -75,6 +78,12 @@ class StructuredEditor(QTextEdit):
         self.document().documentLayout().registerHandler(lay.NOTE_OBJECT, self._marker)
         self.document().contentsChange.connect(self._on_contents_change)
         self.cursorPositionChanged.connect(self._on_cursor)
+        # re-indents the blocks out of sight that a change of structure left for later (`Blocks.update`)
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self._catch_up_later)
+        self.deferring = True  # False: every block is re-indented at once
 
     # --- model → view ------------------------------------------------------------------------
     def _marker_text(self, note_id: str) -> str:
@@ -110,15 +119,50 @@ class StructuredEditor(QTextEdit):
         place = self._target or self.cursor_place()
         self._rendering = True
         try:
-            relabelled = self.blocks.update(self.doc.draft)
+            relabelled = self.blocks.update(self.doc.draft, self._near())
         finally:
             self._rendering = False
+        if self.blocks.waiting:
+            self._later.start()
         if relabelled:
             self.viewport().update()
         if place is not None:
             self.place_cursor(*place)
         self._target = None
         self._on_cursor()
+
+    def _near(self) -> range | None:
+        """The blocks in the viewport and two more on each side; None when nothing may wait."""
+        if not self.deferring:
+            return None
+        top = self.cursorForPosition(QPoint(0, 0)).blockNumber()
+        bottom = self.cursorForPosition(QPoint(0, self.viewport().height())).blockNumber()
+        return range(max(0, top - 2), bottom + 3)
+
+    def _catch_up_later(self, spare: int = CHUNK) -> None:
+        """Re-indent some of the blocks out of sight left for later (those in sight first)."""
+        if self.doc is None or self._rendering:
+            return
+        self._rendering = True
+        try:
+            self.blocks.update(self.doc.draft, self._near(), spare)
+        finally:
+            self._rendering = False
+        if self.blocks.waiting:
+            self._later.start()
+
+    def finish(self) -> None:
+        """Re-indent now every block left for later."""
+        self._later.stop()
+        while self.blocks.waiting:
+            self._catch_up_later(len(self.blocks.rows))
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        """Scrolled onto blocks left for later: those now in sight are re-indented before they are painted."""
+        super().scrollContentsBy(dx, dy)
+        if dy and self._later.isActive() and not self._rendering:
+            self._later.stop()
+            self._catch_up_later()
 
     def on_changed(self, scope: Scope) -> None:
         """The controller applied or reverted an edit."""
