@@ -42,6 +42,7 @@ _CHANGE_COLOUR = QColor("#c0392b")
 
 
 CHUNK = 6  # blocks out of sight re-indented at a turn of the event loop after a change of structure
+LATER_MS = 20  # the wait before such a turn: keys typed meanwhile go first
 
 
 def _nothing() -> None:
@@ -81,7 +82,7 @@ class StructuredEditor(QTextEdit):
         # re-indents the blocks out of sight that a change of structure left for later (`Blocks.update`)
         self._later = QTimer(self)
         self._later.setSingleShot(True)
-        self._later.setInterval(0)
+        self._later.setInterval(LATER_MS)
         self._later.timeout.connect(self._catch_up_later)
         self.deferring = True  # False: every block is re-indented at once
 

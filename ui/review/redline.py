@@ -14,8 +14,9 @@ visible draws nothing; it catches up when it is shown.
 
 Rewriting a block lays its text out again, a millisecond for a long paragraph. When an
 edit re-indents many paragraphs, the redline rewrites those in sight at once and the
-others a few at each later turn of the event loop (`CHUNK`), so that a keystroke never
-waits for text nobody sees; until then those blocks show what they showed before.
+others a few at a time at later turns of the event loop (`CHUNK`, `LATER_MS`), so that a
+keystroke never waits for text nobody sees; until then those blocks show what they showed
+before.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 from drafter.compare import kinds as k
 from drafter.compare.changes import Change, ChangeList, Op
 from drafter.compare.live import Key, record_key
+from ui.editor.editor import LATER_MS
 from ui.editor.layout import serif
 from ui.runs import Run, changed_runs, kept, widened
 from ui.scrollbars import quieten
@@ -57,7 +59,7 @@ _MARK = {k.INSERTED: "+", k.DELETED: "−", k.MODIFIED: "|", k.MOVED: "⇅", k.S
 _GUTTER = 76  # the redline's margin, left of each record's text
 _TAB = 80  # the margin label ends at the next multiple of this, as a tab stop would put it
 _WIDEST = 2 * _TAB  # a longer label (a split into several paragraphs) is cut short
-CHUNK = 6  # blocks out of sight rewritten at a turn of the event loop after an edit
+CHUNK = 6  # blocks out of sight rewritten at a turn of the event loop after an edit (`LATER_MS` after it)
 
 _FORMATS: dict[tuple[str, bool], QTextCharFormat] = {}
 
@@ -169,7 +171,7 @@ class ReviewView(QTextEdit):
         self._gutters: dict[str, int] = {}  # margin text → the width it takes, to the next tab stop
         self._later = QTimer(self)  # rewrites the blocks out of sight left for later (`CHUNK`)
         self._later.setSingleShot(True)
-        self._later.setInterval(0)
+        self._later.setInterval(LATER_MS)
         self._later.timeout.connect(self._catch_up_later)
         self.deferring = True  # False: every block is rewritten at once
         self._spare = 0  # blocks out of sight that this update rewrites
