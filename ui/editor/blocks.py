@@ -9,10 +9,11 @@ block is left alone. Changes far apart go in edit blocks of their own, as the do
 out again everything between the first and the last change of one edit block. A whole
 `render` is for another document.
 
-A block whose indentation alone changed (its paragraph went a level up or down, its kind
-the same) and that is out of sight may be left as it was drawn (`update`'s `near` and `spare`): laying a long text
-out again takes a millisecond, and an edit that re-indents many paragraphs need not wait for
-those nobody sees. `waiting` says some were left; the next update with room for them redraws them.
+A block whose indentation alone changed (its paragraph went a level up or down, its kind the
+same) and that is out of sight may be left as it was drawn (`update`'s `near` and `spare`):
+laying a long text out again takes a millisecond, and an edit that re-indents many paragraphs
+need not wait for those nobody sees. `waiting` says some were left; the next update with room
+for them redraws them.
 
 Printed labels ("6.", "(b)") and margin labels ("OP6(b)") are not part of the document: the
 editor paints them from `labels`, so renumbering the paragraphs after an inserted one changes

@@ -155,7 +155,7 @@ class StructuredEditor(QTextEdit):
     def finish(self) -> None:
         """Re-indent now every block left for later."""
         self._later.stop()
-        while self.blocks.waiting:
+        if self.blocks.waiting:
             self._catch_up_later(len(self.blocks.rows))
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:

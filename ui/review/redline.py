@@ -13,10 +13,10 @@ renumbering that follows an inserted paragraph rewrites nothing. A view that is 
 visible draws nothing; it catches up when it is shown.
 
 Rewriting a block lays its text out again, a millisecond for a long paragraph. When an
-edit re-indents many paragraphs, the redline rewrites those in sight at once and the
-others a few at a time at later turns of the event loop (`CHUNK`, `LATER_MS`), so that a
-keystroke never waits for text nobody sees; until then those blocks show what they showed
-before.
+edit rewrites many records (it re-indents a paragraph with many sub-paragraphs, say), the
+redline rewrites those in sight at once and the others a few at a time at later turns of
+the event loop (`CHUNK`, `LATER_MS`), so that a keystroke never waits for text nobody sees;
+until then those blocks show what they showed before.
 """
 
 from __future__ import annotations
