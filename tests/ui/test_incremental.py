@@ -17,7 +17,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 
 from drafter import edits as ed
 from drafter import load
-from drafter.compare.changes import ChangeList
+from drafter.compare.changes import Change, ChangeList
 from drafter.compare.engine import Comparison
 from drafter.compare.words import Options
 from drafter.model import Paragraph
@@ -459,23 +459,39 @@ def test_a_key_press_stops_the_full_comparison_running_in_its_thread(qtbot, wind
     check_quick_path(qtbot, window)
 
 
+def deeper_records(edited: bool) -> tuple[ChangeList, list[Change]]:
+    """A/RES/80/5 compared with itself (its first OP doubled if `edited`), and its records with every
+    paragraph a level deeper (as indenting a paragraph with many sub-paragraphs makes them)."""
+    base = load(str(CORPUS / "A-RES-80-5.txt"))
+    draft = load(str(CORPUS / "A-RES-80-5.txt"))
+    if edited:
+        draft.operative[0].content = [*draft.operative[0].content, *draft.operative[0].content]
+    changes = Comparison(base, draft, Options()).run()
+    return changes, [r.relabel(f"{r.new_label}(a)", r.part, True) if r.new_label and r.new_ids else r
+                     for r in changes.records]
+
+
+def listed(changes: ChangeList, records: list[Change]) -> ChangeList:
+    return ChangeList([r for r in records if r.kind != "unchanged"], records, changes.old_layout,
+                      changes.new_layout, changes.old_symbol, changes.new_symbol)
+
+
+def small_redlines(qtbot) -> tuple[ReviewView, ReviewView]:  # type: ignore[no-untyped-def]
+    views = rl.ReviewView("redline"), rl.ReviewView("redline")
+    for view in views:
+        qtbot.addWidget(view)
+        view.resize(500, 300)
+        view.show()
+    return views
+
+
 def test_the_redline_rewrites_what_is_out_of_sight_at_later_turns(qtbot) -> None:  # type: ignore[no-untyped-def]
     """Every paragraph of A/RES/80/5 one level deeper (as indenting a paragraph with many
     sub-paragraphs does): the blocks in sight are rewritten at once, the others a few at each
     later turn of the event loop, until the view reads as one drawn anew."""
-    base = load(str(CORPUS / "A-RES-80-5.txt"))
-    draft = load(str(CORPUS / "A-RES-80-5.txt"))
-    draft.operative[0].content = [*draft.operative[0].content, *draft.operative[0].content]
-    changes = Comparison(base, draft, Options()).run()
-    deeper = [r.relabel(f"{r.new_label}(a)", r.part, True) if r.new_label and r.new_ids else r
-              for r in changes.records]
-    deeper_list = ChangeList([r for r in deeper if r.kind != "unchanged"], deeper, changes.old_layout,
-                             changes.new_layout, changes.old_symbol, changes.new_symbol)
-    view, other = rl.ReviewView("redline"), rl.ReviewView("redline")
-    for each in (view, other):
-        qtbot.addWidget(each)
-        each.resize(500, 300)
-        each.show()
+    changes, deeper = deeper_records(edited=True)
+    deeper_list = listed(changes, deeper)
+    view, other = small_redlines(qtbot)
     view.show_changes(changes)
     other.show_changes(deeper_list)
     rewritten: list[int] = []
@@ -511,27 +527,14 @@ def test_an_update_while_blocks_wait_for_later_keeps_one_block_per_record(qtbot)
     """Records taken out at the top while blocks out of sight still wait (as when a pause's full
     comparison arrives after a re-indenting edit): the view scrolls while it is rewritten, and
     must not start the waiting rewrites in the middle of its own."""
-    base = load(str(CORPUS / "A-RES-80-5.txt"))
-    draft = load(str(CORPUS / "A-RES-80-5.txt"))
-    changes = Comparison(base, draft, Options()).run()
-    deeper = [r.relabel(f"{r.new_label}(a)", r.part, True) if r.new_label and r.new_ids else r
-              for r in changes.records]
-
-    def listed(records: list) -> ChangeList:  # type: ignore[type-arg]
-        return ChangeList([r for r in records if r.kind != "unchanged"], records, changes.old_layout,
-                          changes.new_layout, changes.old_symbol, changes.new_symbol)
-
-    view, other = rl.ReviewView("redline"), rl.ReviewView("redline")
-    for each in (view, other):
-        qtbot.addWidget(each)
-        each.resize(500, 300)
-        each.show()
+    changes, deeper = deeper_records(edited=False)
+    view, other = small_redlines(qtbot)
     view.show_changes(changes)
-    view.show_changes(listed(deeper))
+    view.show_changes(listed(changes, deeper))
     assert view._later.isActive()  # blocks out of sight wait
     bar = view.verticalScrollBar()
     bar.setValue(bar.maximum())  # at the end: taking records out scrolls the view while it is rewritten
-    fewer = listed(deeper[20:100] + deeper[140:])  # two runs of records go
+    fewer = listed(changes, deeper[20:100] + deeper[140:])  # two runs of records go
     view.show_changes(fewer)
     assert view._drawn() == len(view.looks) == len(fewer.records)
     other.show_changes(fewer)
