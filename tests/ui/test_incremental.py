@@ -574,3 +574,20 @@ def _descendants(para: Paragraph) -> Iterator[Paragraph]:
     for child in para.children:
         yield child
         yield from _descendants(child)
+
+
+def test_a_redline_hidden_while_blocks_wait_draws_them_when_shown(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The user switches to the side-by-side view while redline blocks still wait: back in the
+    redline, they are drawn."""
+    changes, deeper = deeper_records(edited=False)
+    view, other = small_redlines(qtbot)
+    view.show_changes(changes)
+    view.show_changes(listed(changes, deeper))
+    assert view._later.isActive()  # blocks out of sight wait
+    view.hide()
+    qtbot.waitUntil(lambda: not view._later.isActive(), timeout=20_000)
+    view.show()
+    qtbot.waitUntil(lambda: not view._later.isActive(), timeout=20_000)
+    other.show_changes(listed(changes, deeper))
+    assert document_of(view.document()) == document_of(other.document())
+    assert view.looks == other.looks

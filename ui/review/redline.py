@@ -263,7 +263,9 @@ class ReviewView(QTextEdit):
             self._catch_up()
 
     def _catch_up_later(self) -> None:
-        if self.changes is not None and self.isVisible():
+        if self.changes is not None and not self.isVisible():
+            self.stale = True  # hidden meanwhile: drawn when shown again
+        elif self.changes is not None:
             self._spare = CHUNK
             try:
                 self._catch_up()
