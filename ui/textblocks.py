@@ -5,8 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QObject, QPoint, QTimer
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
+
+# Blocks out of sight that an edit would rewrite may wait: `CHUNK` of them are rewritten at each later
+# turn of the event loop, the first `LATER_MS` after the edit, so that keys typed meanwhile go first.
+CHUNK = 6
+LATER_MS = 20
 
 
 def splice(document: QTextDocument, cursor: QTextCursor, start: int, end: int, count: int,
@@ -97,3 +103,19 @@ def apply_steps(cursor: QTextCursor, runs: list[Step], refreshes: list[Step]) ->
     for number, _order, step in steps:
         step(groups.at(number))
     groups.close()
+
+
+def later_timer(owner: QObject, slot: Callable[[], None]) -> QTimer:
+    """The single-shot timer that calls `slot` `LATER_MS` after it is (re)started."""
+    timer = QTimer(owner)
+    timer.setSingleShot(True)
+    timer.setInterval(LATER_MS)
+    timer.timeout.connect(slot)
+    return timer
+
+
+def in_sight(view: QTextEdit, extra: int = 0) -> range:
+    """The numbers of the blocks in a text view's viewport, and `extra` more on each side."""
+    top = view.cursorForPosition(QPoint(0, 0)).blockNumber()
+    bottom = view.cursorForPosition(QPoint(0, view.viewport().height())).blockNumber()
+    return range(max(0, top - extra), bottom + extra + 1)

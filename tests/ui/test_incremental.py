@@ -31,6 +31,7 @@ from ui.review import redline as rl
 from ui.review.changes import ChangeListModel
 from ui.review.outline import OutlineModel
 from ui.review.redline import ReviewView
+from ui.textblocks import CHUNK, in_sight
 
 
 # --- what a view shows ----------------------------------------------------------------------------
@@ -503,21 +504,21 @@ def test_the_redline_rewrites_what_is_out_of_sight_at_later_turns(qtbot) -> None
 
     view._rewrite_block = counted  # type: ignore[method-assign]
     view.show_changes(deeper_list)
-    assert 0 < len(rewritten) <= len(view._in_sight(2))  # the keystroke waits for these only
-    sight = view._in_sight(0)
+    assert 0 < len(rewritten) <= len(in_sight(view, 2))  # the keystroke waits for these only
+    sight = in_sight(view)
     drawn, wanted = document_of(view.document()), document_of(other.document())
     assert all(drawn[n] == wanted[n] for n in sight if n < len(wanted))  # in sight: at once
     waiting = sum(a != b for a, b in zip(drawn, wanted, strict=True))
-    assert waiting > 2 * rl.CHUNK  # out of sight: later
+    assert waiting > 2 * CHUNK  # out of sight: later
     view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())  # scrolled to the end: in sight at once
-    sight = view._in_sight(0)
+    sight = in_sight(view)
     drawn = document_of(view.document())
     assert all(drawn[n] == wanted[n] for n in sight if n < len(wanted))
     waiting = sum(a != b for a, b in zip(drawn, wanted, strict=True))
     turns: list[int] = []
     view._later.timeout.connect(lambda: turns.append(1))
     qtbot.waitUntil(lambda: not view._later.isActive(), timeout=20_000)
-    assert len(turns) >= waiting // (2 * rl.CHUNK)  # a few blocks at each turn
+    assert len(turns) >= waiting // (2 * CHUNK)  # a few blocks at each turn
     assert document_of(view.document()) == wanted
     assert view.looks == other.looks
     assert unlaid(view.document()) == []

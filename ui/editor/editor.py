@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -35,14 +35,10 @@ from ui.editor import layout as lay
 from ui.editor.blocks import Blocks
 from ui.editor.paste import paste_edit, split_pasted
 from ui.scrollbars import quieten
-from ui.textblocks import finish_layout, repaint_block
+from ui.textblocks import CHUNK, finish_layout, in_sight, later_timer, repaint_block
 
 _MARGIN_COLOUR = QColor("#6b6b6b")
 _CHANGE_COLOUR = QColor("#c0392b")
-
-
-CHUNK = 6  # blocks out of sight re-indented at a turn of the event loop after a change of structure
-LATER_MS = 20  # the wait before such a turn: keys typed meanwhile go first
 
 
 def _nothing() -> None:
@@ -80,10 +76,7 @@ class StructuredEditor(QTextEdit):
         self.document().contentsChange.connect(self._on_contents_change)
         self.cursorPositionChanged.connect(self._on_cursor)
         # re-indents the blocks out of sight that a change of structure left for later (`Blocks.update`)
-        self._later = QTimer(self)
-        self._later.setSingleShot(True)
-        self._later.setInterval(LATER_MS)
-        self._later.timeout.connect(self._catch_up_later)
+        self._later = later_timer(self, self._catch_up_later)
         self.deferring = True  # False: every block is re-indented at once
 
     # --- model → view ------------------------------------------------------------------------
@@ -134,11 +127,7 @@ class StructuredEditor(QTextEdit):
 
     def _near(self) -> range | None:
         """The blocks in the viewport and two more on each side; None when nothing may wait."""
-        if not self.deferring:
-            return None
-        top = self.cursorForPosition(QPoint(0, 0)).blockNumber()
-        bottom = self.cursorForPosition(QPoint(0, self.viewport().height())).blockNumber()
-        return range(max(0, top - 2), bottom + 3)
+        return in_sight(self, 2) if self.deferring else None
 
     def _catch_up_later(self, spare: int = CHUNK) -> None:
         """Re-indent some of the blocks out of sight left for later (those in sight first)."""

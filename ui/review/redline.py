@@ -25,7 +25,7 @@ import math
 from functools import partial
 from typing import NamedTuple
 
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -45,11 +45,10 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 from drafter.compare import kinds as k
 from drafter.compare.changes import Change, ChangeList, Op
 from drafter.compare.live import Key, record_key
-from ui.editor.editor import LATER_MS
 from ui.editor.layout import serif
 from ui.runs import Run, changed_runs, kept, widened
 from ui.scrollbars import quieten
-from ui.textblocks import EditGroups, Step, apply_steps, finish_layout, splice
+from ui.textblocks import CHUNK, EditGroups, Step, apply_steps, finish_layout, in_sight, later_timer, splice
 
 INSERT_COLOUR = QColor("#0b4f9c")
 DELETE_COLOUR = QColor("#b3261e")
@@ -59,7 +58,6 @@ _MARK = {k.INSERTED: "+", k.DELETED: "−", k.MODIFIED: "|", k.MOVED: "⇅", k.S
 _GUTTER = 76  # the redline's margin, left of each record's text
 _TAB = 80  # the margin label ends at the next multiple of this, as a tab stop would put it
 _WIDEST = 2 * _TAB  # a longer label (a split into several paragraphs) is cut short
-CHUNK = 6  # blocks out of sight rewritten at a turn of the event loop after an edit (`LATER_MS` after it)
 
 _FORMATS: dict[tuple[str, bool], QTextCharFormat] = {}
 
@@ -169,10 +167,7 @@ class ReviewView(QTextEdit):
         self.draft_name = "Draft"
         self._metrics = QFontMetricsF(margin_font())
         self._gutters: dict[str, int] = {}  # margin text → the width it takes, to the next tab stop
-        self._later = QTimer(self)  # rewrites the blocks out of sight left for later (`CHUNK`)
-        self._later.setSingleShot(True)
-        self._later.setInterval(LATER_MS)
-        self._later.timeout.connect(self._catch_up_later)
+        self._later = later_timer(self, self._catch_up_later)  # rewrites the blocks left for later
         self.deferring = True  # False: every block is rewritten at once
         self._spare = 0  # blocks out of sight that this update rewrites
         self._drawing = False  # an update is under way (its edits may scroll the view)
@@ -366,7 +361,7 @@ class ReviewView(QTextEdit):
         a record whose margin alone changed is repainted, not rewritten."""
         refreshes: list[Step] = []
         margins = []
-        near = self._in_sight(2) if self.deferring else range(self.document().blockCount())
+        near = in_sight(self, 2) if self.deferring else range(self.document().blockCount())
         spare = self._spare
         for number, before_number in kept(runs, len(self.looks)):
             before, look = old[before_number], self.looks[number]
@@ -385,12 +380,6 @@ class ReviewView(QTextEdit):
         apply_steps(cursor, [(start + self._first, partial(self._splice_records, start, end, first, last))
                              for start, end, first, last in runs], refreshes)
         self._repaint_margins(margins)
-
-    def _in_sight(self, extra: int) -> range:
-        """The numbers of the blocks in the viewport, and `extra` more on each side."""
-        top = self.cursorForPosition(QPoint(0, 0)).blockNumber()
-        bottom = self.cursorForPosition(QPoint(0, self.viewport().height())).blockNumber()
-        return range(max(0, top - extra), bottom + extra + 1)
 
     def _splice_records(self, start: int, end: int, first: int, last: int, cursor: QTextCursor) -> None:
         """The blocks of records [start, end) drawn before give way to those of records [first, last)."""
@@ -504,9 +493,8 @@ class ReviewView(QTextEdit):
         """Repaint the view if the painted margin of one of these records is in sight."""
         if self.mode != "redline" or not numbers:
             return
-        top = self.cursorForPosition(QPoint(0, 0)).blockNumber() - self._first
-        bottom = self.cursorForPosition(QPoint(0, self.viewport().height())).blockNumber() - self._first
-        if any(top <= number <= bottom for number in numbers):
+        sight = in_sight(self)
+        if any(number + self._first in sight for number in numbers):
             self.viewport().update()
 
     # --- painting and places ---------------------------------------------------------------------------------
