@@ -231,7 +231,7 @@ def align(old: Sequence[Item], new: Sequence[Item], threshold: float = PAIR) -> 
     new_at = {item.key: j for j, item in enumerate(new) if new_keys[item.key] == 1}
     anchors = {i: new_at[item.key] for i, item in enumerate(old)
                if old_keys[item.key] == 1 and item.key in new_at}
-    close = _next_in_order(old, new, anchors, threshold)
+    close = _next_in_order(old, new, anchors, threshold, {key for key, n in old_keys.items() if n > 1})
     taken_old = anchors.keys() | {i for i, _j, _score in close}
     taken_new = set(anchors.values()) | {j for _i, j, _score in close}
     olds = [i for i in range(len(old)) if i not in taken_old]
@@ -246,10 +246,12 @@ def align(old: Sequence[Item], new: Sequence[Item], threshold: float = PAIR) -> 
 
 
 def _next_in_order(old: Sequence[Item], new: Sequence[Item], anchors: dict[int, int],
-                   threshold: float) -> list[tuple[int, int, float]]:
+                   threshold: float, repeated: AbstractSet[str] = frozenset()) -> list[tuple[int, int, float]]:
     """Blocks close (similarity ≥ CLOSE) to one of the few old blocks after the partner of the new
     block before: the common case of a lightly edited text, paired without scoring every other block.
-    A new block that pairs with none of them (inserted, or moved here) leaves the place as it is."""
+    A new block that pairs with none of them (inserted, or moved here) leaves the place as it is.
+    An old block whose text is `repeated` is left to the chain: which copy a new block is may only
+    show from its neighbours (one of two equal paragraphs edited)."""
     partner_of_new = {j: i for i, j in anchors.items()}
     taken = set(anchors)
     found: list[tuple[int, int, float]] = []
@@ -260,7 +262,7 @@ def _next_in_order(old: Sequence[Item], new: Sequence[Item], anchors: dict[int, 
             previous = i
             continue
         for candidate in range(previous + 1, min(previous + 1 + LOOKAHEAD, len(old))):
-            if candidate in taken:
+            if candidate in taken or old[candidate].key in repeated:
                 continue
             score = similarity(old[candidate], new[j])
             if score >= max(CLOSE, threshold):

@@ -606,3 +606,16 @@ def test_relabel_is_replace_of_the_label_part_and_flag() -> None:
         assert copied == dataclasses.replace(record, new_label="OP99", part="annex 1", relabelled=not record.relabelled)
         assert copied is not record and copied.ops is record.ops
         assert record.new_label != "OP99"
+
+
+def test_one_of_two_equal_paragraphs_edited_is_one_modified_paragraph() -> None:
+    """Two preambular paragraphs read the same and the first loses a word: that is the one change, not
+    the second paired out of order with an insertion and a deletion around it."""
+    def urges(ident: str, text: str) -> Paragraph:
+        return Paragraph([Text("Urges", italic=True), Text(text)], id=ident)
+
+    old = Resolution(FrontMatter(), preamble=[urges("a", " the"), urges("b", " the")])
+    new = Resolution(FrontMatter(), preamble=[urges("a", ""), urges("b", " the")])
+    changes = compare(old, new)
+    assert [(c.kind, c.old_label, c.new_label) for c in changes.changes] == [("modified", "PP1", "PP1")]
+    assert apply(old, changes) == new
