@@ -61,8 +61,8 @@ def _is_symbol(word: str) -> bool:
     return "/" in word and any(ch.isdigit() for ch in word)
 
 
-def _word_at(cores: list[str], index: int) -> str:
-    return cores[index].lower() if 0 <= index < len(cores) else ""
+def _word_at(texts: list[str], index: int) -> str:
+    return texts[index].strip().lower() if 0 <= index < len(texts) else ""
 
 
 _NEVER, _ALWAYS, _BEFORE_SESSION, _NUMBER_CLASS = 0, 1, 2, 3
@@ -83,24 +83,25 @@ def word_class(word: str) -> int:
     return _NEVER
 
 
-def is_technical(cores: list[str], index: int, front: bool = False) -> bool:
-    """Whether the token at `index` is a session ordinal, symbol, year or date part."""
-    word = cores[index]
+def is_technical(texts: list[str], index: int, front: bool = False) -> bool:
+    """Whether the token at `index` of token texts (`Tokens.texts`) is a session ordinal, symbol,
+    year or date part."""
+    word = texts[index].strip()
     if not word:
         return False
     kind = word_class(word)
     if kind in (_NEVER, _ALWAYS):
         return kind == _ALWAYS
     if kind == _BEFORE_SESSION:
-        return _word_at(cores, index + 1) == "session"
+        return _word_at(texts, index + 1) == "session"
     # a number
     if front:
         return True
-    if _DAY.fullmatch(word) and (_word_at(cores, index + 1) in _MONTHS
-                                 or _word_at(cores, index - 1) in _MONTHS):
+    if _DAY.fullmatch(word) and (_word_at(texts, index + 1) in _MONTHS
+                                 or _word_at(texts, index - 1) in _MONTHS):
         return True
     # Security Council style: "resolution 2408 (2018)"
-    return _word_at(cores, index + 1) == "(" and bool(_YEAR.fullmatch(_word_at(cores, index + 2)))
+    return _word_at(texts, index + 1) == "(" and bool(_YEAR.fullmatch(_word_at(texts, index + 2)))
 
 
 def _groups(segments: list[Segment]) -> list[tuple[list[int], range, range]]:
@@ -185,14 +186,14 @@ def _may_hold_technical(old: Tokens, new: Tokens, old_range: range, new_range: r
     """Whether any finer piece of a changed group could be tagged: some word in it or next to it
     (or the first word of the new text, which a deletion-only piece looks at) could be technical,
     or some token is whitespace only."""
-    cores = [old.cores[i] for i in old_range] + [new.cores[j] for j in new_range]
-    if new.cores:
-        cores.append(new.cores[0])
+    texts = [old.texts[i] for i in old_range] + [new.texts[j] for j in new_range]
+    if new.texts:
+        texts.append(new.texts[0])
         if new_range.start >= 1:
-            cores.append(new.cores[new_range.start - 1])
-        if new_range.stop < len(new.cores):
-            cores.append(new.cores[new_range.stop])
-    return any(not core or word_class(core) != _NEVER for core in cores)
+            texts.append(new.texts[new_range.start - 1])
+        if new_range.stop < len(new.texts):
+            texts.append(new.texts[new_range.stop])
+    return any(not core or word_class(core) != _NEVER for core in map(str.strip, texts))
 
 
 def _merge_negotiated(segments: list[Segment], tags: list[str]) -> tuple[list[Segment], list[str]]:
@@ -259,14 +260,15 @@ def _tag_group(old: Tokens, new: Tokens, old_range: range, new_range: range,
     words = False  # any token not whitespace only
     mechanical = True  # every word technical or a connector
     technical = False  # and at least one technical
-    for cores, indexes in ((old.cores, old_range), (new.cores, new_range)):
+    for texts, indexes in ((old.texts, old_range), (new.texts, new_range)):
         for i in indexes:
-            if not cores[i]:
+            core = texts[i].strip()
+            if not core:
                 continue
             words = True
-            if is_technical(cores, i, front):
+            if is_technical(texts, i, front):
                 technical = True
-            elif cores[i].lower() not in _CONNECTORS:
+            elif core.lower() not in _CONNECTORS:
                 mechanical = False
                 break
         if not mechanical:
@@ -279,8 +281,8 @@ def _tag_group(old: Tokens, new: Tokens, old_range: range, new_range: range,
         # "and" → "," when a symbol joins a list: technical if it touches a technical word
         before = new_range.start - 1
         after = new_range.stop
-        if (before >= 0 and is_technical(new.cores, before, front)) or (
-            after < len(new.cores) and is_technical(new.cores, after, front)
+        if (before >= 0 and is_technical(new.texts, before, front)) or (
+            after < len(new.texts) and is_technical(new.texts, after, front)
         ):
             return TAG_TECHNICAL
     if _is_reference_shift(old, new, old_range, new_range, op_numbers):
@@ -292,11 +294,11 @@ def _is_reference_shift(old: Tokens, new: Tokens, old_range: range, new_range: r
                         op_numbers: Mapping[int, int]) -> bool:
     if not op_numbers or not old_range or not new_range:
         return False
-    first = old.cores[old_range[0]]
+    first = old.texts[old_range[0]].strip()
     if first and not first[0].isdecimal():  # the usual case: no number changed here
         return False
-    deleted = [old.cores[i] for i in old_range if old.cores[i]]
-    inserted = [new.cores[i] for i in new_range if new.cores[i]]
+    deleted = [core for core in map(str.strip, old.texts[old_range.start:old_range.stop]) if core]
+    inserted = [core for core in map(str.strip, new.texts[new_range.start:new_range.stop]) if core]
     if not deleted or len(deleted) != len(inserted):
         return False
     for before, after in zip(deleted, inserted, strict=True):
@@ -308,7 +310,7 @@ def _is_reference_shift(old: Tokens, new: Tokens, old_range: range, new_range: r
     index = new_range.start - 1
     steps = 0
     while index >= 0 and steps < 10:
-        word = new.cores[index].lower()
+        word = new.texts[index].strip().lower()
         if word in _PARAGRAPH_WORDS:
             break
         if not (word.isdecimal() or word in _REFERENCE_FILLER or (len(word) <= 4 and word.isalpha())):
@@ -321,8 +323,8 @@ def _is_reference_shift(old: Tokens, new: Tokens, old_range: range, new_range: r
         return False
     # "paragraph 5 of resolution 72/169" points elsewhere
     stop = new_range.stop
-    if _word_at(new.cores, stop) == "of":
-        following = [_word_at(new.cores, stop + k) for k in (1, 2, 3)]
+    if _word_at(new.texts, stop) == "of":
+        following = [_word_at(new.texts, stop + k) for k in (1, 2, 3)]
         if "present" not in following and any(word in _EXTERNAL for word in following):
             return False
     return True

@@ -3,8 +3,9 @@
 Text is cut into tokens: words (with their inner hyphens, slashes, dots and
 apostrophes, so "A/71/53", "seventy-third" and "Council's" stay whole), single
 punctuation marks, and footnote references (one token naming the footnote).
-Whitespace is not a token: it rides on the token before it, so whitespace-only
-differences can be ignored by leaving it out of the comparison key.
+Whitespace is not a token: it rides on the token before it, key included, and
+the codec gives keys that differ only in it one character, so whitespace-only
+differences are ignored (unless asked for, when the key marks it off).
 
 Each distinct key becomes one character (words in CJK ranges so that
 diff-match-patch sees them as letters, punctuation as itself, footnotes in the
@@ -77,14 +78,23 @@ def normalize(text: str, *, case: bool = True, quotes: bool = True) -> str:
 
 @dataclass
 class Tokens:
-    """A paragraph as tokens: `keys` are compared, `texts` (with trailing spaces) are shown."""
+    """A paragraph as tokens: `keys` are compared, `texts` (with trailing spaces) are shown.
+
+    A key is the token's text in matching form, with the spaces after it: the codec gives keys that
+    differ only in those spaces one character when whitespace is ignored, so that cutting a text
+    makes no string for a token but its text.
+    """
 
     keys: list[str]
     texts: list[str]
-    cores: list[str]  # the token without its spaces, as written
     # the keys encoded by a codec (its serial number: tokens outlive codecs, and must not keep them
     # alive), kept by `Codec.code` for the diffs of one comparison
     coded: tuple[int, str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def cores(self) -> list[str]:
+        """The tokens as written, without their spaces (a token's text holds nothing else)."""
+        return list(map(str.strip, self.texts))
 
 
 NOTE_PLACE = "\x00"  # what a footnote reference is until `name_notes` names it
@@ -133,31 +143,30 @@ def cut_text(text: str, options: Options, met: dict[str, str] | None = None) -> 
     """
     stripped = text.lstrip()
     texts: list[str] = (_ASCII_TOKEN if stripped.isascii() else _TOKEN).findall(stripped)
-    cores = list(map(str.rstrip, texts))  # what \s* took is what rstrip takes
-    places = [index for index, core in enumerate(cores) if core == NOTE_PLACE] if NOTE_PLACE in text else []
+    places = [index for index, token in enumerate(texts) if token.rstrip() == NOTE_PLACE] \
+        if NOTE_PLACE in text else []
     fold_case, fold_quotes = options.ignore_case, options.ignore_quotes
     norm = normalize(stripped, case=fold_case, quotes=fold_quotes)
-    if norm == stripped:  # the usual case: the keys are the words as written
-        keys = cores
+    if norm == stripped:  # the usual case: the keys are the tokens as written
+        keys = texts
     elif len(norm) == len(stripped):
         keys = []
         position = 0
-        for full, core in zip(texts, cores, strict=True):
-            keys.append(norm[position:position + len(core)])
+        for full in texts:
+            keys.append(norm[position:position + len(full)])
             position += len(full)
     else:
-        keys = [normalize(core, case=fold_case, quotes=fold_quotes) for core in cores]
+        keys = [normalize(full, case=fold_case, quotes=fold_quotes) for full in texts]
     if len(stripped) != len(text):
         lead = text[:len(text) - len(stripped)]
         if texts:
-            texts[0] = lead + texts[0]
+            texts = [lead + texts[0], *texts[1:]]  # the keys keep the first token without it
         else:  # whitespace only
-            texts.append(lead)
+            texts = [lead]
             keys = [""]
-            cores.append("")
     if met is not None:
         keys[:] = map(met.setdefault, keys, keys)
-    return Tokens(keys, texts, cores), places
+    return Tokens(keys, texts), places
 
 
 def name_notes(tokens: Tokens, at: list[tuple[int, str]], options: Options,
@@ -166,27 +175,23 @@ def name_notes(tokens: Tokens, at: list[tuple[int, str]], options: Options,
     it is not ignored); the tokens themselves when there is nothing to do."""
     if not at and options.ignore_whitespace:
         return tokens
-    keys, texts, cores = tokens.keys, tokens.texts, tokens.cores
+    keys, texts = tokens.keys, tokens.texts
     if at:
-        keys, texts, cores = list(keys), list(texts), list(cores)
+        keys, texts = list(keys), list(texts)
         for index, note in at:
             key, shown = notes(note) if notes else (note, "*")
             keys[index] = "\x00" + key
-            cores[index] = shown
             texts[index] = texts[index].replace(NOTE_PLACE, shown, 1)
     if not options.ignore_whitespace:
-        keys = [f"{key}\x01{text.replace(core, '', 1) if core else text}"
-                for key, text, core in zip(keys, texts, cores, strict=True)]
-    return Tokens(keys, texts, cores)
+        # the spaces closed by a mark of their own, so that the codec does not take them off
+        keys = [f"{key.rstrip()}\x01{text.replace(core, '', 1) if core else text}\x01"
+                for key, text, core in zip(keys, texts, map(str.strip, texts), strict=True)]
+    return Tokens(keys, texts)
 
 
 def join_tokens(first: Tokens, second: Tokens) -> Tokens:
     """Two paragraphs as one token list with a paragraph-break token between them."""
-    return Tokens(
-        [*first.keys, "\n", *second.keys],
-        [*first.texts, f" {PARAGRAPH_BREAK} ", *second.texts],
-        [*first.cores, PARAGRAPH_BREAK, *second.cores],
-    )
+    return Tokens([*first.keys, "\n", *second.keys], [*first.texts, f" {PARAGRAPH_BREAK} ", *second.texts])
 
 
 # --- keys to characters -------------------------------------------------------
@@ -256,24 +261,29 @@ class Codec:
 
     def _look(self, keys: list[str], table: dict[str, str]) -> Sequence[str]:
         """The values of keys in one of the codec's tables, the keys it lacks learnt first."""
+        # itemgetter looks up all keys in one call, but gives the value of a single key bare
         try:
-            # itemgetter looks up all keys in one call, but gives the value of a single key bare
             return itemgetter(*keys)(table) if len(keys) > 1 else [table[key] for key in keys]
         except KeyError:
             self.learn([keys])
-            return self._look(keys, table)
+        return itemgetter(*keys)(table) if len(keys) > 1 else [table[key] for key in keys]
 
     def learn(self, lists: Iterable[Iterable[str]]) -> None:
         """Characters for the new keys of many lists at once (cheaper than list by list): the words
-        in one go, the rest (punctuation, notes) one by one, then their matching forms."""
+        in one go, the rest (punctuation, notes) one by one, then their matching forms. Keys that
+        differ only in the spaces at their end share one character."""
         known = self._chars
         fresh = [key for key in dict.fromkeys(chain.from_iterable(lists)) if key not in known]
         if not fresh:
             return
-        words = [key for key in fresh if key[:1].isalnum()]
+        bases = [key.rstrip() for key in fresh]
+        new = [base for base in dict.fromkeys(bases) if base not in known]
+        words = [base for base in new if base[:1].isalnum()]
         known.update(zip(words, self._words.take(len(words)), strict=True))
-        known.update([(key, self._other_char(key)) for key in fresh if key not in known])
-        self._learn_folds(fresh)
+        known.update([(base, self._other_char(base)) for base in new if base not in known])
+        known.update(zip(fresh, map(known.__getitem__, bases), strict=True))
+        # a base is a key too (it may come later by itself): it needs its matching form as well
+        self._learn_folds([*fresh, *new], [*bases, *new])
 
     def _other_char(self, key: str) -> str:
         if key.startswith("\x00"):
@@ -288,11 +298,12 @@ class Codec:
             self._other += 1
         return chr(code)
 
-    def _learn_folds(self, keys: list[str]) -> None:
-        """The matching forms of new keys, normalised together in one go."""
-        folded = normalize("\n".join(keys)).split("\n")
+    def _learn_folds(self, keys: list[str], bases: list[str]) -> None:
+        """The matching forms of new keys (`bases`: the keys without the spaces at their end),
+        normalised together in one go."""
+        folded = normalize("\n".join(bases)).split("\n")
         if len(folded) != len(keys):  # a key with a line break (whitespace kept in the keys)
-            folded = [normalize(key) for key in keys]
+            folded = [normalize(base) for base in bases]
         chars = self._folded
         # punctuation tokens and footnote placeholders are single characters that are not alphanumeric
         words = [word for word in dict.fromkeys(folded)
