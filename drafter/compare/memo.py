@@ -65,7 +65,7 @@ class Memo:
                     found = cut_text(text, self.options, met)
                 self._cuts[text] = found
         if met:
-            self.codec.learn([met])
+            self.codec.learn(met)
 
     def _cut_text(self, text: str) -> tuple[Tokens, list[int]]:
         found = self._cuts.get(text)

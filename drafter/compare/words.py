@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, count, repeat
+from itertools import count, repeat
 from operator import itemgetter
 
 from fast_diff_match_patch import diff as _fast_diff
@@ -244,6 +244,9 @@ class Codec:
         self._folded: dict[str, str] = {}  # word in matching form -> its character
         self._fold: dict[str, str] = {"\n": ""}  # key -> its matching character or ""
         self._fold_words = _Letters()
+        # a key without the spaces at its end -> its character, its matching character
+        self._base_chars: dict[str, str] = {}
+        self._base_folds: dict[str, str] = {}
 
     def encode(self, keys: list[str]) -> str:
         return "".join(self._look(keys, self._chars))
@@ -265,25 +268,28 @@ class Codec:
         try:
             return itemgetter(*keys)(table) if len(keys) > 1 else [table[key] for key in keys]
         except KeyError:
-            self.learn([keys])
+            self.learn(dict.fromkeys(keys))
         return itemgetter(*keys)(table) if len(keys) > 1 else [table[key] for key in keys]
 
-    def learn(self, lists: Iterable[Iterable[str]]) -> None:
-        """Characters for the new keys of many lists at once (cheaper than list by list): the words
-        in one go, the rest (punctuation, notes) one by one, then their matching forms. Keys that
-        differ only in the spaces at their end share one character."""
+    def learn(self, keys: Iterable[str]) -> None:
+        """Characters for the new ones of distinct keys, all at once (cheaper than list by list).
+        Keys that differ only in the spaces at their end share their characters, learnt for the key
+        without them (its base): the words in one go, the rest (punctuation, notes) one by one,
+        then their matching forms."""
         known = self._chars
-        fresh = [key for key in dict.fromkeys(chain.from_iterable(lists)) if key not in known]
+        fresh = [key for key in keys if key not in known]
         if not fresh:
             return
-        bases = [key.rstrip() for key in fresh]
-        new = [base for base in dict.fromkeys(bases) if base not in known]
-        words = [base for base in new if base[:1].isalnum()]
-        known.update(zip(words, self._words.take(len(words)), strict=True))
-        known.update([(base, self._other_char(base)) for base in new if base not in known])
-        known.update(zip(fresh, map(known.__getitem__, bases), strict=True))
-        # a base is a key too (it may come later by itself): it needs its matching form as well
-        self._learn_folds([*fresh, *new], [*bases, *new])
+        bases = list(map(str.rstrip, fresh))
+        chars, folds = self._base_chars, self._base_folds
+        new = [base for base in dict.fromkeys(bases) if base not in chars]
+        if new:
+            words = [base for base in new if base[:1].isalnum()]
+            chars.update(zip(words, self._words.take(len(words)), strict=True))
+            chars.update([(base, self._other_char(base)) for base in new if base not in chars])
+            folds.update(zip(new, self._fold_chars(new), strict=True))
+        known.update(zip(fresh, map(chars.__getitem__, bases), strict=True))
+        self._fold.update(zip(fresh, map(folds.__getitem__, bases), strict=True))
 
     def _other_char(self, key: str) -> str:
         if key.startswith("\x00"):
@@ -298,18 +304,17 @@ class Codec:
             self._other += 1
         return chr(code)
 
-    def _learn_folds(self, keys: list[str], bases: list[str]) -> None:
-        """The matching forms of new keys (`bases`: the keys without the spaces at their end),
-        normalised together in one go."""
+    def _fold_chars(self, bases: list[str]) -> list[str]:
+        """The matching characters of new bases, normalised together in one go."""
         folded = normalize("\n".join(bases)).split("\n")
-        if len(folded) != len(keys):  # a key with a line break (whitespace kept in the keys)
+        if len(folded) != len(bases):  # a key with a line break (whitespace kept in the keys)
             folded = [normalize(base) for base in bases]
         chars = self._folded
         # punctuation tokens and footnote placeholders are single characters that are not alphanumeric
         words = [word for word in dict.fromkeys(folded)
                  if word not in chars and (len(word) > 1 or word.isalnum())]
         chars.update(zip(words, self._fold_words.take(len(words)), strict=True))
-        self._fold.update(zip(keys, map(chars.get, folded, repeat("")), strict=True))
+        return list(map(chars.get, folded, repeat("")))
 
 
 # --- the diff -------------------------------------------------------------------
