@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from operator import lt
@@ -169,13 +169,19 @@ def heaviest_chain(pairs: Iterable[tuple[int, int, float]]) -> list[tuple[int, i
 
 
 # --- candidates ----------------------------------------------------------------------
+def _go_on() -> None:
+    """The check of a search that nothing stops."""
+
+
+
 class ShingleIndex:
     """Word trigrams → items, to find likely partners without scoring every pair."""
 
-    def __init__(self, items: Sequence[Item], indexes: Iterable[int]) -> None:
+    def __init__(self, items: Sequence[Item], indexes: Iterable[int], check: Callable[[], None] = _go_on) -> None:
         self.items = items
         self.postings: dict[str, list[int]] = {}
         for index in indexes:
+            check()
             for shingle in items[index].shingles:
                 self.postings.setdefault(shingle, []).append(index)
 
@@ -292,10 +298,12 @@ def greedy_pairs(old: Sequence[Item], new: Sequence[Item], olds: list[int], news
     return [(i, j) for i, j, _s in _greedy(_scored_pairs(old, new, olds, news, threshold))]
 
 
-def match_moves(old: Sequence[Item], new: Sequence[Item]) -> list[tuple[int, int]]:
+def match_moves(old: Sequence[Item], new: Sequence[Item],
+                check: Callable[[], None] = _go_on) -> list[tuple[int, int]]:
     """Leftovers that match across gaps: identical (and unique), or, with ≥ 3 words, word-Jaccard ≥ 0.8
     (moved) or word similarity ≥ 0.55 (moved and edited: clearly more than the 0.5 of a pair in place,
-    as a paragraph out of place has only its words to show it is the same)."""
+    as a paragraph out of place has only its words to show it is the same). `check` is called at every
+    new item (it may raise to stop the search)."""
     pairs: list[tuple[int, int, float]] = []
     old_keys = Counter(item.key for item in old)
     new_keys = Counter(item.key for item in new)
@@ -303,8 +311,9 @@ def match_moves(old: Sequence[Item], new: Sequence[Item]) -> list[tuple[int, int
     for i, item in enumerate(old):
         if old_keys[item.key] == 1 and new_keys[item.key] == 1:
             pairs.append((i, exact_new[item.key], 2.0))
-    index = ShingleIndex(old, range(len(old)))
+    index = ShingleIndex(old, range(len(old)), check)
     for j, item in enumerate(new):
+        check()
         if item.size < MOVE_MIN_WORDS:
             continue
         for i in index.candidates(item):
@@ -369,7 +378,8 @@ def _gap(matches: list[tuple[int, int]], first: int, second: int, size: int) -> 
 
 
 def _regroup_side(whole: Sequence[Item], parts: Sequence[Item], matches: list[tuple[int, int]],
-                  used_whole: set[int], used_parts: set[int]) -> list[tuple[int, int, int]]:
+                  used_whole: set[int], used_parts: set[int],
+                  check: Callable[[], None]) -> list[tuple[int, int, int]]:
     """(whole index, part index, later part index) where one whole reads as two parts, adjacent or with
     one block between that is matched to nothing here (it moved away, or went)."""
     to_whole = {p: w for w, p in matches}
@@ -377,6 +387,7 @@ def _regroup_side(whole: Sequence[Item], parts: Sequence[Item], matches: list[tu
     by_part = sorted((p, w) for w, p in matches)
     found: list[tuple[int, int, int]] = []
     for first in range(len(parts) - 1):
+        check()
         seconds = [first + 1]
         if first + 2 < len(parts) and first + 1 not in to_whole and first + 1 not in used_parts:
             seconds.append(first + 2)
@@ -399,15 +410,16 @@ def _regroup_side(whole: Sequence[Item], parts: Sequence[Item], matches: list[tu
     return found
 
 
-def find_regroups(old: Sequence[Item], new: Sequence[Item],
-                  matches: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[Regroup]]:
-    """Splits and merges in one sibling list; returns the matches that remain and the regroupings."""
+def find_regroups(old: Sequence[Item], new: Sequence[Item], matches: list[tuple[int, int]],
+                  check: Callable[[], None] = _go_on) -> tuple[list[tuple[int, int]], list[Regroup]]:
+    """Splits and merges in one sibling list; returns the matches that remain and the regroupings.
+    `check` is called at every part tried (it may raise to stop the search)."""
     if not old or not new:
         return matches, []
     used_old: set[int] = set()
     used_new: set[int] = set()
-    regroups = [Regroup((i,), (j, k)) for i, j, k in _regroup_side(old, new, matches, used_old, used_new)]
+    regroups = [Regroup((i,), (j, k)) for i, j, k in _regroup_side(old, new, matches, used_old, used_new, check)]
     flipped = [(j, i) for i, j in matches]
-    regroups += [Regroup((i, k), (j,)) for j, i, k in _regroup_side(new, old, flipped, used_new, used_old)]
+    regroups += [Regroup((i, k), (j,)) for j, i, k in _regroup_side(new, old, flipped, used_new, used_old, check)]
     remaining = [(i, j) for i, j in matches if i not in used_old and j not in used_new]
     return remaining, regroups

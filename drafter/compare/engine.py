@@ -231,7 +231,7 @@ class Comparison:
         old_items = [self._item(block) for block in old]
         new_items = [self._item(block) for block in new]
         matches = al.align(old_items, new_items)
-        matches, regroups = al.find_regroups(old_items, new_items, matches)
+        matches, regroups = al.find_regroups(old_items, new_items, matches, self.memo.check)
         matched_old = {i for i, _j in matches}
         matched_new = {j for _i, j in matches}
         for regroup in regroups:
@@ -265,7 +265,8 @@ class Comparison:
         while True:
             self._clean_pools()
             pool_old, pool_new = self.pool_old, self.pool_new
-            matches = al.match_moves([self._item(b) for b in pool_old], [self._item(b) for b in pool_new])
+            matches = al.match_moves([self._item(b) for b in pool_old], [self._item(b) for b in pool_new],
+                                     self.memo.check)
             for i, j in matches:
                 old, new = pool_old[i], pool_new[j]
                 if old.id in self.done_old or new.id in self.done_new:

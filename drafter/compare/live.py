@@ -335,7 +335,8 @@ def _never() -> bool:
 
 class _Watched(Memo):
     """A memo that stops the comparison using it (`Stale`) as soon as the document changes: the
-    comparison asks it for every block's tokens and matching form, so it never runs on for long."""
+    comparison asks it for every block's tokens and matching form, and checks with it at every
+    step of its searches for moves, splits and merges, so it never runs on for long."""
 
     def __init__(self, options: Options, stale: Callable[[], bool]) -> None:
         super().__init__(options)
@@ -345,14 +346,16 @@ class _Watched(Memo):
         """The comparison is over: the memo serves the live comparison from now on."""
         self._stale = _never
 
-    def cut(self, content: list[Inline]) -> tuple[Tokens, list[tuple[int, str]]]:
+    def check(self) -> None:
         if self._stale():
             raise Stale
+
+    def cut(self, content: list[Inline]) -> tuple[Tokens, list[tuple[int, str]]]:
+        self.check()
         return super().cut(content)
 
     def item(self, content: list[Inline], heading: bool) -> Item:
-        if self._stale():
-            raise Stale
+        self.check()
         return super().item(content, heading)
 
 

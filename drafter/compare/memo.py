@@ -48,6 +48,9 @@ class Memo:
         """The comparison is over: the content lists it met may go, and their ids be reused."""
         self._joined = {}
 
+    def check(self) -> None:
+        """Called by the comparison between steps, so that a memo can stop it by raising; this one never does."""
+
     def _text(self, content: list[Inline]) -> tuple[str, list[str]]:
         """`words.joined` of content, computed once per content list in a comparison."""
         found = self._joined.get(id(content))
@@ -57,6 +60,7 @@ class Memo:
         """Cut the texts not met before and learn their words, all in one go (cheaper than block by block)."""
         met: dict[str, str] = {}  # the keys of the new texts, each one string object
         for content in contents:
+            self.check()
             self._joined[id(content)] = found_text = joined(content)
             text = found_text[0]
             if text not in self._cuts:
