@@ -278,7 +278,7 @@ class Comparison:
                 self.pool_new = [b for b in self.pool_new if b.id not in inner_new]
                 # what comes back to the pool from under them is opened again
                 opened -= {("old", i) for i in inner_old} | {("new", i) for i in inner_new}
-                self._pair(old, new, moved=True)
+                self._pair(old, new, moved=not self._same_place(old, new))
             self._clean_pools()
             grew = False
             for side, pool in (("old", self.pool_old), ("new", self.pool_new)):
@@ -289,6 +289,13 @@ class Comparison:
                         grew = grew or bool(block.children)
             if not matches and not grew:
                 return
+
+    def _same_place(self, old: Block, new: Block) -> bool:
+        """Whether a pair found across gaps stands where its base block stood all the same: the same label
+        in the same part (a sub-paragraph under a paragraph rewritten whole, which pairs with nothing)."""
+        label = self.old_labels.get(old.id)
+        return (label is not None and label == self.new_labels.get(new.id)
+                and self.part_old.get(old.id) == self.part_new.get(new.id))
 
     def _clean_pools(self) -> None:
         """The pools without blocks paired meanwhile, each block once."""

@@ -639,3 +639,21 @@ def test_one_of_two_equal_paragraphs_edited_is_one_modified_paragraph() -> None:
     changes = compare(old, new)
     assert [(c.kind, c.old_label, c.new_label) for c in changes.changes] == [("modified", "PP1", "PP1")]
     assert apply(old, changes) == new
+
+
+def test_sub_paragraphs_under_a_chapeau_rewritten_whole_stay_in_place() -> None:
+    """A/RES/80/5 annex paragraph 18 gets a new chapeau that shares nothing with the old one: the chapeau
+    is replaced (deleted and inserted), and its nine sub-paragraphs, which pair across the gap at the
+    same labels, are unchanged, not moved."""
+    from tests.corpus import CORPUS, load
+
+    old = load(CORPUS / "A-RES-80-5.txt")
+    new = copy.deepcopy(old)
+    para = next(p for p in new.annexes[0].blocks if isinstance(p, Paragraph) and len(p.children) == 9)
+    para.content = [Text("Welcomes wholeheartedly every effort whatsoever:")]
+    changes = compare(old, new)
+    assert sorted(c.kind for c in changes.changes) == ["deleted", "inserted"]
+    label = next(c.new_label for c in changes.changes if c.kind == "inserted")
+    children = [r for r in changes.records if r.new_label and r.new_label.startswith(f"{label}(")]
+    assert len(children) == 9 and {c.kind for c in children} == {"unchanged"}
+    check_roundtrip(old, new, changes)
