@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QPoint, QTimer
+from PySide6.QtCore import QObject, QPoint, QTimer, SignalInstance
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
 # Blocks out of sight that an edit would rewrite may wait: `CHUNK` of them are rewritten at each later
-# turn of the event loop, the first `LATER_MS` after the edit, so that keys typed meanwhile go first.
+# turn of the event loop, the first `LATER_MS` after the edit is done, so that keys typed meanwhile go first.
 CHUNK = 6
 LATER_MS = 20
 
@@ -105,13 +105,37 @@ def apply_steps(cursor: QTextCursor, runs: list[Step], refreshes: list[Step]) ->
     groups.close()
 
 
-def later_timer(owner: QObject, slot: Callable[[], None]) -> QTimer:
-    """The single-shot timer that calls `slot` `LATER_MS` after it is (re)started."""
-    timer = QTimer(owner)
-    timer.setSingleShot(True)
-    timer.setInterval(LATER_MS)
-    timer.timeout.connect(slot)
-    return timer
+class Later:
+    """Calls `slot` `LATER_MS` after the edit in hand is done: `start` arms it, and the wait begins at the
+    next turn of the event loop, once the edit's own work has run (a heavy edit takes longer than
+    `LATER_MS`: a wait begun inside it would end before it does, and its work left for later would run
+    before the keys typed meanwhile)."""
+
+    def __init__(self, owner: QObject, slot: Callable[[], None]) -> None:
+        self._wait = QTimer(owner)
+        self._wait.setSingleShot(True)
+        self._wait.setInterval(LATER_MS)
+        self._wait.timeout.connect(slot)
+        self._arm = QTimer(owner)
+        self._arm.setSingleShot(True)
+        self._arm.setInterval(0)
+        self._arm.timeout.connect(self._wait.start)
+
+    def start(self) -> None:
+        self._wait.stop()
+        self._arm.start()
+
+    def stop(self) -> None:
+        self._arm.stop()
+        self._wait.stop()
+
+    def isActive(self) -> bool:
+        return self._arm.isActive() or self._wait.isActive()
+
+    @property
+    def timeout(self) -> SignalInstance:
+        """Emitted as `slot` is called."""
+        return self._wait.timeout
 
 
 def in_sight(view: QTextEdit, extra: int = 0) -> range:

@@ -35,7 +35,7 @@ from ui.editor import layout as lay
 from ui.editor.blocks import Blocks
 from ui.editor.paste import paste_edit, split_pasted
 from ui.scrollbars import quieten
-from ui.textblocks import CHUNK, finish_layout, in_sight, later_timer, repaint_block
+from ui.textblocks import CHUNK, Later, finish_layout, in_sight, repaint_block
 
 _MARGIN_COLOUR = QColor("#6b6b6b")
 _CHANGE_COLOUR = QColor("#c0392b")
@@ -76,7 +76,7 @@ class StructuredEditor(QTextEdit):
         self.document().contentsChange.connect(self._on_contents_change)
         self.cursorPositionChanged.connect(self._on_cursor)
         # re-indents the blocks out of sight that a change of structure left for later (`Blocks.update`)
-        self._later = later_timer(self, self._catch_up_later)
+        self._later = Later(self, self._catch_up_later)
         self.deferring = True  # False: every block is re-indented at once
 
     # --- model → view ------------------------------------------------------------------------
@@ -148,11 +148,12 @@ class StructuredEditor(QTextEdit):
             self._catch_up_later(len(self.blocks.rows))
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
-        """Scrolled onto blocks left for later: those now in sight are re-indented before they are painted."""
+        """Scrolled onto blocks left for later: those now in sight are re-indented before they are painted,
+        the others left for later still."""
         super().scrollContentsBy(dx, dy)
         if dy and self._later.isActive() and not self._rendering:
             self._later.stop()
-            self._catch_up_later()
+            self._catch_up_later(0)  # the rest at the turns that follow
 
     def on_changed(self, scope: Scope) -> None:
         """The controller applied or reverted an edit."""

@@ -48,7 +48,7 @@ from drafter.compare.live import Key, record_key
 from ui.editor.layout import serif
 from ui.runs import Run, changed_runs, kept, widened
 from ui.scrollbars import quieten
-from ui.textblocks import CHUNK, EditGroups, Step, apply_steps, finish_layout, in_sight, later_timer, splice
+from ui.textblocks import CHUNK, EditGroups, Later, Step, apply_steps, finish_layout, in_sight, splice
 
 INSERT_COLOUR = QColor("#0b4f9c")
 DELETE_COLOUR = QColor("#b3261e")
@@ -167,7 +167,7 @@ class ReviewView(QTextEdit):
         self.draft_name = "Draft"
         self._metrics = QFontMetricsF(margin_font())
         self._gutters: dict[str, int] = {}  # margin text → the width it takes, to the next tab stop
-        self._later = later_timer(self, self._catch_up_later)  # rewrites the blocks left for later
+        self._later = Later(self, self._catch_up_later)  # rewrites the blocks left for later
         self.deferring = True  # False: every block is rewritten at once
         self._spare = 0  # blocks out of sight that this update rewrites
         self._drawing = False  # an update is under way (its edits may scroll the view)
@@ -257,11 +257,12 @@ class ReviewView(QTextEdit):
         if self.stale and self.changes is not None:
             self._catch_up()
 
-    def _catch_up_later(self) -> None:
+    def _catch_up_later(self, spare: int = CHUNK) -> None:
+        """Rewrite the blocks left for later that are in sight, and `spare` more."""
         if self.changes is not None and not self.isVisible():
             self.stale = True  # hidden meanwhile: drawn when shown again
         elif self.changes is not None:
-            self._spare = CHUNK
+            self._spare = spare
             try:
                 self._catch_up()
             finally:
@@ -542,4 +543,4 @@ class ReviewView(QTextEdit):
         super().scrollContentsBy(dx, dy)
         if dy and self._later.isActive() and not self._drawing:
             self._later.stop()
-            self._catch_up_later()
+            self._catch_up_later(0)  # the rest at the turns that follow
