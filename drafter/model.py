@@ -19,6 +19,7 @@ import itertools
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 _counter = itertools.count(1)
 _prefix = uuid.uuid4().hex[:6]
@@ -268,6 +269,7 @@ def letters(n: int) -> str:
     return base * ((n - 1) // 26 + 1)
 
 
+@lru_cache(maxsize=4096)
 def sub_label(depth: int, index: int, language: str = "en", style: str = "") -> str:
     """The printed label of the index-th sub-paragraph (from 1) at depth 1..4.
 
