@@ -173,7 +173,6 @@ def _go_on() -> None:
     """The check of a search that nothing stops."""
 
 
-
 class ShingleIndex:
     """Word trigrams → items, to find likely partners without scoring every pair."""
 

@@ -226,8 +226,9 @@ class _Letters:
 
 
 class Codec:
-    """One character per distinct token key, shared by all the diffs of one comparison, learnt as
-    keys come: `encode` turns a list of keys into a string.
+    """One character per distinct token key (keys that differ only in their trailing spaces share one),
+    shared by all the diffs of one comparison, learnt as keys come: `encode` turns a list of keys into
+    a string.
 
     Each key also has a character in matching form (`fold`): one per distinct word after
     `normalize` (so "Decides" and "decides" are one character), "" for punctuation and footnote
