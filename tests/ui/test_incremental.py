@@ -452,6 +452,8 @@ def test_a_key_press_stops_the_full_comparison_running_in_its_thread(qtbot, wind
     controller.start_settling()
     settling = controller._settling
     assert settling is not None
+    # the pause after the key press must not come while this test looks (a busy machine may take 400 ms)
+    controller._settle.setInterval(60_000)
     QTest.keyClick(window.editor, Qt.Key.Key_Right)  # the user is at work again (the cursor moves)
     assert settling.stale()
     qtbot.waitUntil(lambda: controller._settling is None, timeout=20_000)
