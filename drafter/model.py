@@ -17,7 +17,7 @@ from __future__ import annotations
 import copy
 import itertools
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -193,18 +193,12 @@ class Resolution:
         )
 
     # --- derived views -------------------------------------------------
-    def blocks(self) -> Iterator[Block]:
+    def blocks(self) -> list[Block]:
         """Every paragraph and heading, sub-paragraphs and annexes included, in reading order."""
-        def walk(blocks: Sequence[Block]) -> Iterator[Block]:
-            for block in blocks:
-                yield block
-                if isinstance(block, Paragraph):
-                    yield from walk(block.children)
-
-        yield from walk(self.preamble)
-        yield from walk(self.operative)
+        out = all_blocks(self.preamble) + all_blocks(self.operative)
         for annex in self.annexes:
-            yield from walk(annex.blocks)
+            out += all_blocks(annex.blocks)
+        return out
 
     def preambular(self) -> list[Paragraph]:
         return [b for b in self.preamble if isinstance(b, Paragraph)]
@@ -304,6 +298,16 @@ def _sub_labels(prefix: str, parent: Paragraph, depth: int) -> list[tuple[str, P
         label = f"{prefix}({core})"
         out.append((label, child))
         out.extend(_sub_labels(label, child, depth + 1))
+    return out
+
+
+def all_blocks(blocks: Sequence[Block]) -> list[Block]:
+    """Every block under `blocks` in reading order: each paragraph, then its sub-paragraphs."""
+    out: list[Block] = []
+    for block in blocks:
+        out.append(block)
+        if isinstance(block, Paragraph) and block.children:
+            out.extend(all_blocks(block.children))
     return out
 
 

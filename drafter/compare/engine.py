@@ -37,6 +37,7 @@ from drafter.model import (
     Paragraph,
     Resolution,
     Text,
+    all_blocks,
     sub_label,
 )
 
@@ -156,15 +157,6 @@ def _unpaired_under(block: Block, done: set[str]) -> set[str]:
             found.add(child.id)
             stack.extend(child.children)
     return found
-
-
-def _walk(blocks: Sequence[Block]) -> list[Block]:
-    out: list[Block] = []
-    for block in blocks:
-        out.append(block)
-        if isinstance(block, Paragraph) and block.children:
-            out.extend(_walk(block.children))
-    return out
 
 
 def _own_label_changed(old: str, new: str) -> bool:
@@ -470,7 +462,7 @@ class Comparison:
         contents: list[list[Inline]] = []
         for parts, part_of in ((old_parts, self.part_old), (new_parts, self.part_new)):
             for name, blocks in parts.items():
-                for block in _walk(blocks):
+                for block in all_blocks(blocks):
                     part_of[block.id] = name
                     contents.append(block.content)
         contents += [note.content for note in (*self.old.footnotes, *self.new.footnotes)]
@@ -524,7 +516,7 @@ class Comparison:
         """Front matter, then the blocks in the order of the new text (deletions after their
         predecessor), then footnotes."""
         position: dict[str, float] = {}
-        for index, block in enumerate(b for blocks in parts_of(self.new).values() for b in _walk(blocks)):
+        for index, block in enumerate(self.new.blocks()):
             position[block.id] = float(index)
         for index, note in enumerate(self.new.footnotes):
             position[note.id] = 1e6 + index
@@ -535,7 +527,7 @@ class Comparison:
                     new_of_old[old_id] = record.new_ids[0]
         last = -0.5
         order_old: dict[str, float] = {}
-        for block in (b for blocks in parts_of(self.old).values() for b in _walk(blocks)):
+        for block in self.old.blocks():
             partner = new_of_old.get(block.id)
             if partner is not None and partner in position:
                 last = position[partner]

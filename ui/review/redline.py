@@ -364,6 +364,7 @@ class ReviewView(QTextEdit):
         margins = []
         near = in_sight(self, 2) if self.deferring else range(self.document().blockCount())
         spare = self._spare
+        waiting = False
         for number, before_number in kept(runs, len(self.looks)):
             before, look = old[before_number], self.looks[number]
             if before.text == look.text and before.shape == look.shape:
@@ -374,12 +375,14 @@ class ReviewView(QTextEdit):
             if block_number not in near:
                 if not spare:  # drawn as it was: the next turn rewrites it
                     self.looks[number], self._records[number] = before, None
-                    self._later.start()
+                    waiting = True
                     continue
                 spare -= 1
             refreshes.append((block_number, partial(self._rewrite_block, number, block_number, before)))
         apply_steps(cursor, [(start + self._first, partial(self._splice_records, start, end, first, last))
                              for start, end, first, last in runs], refreshes)
+        if waiting:
+            self._later.start()
         self._repaint_margins(margins)
 
     def _splice_records(self, start: int, end: int, first: int, last: int, cursor: QTextCursor) -> None:
