@@ -149,12 +149,11 @@ def tag_segments(
     tags = [""] * len(segments)
     refined: list[tuple[list[int], list[Segment], list[str]]] = []  # groups and their finer pieces
     for group, old_range, new_range in _groups(segments):
-        tag = _tag_group(old, new, old_range, new_range, numbers, front)
+        tag = group_tag(old, new, old_range, new_range, numbers, front)
         if tag:
             for index in group:
                 tags[index] = tag
-        elif (refine is not None and len(old_range) + len(new_range) > 2
-                and _may_hold_technical(old, new, old_range, new_range)):
+        elif tag is None and refine is not None:
             fine = refine(old_range, new_range)
             fine_tags = [""] * len(fine)
             for piece, piece_old, piece_new in _groups(fine):
@@ -180,6 +179,17 @@ def tag_segments(
     out_segments += segments[position:]
     out_tags += tags[position:]
     return out_segments, out_tags
+
+
+def group_tag(old: Tokens, new: Tokens, old_range: range, new_range: range, op_numbers: Mapping[int, int],
+              front: bool = False) -> str | None:
+    """The tag of one changed group of a diff (its deleted and inserted token ranges; an empty one is
+    `range(0, 0)`), or None when it is negotiated as a whole but a finer diff of it could still find
+    technical pieces (`tag_segments` then refines it)."""
+    tag = _tag_group(old, new, old_range, new_range, op_numbers, front)
+    if tag or len(old_range) + len(new_range) <= 2 or not _may_hold_technical(old, new, old_range, new_range):
+        return tag
+    return None
 
 
 def _may_hold_technical(old: Tokens, new: Tokens, old_range: range, new_range: range) -> bool:

@@ -347,8 +347,13 @@ def diff_tokens(old: Tokens, new: Tokens, codec: Codec, old_range: range | None 
         b = b[j:new_range.stop]
     if a == b:
         return [Segment(EQUAL, range(i, i + len(a)), range(j, j + len(b)))] if a else []
-    diffs = _fast_diff(a, b, counts_only=True, timelimit=0, cleanup="Semantic" if semantic else "No")
-    return _segments(diffs, i, j)
+    return _segments(diff_runs(a, b, semantic), i, j)
+
+
+def diff_runs(a: str, b: str, semantic: bool = True) -> list[tuple[str, int]]:
+    """diff-match-patch's diff of two encoded token lists, with no time limit, as (op, length) runs:
+    "=", "-" or "+"."""
+    return _fast_diff(a, b, counts_only=True, timelimit=0, cleanup="Semantic" if semantic else "No")
 
 
 def _segments(diffs: list[tuple[str, int]], i: int, j: int) -> list[Segment]:
