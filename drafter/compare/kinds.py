@@ -196,14 +196,15 @@ def _may_hold_technical(old: Tokens, new: Tokens, old_range: range, new_range: r
     """Whether any finer piece of a changed group could be tagged: some word in it or next to it
     (or the first word of the new text, which a deletion-only piece looks at) could be technical,
     or some token is whitespace only."""
-    texts = [old.texts[i] for i in old_range] + [new.texts[j] for j in new_range]
+    texts = [*old.texts[old_range.start:old_range.stop], *new.texts[new_range.start:new_range.stop]]
     if new.texts:
         texts.append(new.texts[0])
         if new_range.start >= 1:
             texts.append(new.texts[new_range.start - 1])
         if new_range.stop < len(new.texts):
             texts.append(new.texts[new_range.stop])
-    return any(not core or word_class(core) != _NEVER for core in map(str.strip, texts))
+    cores = list(map(str.strip, texts))
+    return "" in cores or any(map(word_class, cores))  # a class other than _NEVER (0)
 
 
 def _merge_negotiated(segments: list[Segment], tags: list[str]) -> tuple[list[Segment], list[str]]:
@@ -276,7 +277,8 @@ def _tag_group(old: Tokens, new: Tokens, old_range: range, new_range: range,
             if not core:
                 continue
             words = True
-            if is_technical(texts, i, front):
+            kind = word_class(core)  # `is_technical`, without its call for the words that settle it alone
+            if kind == _ALWAYS or (kind != _NEVER and is_technical(texts, i, front)):
                 technical = True
             elif core.lower() not in _CONNECTORS:
                 mechanical = False
