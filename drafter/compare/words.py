@@ -142,11 +142,12 @@ def cut_text(text: str, options: Options, met: dict[str, str] | None = None) -> 
     freed at once, while they are still in the processor's cache.
     """
     stripped = text.lstrip()
-    texts: list[str] = (_ASCII_TOKEN if stripped.isascii() else _TOKEN).findall(stripped)
+    ascii_only = stripped.isascii()
+    texts: list[str] = (_ASCII_TOKEN if ascii_only else _TOKEN).findall(stripped)
     places = [index for index, token in enumerate(texts) if token.rstrip() == NOTE_PLACE] \
         if NOTE_PLACE in text else []
     fold_case, fold_quotes = options.ignore_case, options.ignore_quotes
-    norm = normalize(stripped, case=fold_case, quotes=fold_quotes)
+    norm = stripped if ascii_only and not fold_case else normalize(stripped, case=fold_case, quotes=fold_quotes)
     if norm == stripped:  # the usual case: the keys are the tokens as written
         keys = texts
     elif len(norm) == len(stripped):
