@@ -224,10 +224,10 @@ class Resolution:
         out: list[tuple[str, Paragraph]] = []
         for index, para in enumerate(self.preambular(), 1):
             out.append((f"PP{index}", para))
-            out.extend(_sub_labels(f"PP{index}", para, 1))
+            out.extend(sub_labels(f"PP{index}", para))
         for index, para in enumerate(self.operatives(), 1):
             out.append((f"OP{index}", para))
-            out.extend(_sub_labels(f"OP{index}", para, 1))
+            out.extend(sub_labels(f"OP{index}", para))
         return out
 
     def labels(self) -> dict[str, str]:
@@ -289,16 +289,23 @@ def sub_label(depth: int, index: int, language: str = "en", style: str = "") -> 
 DEPTH_STYLES = ("alpha", "roman", "alpha.", "roman.")
 
 
-def _sub_labels(prefix: str, parent: Paragraph, depth: int) -> list[tuple[str, Paragraph]]:
-    """Negotiation labels of sub-paragraphs: OP5(a), OP5(a)(i), in every language."""
+def sub_labels(prefix: str, parent: Paragraph, depth: int = 1) -> list[tuple[str, Paragraph]]:
+    """Negotiation labels of the sub-paragraphs under a paragraph labelled `prefix`, in reading order:
+    OP5(a), OP5(a)(i), in every language."""
     out: list[tuple[str, Paragraph]] = []
+    style = "" if parent.list_style == "bullet" else parent.list_style
     for index, child in enumerate(parent.children, 1):
-        style = "" if parent.list_style == "bullet" else parent.list_style
-        core = sub_label(depth, index, "en", style).strip("().")
-        label = f"{prefix}({core})"
+        label = f"{prefix}({_label_core(depth, index, style)})"
         out.append((label, child))
-        out.extend(_sub_labels(label, child, depth + 1))
+        if child.children:
+            out.extend(sub_labels(label, child, depth + 1))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _label_core(depth: int, index: int, style: str) -> str:
+    """The English printed label of a sub-paragraph without its brackets and stop: "a", "iv"."""
+    return sub_label(depth, index, "en", style).strip("().")
 
 
 def all_blocks(blocks: Sequence[Block]) -> list[Block]:

@@ -89,14 +89,13 @@ class Change:
         return out
 
 
-@dataclass
-class Node:
+class Node(NamedTuple):
     """A block in the structure of one side: its id, whether it is a cross-heading, its children."""
 
     id: str
     heading: bool = False
     list_style: str = ""
-    children: list[Node] = field(default_factory=list)
+    children: tuple[Node, ...] = ()
 
 
 @dataclass

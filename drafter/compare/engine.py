@@ -41,7 +41,7 @@ from drafter.model import (
     Resolution,
     Text,
     all_blocks,
-    sub_label,
+    sub_labels,
 )
 
 FRONT = "front"
@@ -52,8 +52,10 @@ _STRUCTURE = frozenset(["front", "preamble", "operative", "footnotes", "annexes"
 RESOLUTION_FIELDS = tuple(f.name for f in fields(Resolution) if f.name not in _STRUCTURE)
 _NOT_TECHNICAL_FIELDS = frozenset(["title", "sponsors", "organ", "doc_type", "formula"])
 
-# Op's own constructor is Python code; tuple.__new__ makes the same tuple in C (one per piece of a diff)
+# Op's and Node's own constructors are Python code; tuple.__new__ makes the same tuples in C (one per
+# piece of a diff, one per block)
 _new_op = cast(Callable[[tuple[str, str, bool, bool]], Op], partial(tuple.__new__, Op))
+_new_node = cast(Callable[[tuple[str, bool, str, tuple[Node, ...]]], Node], partial(tuple.__new__, Node))
 
 
 def remap_notes(content: list[Inline], mapping: dict[str, str], strict: bool = False) -> list[Inline]:
@@ -93,17 +95,13 @@ def _copy(content: list[Inline]) -> list[Inline]:
 
 # --- labels and layout -------------------------------------------------------------------
 def _annex_labels(prefix: str, blocks: Sequence[Block], out: dict[str, str]) -> None:
-    def walk(label: str, para: Paragraph, depth: int) -> None:
-        out[para.id] = label
-        for index, child in enumerate(para.children, 1):
-            style = "" if para.list_style == "bullet" else para.list_style
-            walk(f"{label}({sub_label(depth, index, 'en', style).strip('().')})", child, depth + 1)
-
     number = 0
     for block in blocks:
         if isinstance(block, Paragraph):
             number += 1
-            walk(f"{prefix} para {number}", block, 1)
+            out[block.id] = label = f"{prefix} para {number}"
+            if block.children:
+                out.update([(para.id, sub) for sub, para in sub_labels(label, block)])
 
 
 def labels_of(res: Resolution) -> dict[str, str]:
@@ -135,8 +133,8 @@ def parts_of(res: Resolution) -> dict[str, list[Block]]:
 
 def _node(block: Block) -> Node:
     if isinstance(block, CrossHeading):
-        return Node(block.id, heading=True)
-    return Node(block.id, False, block.list_style, list(map(_node, block.children)))
+        return _new_node((block.id, True, "", ()))
+    return _new_node((block.id, False, block.list_style, tuple(map(_node, block.children)) if block.children else ()))
 
 
 def layout_of(res: Resolution) -> Layout:

@@ -10,6 +10,7 @@ fields the list does not name are kept.
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 
 from drafter.compare.changes import Change, ChangeList, Layout, Node
 from drafter.compare.engine import FRONT, RESOLUTION_FIELDS, layout_of, remap_notes
@@ -28,7 +29,7 @@ class ChangeListMismatch(DrafterError):
 def _ids(layout: Layout) -> list[str]:
     out: list[str] = []
 
-    def walk(nodes: list[Node]) -> None:
+    def walk(nodes: Sequence[Node]) -> None:
         for node in nodes:
             out.append(node.id)
             walk(node.children)
