@@ -375,7 +375,7 @@ class Comparison:
 
     def _ops_in_one_pass(self, old: Tokens, new: Tokens, front: bool) -> tuple[list[Op], str] | None:
         """`_ops` straight from the diff, for a pair none of whose changed groups needs the finer diff
-        of `kinds.tag_segments` (None for the others): the usual case, and three times cheaper."""
+        of `kinds.tag_segments` (None for the others): the usual case, and a third cheaper."""
         a, b = self.codec.code(old), self.codec.code(new)
         new_texts = new.texts
         if a == b:
@@ -383,30 +383,24 @@ class Comparison:
         ops: list[Op] = []
         tags: set[str] = set()
         i = j = deleted = inserted = 0  # deleted, inserted: the lengths of the changed group so far
-        for code, n in diff_runs(a, b):
+        for code, n in [*diff_runs(a, b), ("=", 0)]:  # an empty last run closes the last group
             if code == "-":
                 deleted += n
                 i += n
-                continue
-            if code == "+":
+            elif code == "+":
                 inserted += n
                 j += n
-                continue
-            if deleted or inserted:
-                if not self._group_ops(old, new, range(i - deleted, i) if deleted else range(0, 0),
-                                       range(j - inserted, j) if inserted else range(0, 0), front, ops, tags):
+            else:
+                if (deleted or inserted) and not self._group_ops(
+                        old, new, range(i - deleted, i) if deleted else range(0, 0),
+                        range(j - inserted, j) if inserted else range(0, 0), front, ops, tags):
                     return None
                 deleted = inserted = 0
-            ops.append(_new_op((EQUAL, "".join(new_texts[j:j + n]), False, False)))
-            i += n
-            j += n
-        if (deleted or inserted) and not self._group_ops(
-                old, new, range(i - deleted, i) if deleted else range(0, 0),
-                range(j - inserted, j) if inserted else range(0, 0), front, ops, tags):
-            return None
-        if "" in tags:
-            return ops, k.MODIFIED
-        return ops, k.TECHNICAL if k.TAG_TECHNICAL in tags else k.RENUMBERED
+                if n:
+                    ops.append(_new_op((EQUAL, "".join(new_texts[j:j + n]), False, False)))
+                    i += n
+                    j += n
+        return ops, k.kind_of_tags(tags)
 
     def _group_ops(self, old: Tokens, new: Tokens, old_range: range, new_range: range, front: bool,
                    ops: list[Op], tags: set[str]) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from drafter.compare.words import DELETE, EQUAL, INSERT, Segment, Tokens
@@ -344,9 +345,13 @@ def _is_reference_shift(old: Tokens, new: Tokens, old_range: range, new_range: r
 
 def text_kind(segments: list[Segment], tags: list[str]) -> str:
     """unchanged, technical, renumbered or modified, from the word diff of one pair."""
-    changed = [tag for segment, tag in zip(segments, tags, strict=True) if segment.op != EQUAL]
-    if not changed:
+    return kind_of_tags({tag for segment, tag in zip(segments, tags, strict=True) if segment.op != EQUAL})
+
+
+def kind_of_tags(tags: AbstractSet[str]) -> str:
+    """unchanged, technical, renumbered or modified, from the tags of the changed pieces of a diff."""
+    if not tags:
         return UNCHANGED
-    if all(changed):
-        return TECHNICAL if TAG_TECHNICAL in changed else RENUMBERED
-    return MODIFIED
+    if "" in tags:
+        return MODIFIED
+    return TECHNICAL if TAG_TECHNICAL in tags else RENUMBERED

@@ -11,7 +11,7 @@ import copy
 import json
 import shutil
 import subprocess
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import pytest
@@ -19,8 +19,10 @@ import pytest
 import drafter
 from drafter.compare import Change, ChangeList, apply, compare, revert
 from drafter.compare import command as cmd
-from drafter.compare.engine import labels_of
+from drafter.compare.engine import Comparison, labels_of
+from drafter.compare.kinds import tag_segments, text_kind
 from drafter.compare.render import to_html
+from drafter.compare.words import Options, diff_tokens, segment_text
 from drafter.model import Paragraph, Resolution, Text
 from drafter.serialize import to_dict
 
@@ -334,6 +336,32 @@ def test_somalia_2019_266_to_2020_445_paragraph_by_paragraph() -> None:
     assert "2019" in op35[0][1] and op35[0][0] == "delete" and "2020" in op35[1][1] and op35[1][0] == "insert"
     assert ("delete", "aid") in op35 and ("insert", "humanitarian assistance") in op35
     check_roundtrip(old, new, changes)
+
+
+# --- the two ways word diffs become ops ----------------------------------------------------------------
+@pytest.mark.parametrize(("before", "after", "finer"), [
+    ("A-RES-75-180", "A-RES-76-159", 2), ("A-RES-75-289", "A-RES-77-7", 0), ("A-RES-72-169-clean", "A-RES-75-180", 1),
+    ("S-2018-257", "S-2019-266", 8), ("S-2019-266", "S-2020-445", 3)])
+def test_word_diffs_made_in_one_pass_match_the_segment_path(before: str, after: str, finer: int) -> None:
+    """`Comparison._ops` makes the ops of a pair in one pass over its diff, unless a changed group needs
+    the finer diff that finds technical pieces in it (`finer` pairs of these texts). Both ways must give
+    the same ops and kind: checked against the segment path for every pair."""
+    comparison = Comparison(load(before), load(after), Options())
+    comparison.run()
+    needing_finer = 0
+    for pair in comparison.pairs:
+        old = comparison._block_tokens(pair.old, True)
+        new = comparison._block_tokens(pair.new, False)
+        refine = partial(diff_tokens, old, new, comparison.codec, semantic=False)
+        segments, tags = tag_segments(diff_tokens(old, new, comparison.codec), old, new,
+                                      op_numbers=comparison.op_numbers, refine=refine)
+        expected = ([(s.op, segment_text(s, old, new), tag == "technical", tag == "renumbering")
+                     for s, tag in zip(segments, tags, strict=True)], text_kind(segments, tags))
+        one_pass = comparison._ops_in_one_pass(old, new, False)
+        needing_finer += one_pass is None
+        assert one_pass in (None, expected)
+        assert comparison._ops(old, new) == expected
+    assert needing_finer == finer
 
 
 # --- every text against itself and against synthetic edits -------------------------------------------
