@@ -30,16 +30,6 @@ class Mismatch(ValueError):
     """The ops do not cover the content (the comparer's token rules changed)."""
 
 
-def _atoms(content: list[Inline]) -> list[tuple[str, bool] | NoteRef]:
-    out: list[tuple[str, bool] | NoteRef] = []
-    for item in content:
-        if isinstance(item, Text):
-            out.extend((char, item.italic) for char in item.text)
-        else:
-            out.append(item)
-    return out
-
-
 def _tokens(paragraphs: list[list[Inline]], res: Resolution) -> tuple[list[str], list[list[Inline]]]:
     """Token texts (as the ops show them) and the content each token stands for."""
     texts: list[str] = []
@@ -49,30 +39,46 @@ def _tokens(paragraphs: list[list[Inline]], res: Resolution) -> tuple[list[str],
             texts.append(" \u00b6 ")
             spans.append([BREAK])
         tokens = tokenize(content, Options(), lambda note: (note, superscript(res.marker(note))))
-        atoms = _atoms(content)
-        at = 0
-        for key, text, core in zip(tokens.keys, tokens.texts, tokens.cores, strict=True):
-            # a footnote reference is one atom, plus the spaces that ride on it
-            size = 1 + len(text) - len(core) if key.startswith("\x00") else len(text)
-            chunk = atoms[at:at + size]
-            at += size
-            spans.append(_inlines(chunk))
-            texts.append(text)
-        if at != len(atoms):
-            raise Mismatch("tokens do not cover the content")
+        # a footnote reference is one atom (a character of text is one too), plus the spaces that ride on it
+        sizes = [1 + len(text) - len(text.strip()) if key.startswith("\x00") else len(text)
+                 for key, text in zip(tokens.keys, tokens.texts, strict=True)]
+        spans += _cut_into(content, sizes)
+        texts += tokens.texts
     return texts, spans
 
 
-def _inlines(atoms: list[tuple[str, bool] | NoteRef]) -> list[Inline]:
-    out: list[Inline] = []
-    for atom in atoms:
-        if isinstance(atom, NoteRef):
-            out.append(atom)
-        elif out and isinstance(out[-1], Text) and out[-1].italic == atom[1]:
-            out[-1] = Text(out[-1].text + atom[0], atom[1])
-        else:
-            out.append(Text(atom[0], atom[1]))
-    return out
+def _cut_into(content: list[Inline], sizes: list[int]) -> list[list[Inline]]:
+    """Content cut into consecutive pieces of `sizes` atoms, each piece's runs of the same italics
+    joined; raises `Mismatch` unless the pieces cover it all."""
+    spans: list[list[Inline]] = []
+    index = offset = 0  # the next atom: content[index], and the character `offset` in it
+    for size in sizes:
+        span: list[Inline] = []
+        while size:
+            if index == len(content):
+                raise Mismatch("tokens do not cover the content")
+            item = content[index]
+            if isinstance(item, NoteRef):
+                span.append(item)
+                size -= 1
+                index += 1
+                continue
+            piece = item.text[offset:offset + size]
+            offset += len(piece)
+            size -= len(piece)
+            if offset >= len(item.text):
+                index += 1
+                offset = 0
+            if not piece:
+                continue
+            if span and isinstance(span[-1], Text) and span[-1].italic == item.italic:
+                span[-1] = Text(span[-1].text + piece, item.italic)
+            else:
+                span.append(Text(piece, item.italic))
+        spans.append(span)
+    if any(isinstance(item, NoteRef) or item.text for item in content[index:]):
+        raise Mismatch("tokens do not cover the content")
+    return spans
 
 
 def _take(texts: list[str], start: int, length: int) -> int:
@@ -101,11 +107,11 @@ def pieces(ops: list[Op], old: list[list[Inline]], new: list[list[Inline]],
             continue
         if op.op == "delete":
             end = _take(old_texts, i, len(op.text))
-            out.append(Piece("delete", [x for span in old_spans[i:end] for x in span]))
+            _push(out, "delete", [x for span in old_spans[i:end] for x in span])
             i = end
         elif op.op == "insert":
             end = _take(new_texts, j, len(op.text))
-            out.append(Piece("insert", [x for span in new_spans[j:end] for x in span]))
+            _push(out, "insert", [x for span in new_spans[j:end] for x in span])
             j = end
         else:
             end = _take(new_texts, j, len(op.text))
@@ -132,12 +138,19 @@ def _equal(out: list[Piece], old_text: str, new_text: str, old: list[Inline], ne
 
 
 def _push(out: list[Piece], kind: str, content: list[Inline]) -> None:
+    """Content onto the pieces, joined to the last piece when of the same kind, and text joined to the
+    text before it when in the same italics (one Word run for a stretch of equal words, not one a word)."""
     if not content:
         return
-    if out and out[-1].kind == kind:
-        out[-1] = Piece(kind, [*out[-1].content, *content])
-    else:
-        out.append(Piece(kind, content))
+    if not out or out[-1].kind != kind:
+        out.append(Piece(kind, []))
+    joined = out[-1].content
+    for item in content:
+        last = joined[-1] if joined else None
+        if isinstance(item, Text) and isinstance(last, Text) and last.italic == item.italic:
+            joined[-1] = Text(last.text + item.text, item.italic)
+        else:
+            joined.append(item)
 
 
 def _cut(content: list[Inline], start: int, stop: int) -> list[Inline]:
