@@ -171,6 +171,24 @@ def test_tracked_export_with_moves_and_five_per_cent_edits(tmp_path: Path) -> No
     assert len(starts) >= 3 and starts == ends
 
 
+def test_unchanged_words_between_revisions_are_one_run() -> None:
+    """A paragraph with one word replaced is four runs, not a run a word: the text before the change,
+    the deletion, the insertion and the text after it."""
+    old = load(CORPUS / "A-RES-76-159.txt")
+    new = copy.deepcopy(old)
+    para = max(new.operative, key=lambda p: len(p.text) if isinstance(p, Paragraph) else 0)
+    words = para.text.split(" ")
+    middle = len(words) // 2
+    set_text(para, " ".join([*words[:middle], "negotiated", *words[middle + 1:]]))
+    data, _counts = write_tracked(old, new, author="Drafter")
+    changed = [p for p in rv.read(data).document.iter(rv.q("p")) if p.find(f".//{rv.q('ins')}") is not None]
+    assert len(changed) == 1
+    texts = ["".join(t.text or "" for t in run if t.tag in (rv.q("t"), rv.q("delText")))
+             for run in changed[0].iter(rv.q("r"))]
+    assert texts == [" ".join(words[:middle]) + " ", words[middle] + " ", "negotiated ",
+                     " ".join(words[middle + 1:])]
+
+
 def synthetic() -> list[tuple[str, Resolution, Resolution]]:
     """The edits of the comparer's tests, each as (name, base, new)."""
     out = []
