@@ -335,6 +335,8 @@ class Comparison:
         for number, (i, j) in enumerate(sorted(pairs.items())):
             self.note_pairs.append((old_notes[i], new_notes[j]))
             self.note_key_old[old_notes[i].id] = self.note_key_new[new_notes[j].id] = f"n{number}"
+        # the keys of paired footnote references (`name_notes`), learnt at once rather than one diff at a time
+        self.codec.learn([f"\x00{key}" for key in self.note_key_old.values()])
 
     def _content_pairs(self) -> list[tuple[list[Inline], list[Inline]]]:
         out = [(p.old.content, p.new.content) for p in self.pairs]
