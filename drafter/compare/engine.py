@@ -26,6 +26,7 @@ from drafter.compare.words import (
     join_tokens,
     name_notes,
     segment_text,
+    segments_of,
     superscript,
     tokenize,
 )
@@ -361,31 +362,32 @@ class Comparison:
 
     def _ops(self, old: Tokens, new: Tokens, front: bool = False) -> tuple[list[Op], str]:
         """The word diff of two token lists as ops, and the kind of change it makes (`kinds.text_kind`)."""
-        found = self._ops_in_one_pass(old, new, front)
+        a, b = self.codec.code(old), self.codec.code(new)
+        if a == b:
+            return ([_new_op((EQUAL, "".join(new.texts), False, False))] if a else []), k.UNCHANGED
+        runs = diff_runs(a, b)
+        found = self._ops_in_one_pass(old, new, runs, front)
         if found is not None:
             return found
-        segments = diff_tokens(old, new, self.codec)
 
         def refine(old_range: range, new_range: range) -> list[Segment]:
             return diff_tokens(old, new, self.codec, old_range, new_range, semantic=False)
 
-        segments, tags = k.tag_segments(segments, old, new, op_numbers=self.op_numbers, front=front,
+        segments, tags = k.tag_segments(segments_of(runs), old, new, op_numbers=self.op_numbers, front=front,
                                         refine=refine)
         ops = [_new_op((s.op, segment_text(s, old, new), tag == k.TAG_TECHNICAL, tag == k.TAG_RENUMBERING))
                for s, tag in zip(segments, tags, strict=True)]
         return ops, k.text_kind(segments, tags)
 
-    def _ops_in_one_pass(self, old: Tokens, new: Tokens, front: bool) -> tuple[list[Op], str] | None:
-        """`_ops` straight from the diff, for a pair none of whose changed groups needs the finer diff
-        of `kinds.tag_segments` (None for the others): the usual case, and a third cheaper."""
-        a, b = self.codec.code(old), self.codec.code(new)
+    def _ops_in_one_pass(self, old: Tokens, new: Tokens, runs: list[tuple[str, int]],
+                         front: bool) -> tuple[list[Op], str] | None:
+        """`_ops` straight from the diff's runs, for a pair none of whose changed groups needs the finer
+        diff of `kinds.tag_segments` (None for the others): the usual case, and a third cheaper."""
         new_texts = new.texts
-        if a == b:
-            return ([_new_op((EQUAL, "".join(new_texts), False, False))] if a else []), k.UNCHANGED
         ops: list[Op] = []
         tags: set[str] = set()
         i = j = deleted = inserted = 0  # deleted, inserted: the lengths of the changed group so far
-        for code, n in [*diff_runs(a, b), ("=", 0)]:  # an empty last run closes the last group
+        for code, n in [*runs, ("=", 0)]:  # an empty last run closes the last group
             if code == "-":
                 deleted += n
                 i += n

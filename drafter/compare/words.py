@@ -357,7 +357,7 @@ def diff_tokens(old: Tokens, new: Tokens, codec: Codec, old_range: range | None 
         b = b[j:new_range.stop]
     if a == b:
         return [Segment(EQUAL, range(i, i + len(a)), range(j, j + len(b)))] if a else []
-    return _segments(diff_runs(a, b, semantic), i, j)
+    return segments_of(diff_runs(a, b, semantic), i, j)
 
 
 def diff_runs(a: str, b: str, semantic: bool = True) -> list[tuple[str, int]]:
@@ -366,7 +366,7 @@ def diff_runs(a: str, b: str, semantic: bool = True) -> list[tuple[str, int]]:
     return _fast_diff(a, b, counts_only=True, timelimit=0, cleanup="Semantic" if semantic else "No")
 
 
-def _segments(diffs: list[tuple[str, int]], i: int, j: int) -> list[Segment]:
+def segments_of(diffs: list[tuple[str, int]], i: int = 0, j: int = 0) -> list[Segment]:
     """The diff's (op, length) runs as token ranges from (i, j), the deletion first in each changed group."""
     out: list[Segment] = []
     deleted = inserted = False
