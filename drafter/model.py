@@ -4,8 +4,10 @@ A `Resolution` holds its front matter (AKN `preface`), the enacting formula, the
 preamble, the operative part (`mainBody`), footnotes (`authorialNote`), the
 closing (`conclusions`) and annexes (`attachments`).
 
-Paragraph content is a list of inlines: `Text` runs (italic or not) and
-`NoteRef` references to a `Footnote` by its id. Labels such as PP3, OP5 or
+Paragraph content is a tuple of inlines: `Text` runs (italic or not) and
+`NoteRef` references to a `Footnote` by its id. Content and inlines are immutable:
+an edit gives a block new content, so whatever holds on to a content (the live
+comparison, the redline's looks) may trust that the same object means the same text. Labels such as PP3, OP5 or
 OP5(a)(i) and the footnote markers are derived from position and never stored,
 so inserting a paragraph renumbers everything after it for free. Every
 paragraph, cross-heading and footnote carries an id that survives edits and
@@ -17,7 +19,7 @@ from __future__ import annotations
 import copy
 import itertools
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -30,7 +32,7 @@ def new_id() -> str:
     return f"{_prefix}{next(_counter):x}"
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Text:
     """A run of text; `italic` marks lead words and titles such as *Official Records*."""
 
@@ -38,7 +40,7 @@ class Text:
     italic: bool = False
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class NoteRef:
     """A reference to a footnote by id; one footnote may be referenced more than once."""
 
@@ -46,14 +48,15 @@ class NoteRef:
 
 
 Inline = Text | NoteRef
+Content = tuple[Inline, ...]  # the content of a paragraph, heading or footnote
 
 
-def plain_text(content: list[Inline]) -> str:
-    """The text of a list of inlines, footnote references left out."""
+def plain_text(content: Iterable[Inline]) -> str:
+    """The text of some inlines, footnote references left out."""
     return "".join(item.text for item in content if isinstance(item, Text))
 
 
-def normalize_runs(content: list[Inline]) -> list[Inline]:
+def normalize_runs(content: Iterable[Inline]) -> Content:
     """Merge adjacent runs of equal style and drop empty ones."""
     out: list[Inline] = []
     pieces: list[str] = []  # the texts of the run being merged
@@ -74,26 +77,26 @@ def normalize_runs(content: list[Inline]) -> list[Inline]:
             pieces.append(item.text)
         else:
             close()
-            out.append(NoteRef(item.note))
+            out.append(item)
     close()
-    return out
+    return tuple(out)
 
 
-def trim_runs(content: list[Inline]) -> list[Inline]:
+def trim_runs(content: Iterable[Inline]) -> Content:
     """`normalize_runs` with the white space at both ends of the content removed."""
-    content = normalize_runs(content)
-    if content and isinstance(content[0], Text):
-        content[0] = Text(content[0].text.lstrip(), content[0].italic)
-    if content and isinstance(content[-1], Text):
-        content[-1] = Text(content[-1].text.rstrip(), content[-1].italic)
-    return normalize_runs(content)
+    items = list(normalize_runs(content))
+    if items and isinstance(items[0], Text):
+        items[0] = Text(items[0].text.lstrip(), items[0].italic)
+    if items and isinstance(items[-1], Text):
+        items[-1] = Text(items[-1].text.rstrip(), items[-1].italic)
+    return normalize_runs(items)
 
 
 @dataclass
 class Paragraph:
     """A preambular, operative or sub-paragraph; `children` are its sub-paragraphs."""
 
-    content: list[Inline] = field(default_factory=list)
+    content: Content = ()
     children: list[Paragraph] = field(default_factory=list)
     id: str = field(default_factory=new_id)
     # How `children` are labelled: "" by depth ((a), (i), a., i.), or one of "alpha", "roman", "alpha.",
@@ -109,7 +112,7 @@ class Paragraph:
 class CrossHeading:
     """A heading between paragraphs ("Peacebuilding Commission", "I. Mandate")."""
 
-    content: list[Inline] = field(default_factory=list)
+    content: Content = ()
     id: str = field(default_factory=new_id)
 
     @property
@@ -124,7 +127,7 @@ Block = Paragraph | CrossHeading
 class Footnote:
     """An authorial note. Its marker is its position in `Resolution.footnotes` plus one."""
 
-    content: list[Inline] = field(default_factory=list)
+    content: Content = ()
     id: str = field(default_factory=new_id)
 
     @property
@@ -179,11 +182,12 @@ class Resolution:
 
     def snapshot(self) -> Resolution:
         """A copy to read while the original goes on changing (in another thread): new blocks, footnotes
-        and lists, the same content lists, which no edit changes in place (an edit gives a block new
-        content). Cheap next to a deep copy."""
+        and lists, the same (immutable) contents. Cheap next to a deep copy."""
+        def paragraph(para: Paragraph) -> Paragraph:
+            return replace(para, children=[paragraph(child) for child in para.children])
+
         def blocks(items: list[Block]) -> list[Block]:
-            return [replace(b, children=blocks(b.children)) if isinstance(b, Paragraph) else replace(b)  # type: ignore[arg-type]
-                    for b in items]
+            return [paragraph(b) if isinstance(b, Paragraph) else replace(b) for b in items]
 
         return replace(
             self, front=copy.deepcopy(self.front), preamble=blocks(self.preamble), operative=blocks(self.operative),

@@ -15,6 +15,7 @@ from drafter.model import (
     AgendaItem,
     Annex,
     Block,
+    Content,
     CrossHeading,
     Footnote,
     FrontMatter,
@@ -44,12 +45,12 @@ def _inline_in(data: dict[str, Any]) -> Inline:
     return Text(str(data["text"]), bool(data.get("italic", False)))
 
 
-def _content_out(content: list[Inline]) -> list[dict[str, Any]]:
+def _content_out(content: Content) -> list[dict[str, Any]]:
     return [_inline_out(item) for item in content]
 
 
-def _content_in(data: list[dict[str, Any]]) -> list[Inline]:
-    return [_inline_in(item) for item in data]
+def _content_in(data: list[dict[str, Any]]) -> Content:
+    return tuple(_inline_in(item) for item in data)
 
 
 def _block_out(block: Block) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
@@ -9,7 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QGridLayout, QLabel, QLineEdit
 
 from drafter import edits as ed
 from drafter.edits import Compound, Document, Edit
-from drafter.model import Inline, NoteRef, Resolution, Text
+from drafter.model import Content, Inline, NoteRef, Resolution, Text
 
 
 @dataclass(frozen=True)
@@ -19,12 +20,12 @@ class Match:
     end: int
 
 
-def unit_text(content: list[Inline]) -> str:
+def unit_text(content: Sequence[Inline]) -> str:
     """The text as the editor counts it: one object character per footnote reference."""
     return "".join(item.text if isinstance(item, Text) else "\ufffc" for item in content)
 
 
-def units(res: Resolution) -> list[tuple[str, list[Inline]]]:
+def units(res: Resolution) -> list[tuple[str, Content]]:
     out = [(block.id, block.content) for block in ed.reading_order(res)]
     return out + [(note.id, note.content) for note in res.footnotes]
 
@@ -44,7 +45,7 @@ def find_all(res: Resolution, needle: str, case: bool = False) -> list[Match]:
     return found
 
 
-def _replaced(content: list[Inline], matches: list[Match], replacement: str) -> list[Inline]:
+def _replaced(content: Sequence[Inline], matches: list[Match], replacement: str) -> list[Inline]:
     out = list(content)
     for match in sorted(matches, key=lambda m: -m.start):
         left, rest = ed.split_content(out, match.start)

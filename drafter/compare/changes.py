@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from drafter.compare.kinds import KINDS, MOVED
-from drafter.model import Inline
+from drafter.model import Content
 
 
 class Op(NamedTuple):
@@ -42,8 +42,8 @@ class Change:
     ops: list[Op] = field(default_factory=list)
     front_field: str = ""
     relabelled: bool = False  # the label changed (OP4 → OP5), whatever the kind
-    old_content: tuple[list[Inline], ...] | None = None
-    new_content: tuple[list[Inline], ...] | None = None
+    old_content: tuple[Content, ...] | None = None
+    new_content: tuple[Content, ...] | None = None
     old_value: Any = None
     new_value: Any = None
 

@@ -33,6 +33,7 @@ from drafter.compare.words import (
 from drafter.model import (
     Annex,
     Block,
+    Content,
     CrossHeading,
     Footnote,
     FrontMatter,
@@ -59,7 +60,7 @@ _new_op = cast(Callable[[tuple[str, str, bool, bool]], Op], partial(tuple.__new_
 _new_node = cast(Callable[[tuple[str, bool, str, tuple[Node, ...]]], Node], partial(tuple.__new__, Node))
 
 
-def remap_notes(content: list[Inline], mapping: dict[str, str], strict: bool = False) -> list[Inline]:
+def remap_notes(content: Sequence[Inline], mapping: dict[str, str], strict: bool = False) -> Content:
     """A copy of content with footnote references renamed through `mapping`.
 
     `strict` renames references that `mapping` lacks to a name no footnote has.
@@ -71,10 +72,10 @@ def remap_notes(content: list[Inline], mapping: dict[str, str], strict: bool = F
             out.append(NoteRef(mapping.get(item.note, missing)))
         else:
             out.append(Text(item.text, item.italic))
-    return out
+    return tuple(out)
 
 
-def _same_content(old: list[Inline], new: list[Inline], note_map: dict[str, str]) -> bool:
+def _same_content(old: Sequence[Inline], new: Sequence[Inline], note_map: dict[str, str]) -> bool:
     """Whether `new` is `old` with its footnote references renamed through `note_map` (references
     that `note_map` lacks match nothing): `remap_notes(old, note_map, True) == new`, without copies."""
     if len(old) != len(new):
@@ -90,7 +91,7 @@ def _same_content(old: list[Inline], new: list[Inline], note_map: dict[str, str]
     return True
 
 
-def _copy(content: list[Inline]) -> list[Inline]:
+def _copy(content: Sequence[Inline]) -> Content:
     return remap_notes(content, {})
 
 
@@ -339,8 +340,8 @@ class Comparison:
         # the keys of paired footnote references (`name_notes`), learnt at once rather than one diff at a time
         self.codec.learn([f"\x00{key}" for key in self.note_key_old.values()])
 
-    def _content_pairs(self) -> list[tuple[list[Inline], list[Inline]]]:
-        out = [(p.old.content, p.new.content) for p in self.pairs]
+    def _content_pairs(self) -> list[tuple[Sequence[Inline], Sequence[Inline]]]:
+        out: list[tuple[Sequence[Inline], Sequence[Inline]]] = [(p.old.content, p.new.content) for p in self.pairs]
         out += [([i for b in r.old for i in b.content], [i for b in r.new for i in b.content])
                 for r in self.regroups]
         return out
@@ -352,7 +353,7 @@ class Comparison:
     def _new_note(self, note_id: str) -> tuple[str, str]:
         return self.note_key_new.get(note_id, "w" + note_id), self._markers_new.get(note_id, "?")
 
-    def _tokens(self, content: list[Inline], old_side: bool) -> Tokens:
+    def _tokens(self, content: Sequence[Inline], old_side: bool) -> Tokens:
         return tokenize(content, self.options, self._old_note if old_side else self._new_note)
 
     def _block_tokens(self, block: Block | Footnote, old_side: bool) -> Tokens:
@@ -444,7 +445,7 @@ class Comparison:
             change.new_content = (_copy(new.content),)
         return change
 
-    def _shown(self, content: list[Inline]) -> str:
+    def _shown(self, content: Sequence[Inline]) -> str:
         """The text of new content as the ops show it, footnote markers as superscripts."""
         markers = self._markers_new
         return "".join([item.text if isinstance(item, Text) else markers.get(item.note, "?")
@@ -512,7 +513,7 @@ class Comparison:
 
     def _run(self) -> ChangeList:
         old_parts, new_parts = parts_of(self.old), parts_of(self.new)
-        contents: list[list[Inline]] = []
+        contents: list[Sequence[Inline]] = []
         for parts, part_of in ((old_parts, self.part_old), (new_parts, self.part_new)):
             for name, blocks in parts.items():
                 for block in all_blocks(blocks):

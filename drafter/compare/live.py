@@ -350,11 +350,11 @@ class _Watched(Memo):
         if self._stale():
             raise Stale
 
-    def cut(self, content: list[Inline]) -> tuple[Tokens, list[tuple[int, str]]]:
+    def cut(self, content: Sequence[Inline]) -> tuple[Tokens, list[tuple[int, str]]]:
         self.check()
         return super().cut(content)
 
-    def item(self, content: list[Inline], heading: bool) -> Item:
+    def item(self, content: Sequence[Inline], heading: bool) -> Item:
         self.check()
         return super().item(content, heading)
 

@@ -9,7 +9,7 @@ used and nothing older, so it never outgrows the two documents.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from drafter.compare import align as al
 from drafter.compare.words import Codec, Options, Tokens, cut_text, joined
@@ -51,12 +51,12 @@ class Memo:
     def check(self) -> None:
         """Called by the comparison between steps, so that a memo can stop it by raising; this one never does."""
 
-    def _text(self, content: list[Inline]) -> tuple[str, list[str]]:
+    def _text(self, content: Sequence[Inline]) -> tuple[str, list[str]]:
         """`words.joined` of content, computed once per content list in a comparison."""
         found = self._joined.get(id(content))
         return found if found is not None else joined(content)
 
-    def prepare(self, contents: Iterable[list[Inline]]) -> None:
+    def prepare(self, contents: Iterable[Sequence[Inline]]) -> None:
         """Cut the texts not met before and learn their words, all in one go (cheaper than block by block)."""
         met: dict[str, str] = {}  # the keys of the new texts, each one string object
         for content in contents:
@@ -78,13 +78,13 @@ class Memo:
             self._cuts[text] = found
         return found
 
-    def cut(self, content: list[Inline]) -> tuple[Tokens, list[tuple[int, str]]]:
+    def cut(self, content: Sequence[Inline]) -> tuple[Tokens, list[tuple[int, str]]]:
         """`words.cut` of the content, the tokens shared by every block with the same text."""
         text, notes = self._text(content)
         tokens, places = self._cut_text(text)
         return tokens, list(zip(places, notes, strict=True)) if notes else []
 
-    def item(self, content: list[Inline], heading: bool) -> al.Item:
+    def item(self, content: Sequence[Inline], heading: bool) -> al.Item:
         """The matching form of the content."""
         text, _notes = self._text(content)
         key = (text, heading)

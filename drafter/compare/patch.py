@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from drafter.compare.changes import Change, ChangeList, Layout, Node
 from drafter.compare.engine import FRONT, RESOLUTION_FIELDS, layout_of, remap_notes
 from drafter.errors import DrafterError
-from drafter.model import Annex, Block, CrossHeading, Footnote, Inline, Paragraph, Resolution
+from drafter.model import Annex, Block, Content, CrossHeading, Footnote, Paragraph, Resolution
 
 
 class ChangeListMismatch(DrafterError):
@@ -76,14 +76,14 @@ class _Builder:
             return record.old_ids, record.new_ids
         return record.new_ids, record.old_ids
 
-    def content(self, dst_id: str) -> list[Inline]:
+    def content(self, dst_id: str) -> Content:
         found = self.by_dst.get(dst_id)
         if found is None:
             raise ChangeListMismatch(f"no record for block {dst_id}")
         record, index = found
         stored = record.new_content if self.forward else record.old_content
         if stored is not None:
-            return copy.deepcopy(stored[index])
+            return stored[index]  # content is immutable: the result may share it
         src_ids, _dst = self._sides(record)
         source = self.nodes.get(src_ids[0]) if src_ids else None
         if source is None:

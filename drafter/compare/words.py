@@ -100,7 +100,7 @@ class Tokens:
 NOTE_PLACE = "\x00"  # what a footnote reference is until `name_notes` names it
 
 
-def joined(content: list[Inline]) -> tuple[str, list[str]]:
+def joined(content: Sequence[Inline]) -> tuple[str, list[str]]:
     """The text of content with `NOTE_PLACE` for each footnote reference, and the footnote ids in order."""
     if len(content) == 1 and content[0].__class__ is Text:
         text = content[0].text
@@ -119,13 +119,13 @@ def joined(content: list[Inline]) -> tuple[str, list[str]]:
 NoteNamer = Callable[[str], tuple[str, str]]  # footnote id -> (comparison key, shown marker)
 
 
-def tokenize(content: list[Inline], options: Options, notes: NoteNamer | None = None) -> Tokens:
+def tokenize(content: Sequence[Inline], options: Options, notes: NoteNamer | None = None) -> Tokens:
     """Cut content into tokens; `notes` names a footnote reference by its key and marker."""
     tokens, at = cut(content, options)
     return name_notes(tokens, at, options, notes)
 
 
-def cut(content: list[Inline], options: Options) -> tuple[Tokens, list[tuple[int, str]]]:
+def cut(content: Sequence[Inline], options: Options) -> tuple[Tokens, list[tuple[int, str]]]:
     """Content cut into tokens, each footnote reference a placeholder (key, core and text
     `NOTE_PLACE`), with the keys that ignore whitespace; and (token index, footnote id) of the
     references. `name_notes` turns this into what `tokenize` returns."""

@@ -39,6 +39,7 @@ from drafter.edits.primitives import (
 )
 from drafter.model import (
     Block,
+    Content,
     CrossHeading,
     Footnote,
     Inline,
@@ -95,7 +96,7 @@ def set_content(doc: Document, unit_id: str, content: Sequence[Inline], side: Si
     return SetContent(unit_id, unit.content, after, side, label)
 
 
-def _sibling_of(block: Block, content: list[Inline]) -> Block:
+def _sibling_of(block: Block, content: Content) -> Block:
     if isinstance(block, CrossHeading):
         return CrossHeading(content)
     return Paragraph(content, list_style="")
@@ -114,8 +115,8 @@ def split(doc: Document, block_id: str, offset: int, side: Side = "draft") -> Co
             return None
         where = locate(b.res, block_id)
         left, right = split_content(block.content, offset)
-        if offset == 0 and left == [] and right:
-            b.add(InsertBlock(_sibling_of(block, []), where, side, "New paragraph"))
+        if offset == 0 and not left and right:
+            b.add(InsertBlock(_sibling_of(block, ()), where, side, "New paragraph"))
             return b.done("New paragraph")
         fresh = _sibling_of(block, right if not isinstance(block, Paragraph) else with_lead_italic(right))
         b.add(SetContent(block_id, block.content, _styled(block, left), side))
@@ -204,7 +205,7 @@ def delete_range(doc: Document, start_id: str, start: int, end_id: str, end: int
         return b.done("Delete")
 
 
-def _styled(unit: Paragraph | CrossHeading | Footnote, content: list[Inline]) -> list[Inline]:
+def _styled(unit: Paragraph | CrossHeading | Footnote, content: Sequence[Inline]) -> Content:
     return with_lead_italic(content) if isinstance(unit, Paragraph) else normalize_runs(content)
 
 
@@ -347,5 +348,5 @@ def remove_footnote(doc: Document, note_id: str, side: Side = "draft") -> Compou
 
 
 def new_paragraph(text: str, italic_lead: bool = True) -> Paragraph:
-    content: list[Inline] = [Text(text)] if text else []
+    content: Content = (Text(text),) if text else ()
     return Paragraph(with_lead_italic(content) if italic_lead else content, id=new_id())

@@ -22,6 +22,7 @@ from typing import Any, Literal
 from drafter.leadwords import lead_phrase
 from drafter.model import (
     Block,
+    Content,
     CrossHeading,
     Footnote,
     Inline,
@@ -143,14 +144,14 @@ def find(res: Resolution, unit_id: str) -> Unit | None:
 def locate(res: Resolution, block_id: str) -> Where:
     """The place of a block: its part, its parent paragraph or none, its index there."""
     for part, blocks in parts(res).items():
-        stack: list[tuple[list[Block], str | None]] = [(blocks, None)]
+        stack: list[tuple[Sequence[Block], str | None]] = [(blocks, None)]
         while stack:
             siblings, parent = stack.pop()
             for index, block in enumerate(siblings):
                 if block.id == block_id:
                     return Where(part, parent, index)
                 if isinstance(block, Paragraph) and block.children:
-                    stack.append((block.children, block.id))  # type: ignore[arg-type]
+                    stack.append((block.children, block.id))
     raise EditError(f"no block {block_id!r}")
 
 
@@ -165,16 +166,16 @@ def length(content: Sequence[Inline]) -> int:
     return sum(len(item.text) if isinstance(item, Text) else 1 for item in content)
 
 
-def split_content(content: Sequence[Inline], offset: int) -> tuple[list[Inline], list[Inline]]:
+def split_content(content: Sequence[Inline], offset: int) -> tuple[Content, Content]:
     left: list[Inline] = []
     right: list[Inline] = []
     pos = 0
     for item in content:
         size = len(item.text) if isinstance(item, Text) else 1
         if pos + size <= offset:
-            left.append(copy.copy(item))
+            left.append(item)
         elif pos >= offset:
-            right.append(copy.copy(item))
+            right.append(item)
         else:
             assert isinstance(item, Text)
             cut = offset - pos
@@ -184,12 +185,12 @@ def split_content(content: Sequence[Inline], offset: int) -> tuple[list[Inline],
     return normalize_runs(left), normalize_runs(right)
 
 
-def insert_inline(content: Sequence[Inline], offset: int, items: Sequence[Inline]) -> list[Inline]:
+def insert_inline(content: Sequence[Inline], offset: int, items: Sequence[Inline]) -> Content:
     left, right = split_content(content, offset)
-    return normalize_runs([*left, *copy.deepcopy(list(items)), *right])
+    return normalize_runs([*left, *items, *right])
 
 
-def with_lead_italic(content: Sequence[Inline]) -> list[Inline]:
+def with_lead_italic(content: Sequence[Inline]) -> Content:
     """Content whose opening italic run is exactly the lead phrase, where one is recognised.
 
     Other italic runs (titles such as *Official Records*) are kept; without a recognised
@@ -198,13 +199,13 @@ def with_lead_italic(content: Sequence[Inline]) -> list[Inline]:
     text = "".join(item.text for item in content if isinstance(item, Text))
     lead = lead_phrase(text)
     if lead == 0:
-        return normalize_runs(list(content))
+        return normalize_runs(content)
     out: list[Inline] = []
     pos = 0
     opening = True  # still inside the run of italic text the paragraph opens with
     for item in content:
         if isinstance(item, NoteRef):
-            out.append(NoteRef(item.note))
+            out.append(item)
             continue
         text = item.text
         head = min(len(text), max(0, lead - pos))  # the part of the run inside the lead phrase
@@ -252,16 +253,16 @@ class Edit:
 class SetContent(Edit):
     """Replace the content of a paragraph, heading or footnote."""
 
-    def __init__(self, unit_id: str, before: list[Inline], after: list[Inline], side: Side = "draft",
+    def __init__(self, unit_id: str, before: Sequence[Inline], after: Sequence[Inline], side: Side = "draft",
                  label: str = "Typing") -> None:
-        self.unit_id, self.before, self.after = unit_id, copy.deepcopy(before), copy.deepcopy(after)
+        self.unit_id, self.before, self.after = unit_id, tuple(before), tuple(after)
         self.side, self.label = side, label
 
-    def _set(self, doc: Document, content: list[Inline]) -> None:
+    def _set(self, doc: Document, content: Content) -> None:
         unit = find(doc.side(self.side), self.unit_id)
         if unit is None:
             raise EditError(f"no block {self.unit_id!r}")
-        unit.content = copy.deepcopy(content)
+        unit.content = content
 
     def apply(self, doc: Document) -> None:
         self._set(doc, self.after)

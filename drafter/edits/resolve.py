@@ -31,7 +31,7 @@ from drafter.edits.primitives import (
     locate,
     walk,
 )
-from drafter.model import Block, CrossHeading, Footnote, Inline, NoteRef, Paragraph, Resolution, new_id
+from drafter.model import Block, Content, CrossHeading, Footnote, Inline, NoteRef, Paragraph, Resolution, new_id
 
 
 class _Resolver:
@@ -60,7 +60,7 @@ class _Resolver:
         return self.b.res
 
     # --- content -------------------------------------------------------------------------
-    def content(self, content: list[Inline]) -> list[Inline]:
+    def content(self, content: Content) -> Content:
         """Kept-side content with its footnote references turned into the other side's notes."""
         out: list[Inline] = []
         for item in copy.deepcopy(content):
@@ -75,7 +75,7 @@ class _Resolver:
                 out.append(NoteRef(target))
             else:
                 out.append(item)
-        return out
+        return tuple(out)
 
     def copy_block(self, block: Block) -> Block:
         taken = {b.id for b, _w, _d in walk(self.dst)}

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from lxml import etree
@@ -118,7 +119,7 @@ class _Writer:
         self.styles: dict[str, str] = {}  # paragraph id → list_style
 
     # --- inline content ----------------------------------------------------
-    def inlines(self, host: etree._Element, content: list[Inline]) -> None:
+    def inlines(self, host: etree._Element, content: Sequence[Inline]) -> None:
         last: etree._Element | None = None
         for item in normalize_runs(content):
             if isinstance(item, Text) and not item.italic:

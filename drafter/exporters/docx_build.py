@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from docx import Document
@@ -33,7 +33,7 @@ def list_format(depth: int, language: str, style: str) -> int:
     return ABSTRACT.get(sub_label(depth, 1, language, style), 1)
 
 
-def inline_runs(content: list[Inline], note_ids: NoteIds, removed: bool = False) -> list[etree._Element]:
+def inline_runs(content: Sequence[Inline], note_ids: NoteIds, removed: bool = False) -> list[etree._Element]:
     """The runs of a paragraph's content: italic runs as w:i, footnote references as references."""
     out: list[etree._Element] = []
     for item in content:
@@ -268,5 +268,5 @@ def note_ids_of(res: Resolution) -> dict[str, int]:
     return {note.id: index for index, note in enumerate(res.footnotes, 1)}
 
 
-def refs(content: list[Inline]) -> list[str]:
+def refs(content: Sequence[Inline]) -> list[str]:
     return [item.note for item in content if isinstance(item, NoteRef)]

@@ -9,6 +9,7 @@ side with a paragraph-break token, which becomes a paragraph mark.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from drafter.compare import Op
@@ -30,7 +31,7 @@ class Mismatch(ValueError):
     """The ops do not cover the content (the comparer's token rules changed)."""
 
 
-def _tokens(paragraphs: list[list[Inline]], res: Resolution) -> tuple[list[str], list[list[Inline]]]:
+def _tokens(paragraphs: Sequence[Sequence[Inline]], res: Resolution) -> tuple[list[str], list[list[Inline]]]:
     """Token texts (as the ops show them) and the content each token stands for."""
     texts: list[str] = []
     spans: list[list[Inline]] = []
@@ -47,7 +48,7 @@ def _tokens(paragraphs: list[list[Inline]], res: Resolution) -> tuple[list[str],
     return texts, spans
 
 
-def _cut_into(content: list[Inline], sizes: list[int]) -> list[list[Inline]]:
+def _cut_into(content: Sequence[Inline], sizes: list[int]) -> list[list[Inline]]:
     """Content cut into consecutive pieces of `sizes` atoms, each piece's runs of the same italics
     joined; raises `Mismatch` unless the pieces cover it all."""
     spans: list[list[Inline]] = []
@@ -94,7 +95,7 @@ def _take(texts: list[str], start: int, length: int) -> int:
     return end
 
 
-def pieces(ops: list[Op], old: list[list[Inline]], new: list[list[Inline]],
+def pieces(ops: list[Op], old: Sequence[Sequence[Inline]], new: Sequence[Sequence[Inline]],
            old_res: Resolution, new_res: Resolution) -> list[Piece]:
     """The ops of a paragraph change as content: equal and inserted from the new side, deleted
     from the old side. Raises `Mismatch` when the ops do not fit the content."""
@@ -124,7 +125,7 @@ def pieces(ops: list[Op], old: list[list[Inline]], new: list[list[Inline]],
     return out
 
 
-def _equal(out: list[Piece], old_text: str, new_text: str, old: list[Inline], new: list[Inline]) -> None:
+def _equal(out: list[Piece], old_text: str, new_text: str, old: Sequence[Inline], new: Sequence[Inline]) -> None:
     """An equal token; where only its spaces differ (the comparer ignores them), the spaces
     become a deletion and an insertion, so that rejecting gives the base's spacing."""
     if old_text == new_text or any(isinstance(x, NoteRef) for x in (*old, *new)):
@@ -137,7 +138,7 @@ def _equal(out: list[Piece], old_text: str, new_text: str, old: list[Inline], ne
     _push(out, "insert", _cut(new, common, len(new_text)))
 
 
-def _push(out: list[Piece], kind: str, content: list[Inline]) -> None:
+def _push(out: list[Piece], kind: str, content: Sequence[Inline]) -> None:
     """Content onto the pieces, joined to the last piece when of the same kind, and text joined to the
     text before it when in the same italics (one Word run for a stretch of equal words, not one a word)."""
     if not content:
@@ -153,7 +154,7 @@ def _push(out: list[Piece], kind: str, content: list[Inline]) -> None:
             joined.append(item)
 
 
-def _cut(content: list[Inline], start: int, stop: int) -> list[Inline]:
+def _cut(content: Sequence[Inline], start: int, stop: int) -> list[Inline]:
     """The characters start..stop of text-only content, with their italics."""
     out: list[Inline] = []
     at = 0
@@ -166,7 +167,7 @@ def _cut(content: list[Inline], start: int, stop: int) -> list[Inline]:
     return out
 
 
-def whole(old: list[list[Inline]], new: list[list[Inline]]) -> list[Piece]:
+def whole(old: Sequence[Sequence[Inline]], new: Sequence[Sequence[Inline]]) -> list[Piece]:
     """The fallback: every old paragraph deleted, every new one inserted."""
     out: list[Piece] = []
     for side, kind in ((old, "delete"), (new, "insert")):

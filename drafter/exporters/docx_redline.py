@@ -121,7 +121,7 @@ def write_table(old: Resolution, new: Resolution, template: str | None = None, *
             items = tracked.ops_pieces(record, olds, news) if olds and news else \
                 [Piece("delete", [x for c in olds for x in c]), Piece("insert", [x for c in news for x in c])]
         else:
-            items = [Piece("equal", news[0])]
+            items = [Piece("equal", list(news[0]))]
         left = [ox.text_run(f"{record.old_label}  ", extra=("b",))] if record.old_label else []
         right = [ox.text_run(f"{record.new_label}  ", extra=("b",))] if record.new_label else []
         if record.kind not in (UNCHANGED,):

@@ -19,7 +19,7 @@ Built on `drafter.compare.compare(old, new)`:
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from lxml import etree
 
@@ -29,7 +29,7 @@ from drafter.exporters import ooxml as ox
 from drafter.exporters.docx_build import Builder, Line, front_lines, note_ids_of
 from drafter.exporters.docx_clean import Slot, annex_lines, closing_lines, formula_line, parts, slots
 from drafter.exporters.docx_ops import Mismatch, Piece, pieces, split_breaks, whole
-from drafter.model import CrossHeading, Inline, Resolution, Text
+from drafter.model import Content, CrossHeading, Inline, Resolution, Text
 
 _MARK = {"insert": ox.INS, "delete": ox.DEL}
 
@@ -76,7 +76,7 @@ class Tracked:
         return found
 
     # --- runs -------------------------------------------------------------------------
-    def runs(self, content: list[Inline], kind: str, old_side: bool) -> list[etree._Element]:
+    def runs(self, content: Sequence[Inline], kind: str, old_side: bool) -> list[etree._Element]:
         """Runs of content; inside w:del and w:moveFrom deleted text is delText (moveFrom keeps w:t)."""
         out: list[etree._Element] = []
         for item in content:
@@ -95,7 +95,7 @@ class Tracked:
                 out.append(ox.note_run(self.new_note(item.note)))
         return out
 
-    def wrap(self, content: list[Inline], kind: str | None, old_side: bool) -> list[etree._Element]:
+    def wrap(self, content: Sequence[Inline], kind: str | None, old_side: bool) -> list[etree._Element]:
         runs = self.runs(content, kind or "", old_side)
         if kind is None or not runs:
             return runs
@@ -142,7 +142,7 @@ class Tracked:
             p.extend(runs)
         self.b.add(p)
 
-    def ops_pieces(self, record: Change, old: list[list[Inline]], new: list[list[Inline]]) -> list[Piece]:
+    def ops_pieces(self, record: Change, old: Sequence[Sequence[Inline]], new: Sequence[Sequence[Inline]]) -> list[Piece]:
         try:
             return pieces(record.ops, old, new, self.old, self.new)
         except Mismatch:
@@ -171,7 +171,7 @@ class Tracked:
             return
         old = self.old_block(record.old_ids[0])
         items = self.ops_pieces(record, [old], [block.content]) if record.old_content else \
-            [Piece("equal", block.content)]
+            [Piece("equal", list(block.content))]
         if record.old_ids[0] in self.move_names:
             name = self.move_names[record.old_ids[0]]
             self.add(slot, self.piece_runs(items, ox.MOVE_TO, side="new"), ox.MOVE_TO, move=(ox.MOVE_TO, name))
@@ -183,17 +183,17 @@ class Tracked:
         if record is not None and slot.block.id in self.move_names:
             new_content = self.new_block(record.new_ids[0])
             items = self.ops_pieces(record, [slot.block.content], [new_content]) if record.old_content else \
-                [Piece("equal", slot.block.content)]
+                [Piece("equal", list(slot.block.content))]
             name = self.move_names[slot.block.id]
             self.add(slot, self.piece_runs(items, ox.MOVE_FROM, side="old"), ox.MOVE_FROM, deleted=True,
                      move=(ox.MOVE_FROM, name))
         elif record is None or record.kind == DELETED:
             self.add(slot, self.wrap(slot.block.content, ox.DEL, True), ox.DEL, deleted=True)
 
-    def old_block(self, block_id: str) -> list[Inline]:
+    def old_block(self, block_id: str) -> Content:
         return self.old_index[block_id].block.content
 
-    def new_block(self, block_id: str) -> list[Inline]:
+    def new_block(self, block_id: str) -> Content:
         return self.new_index[block_id].block.content
 
     # --- lines (header, formula, closing, annex headings) ---------------------------------
@@ -251,13 +251,13 @@ class Tracked:
         for new_id in record.new_ids:
             self.by_new[new_id] = Change(INSERTED, record.part, (), (new_id,))
 
-    def content_of(self, old_side: bool, block_id: str) -> list[Inline]:
+    def content_of(self, old_side: bool, block_id: str) -> Content:
         """The content of a block or footnote of one side."""
         res, index = (self.old, self.old_index) if old_side else (self.new, self.new_index)
         if block_id in index:
             return index[block_id].block.content
         note = res.footnote(block_id)
-        return note.content if note is not None else []
+        return note.content if note is not None else ()
 
     def write(self) -> bytes:
         old_parts, new_parts = self.prepare()

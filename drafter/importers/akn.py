@@ -15,6 +15,7 @@ raises `ImportFailed` with one sentence saying why.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from drafter.model import (
     AgendaItem,
     Annex,
     Block,
+    Content,
     CrossHeading,
     Footnote,
     FrontMatter,
@@ -74,7 +76,7 @@ def _plain(el: etree._Element) -> str:
     return "".join(parts)
 
 
-def _join(parts: list[list[Inline]]) -> list[Inline]:
+def _join(parts: Sequence[Sequence[Inline]]) -> list[Inline]:
     """Inline content of several blocks, one line each."""
     out: list[Inline] = []
     for part in parts:
@@ -89,7 +91,7 @@ class _Note:
     order: int
     marker: str
     guid: str = ""
-    content: list[Inline] | None = None
+    content: Content | None = None
 
 
 class _Reader:
@@ -112,7 +114,8 @@ class _Reader:
     def text(self, value: str) -> str:
         return value if self.exact else " ".join(value.split())
 
-    def tidy(self, content: list[Inline]) -> list[Inline]:
+    def clean_content(self, content: Sequence[Inline]) -> Content:
+        """Content as a block holds it: runs merged and, but in a Drafter file, white space collapsed."""
         content = normalize_runs(content)
         if self.exact:
             return content
@@ -152,19 +155,19 @@ class _Reader:
                 out.append(Text(child.tail, italic))
         return out
 
-    def host(self, el: etree._Element) -> list[Inline]:
-        return self.tidy(self.inlines(el))
+    def host(self, el: etree._Element) -> Content:
+        return self.clean_content(self.inlines(el))
 
-    def blocks(self, el: etree._Element) -> list[Inline]:
+    def blocks(self, el: etree._Element) -> Content:
         """The text blocks inside a container (`content`, `intro`, a note), one line each."""
-        parts: list[list[Inline]] = []
+        parts: list[Content] = []
         for child in el:
             name = _local(child)
             if name in TEXT_BLOCKS:
                 parts.append(self.host(child))
             elif name in GROUPS or name == "blockList":
                 parts.append(self.blocks(child))
-        return self.tidy(_join(parts))
+        return self.clean_content(_join(parts))
 
     def register(self, el: etree._Element) -> str:
         """The key of the footnote `el` (an `authorialNote` or `note`), read on its first occurrence."""
@@ -190,18 +193,18 @@ class _Reader:
         ids: dict[str, str] = {}
         for key, note in sorted(self.notes.items(), key=lambda pair: order(pair[1])):
             ids[key] = self.claim(note.guid)
-            out.append(Footnote(note.content or [], id=ids[key]))
+            out.append(Footnote(note.content or (), id=ids[key]))
         return out, ids
 
     # --- paragraphs ----------------------------------------------------------------
-    def paragraph(self, el: etree._Element, parts: list[list[Inline]],
+    def paragraph(self, el: etree._Element, parts: list[Content],
                   children: list[Paragraph]) -> Paragraph:
         ident = self.claim(el.get("GUID"))
-        return Paragraph(self.tidy(_join(parts)), children, id=ident, list_style=self.styles.get(ident, ""))
+        return Paragraph(self.clean_content(_join(parts)), children, id=ident, list_style=self.styles.get(ident, ""))
 
     def hierarchy(self, el: etree._Element) -> Paragraph:
         """`paragraph`, `point` and their kin: text from `content` or `intro`, children from `list`."""
-        parts: list[list[Inline]] = []
+        parts: list[Content] = []
         children: list[Paragraph] = []
         for child in el:
             name = _local(child)
@@ -229,7 +232,7 @@ class _Reader:
 
     def item(self, el: etree._Element) -> Paragraph:
         """A PP (`container`, `recital`) or a block-list `item`: text blocks, sub-paragraphs as items."""
-        parts: list[list[Inline]] = []
+        parts: list[Content] = []
         children: list[Paragraph] = []
         for child in el:
             name = _local(child)
@@ -268,7 +271,7 @@ class _Reader:
 
     def group(self, el: etree._Element, out: list[Block], preamble: bool) -> None:
         heading = [self.host(c) for c in el if _local(c) in ("num", "heading", "subheading")]
-        content = self.tidy(_join([[*h, Text(" ")] for h in heading if h]))
+        content = self.clean_content(_join([(*h, Text(" ")) for h in heading if h]))
         if content:
             out.append(CrossHeading(content, id=self.claim(el.get("GUID"))))
         out.extend(self.blocks_of(el, preamble))
@@ -367,15 +370,12 @@ class _Reader:
 
 
 def _set_note_ids(res: Resolution, ids: dict[str, str]) -> None:
-    def fix(content: list[Inline]) -> None:
-        for item in content:
-            if isinstance(item, NoteRef):
-                item.note = ids[item.note]
+    def with_ids(content: Content) -> Content:
+        return tuple(NoteRef(ids[item.note]) if isinstance(item, NoteRef) else item for item in content)
 
-    for block in res.blocks():
-        fix(block.content)
-    for note in res.footnotes:
-        fix(note.content)
+    for unit in (*res.blocks(), *res.footnotes):
+        if any(isinstance(item, NoteRef) for item in unit.content):
+            unit.content = with_ids(unit.content)
 
 
 def _body(doc: etree._Element) -> etree._Element:

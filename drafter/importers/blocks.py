@@ -10,6 +10,7 @@ footnote ids.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from drafter.model import Inline
@@ -17,7 +18,7 @@ from drafter.model import Inline
 
 @dataclass
 class RawBlock:
-    content: list[Inline]
+    content: Sequence[Inline]  # as the reader found it; the builder makes the block's content of it
     label: str | None = None  # "1.", "(a)", "a)", "(i)", "a." as typed or numbered
     level: int | None = None  # list level from Word numbering or indentation, if known
     centered: bool = False  # set where the reader knows the paragraph is centred (headings)
@@ -26,6 +27,6 @@ class RawBlock:
 @dataclass
 class RawDoc:
     blocks: list[RawBlock] = field(default_factory=list)
-    notes: dict[str, list[Inline]] = field(default_factory=dict)  # printed marker → content
+    notes: dict[str, Sequence[Inline]] = field(default_factory=dict)  # printed marker → content
     warnings: list[str] = field(default_factory=list)
     language: str = "en"

@@ -18,7 +18,7 @@ import posixpath
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import BinaryIO, NoReturn
 
 from lxml import etree
@@ -39,7 +39,7 @@ from drafter.importers.docx_props import (
     val,
     w,
 )
-from drafter.model import Inline, NoteRef, Text, trim_runs
+from drafter.model import Content, Inline, NoteRef, Text, trim_runs
 
 _STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -252,8 +252,8 @@ def _sym(el: etree._Element) -> str:
     return char if char.isprintable() else ""
 
 
-def _untab(content: list[Inline]) -> list[Inline]:
-    return [Text(it.text.replace("\t", " "), it.italic) if isinstance(it, Text) else it for it in content]
+def _untab(content: Sequence[Inline]) -> Content:
+    return tuple(Text(it.text.replace("\t", " "), it.italic) if isinstance(it, Text) else it for it in content)
 
 
 def _bookmarked_notes(root: etree._Element | None) -> dict[str, str]:
@@ -271,7 +271,7 @@ def _bookmarked_notes(root: etree._Element | None) -> dict[str, str]:
     return out
 
 
-def _typed_label(content: list[Inline]) -> tuple[str | None, list[Inline]]:
+def _typed_label(content: Content) -> tuple[str | None, Content]:
     """Split a label typed at the start ("1.<tab>", "(a) ") from the content."""
     first = content[0] if content else None
     match = _TYPED_LABEL.match(first.text) if isinstance(first, Text) else None
@@ -333,12 +333,12 @@ class _Reader:
                                      "endnotes were not read")
         return self.out
 
-    def block(self, p: etree._Element | None, content: list[Inline]) -> RawBlock | None:
+    def block(self, p: etree._Element | None, raw: list[Inline]) -> RawBlock | None:
         ppr = p.find(PPR) if p is not None else None
         pstyle = self.styles.para_style(ppr)
         jc = val(self.styles.para_prop(w("jc"), pstyle, ppr))
         label, level = self.number(pstyle, ppr) if p is not None else (None, None)
-        content = trim_runs(content)
+        content = trim_runs(raw)
         if label is None:
             label, content = _typed_label(content)
         content = _untab(content)
@@ -441,10 +441,10 @@ class _Reader:
             self.out.notes[marker] = self.note_content(note_id)
         return self.markers[note_id]
 
-    def note_content(self, note_id: str) -> list[Inline]:
+    def note_content(self, note_id: str) -> Content:
         note = self.notes.get(note_id)
         if note is None:
-            return []
+            return ()
         content: list[Inline] = []
         self.in_note = True
         try:

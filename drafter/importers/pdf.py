@@ -17,6 +17,7 @@ import ctypes
 import re
 import statistics
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -24,7 +25,7 @@ import pypdfium2.raw as pdfium_c
 
 from drafter.errors import ImportFailed
 from drafter.importers.blocks import RawBlock, RawDoc
-from drafter.model import Inline, NoteRef, Text, normalize_runs, plain_text
+from drafter.model import Content, Inline, NoteRef, Text, normalize_runs, plain_text
 
 MAX_PAGES = 500
 MAX_CHARS_PER_PAGE = 100_000
@@ -318,7 +319,7 @@ def _breaks(a: _Char, b: _Char, spaced: bool, threshold: float) -> bool:
     return gap > threshold
 
 
-def _inlines(chars: list[_Char], threshold: float) -> list[Inline]:
+def _inlines(chars: list[_Char], threshold: float) -> Content:
     out: list[Inline] = []
     prev: _Char | None = None
     spaced = False
@@ -343,7 +344,7 @@ def _inlines(chars: list[_Char], threshold: float) -> list[Inline]:
     return normalize_runs(out)
 
 
-def _line_content(line: _Line, start: int = 0) -> list[Inline]:
+def _line_content(line: _Line, start: int = 0) -> Content:
     return _inlines(line.chars[start:], _threshold(line.chars))
 
 
@@ -452,9 +453,9 @@ class _Builder:
         if current is None or self._starts(current, line, label, centered):
             self.flush()
             if label is not None:
-                self.open = _Open(label[0], _line_content(line, label[1]), line, centered)
+                self.open = _Open(label[0], list(_line_content(line, label[1])), line, centered)
             else:
-                self.open = _Open(None, _line_content(line), line, centered)
+                self.open = _Open(None, list(_line_content(line)), line, centered)
             return
         _append(current.content, _line_content(line))
         current.last = line
@@ -491,7 +492,7 @@ def _bold(line: _Line) -> bool:
     return all(c.bold for c in line.chars if not c.space)
 
 
-def _append(content: list[Inline], more: list[Inline]) -> None:
+def _append(content: list[Inline], more: Sequence[Inline]) -> None:
     """Join a wrapped line: a space, except after a hyphen that ends the line."""
     if not more:
         return
@@ -506,7 +507,7 @@ def _append(content: list[Inline], more: list[Inline]) -> None:
     content.extend(more)
 
 
-def _notes(pages: list[_Page]) -> dict[str, list[Inline]]:
+def _notes(pages: list[_Page]) -> dict[str, Sequence[Inline]]:
     notes: dict[str, list[Inline]] = {}
     current: str | None = None
     for page in pages:
@@ -529,10 +530,12 @@ def _leads(line: _Line) -> bool:
     return first.size < line.size - 0.5 or first.y > line.y + 0.5
 
 
-def _strip_left(content: list[Inline]) -> list[Inline]:
-    if content and isinstance(content[0], Text):
-        content[0] = Text(content[0].text.lstrip(), content[0].italic)
-    return content
+def _strip_left(content: Sequence[Inline]) -> list[Inline]:
+    """The content, the white space at its start removed: the first run of a footnote's text."""
+    out = list(content)
+    if out and isinstance(out[0], Text):
+        out[0] = Text(out[0].text.lstrip(), out[0].italic)
+    return out
 
 
 def _assemble(pages_chars: list[tuple[list[_Char], float]]) -> RawDoc:

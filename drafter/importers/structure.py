@@ -18,6 +18,7 @@ from drafter.leadwords import lead_phrase, starts_like_paragraph
 from drafter.model import (
     DEPTH_STYLES,
     Annex,
+    Content,
     CrossHeading,
     Footnote,
     Inline,
@@ -44,7 +45,7 @@ TERMINAL = (".", ",", ";", ":", "!", "?")
 
 @dataclass
 class _Item:
-    content: list[Inline]
+    content: Content
     label: str | None
 
     @property
@@ -94,7 +95,7 @@ def _split_label(block: RawBlock) -> _Item:
         rest = first.text[match.end():] if match else ""
         if match and (rest or len(content) > 1 or match.group(1)[0].isdigit()):
             label = match.group(1)
-            content = [Text(rest, first.italic), *content[1:]]
+            content = (Text(rest, first.italic), *content[1:])
     content = trim_runs(content)
     return _Item(content, label.strip() if label else None)
 
@@ -270,7 +271,7 @@ def _opens_operative(items: list[_Item], index: int) -> bool:
     return bool(text) and not text.endswith(",") and starts_like_paragraph(text)
 
 
-def _fix(content: list[Inline], lead: bool = True) -> list[Inline]:
+def _fix(content: Content, lead: bool = True) -> Content:
     """Italicise the lead phrase where the source carried no italics."""
     content = trim_runs(content)
     if not lead or not content or not isinstance(content[0], Text):
@@ -325,21 +326,26 @@ def _attach_notes(res: Resolution, raw: RawDoc) -> None:
         res.footnotes.append(note)
     used: set[str] = set()
 
-    def relink(content: list[Inline], where: str) -> None:
-        for index, item in enumerate(content):
+    def relinked(content: Content, where: str) -> Content:
+        """The content with its printed markers turned into footnote ids."""
+        out: list[Inline] = []
+        for item in content:
             if isinstance(item, NoteRef):
                 note = by_marker.get(item.note)
                 if note is None:
                     res.warnings.append(f"footnote marker {item.note} in {where} has no footnote text")
-                    note = Footnote([])
+                    note = Footnote()
                     by_marker[item.note] = note
                     res.footnotes.append(note)
                 used.add(item.note)
-                content[index] = NoteRef(note.id)
+                item = NoteRef(note.id)
+            out.append(item)
+        return tuple(out)
 
     labels = res.labels()
     for block in res.blocks():
-        relink(block.content, labels.get(block.id, "a heading or an annex"))
+        if any(isinstance(item, NoteRef) for item in block.content):
+            block.content = relinked(block.content, labels.get(block.id, "a heading or an annex"))
     for marker in by_marker:
         if marker not in used:
             res.warnings.append(f"footnote {marker} is never referenced in the text")

@@ -8,11 +8,11 @@ keeping italics and footnote references in place.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from drafter.model import Footnote, Inline, NoteRef, Paragraph, Resolution, Text, iter_paragraphs, normalize_runs
+from drafter.model import Content, Footnote, Inline, NoteRef, Paragraph, Resolution, Text, iter_paragraphs, normalize_runs
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def lead_of(para: Paragraph) -> str:
 
 
 # --- editing plain-text spans of inline content -------------------------------------
-def replace_span(content: list[Inline], start: int, end: int, new: str) -> list[Inline]:
+def replace_span(content: Sequence[Inline], start: int, end: int, new: str) -> Content:
     """Replace plain-text [start, end) of `content` with `new`.
 
     The new text takes the style of the run where `start` falls; footnote references
@@ -122,7 +122,7 @@ def replace_span(content: list[Inline], start: int, end: int, new: str) -> list[
     last_text = texts[-1] if texts else -1
     for index, item in enumerate(content):
         if isinstance(item, NoteRef):
-            (moved if start < pos < end else out).append(NoteRef(item.note))
+            (moved if start < pos < end else out).append(item)
             continue
         stop = pos + len(item.text)
         head = item.text[: max(0, min(start, stop) - pos)]

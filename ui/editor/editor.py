@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from drafter import edits as ed
 from drafter.edits import Document, Edit, Scope
-from drafter.model import Inline, Text
+from drafter.model import Content, Text
 from ui.editor import layout as lay
 from ui.editor.blocks import Blocks
 from ui.editor.paste import paste_edit, split_pasted
@@ -263,7 +263,7 @@ class StructuredEditor(QTextEdit):
             if edit is not None:
                 self.edit_requested.emit(edit)
 
-    def _content_edit(self, key: str, content: list[Inline]) -> Edit | None:
+    def _content_edit(self, key: str, content: Content) -> Edit | None:
         assert self.doc is not None
         if key.startswith("field:"):
             value = "".join(item.text for item in content if isinstance(item, Text))

@@ -10,7 +10,7 @@ footnote; `NoteMarker` draws its current number.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QPointF, QRect, QRectF, QSizeF
@@ -28,7 +28,7 @@ from PySide6.QtGui import (
     QTextFragment,
 )
 
-from drafter.model import Block, CrossHeading, Inline, NoteRef, Paragraph, Resolution, Text, sub_label
+from drafter.model import Block, Content, CrossHeading, Inline, NoteRef, Paragraph, Resolution, Text, sub_label
 
 P_KEY = QTextFormat.Property.UserProperty + 1
 P_KIND = QTextFormat.Property.UserProperty + 2
@@ -60,7 +60,7 @@ def serif(size: float = 12.0) -> QFont:
 class Unit:
     key: str
     kind: str
-    content: list[Inline]
+    content: Content
     depth: int = 0
     label: str = ""
     margin: str = ""
@@ -80,17 +80,17 @@ def units(res: Resolution) -> Iterator[Unit]:
     for name in FRONT_FIELDS:
         value = getattr(front, name)
         if value or name == "title" or (name == "sponsors" and front.doc_type != "resolution"):
-            yield Unit(field_key("front", name), FIELD, [Text(value)] if value else [], margin=name)
-    yield Unit(field_key("formula"), FORMULA, [Text(res.formula)] if res.formula else [], margin="formula")
+            yield Unit(field_key("front", name), FIELD, (Text(value),) if value else (), margin=name)
+    yield Unit(field_key("formula"), FORMULA, (Text(res.formula),) if res.formula else (), margin="formula")
     labels = res.labels()
     ops = res.operatives()
     yield from _blocks(res, res.preamble, labels, False, len(ops))
     yield from _blocks(res, res.operative, labels, True, len(ops))
     for index, line in enumerate(res.closing):
-        yield Unit(field_key("closing", index), CLOSING, [Text(line)] if line else [], margin="closing")
+        yield Unit(field_key("closing", index), CLOSING, (Text(line),) if line else (), margin="closing")
     for number, annex in enumerate(res.annexes, 1):
         for index, line in enumerate(annex.heading):
-            yield Unit(field_key("annexes", number - 1, "heading", index), ANNEX_HEAD, [Text(line)],
+            yield Unit(field_key("annexes", number - 1, "heading", index), ANNEX_HEAD, (Text(line),),
                        margin=f"annex {number}" if index == 0 else "")
         count = 0
         for block in annex.blocks:
@@ -183,7 +183,7 @@ def note_format(note_id: str, unit_kind: str) -> QTextCharFormat:
     return fmt
 
 
-def write_content(cursor: QTextCursor, unit_kind: str, content: list[Inline]) -> None:
+def write_content(cursor: QTextCursor, unit_kind: str, content: Sequence[Inline]) -> None:
     for item in content:
         if isinstance(item, NoteRef):
             cursor.insertText(OBJECT_CHAR, note_format(item.note, unit_kind))
@@ -202,7 +202,7 @@ def fragments(block: QTextBlock) -> Iterator[QTextFragment]:
             yield frag
 
 
-def read_content(block: QTextBlock) -> list[Inline]:
+def read_content(block: QTextBlock) -> Content:
     """The content of a text block as model inlines."""
     out: list[Inline] = []
     for frag in fragments(block):
@@ -220,7 +220,7 @@ def read_content(block: QTextBlock) -> list[Inline]:
             out[-1] = Text(out[-1].text + text, italic)
         else:
             out.append(Text(text, italic))
-    return out
+    return tuple(out)
 
 
 def key_of(block: QTextBlock) -> str:

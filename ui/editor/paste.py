@@ -10,6 +10,7 @@ paragraphs by position.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from drafter.edits import Compound, Document, InsertBlock, SetContent, Where, find, locate, split_content
@@ -70,7 +71,7 @@ def paste_edit(doc: Document, key: str, offset: int, pieces: list[Piece]) -> Com
             return None
         left, right = split_content(unit.content, offset)
         first, rest = pieces[0], pieces[1:]
-        tail: list[Inline] = right if not rest else []
+        tail: Sequence[Inline] = right if not rest else ()
         b.add(SetContent(key, unit.content, with_lead_italic([*left, Text(first.text), *tail])))
         where = locate(b.res, key)
         last_at_level: dict[int, str] = {0: key}
