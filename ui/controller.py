@@ -241,6 +241,10 @@ class DocumentController(QObject):
         self._show([] if not news else None)  # a new change list even when it reads the same
         QTimer.singleShot(0, tidy)  # at the next turn: a keystroke that came meanwhile goes first
 
+    def set_settle_delay(self, ms: int) -> None:
+        """How long a pause in typing lasts before the full comparison runs (SETTLE_MS by default)."""
+        self._settle.setInterval(ms)
+
     def settle_pending(self) -> bool:
         """Whether a pause in typing would run the full comparison, or it is running."""
         return self._settle.isActive() or self._settling is not None
