@@ -44,7 +44,8 @@ from ui.settings import Settings
 
 RUNS = int(os.environ.get("DRAFTER_STATEFUL_RUNS", "6"))
 STEPS = int(os.environ.get("DRAFTER_STATEFUL_STEPS", "14"))
-CTRL, SHIFT, ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.AltModifier
+MODIFIER = Qt.KeyboardModifier
+CTRL, SHIFT, ALT = MODIFIER.ControlModifier, MODIFIER.ShiftModifier, MODIFIER.AltModifier
 WORDS = st.sampled_from(["the", "Member States", "shared", "sustainable", "Notes", "2030", "(a)", "“agreed”", " "])
 PASTES = st.sampled_from([
     "Welcomes the report of the Secretary-General;\nRequests the Secretary-General to report;",
