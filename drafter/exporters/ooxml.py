@@ -54,10 +54,15 @@ class Stamp:
 
     @staticmethod
     def iso(when: datetime.datetime | str | None) -> str:
+        """`w:date` of a revision: UTC, to the second; a string must be an ISO 8601 date (and time)."""
         if when is None:
             when = datetime.datetime.now(datetime.UTC)
         if isinstance(when, str):
-            return when
+            try:
+                when = datetime.datetime.fromisoformat(when.strip())
+            except ValueError:
+                raise ExportFailed("revision date", f"{when!r} is not a date: write it as 2026-01-31 or "
+                                                    "2026-01-31T10:00:00Z") from None
         if when.tzinfo is not None:
             when = when.astimezone(datetime.UTC)
         return when.replace(microsecond=0, tzinfo=None).isoformat() + "Z"
