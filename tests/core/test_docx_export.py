@@ -125,7 +125,7 @@ PAIRS = [
 
 
 def check_tracked(old: Resolution, new: Resolution, tmp_path: Path | None = None) -> bytes:
-    data, counts = write_tracked(old, new, author="Delegation of X", date=DATE)
+    data, counts = write_tracked(old, new, author="Delegation of X", date=DATE, track_front=True)
     assert rv.accepted_words(data) == rv.plain_words(write_clean(new))
     assert rv.rejected_words(data) == rv.plain_words(write_clean(old))
     ids = rv.ids(data)
