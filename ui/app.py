@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import tempfile
 import traceback
+from collections.abc import Mapping
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
@@ -26,6 +28,21 @@ from ui.settings import Settings
 log = logging.getLogger(__name__)
 VIEWS = ("redline", "side-by-side", "editor", "compare")
 
+
+
+def no_display(environ: Mapping[str, str] | None = None) -> str:
+    """Why the app cannot open a window here, or "" when it can. Without a display Qt aborts with a
+    message about xcb libraries that misleads: say instead what is missing and what works."""
+    env = os.environ if environ is None else environ
+    if not sys.platform.startswith("linux"):
+        return ""
+    platform = env.get("QT_QPA_PLATFORM", "").split(":")[0].split(";")[0]
+    if platform and platform not in ("xcb", "wayland", "wayland-egl"):
+        return ""  # offscreen, minimal, vnc, eglfs, linuxfb: Qt needs no desktop for these
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return ""
+    return ("neither DISPLAY nor WAYLAND_DISPLAY is set, so the app has no screen to open on; run it on a "
+            "desktop, or use the commands that need none (drafter inspect, check, compare, export, followup)")
 
 
 def log_file() -> Path:
@@ -135,6 +152,13 @@ def offer_recovery(window: MainWindow, folder: Path | None) -> bool:
 def main(path: str | None = None, screenshot: str | None = None, base: str | None = None,
          view: str | None = None, settings: Settings | None = None) -> int:
     """Run the app on `path` (a draft file or any resolution); with `screenshot`, render offscreen and exit."""
+    if QApplication.instance() is None:
+        if screenshot and no_display():
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+        problem = no_display()
+        if problem:
+            print(f"drafter: no display: {problem}", file=sys.stderr)
+            return 2
     setup_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
