@@ -155,7 +155,10 @@ def main(argv: list[str] | None = None) -> int:
     except DrafterError as exc:
         print(f"drafter: {exc}", file=sys.stderr)
         return 2
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, --version, or a bad argument already reported in one line
+        return stop.code if isinstance(stop.code, int) else 2
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(name)s: %(message)s")
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
