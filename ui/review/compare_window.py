@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QMainWindow, QMessageBox, QSplitter, QWidget
 
 from drafter.compare import compare
@@ -53,12 +53,15 @@ class CompareWindow(QMainWindow):
         self.splitter.addWidget(self.panel)
         self.setCentralWidget(self.splitter)
         export = QAction(self.tr("&Export comparison…"), self)
+        export.setShortcut(QKeySequence("Ctrl+E"))
         export.triggered.connect(self.export)
         self.menuBar().addMenu(self.tr("&File")).addAction(export)
         self.panel.toggles_changed.connect(lambda *_: self.refresh())
         self.panel.jump_requested.connect(self._jump)
         self.jobs: list[Job] = []
         self.fitted = False
+        self.user_sized = False  # the user dragged the splitter: keep the panel's width
+        self.splitter.splitterMoved.connect(self._user_sized)
         self.refresh()
         self.resize(1280, 800)
 
@@ -73,6 +76,14 @@ class CompareWindow(QMainWindow):
             self.fitted = True
             self.fit_screen()
         super().showEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self.user_sized:
+            self.fit_columns()
+
+    def _user_sized(self) -> None:
+        self.user_sized = True
 
     def fit_screen(self) -> None:
         """No larger than the screen's available area (a 1000 px screen keeps the window whole)."""
@@ -98,15 +109,18 @@ class CompareWindow(QMainWindow):
         for column in range(len(COLUMNS) - 1):
             texts = [str(model.data(model.index(row, column)) or "") for row in range(model.rowCount())]
             texts.append(COLUMNS[column])
-            width = max(metrics.horizontalAdvance(text) for text in texts) + 24
+            width = max(metrics.horizontalAdvance(text) for text in texts) + 16
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
             widths.append(width)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         wanted = sum(widths) + CHANGE_COLUMN_MIN + table.verticalScrollBar().sizeHint().width() + 16
         total = max(self.splitter.width(), self.width())
-        panel = min(wanted, total * 45 // 100)
-        self.splitter.setSizes([total - panel, panel])
+        panel = min(wanted, total // 2)
+        if not self.user_sized:
+            self.splitter.blockSignals(True)
+            self.splitter.setSizes([total - panel, panel])
+            self.splitter.blockSignals(False)
 
     # --- moving through the changes ----------------------------------------------------------------
     def _jump(self, change: Change) -> None:
