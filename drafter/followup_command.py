@@ -28,7 +28,8 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
                     "sponsors, the base added to the recall chain, sessions moved forward, Official Records "
                     "footnotes updated. Every automatic change is tracked against the base.",
     )
-    parser.add_argument("base", metavar="BASE", help="the adopted resolution (text, PDF, Word, XML, JSON or a .drafter draft)")
+    parser.add_argument("base", metavar="BASE",
+                        help="the adopted resolution (text, PDF, Word, XML, JSON or a .drafter draft)")
     parser.add_argument("--session", type=int, required=True, metavar="N", help="the session of the new draft")
     parser.add_argument("--next-session", type=int, metavar="M",
                         help="the session at which the Assembly will take the question up again "
