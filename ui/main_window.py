@@ -42,6 +42,7 @@ from ui.review.outline import OutlineView
 from ui.review.redline import ReviewView
 from ui.review.sync import ReviewSync
 from ui.settings import Settings
+from ui.statedump import from_environment
 from ui.worker import Job
 
 log = logging.getLogger(__name__)
@@ -96,6 +97,11 @@ class MainWindow(QMainWindow):
         self.autosave.start()
         self._restore_layout()
         self._update_title()
+        self.state_dump = from_environment(self, self.controller, self.redline, self.panel)
+
+    def views_current(self) -> bool:
+        """Whether every view shows the current revision of the document (`ReviewSync.views_current`)."""
+        return self.review_sync.views_current()
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -215,7 +221,7 @@ class MainWindow(QMainWindow):
     def _on_toggles(self, hide_renumbering: bool, hide_technical: bool) -> None:
         self.settings.hide_renumbering = hide_renumbering
         self.settings.hide_technical = hide_technical
-        self.review_sync.compared(None)
+        self.controller.show_again()
 
     def _on_unit(self, key: str, label: str) -> None:
         self.where.setText(label or "")

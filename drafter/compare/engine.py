@@ -14,6 +14,7 @@ from drafter.compare import align as al
 from drafter.compare import kinds as k
 from drafter.compare.changes import Change, ChangeList, Layout, Node, Op
 from drafter.compare.memo import Memo
+from drafter.compare.spacing import equal_ops
 from drafter.compare.words import (
     DELETE,
     EQUAL,
@@ -375,15 +376,20 @@ class Comparison:
 
         segments, tags = k.tag_segments(segments_of(runs), old, new, op_numbers=self.op_numbers, front=front,
                                         refine=refine)
-        ops = [_new_op((s.op, segment_text(s, old, new), tag == k.TAG_TECHNICAL, tag == k.TAG_RENUMBERING))
-               for s, tag in zip(segments, tags, strict=True)]
+        ops: list[Op] = []
+        for s, tag in zip(segments, tags, strict=True):
+            if s.op == EQUAL and old.texts[s.old.start:s.old.stop] != new.texts[s.new.start:s.new.stop]:
+                ops.extend(equal_ops(old.texts[s.old.start:s.old.stop], new.texts[s.new.start:s.new.stop]))
+            else:
+                ops.append(_new_op((s.op, segment_text(s, old, new), tag == k.TAG_TECHNICAL,
+                                    tag == k.TAG_RENUMBERING)))
         return ops, k.text_kind(segments, tags)
 
     def _ops_in_one_pass(self, old: Tokens, new: Tokens, runs: list[tuple[str, int]],
                          front: bool) -> tuple[list[Op], str] | None:
         """`_ops` straight from the diff's runs, for a pair none of whose changed groups needs the finer
         diff of `kinds.tag_segments` (None for the others): the usual case, and a third cheaper."""
-        new_texts = new.texts
+        old_texts, new_texts = old.texts, new.texts
         ops: list[Op] = []
         tags: set[str] = set()
         i = j = deleted = inserted = 0  # deleted, inserted: the lengths of the changed group so far
@@ -401,7 +407,11 @@ class Comparison:
                     return None
                 deleted = inserted = 0
                 if n:
-                    ops.append(_new_op((EQUAL, "".join(new_texts[j:j + n]), False, False)))
+                    olds, news = old_texts[i:i + n], new_texts[j:j + n]
+                    if olds == news:
+                        ops.append(_new_op((EQUAL, "".join(news), False, False)))
+                    else:
+                        ops.extend(equal_ops(olds, news))
                     i += n
                     j += n
         return ops, k.kind_of_tags(tags)

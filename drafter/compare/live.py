@@ -143,8 +143,8 @@ class LiveComparison:
         part = FOOTNOTES if isinstance(block, Footnote) else comp.part_new[block.id]
         return comp._one_side(part, block, inserted=True)
 
-    def update(self, scope: Scope) -> list[int] | None:
-        """Bring the change list up to date after an edit: the numbers of the records that changed,
+    def update(self, scope: Scope) -> list[Key] | None:
+        """Bring the change list up to date after an edit: the keys of the records that changed,
         or None when any record may have changed (a change of structure, a full comparison)."""
         self.generation += 1
         if scope.side != "draft" or scope.fields:
@@ -154,7 +154,7 @@ class LiveComparison:
             if not self._restructure():
                 self.full()
             return None
-        touched: list[int] = []
+        touched: list[Key] = []
         for key in scope.content:
             number = self.index.get(key)
             record = self._record(key)
@@ -163,7 +163,7 @@ class LiveComparison:
                 return None
             self.changes.records[number] = record
             self._made[record_key(record)] = (record, self._contents(key))
-            touched.append(number)
+            touched.append(record_key(record))
         self.changes.changes = [r for r in self.changes.records if r.kind != UNCHANGED]
         self.dirty = self.dirty or bool(touched)
         return touched
