@@ -13,6 +13,7 @@ from html import escape
 
 from drafter.compare import kinds
 from drafter.compare.changes import Change, ChangeList, Op
+from drafter.compare.spacing import by_tokens
 
 _CSS = """
 body { font-family: "Times New Roman", serif; font-size: 11pt; margin: 1.5em; color: #000; }
@@ -32,7 +33,7 @@ thead { display: table-header-group; }
 def _side(ops: list[Op], keep: str) -> str:
     """One version's text of a change: equal words and the words of `keep` ("delete" or "insert")."""
     out: list[str] = []
-    for op in ops:
+    for op in by_tokens(ops):  # a space that came or went next to an equal word is no mark of its own
         text = escape(op.text).replace("\n", "<br>")
         if op.op == "equal":
             out.append(text)
