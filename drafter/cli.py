@@ -123,7 +123,7 @@ def build_parser() -> Parser:
     gui = sub.add_parser("gui", help="open the app")
     gui.add_argument("file", nargs="?", help="a draft (.drafter) or any resolution to start a draft from")
     gui.add_argument("--base", metavar="BASE", help="compare the draft with this base instead")
-    gui.add_argument("--view", choices=["redline", "side-by-side", "compare"], help="the view to open")
+    gui.add_argument("--view", choices=["redline", "side-by-side", "editor", "compare"], help="the view to open")
     gui.add_argument("--screenshot", metavar="PNG", help="render the window offscreen to a PNG and exit")
     gui.set_defaults(handler=_gui)
 

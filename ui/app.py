@@ -17,7 +17,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 import drafter
-from drafter import draftfile
+from drafter import draftfile, inputs
 from drafter.edits import Document
 from drafter.errors import DrafterError
 from drafter.resources import sample_path
@@ -116,11 +116,11 @@ def install_excepthook(parent: QWidget | None = None, show: bool = True) -> None
 def initial_document(path: str | None, base: str | None) -> tuple[Document, str | None]:
     """The document to open at start: a draft file, or a resolution (with an optional other base)."""
     target = path or str(sample_path())
-    if target.endswith(draftfile.EXTENSION) and base is None:
+    if inputs.is_draft_file(target) and base is None:
         return draftfile.read(target), target
-    if base is not None:
-        doc = Document.from_base(drafter.load(base), base)
-        doc.draft = drafter.load(target)
+    if base is not None:  # a .drafter file given as either stands for its draft
+        doc = Document.from_base(inputs.read(base).text, base)
+        doc.draft = inputs.read(target).text
         return doc, None
     return Document.from_base(drafter.load(target), target), None
 
@@ -211,12 +211,13 @@ def _compare(app: QApplication, path: str | None, base: str | None, screenshot: 
         print("drafter: --view compare needs FILE and --base BASE", file=sys.stderr)
         return 2
     try:
-        old, new = drafter.load(base), drafter.load(path)
+        old, new = inputs.read(base).text, inputs.read(path).text
     except DrafterError as exc:
         print(f"drafter: {exc}", file=sys.stderr)
         return 2
     window = CompareWindow(old, new, Path(base).name, Path(path).name)
     window.resize(1400, 900)
+    window.fitted = bool(screenshot)  # a screenshot is drawn offscreen at its own size, not fitted to a screen
     window.show()
     if screenshot:
         return _grab(app, window, screenshot)

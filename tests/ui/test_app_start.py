@@ -53,3 +53,12 @@ def test_drafter_file_is_dispatched_to_gui(tmp_path: Path, monkeypatch) -> None:
     assert cli.main([draft, "--base", str(CORPUS / "A-RES-75-289.txt")]) == 0
     assert opened == [(draft, str(CORPUS / "A-RES-75-289.txt"))]
     assert cli.main(["no-such-file.drafter"]) == 2
+
+
+def test_a_draft_file_opens_in_the_compare_view(tmp_path: Path) -> None:
+    draft, shot = tmp_path / "d.drafter", tmp_path / "shot.png"
+    assert cli.main(["followup", str(CORPUS / "A-RES-75-180.txt"), "--session", "76", "-o", str(draft)]) == 0
+    done = _run([str(draft), "--base", str(CORPUS / "A-RES-75-180.txt"), "--view", "compare",
+                 "--screenshot", str(shot)])
+    assert done.returncode == 0, done.stderr
+    assert QImage(str(shot)).width() > 600
