@@ -56,12 +56,19 @@ def available(key: str) -> bool:
     return not FORMATS[key][2] or docx_exporter() is not None
 
 
+def _without_extension(path: str) -> Path:
+    """The path without an export's or a draft's extension (a symbol's dots, as in "L.__", stay)."""
+    known = {ext for _title, ext, _docx in FORMATS.values()} | {".drafter"}
+    target = Path(path)
+    return target.with_suffix("") if target.suffix.lower() in known else target
+
+
 def default_stem(draft_path: str | None, doc: Document, fallback_folder: str = "") -> str:
     """Where an export goes by default: beside the draft file, else beside the file the base came from,
     else in `fallback_folder` (the last folder used) or the home folder; never the working directory."""
     name = (doc.draft.front.symbol or "draft").replace("/", "-")
     if draft_path:
-        return str(Path(draft_path).with_suffix(""))
+        return str(_without_extension(draft_path))
     source = doc.meta.base_source
     if source and Path(source).parent.is_dir():
         return str(Path(source).resolve().parent / name)
@@ -167,8 +174,7 @@ class ExportDialog(QDialog):
     def _suggest(self) -> None:
         key = self.key()
         ext = FORMATS[key][1]
-        stem = Path(self.path.text() or self.suggested).with_suffix("")
-        self.path.setText(str(stem) + ext)
+        self.path.setText(str(_without_extension(self.path.text() or self.suggested)) + ext)
         self.form.setRowVisible(self.author, key == "tracked")
         self.form.setRowVisible(self.track_front, key in ("tracked", "redline"))
         self.form.setRowVisible(self.note, key == "tracked")
