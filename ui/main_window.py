@@ -32,7 +32,7 @@ from ui.about import show_about
 from ui.checks_panel import Checker, ChecksPanel, rules_menu, underline
 from ui.controller import DocumentController
 from ui.editor.editor import StructuredEditor
-from ui.export import ExportDialog, run_export
+from ui.export import ExportDialog, default_stem, run_export
 from ui.find import FindDialog, find_all, replace_edit
 from ui.followup_dialog import FollowUpDialog, FollowUpPanel, Request, build
 from ui.palette import PaletteMenu, lead_paragraph
@@ -485,19 +485,19 @@ class MainWindow(QMainWindow):
         doc = self.controller.doc
         if doc is None:
             return
-        stem = self.controller.path or os.path.join(self.settings.last_folder or os.getcwd(),
-                                                    (doc.draft.front.symbol or "draft").replace("/", "-"))
+        stem = default_stem(self.controller.path, doc, self.settings.last_folder)
         dialog = ExportDialog(stem, self.settings.author, self)
         dialog.export_requested.connect(self.export)
         dialog.open()
 
-    def export(self, key: str, path: str, author: str) -> Job | None:
+    def export(self, key: str, path: str, author: str, track_front: bool = False) -> Job | None:
         if self.controller.doc is None:
             return None
-        self.settings.author = author
+        if author:
+            self.settings.author = author
         job = run_export(self, self.controller.doc, key, path, author,
                          lambda p: self.statusBar().showMessage(self.tr("Exported {path}").format(path=p), 6000),
-                         self._export_failed)
+                         self._export_failed, track_front)
         self.jobs.append(job)
         return job
 
