@@ -98,6 +98,11 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._update_title()
         self.state_dump = from_environment(self, self.controller, self.redline, self.panel)
+        if self.state_dump is not None:
+            self.editor.cursorPositionChanged.connect(self.state_dump.moved)
+
+    def cursor_place(self) -> tuple[str, int] | None:
+        return self.editor.cursor_place()
 
     def views_current(self) -> bool:
         """Whether every view shows the current revision of the document (`ReviewSync.views_current`)."""
