@@ -353,8 +353,8 @@ def test_word_diffs_made_in_one_pass_match_the_segment_path(before: str, after: 
     comparison.run()
     needing_finer = 0
     for pair in comparison.pairs:
-        old = comparison._block_tokens(pair.old, True)
-        new = comparison._block_tokens(pair.new, False)
+        old = comparison.block_tokens(pair.old, True)
+        new = comparison.block_tokens(pair.new, False)
         refine = partial(diff_tokens, old, new, comparison.codec, semantic=False)
         segments, tags = tag_segments(diff_tokens(old, new, comparison.codec), old, new,
                                       op_numbers=comparison.op_numbers, refine=refine)
@@ -367,10 +367,10 @@ def test_word_diffs_made_in_one_pass_match_the_segment_path(before: str, after: 
                 ops.append((s.op, segment_text(s, old, new), tag == "technical", tag == "renumbering"))
         expected = (ops, text_kind(segments, tags))
         a, b = comparison.codec.code(old), comparison.codec.code(new)
-        one_pass = comparison._ops_in_one_pass(old, new, diff_runs(a, b), False) if a != b else expected
+        one_pass = comparison.ops_in_one_pass(old, new, diff_runs(a, b), False) if a != b else expected
         needing_finer += one_pass is None
         assert one_pass in (None, expected)
-        made = comparison._ops(old, new)
+        made = comparison.ops(old, new)
         assert made == expected
         # the ops give back both texts, words spaced as they are (a space's width aside)
         assert _spaced(op.text for op in made[0] if op.op != "delete") == _spaced(new.texts)
