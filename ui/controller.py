@@ -28,9 +28,9 @@ from PySide6.QtGui import QUndoStack
 
 from drafter import draftfile
 from drafter.compare.changes import ChangeList
-from drafter.compare.live import Key, LiveComparison, Settling
 from drafter.edits import Document, Edit, Scope
 from drafter.errors import DrafterError
+from drafter.tracking.live import Key, LiveComparison, Settling
 from ui.commands import EditCommand
 from ui.pauses import tidy
 

@@ -28,6 +28,7 @@ from drafter.compare.changes import Change
 from drafter.edits import Document
 from drafter.errors import DrafterError
 from drafter.resources import sample_path
+from drafter.tracking import resolve
 from ui.about import show_about
 from ui.checks_panel import Checker, ChecksPanel, rules_menu, underline
 from ui.controller import DocumentController
@@ -269,7 +270,7 @@ class MainWindow(QMainWindow):
         fresh = self.controller.fresh_changes()
         match = next((c for c in fresh.changes if (c.kind, c.old_ids, c.new_ids, c.front_field)
                       == (change.kind, change.old_ids, change.new_ids, change.front_field)), None)
-        edit = ed.resolve(doc, fresh, match, keep) if match is not None else None  # type: ignore[arg-type]
+        edit = resolve(doc, fresh, match, keep) if match is not None else None  # type: ignore[arg-type]
         if not self.controller.push(edit):
             self.statusBar().showMessage(self.tr("This change cannot be accepted or rejected on its own "
                                                  "(renumbering follows other changes)."), 5000)

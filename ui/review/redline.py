@@ -45,7 +45,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from drafter.compare import kinds as k
 from drafter.compare.changes import Change, ChangeList, Op
-from drafter.compare.live import Key, record_key
+from drafter.tracking.live import Key, record_key
 from ui.editor.layout import serif
 from ui.runs import Run, changed_runs, kept, widened
 from ui.scrollbars import quieten
