@@ -12,7 +12,17 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from drafter.model import Content, Footnote, Inline, NoteRef, Paragraph, Resolution, Text, iter_paragraphs, normalize_runs
+from drafter.model import (
+    Content,
+    Footnote,
+    Inline,
+    NoteRef,
+    Paragraph,
+    Resolution,
+    Text,
+    iter_paragraphs,
+    normalize_runs,
+)
 
 
 @dataclass(frozen=True)
