@@ -14,6 +14,7 @@ from drafter.model import (
     AgendaItem,
     Annex,
     Block,
+    Content,
     CrossHeading,
     Footnote,
     FrontMatter,
@@ -33,7 +34,7 @@ words = st.text(characters, min_size=1, max_size=12)
 LIST_STYLES = ["", "alpha", "roman", "decimal", "bullet"]
 
 
-def content(note_ids: list[str], max_size: int = 5) -> st.SearchStrategy[list[Inline]]:
+def content(note_ids: list[str], max_size: int = 5) -> st.SearchStrategy[Content]:
     """Normalised inline content; references only to `note_ids`."""
     item: st.SearchStrategy[Inline] = st.builds(Text, words, st.booleans())
     if note_ids:
@@ -91,5 +92,5 @@ def resolutions(draw: st.DrawFn) -> Resolution:
     twice = draw(st.booleans())
     if ids and twice:
         # the same footnote referenced from two paragraphs, as "see note 1" texts do
-        res.operative += [Paragraph([Text("First"), NoteRef(ids[0])]), Paragraph([Text("Again"), NoteRef(ids[0])])]
+        res.operative += [Paragraph((Text("First"), NoteRef(ids[0]))), Paragraph((Text("Again"), NoteRef(ids[0])))]
     return res

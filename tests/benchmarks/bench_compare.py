@@ -69,7 +69,8 @@ def edited_copy(res: Resolution, seed: int = 80, share: float = 0.05, moves: int
     for owner, index, (a, b) in sorted((spans[i] for i in chosen), key=lambda s: (order[id(s[0])], s[1], -s[2][0])):
         item = owner.content[index]
         assert isinstance(item, Text)
-        owner.content[index] = Text(item.text[:a] + rng.choice(vocabulary) + item.text[b:], item.italic)
+        changed = Text(item.text[:a] + rng.choice(vocabulary) + item.text[b:], item.italic)
+        owner.content = (*owner.content[:index], changed, *owner.content[index + 1:])
     blocks = new.annexes[0].blocks if new.annexes and len(new.annexes[0].blocks) > 10 else new.operative
     for _ in range(moves):
         moved = blocks.pop(rng.randrange(len(blocks)))
@@ -115,7 +116,7 @@ def recompare_time(old: Resolution, new: Resolution, runs: int) -> float:
     target = _paragraphs(new)[len(_paragraphs(new)) // 2]
     times = []
     for run in range(runs):
-        target.content = [*target.content, Text(f" word{run}")]
+        target.content = (*target.content, Text(f" word{run}"))
         start = time.perf_counter()
         Comparison(old, new, options, memo).run()
         times.append(time.perf_counter() - start)

@@ -44,24 +44,24 @@ SCHEMA = _schema()
 
 
 def small() -> Resolution:
-    note, orphan = Footnote([Text("A/72/53.")]), Footnote([Text("Not referenced.")])
+    note, orphan = Footnote((Text("A/72/53."),)), Footnote((Text("Not referenced."),))
     return Resolution(
         front=FrontMatter(organ="General Assembly", symbol="A/RES/72/169", session="Seventy-second session",
                           agenda_items=[AgendaItem("72 (b)", "Human rights questions")],
                           title="Rights & <duties>", extra=["17-22712"]),
         formula="The General Assembly,",
-        preamble=[Paragraph([Text("Recalling", True), Text(" its resolution 70/153,"), NoteRef(note.id)])],
+        preamble=[Paragraph((Text("Recalling", True), Text(" its resolution 70/153,"), NoteRef(note.id)))],
         operative=[
-            Paragraph([Text("Welcomes the report"), NoteRef(note.id), Text(";")]),
-            CrossHeading([Text("Follow-up")]),
-            Paragraph([Text("Requests the Secretary-General:")], [
-                Paragraph([Text("To report;")], [Paragraph([Text("in writing;")])]),
-                Paragraph([Text("To act.")]),
+            Paragraph((Text("Welcomes the report"), NoteRef(note.id), Text(";"))),
+            CrossHeading((Text("Follow-up"),)),
+            Paragraph((Text("Requests the Secretary-General:"),), [
+                Paragraph((Text("To report;"),), [Paragraph((Text("in writing;"),))]),
+                Paragraph((Text("To act."),)),
             ], list_style="roman"),
         ],
         footnotes=[note, orphan],
         closing=["73rd plenary meeting", "19 December 2017"],
-        annexes=[Annex(["Annex", "Guidelines"], [Paragraph([Text("First guideline.")])], numbered=True)],
+        annexes=[Annex(["Annex", "Guidelines"], [Paragraph((Text("First guideline."),))], numbered=True)],
         warnings=["PP2 has no lead word"],
     )
 
@@ -169,22 +169,22 @@ def test_note_referenced_twice_comes_back_as_one_footnote() -> None:
 
 
 def test_single_operative_paragraph_is_not_numbered() -> None:
-    res = Resolution(operative=[Paragraph([Text("Decides to remain seized of the matter.")])])
+    res = Resolution(operative=[Paragraph((Text("Decides to remain seized of the matter."),))])
     root = etree.fromstring(to_akn(res))
     assert one(root, ".//a:paragraph").find("a:num", NS) is None
     assert from_akn(to_akn(res)) == res
 
 
 def test_characters_xml_cannot_hold_are_dropped() -> None:
-    res = Resolution(operative=[Paragraph([Text("Form\x0cfeed\x00")])])
+    res = Resolution(operative=[Paragraph((Text("Form\x0cfeed\x00"),))])
     back = from_akn(to_akn(res))
     assert back.operative[0].text == "Formfeed"
 
 
 def test_reference_to_a_missing_footnote_is_left_out() -> None:
-    res = Resolution(operative=[Paragraph([Text("Notes"), NoteRef("nowhere")])])
+    res = Resolution(operative=[Paragraph((Text("Notes"), NoteRef("nowhere")))])
     back = from_akn(to_akn(res))
-    assert back.footnotes == [] and back.operative[0].content == [Text("Notes")]
+    assert back.footnotes == [] and back.operative[0].content == (Text("Notes"),)
 
 
 # --- hostile and wrong input -------------------------------------------------------
@@ -309,8 +309,8 @@ def test_foreign_akn_is_read_reasonably() -> None:
     assert res.formula == "L'Assemblée générale,"
     [pp] = res.preamble
     assert isinstance(pp, Paragraph)
-    assert pp.content == [Text("Rappelant", True), Text(" sa résolution"), NoteRef(res.footnotes[0].id),
-                          Text(",")]
+    assert pp.content == (Text("Rappelant", True), Text(" sa résolution"), NoteRef(res.footnotes[0].id),
+                          Text(","))
     heading, first, second = res.operative
     assert isinstance(heading, CrossHeading) and heading.text == "I Mandat"
     assert isinstance(first, Paragraph) and first.text == "Décide de continuer ;"

@@ -11,12 +11,12 @@ import pytest
 from drafter.compare import ChangeList, Op, apply, compare, revert
 from drafter.compare.align import align, make_item
 from drafter.compare.words import Codec, Options, diff_tokens, segment_text, tokenize
-from drafter.model import CrossHeading, Footnote, FrontMatter, NoteRef, Paragraph, Resolution, Text
+from drafter.model import Content, CrossHeading, Footnote, FrontMatter, NoteRef, Paragraph, Resolution, Text
 
 Spec = str | tuple[str, list[Any]]
 
 
-def content(text: str, notes: list[Footnote]) -> list[Text | NoteRef]:
+def content(text: str, notes: list[Footnote]) -> Content:
     """Text with "[^n]" standing for a reference to the n-th footnote; "*word*" is italic."""
     out: list[Text | NoteRef] = []
     for part in re.split(r"(\[\^\d+\]|\*[^*]+\*)", text):
@@ -29,7 +29,7 @@ def content(text: str, notes: list[Footnote]) -> list[Text | NoteRef]:
             out.append(Text(part[1:-1], italic=True))
         else:
             out.append(Text(part))
-    return out
+    return tuple(out)
 
 
 def block(spec: Spec, notes: list[Footnote]) -> Paragraph | CrossHeading:
@@ -47,7 +47,7 @@ def block_p(spec: Spec, notes: list[Footnote]) -> Paragraph:
 
 
 def res(pps: list[Spec], ops: list[Spec], notes: list[str] | None = None, **front: str) -> Resolution:
-    footnotes = [Footnote([Text(text)]) for text in notes or []]
+    footnotes = [Footnote((Text(text),)) for text in notes or []]
     return Resolution(
         front=FrontMatter(**front),
         formula="The General Assembly,",
@@ -113,7 +113,7 @@ def changed_ops(changes: ChangeList, index: int = 0) -> list[tuple[str, str]]:
 
 def set_text(para: Paragraph | CrossHeading, text: str) -> None:
     notes = [item for item in para.content if isinstance(item, NoteRef)]
-    para.content = [Text(text), *notes]
+    para.content = (Text(text), *notes)
 
 
 # --- the same text ----------------------------------------------------------------------------
@@ -148,7 +148,7 @@ def _specs(r: Resolution) -> tuple[list[Spec], list[Spec]]:
 def test_inserting_an_op_at_the_top_renumbers_without_marking_the_others_changed() -> None:
     old = base()
     new = edited()
-    new.operative.insert(0, Paragraph([Text("Welcomes", True), Text(" the report of the Secretary-General;")]))
+    new.operative.insert(0, Paragraph((Text("Welcomes", True), Text(" the report of the Secretary-General;"))))
     set_text(new.operative[5], OPS[4].replace("*", "").replace("paragraph 3", "paragraph 4"))
     changes = compare(old, new)
     assert kinds(changes) == [("inserted", None, "OP1")]
@@ -290,9 +290,9 @@ def test_splitting_an_op() -> None:
     old = base()
     new = edited()
     new.operative[1:2] = [
-        Paragraph([Text("Considers", True), Text(" that international cooperation should be based;")]),
-        Paragraph([Text("Also considers", True), Text(" that it should follow the principles of "
-                                                      "international law;")]),
+        Paragraph((Text("Considers", True), Text(" that international cooperation should be based;"))),
+        Paragraph((Text("Also considers", True), Text(" that it should follow the principles of "
+                                                      "international law;"))),
     ]
     changes = compare(old, new)
     assert kinds(changes) == [("split", "OP2", "OP2 + OP3")]
@@ -302,10 +302,10 @@ def test_splitting_an_op() -> None:
 def test_merging_two_pps() -> None:
     old = base()
     new = edited()
-    new.preamble[2:4] = [Paragraph([Text(
+    new.preamble[2:4] = [Paragraph((Text(
         "Recognizing that the enhancement of international cooperation in the field of human rights is "
         "essential, and stressing the importance of international cooperation for improving the living "
-        "conditions of all,")])]
+        "conditions of all,"),))]
     changes = compare(old, new)
     assert kinds(changes) == [("merged", "PP3 + PP4", "PP3")]
     check_roundtrip(old, new, changes)
@@ -315,7 +315,7 @@ def test_merging_two_pps() -> None:
 def test_editing_one_word_in_a_footnote() -> None:
     old = base()
     new = edited()
-    new.footnotes[0].content = [Text("A/CONF.157/24 (Part I), chap. IV.")]
+    new.footnotes[0].content = (Text("A/CONF.157/24 (Part I), chap. IV."),)
     changes = compare(old, new)
     assert kinds(changes) == [("modified", "footnote 1", "footnote 1")]
     assert changed_ops(changes) == [("delete", "III"), ("insert", "IV")]
@@ -325,9 +325,9 @@ def test_editing_one_word_in_a_footnote() -> None:
 def test_footnotes_align_by_content_not_number() -> None:
     old = base()
     new = edited()
-    note = Footnote([Text("Resolution 60/1.")])
+    note = Footnote((Text("Resolution 60/1."),))
     new.footnotes.insert(0, note)
-    new.preamble[0].content.append(NoteRef(note.id))
+    new.preamble[0].content += (NoteRef(note.id),)
     changes = compare(old, new)
     assert kinds(changes) == [("modified", "PP1", "PP1"), ("inserted", None, "footnote 1")]
     assert [(c.old_label, c.new_label) for c in changes.of_kind("renumbered")] == [
@@ -337,7 +337,7 @@ def test_footnotes_align_by_content_not_number() -> None:
 
 
 def test_a_footnote_reference_is_one_token() -> None:
-    notes = [Footnote([Text("x")], id="n1")]
+    notes = [Footnote((Text("x"),), id="n1")]
     tokens = tokenize(content("Recalling 2000,[^1] its resolution", notes), Options(),
                       lambda note: ("k" + note, "¹"))
     assert tokens.cores == ["Recalling", "2000", ",", "¹", "its", "resolution"]
@@ -351,8 +351,8 @@ def test_technical_updates_between_sessions() -> None:
                               "our world”,")
     set_text(new.operative[5], "Decides to continue its consideration of the question at its seventy-fifth "
                                "session.")
-    new.footnotes[2].content = [Text("See Official Records of the General Assembly, Seventy-third Session, "
-                                     "Supplement No. 53 (A/73/53).")]
+    new.footnotes[2].content = (Text("See Official Records of the General Assembly, Seventy-third Session, "
+                                     "Supplement No. 53 (A/73/53)."),)
     new.front.symbol = "A/RES/74/153"
     new.front.session = "Seventy-fourth session"
     changes = compare(old, new)
@@ -537,7 +537,7 @@ def test_sub_paragraphs_under_a_moved_paragraph_come_back_when_their_parent_does
     """Old: an empty OP1 whose (a)(i) holds the text; new: OP1 holds it, over an empty (a)(i). The text
     moves up; the empty (a) and (a)(i) of the new side are inserted, each with its own record."""
     def para(content: list[Any], children: list[Paragraph] | None = None) -> Paragraph:
-        return Paragraph(content, children or [])
+        return Paragraph(tuple(content), children or [])
 
     old = Resolution(operative=[para([], [para([], [para([Text("000")])])])])
     new = Resolution(operative=[para([Text("000")], [para([], [para([])])])])
@@ -632,7 +632,7 @@ def test_one_of_two_equal_paragraphs_edited_is_one_modified_paragraph() -> None:
     """Two preambular paragraphs read the same and the first loses a word: that is the one change, not
     the second paired out of order with an insertion and a deletion around it."""
     def urges(ident: str, text: str) -> Paragraph:
-        return Paragraph([Text("Urges", italic=True), Text(text)], id=ident)
+        return Paragraph((Text("Urges", italic=True), Text(text)), id=ident)
 
     old = Resolution(FrontMatter(), preamble=[urges("a", " the"), urges("b", " the")])
     new = Resolution(FrontMatter(), preamble=[urges("a", ""), urges("b", " the")])
@@ -650,7 +650,7 @@ def test_sub_paragraphs_under_a_chapeau_rewritten_whole_stay_in_place() -> None:
     old = load(CORPUS / "A-RES-80-5.txt")
     new = copy.deepcopy(old)
     para = next(p for p in new.annexes[0].blocks if isinstance(p, Paragraph) and len(p.children) == 9)
-    para.content = [Text("Welcomes wholeheartedly every effort whatsoever:")]
+    para.content = (Text("Welcomes wholeheartedly every effort whatsoever:"),)
     changes = compare(old, new)
     assert sorted(c.kind for c in changes.changes) == ["deleted", "inserted"]
     label = next(c.new_label for c in changes.changes if c.kind == "inserted")

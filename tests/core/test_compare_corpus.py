@@ -447,9 +447,9 @@ def test_synthetic_edit_is_reported_exactly(name: str, edit: str) -> None:
     label = "OP" if paras is new.operative else "annex 1 para "
     expected: list[tuple[str, str | None, str | None]]
     if edit == "insert_op":
-        paras.insert(paras.index(ops[0]), Paragraph([Text("Welcomes", True),
+        paras.insert(paras.index(ops[0]), Paragraph((Text("Welcomes", True),
                                                      Text(" the initiative of the Bureau to hold informal "
-                                                          "consultations on this question;")]))
+                                                          "consultations on this question;"))))
         expected = [("inserted", None, f"{label}1")]
     elif edit == "move_pp":
         moved = new.preambular()[0]
@@ -459,7 +459,7 @@ def test_synthetic_edit_is_reported_exactly(name: str, edit: str) -> None:
     elif edit == "merge_pps":
         pps = new.preambular()
         first, second = pps[0], pps[1]
-        first.content = [*first.content, Text(" and "), *second.content]
+        first.content = (*first.content, Text(" and "), *second.content)
         first.children += second.children
         new.preamble.remove(second)
         expected = [("merged", "PP1 + PP2", "PP1")]
@@ -467,8 +467,8 @@ def test_synthetic_edit_is_reported_exactly(name: str, edit: str) -> None:
         index, target = next((i, p) for i, p in enumerate(ops) if len(p.text.split()) >= 12)
         words = target.text.split(" ")
         half = len(words) // 2
-        target.content = [Text(" ".join(words[:half]))]
-        paras.insert(paras.index(target) + 1, Paragraph([Text(" ".join(words[half:]))], target.children))
+        target.content = (Text(" ".join(words[:half])),)
+        paras.insert(paras.index(target) + 1, Paragraph((Text(" ".join(words[half:])),), target.children))
         target.children = []
         expected = [("split", f"{label}{index + 1}", f"{label}{index + 1} + {label}{index + 2}")]
     elif edit == "delete_sub":
@@ -478,7 +478,7 @@ def test_synthetic_edit_is_reported_exactly(name: str, edit: str) -> None:
         expected = [("deleted", removed_label, None)]
     else:
         number, note = next((i, n) for i, n in enumerate(new.footnotes, 1) if len(n.text.split()) >= 2)
-        note.content = [Text("Footnote " + note.text)]
+        note.content = (Text("Footnote " + note.text),)
         expected = [("modified", f"footnote {number}", f"footnote {number}")]
     changes = compare(old, new)
     assert listed(changes) == expected
@@ -521,7 +521,8 @@ def test_command_ignores_whitespace_unless_asked(tmp_path: Path, capsys: pytest.
         paths.append(str(path))
         first = res.preamble[0]
         assert isinstance(first, Paragraph) and isinstance(first.content[-1], Text)
-        first.content[-1] = Text(first.content[-1].text.replace(" ", "  ", 1), first.content[-1].italic)
+        last = first.content[-1]
+        first.content = (*first.content[:-1], Text(last.text.replace(" ", "  ", 1), last.italic))
     assert _run(*paths, "--json") == 0
     assert json.loads(capsys.readouterr().out)["changes"] == []
     assert _run(*paths, "--json", "--whitespace") == 0

@@ -18,7 +18,7 @@ from drafter.compare.engine import Comparison
 from drafter.compare.memo import Memo
 from drafter.compare.words import Options, joined, superscript
 from drafter.edits.primitives import reading_order
-from drafter.model import Footnote, Inline, NoteRef, Paragraph, Resolution, Text, iter_paragraphs
+from drafter.model import Content, Footnote, Inline, NoteRef, Paragraph, Resolution, Text, iter_paragraphs
 from tests.strategies import resolutions
 
 VOCABULARY = (
@@ -38,7 +38,7 @@ def texts(draw: st.DrawFn) -> str:
 
 @st.composite
 def base_resolutions(draw: st.DrawFn) -> Resolution:
-    notes = [Footnote([Text(draw(texts()))]) for _ in range(draw(st.integers(0, 4)))]
+    notes = [Footnote((Text(draw(texts())),)) for _ in range(draw(st.integers(0, 4)))]
 
     def para(depth: int) -> Paragraph:
         content: list[Inline] = [Text(draw(st.sampled_from(["Recalling", "Urges", "Decides"])), True),
@@ -47,7 +47,7 @@ def base_resolutions(draw: st.DrawFn) -> Resolution:
             content.append(NoteRef(draw(st.sampled_from(notes)).id))
             content.append(Text(" " + draw(texts())))
         children = [para(depth + 1) for _ in range(draw(st.integers(0, 3)))] if depth < 2 else []
-        return Paragraph(content, children)
+        return Paragraph(tuple(content), children)
 
     return Resolution(
         preamble=[para(1) for _ in range(draw(st.integers(0, 5)))],
@@ -78,7 +78,7 @@ def _edit_words(draw: st.DrawFn, para: Paragraph) -> None:
             del tokens[position]
         else:
             tokens[position] = draw(st.sampled_from(VOCABULARY))
-    para.content[index] = Text(" ".join(tokens), item.italic)
+    para.content = (*para.content[:index], Text(" ".join(tokens), item.italic), *para.content[index + 1:])
 
 
 @st.composite
@@ -91,7 +91,7 @@ def edited_pairs(draw: st.DrawFn) -> tuple[Resolution, Resolution]:
                                        "italic"]))
         if action == "insert" or not lists:
             target = draw(st.sampled_from(_all_lists(new)))
-            target.insert(draw(st.integers(0, len(target))), Paragraph([Text(draw(texts()))]))
+            target.insert(draw(st.integers(0, len(target))), Paragraph((Text(draw(texts())),)))
             continue
         source = draw(st.sampled_from(lists))
         index = draw(st.integers(0, len(source) - 1))
@@ -108,21 +108,21 @@ def edited_pairs(draw: st.DrawFn) -> tuple[Resolution, Resolution]:
         elif action == "split":
             text = para.text
             cut = draw(st.integers(0, len(text)))
-            para.content = [Text(text[:cut])]
-            source.insert(index + 1, Paragraph([Text(text[cut:])]))
+            para.content = (Text(text[:cut]),)
+            source.insert(index + 1, Paragraph((Text(text[cut:]),)))
         elif action == "merge" and index + 1 < len(source):
             following = source.pop(index + 1)
-            para.content = [*para.content, Text(" "), *following.content]
+            para.content = (*para.content, Text(" "), *following.content)
             para.children += following.children
         elif action == "note":
-            note = Footnote([Text(draw(texts()))])
+            note = Footnote((Text(draw(texts())),))
             new.footnotes.insert(draw(st.integers(0, len(new.footnotes))), note)
-            para.content.append(NoteRef(note.id))
+            para.content += (NoteRef(note.id),)
             if len(new.footnotes) > 1 and draw(st.booleans()):
-                new.footnotes[0].content = [Text(draw(texts()))]
+                new.footnotes[0].content = (Text(draw(texts())),)
         elif action == "italic":
-            para.content = [Text(item.text, not item.italic) if isinstance(item, Text) else item
-                            for item in para.content]
+            para.content = tuple(Text(item.text, not item.italic) if isinstance(item, Text) else item
+                            for item in para.content)
     _drop_unused_notes(new)
     return old, new
 
@@ -137,7 +137,7 @@ def _drop_unused_notes(res: Resolution) -> None:
     res.footnotes = [note for note in res.footnotes if note.id in used or not used]
 
 
-def _shown(res: Resolution, content: list[Inline]) -> str:
+def _shown(res: Resolution, content: Content) -> str:
     return "".join(item.text if isinstance(item, Text) else superscript(res.marker(item.note))
                    for item in content)
 

@@ -227,15 +227,15 @@ def synthetic() -> list[tuple[str, Resolution, Resolution]]:
     out.append(("op split", old, new))
     new = copy.deepcopy(old)
     a, b = new.preamble[2], new.preamble[3]
-    a.content = [*a.content[:-1], Text(a.content[-1].text.rstrip(",") + " and "), *b.content[1:]]  # type: ignore[union-attr]
+    a.content = (*a.content[:-1], Text(a.content[-1].text.rstrip(",") + " and "), *b.content[1:])  # type: ignore[union-attr]
     del new.preamble[3]
     out.append(("pps merged", old, new))
     new = copy.deepcopy(old)
-    new.footnotes[2].content = [Text("See Official Records of the General Assembly, Seventy-third Session, "
-                                     "Supplement No. 53 (A/73/53).")]
+    new.footnotes[2].content = (Text("See Official Records of the General Assembly, Seventy-third Session, "
+                                     "Supplement No. 53 (A/73/53)."),)
     out.append(("footnote edited", old, new))
     new = copy.deepcopy(old)
-    new.operative[0].content = [x for x in new.operative[0].content if isinstance(x, Text)]
+    new.operative[0].content = tuple(x for x in new.operative[0].content if isinstance(x, Text))
     out.append(("footnote reference deleted", old, new))
     new = copy.deepcopy(old)
     new.front.session = "Seventy-fifth session"
@@ -283,7 +283,7 @@ def test_moves_have_named_ranges_and_marks() -> None:
 def test_changes_inside_footnotes_are_in_footnotes_xml() -> None:
     old = base()
     new = copy.deepcopy(old)
-    new.footnotes[2].content = [Text("See Official Records, Seventy-third Session (A/73/53).")]
+    new.footnotes[2].content = (Text("See Official Records, Seventy-third Session (A/73/53)."),)
     data, _ = write_tracked(old, new, date=DATE)
     parts = rv.read(data)
     assert parts.footnotes is not None

@@ -50,7 +50,7 @@ def starts(found: list[tuple[float, float, float, str]], label: str) -> list[flo
 def with_one_change(res: Resolution) -> Resolution:
     base = copy.deepcopy(res)
     first = base.operatives()[0]
-    first.content = [Text("Recalls " + first.text)]
+    first.content = (Text("Recalls " + first.text),)
     return base
 
 

@@ -109,13 +109,13 @@ def test_footnote_markers_follow_first_reference(raw_72_169: RawDoc) -> None:
     corpus = corpus_72_169()
     assert {m: plain_text(c) for m, c in raw_72_169.notes.items()} == {
         str(m): _plain(text) for m, text in corpus.notes.items()}
-    assert raw_72_169.notes["1"] == [Text("A/CONF.157/24 (Part I), chap. III.")]
-    assert raw_72_169.notes["3"] == [
+    assert raw_72_169.notes["1"] == (Text("A/CONF.157/24 (Part I), chap. III."),)
+    assert raw_72_169.notes["3"] == (
         Text("See "),
         Text("Official Records of the General Assembly, Seventy-first Session, Supplement No. 53 (A/71/53)",
              True),
         Text(", chap. V, sect. A."),
-    ]
+    )
 
 
 def test_op15_cut_by_page_break_is_one_paragraph(raw_72_169: RawDoc) -> None:
@@ -217,9 +217,9 @@ def test_numbering_and_italics_through_styles(tmp_path: Path) -> None:
     raw = read_docx(str(path))
     assert [(b.label, b.level, _text(b)) for b in raw.blocks[:2]] == [
         ("1.", 0, "first item"), ("2.", 0, "second item")]
-    assert raw.blocks[2].content == [Text("a quotation", True)]
-    assert raw.blocks[3].content == [Text("Plain, then "), Text("emphasis", True), Text(" upright")]
-    assert raw.blocks[4].content == [Text("upright inside a quote")]
+    assert raw.blocks[2].content == (Text("a quotation", True),)
+    assert raw.blocks[3].content == (Text("Plain, then "), Text("emphasis", True), Text(" upright"))
+    assert raw.blocks[4].content == (Text("upright inside a quote"),)
 
 
 def test_typed_labels_are_split_off(tmp_path: Path) -> None:
@@ -274,7 +274,7 @@ def test_deleted_paragraph_mark_joins_next_and_moves(tmp_path: Path) -> None:
     raw = _read_body(tmp_path, body)
     assert [_text(b) for b in raw.blocks] == ["Stresses that cooperation matters;", "Middle;", "Moved text;",
                                               "Now italic"]
-    assert raw.blocks[3].content == [Text("Now italic", True)]
+    assert raw.blocks[3].content == (Text("Now italic", True),)
     assert raw.warnings == ["the Word file had 4 tracked changes; they were read as if all were accepted"]
 
 
@@ -282,8 +282,8 @@ def test_footnote_without_text_and_custom_mark(tmp_path: Path) -> None:
     body = ('<w:p><w:r><w:t>Text</w:t></w:r><w:r><w:footnoteReference w:id="5"/></w:r>'
             '<w:r><w:footnoteReference w:customMarkFollows="1" w:id="6"/><w:t>*</w:t></w:r></w:p>')
     raw = _read_body(tmp_path, body)
-    assert raw.blocks[0].content == [Text("Text"), NoteRef("1"), NoteRef("*")]
-    assert raw.notes == {"1": [], "*": []}
+    assert raw.blocks[0].content == (Text("Text"), NoteRef("1"), NoteRef("*"))
+    assert raw.notes == {"1": (), "*": ()}
     assert raw.warnings == ["footnotes 1, *: referenced in the text, but the file has no text for it"]
 
 

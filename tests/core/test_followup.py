@@ -154,8 +154,8 @@ def test_scorer_catches_a_wrong_change() -> None:
     real = load(CORPUS / ENHANCEMENT.next)
     fu = followup(base, session=76)
     op17 = dict(fu.resolution.labelled())["OP17"]
-    op17.content = [Text("Decides", True), Text(" to continue its consideration of the question at its "
-                                                "seventy-ninth session.")]
+    op17.content = (Text("Decides", True), Text(" to continue its consideration of the question at its "
+                                                "seventy-ninth session."))
     start = op17.text.index("seventy-ninth")
     assert not is_right(Update(op17.id, "OP17", "seventy-sixth", "seventy-ninth", "", "session", start),
                         fu.resolution, real)
@@ -172,7 +172,7 @@ def test_session_must_move_forward() -> None:
 def _synthetic(lang: str, pps: list[str], ops: list[str], adoption: str) -> Resolution:
     def para(text: str) -> Paragraph:
         head, _, rest = text.partition(" ")
-        return Paragraph([Text(head, True), Text(" " + rest)])
+        return Paragraph((Text(head, True), Text(" " + rest)))
 
     return Resolution(front=FrontMatter(symbol="A/RES/75/180", number="75/180", title="Titre",
                                         adoption=adoption, report="[report of the Third Committee]"),

@@ -170,8 +170,8 @@ def test_annex_heading_after_page_break_is_its_own_block() -> None:
 def test_footnotes_s_2024_557() -> None:
     raw = read("S_2024_557-EN.pdf")
     assert list(raw.notes) == ["1", "2", "3"]
-    assert raw.notes["3"] == [Text("The summary is distinct from a recommendation. The Focal Point will not make "
-                                   "a recommendation on the petition.")]
+    assert raw.notes["3"] == (Text("The summary is distinct from a recommendation. The Focal Point will not make "
+                                   "a recommendation on the petition."),)
     first = plain_text(raw.notes["1"])
     assert first.startswith("Petitions submitted before the date of the adoption of this resolution")
     assert "between the date of adoption of this resolution and the date of the appointment" in first  # page break
@@ -189,7 +189,7 @@ def test_footnotes_s_2024_557() -> None:
 
 def test_footnote_s_2024_400() -> None:
     raw = read("S_2024_400-EN.pdf")
-    assert raw.notes == {"1": [Text("The initial Aide Memoire was adopted on 15 March 2002 in S/PRST/2002/6.")]}
+    assert raw.notes == {"1": (Text("The initial Aide Memoire was adopted on 15 March 2002 in S/PRST/2002/6."),)}
     cited = next(b for b in raw.blocks if NoteRef("1") in b.content)
     assert cited.content[0] == Text("Taking note", italic=True)
     assert cited.content[-1] == NoteRef("1")

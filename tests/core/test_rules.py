@@ -80,7 +80,7 @@ def _para(res: Resolution, label: str) -> Paragraph:
 
 
 def _set(para: Paragraph, lead: str, rest: str) -> None:
-    para.content = [Text(lead, True), Text(rest)]
+    para.content = (Text(lead, True), Text(rest))
 
 
 def _only(res: Resolution, rule: str, base: Resolution | None = None) -> list[tuple[str, str]]:
@@ -90,7 +90,8 @@ def _only(res: Resolution, rule: str, base: Resolution | None = None) -> list[tu
 def test_missing_comma_is_caught_and_fixed() -> None:
     res = _copy()
     pp2 = _para(res, "PP2")
-    pp2.content[-1] = Text(pp2.content[-1].text.rstrip(", ") if isinstance(pp2.content[-1], Text) else "")
+    last = pp2.content[-1]
+    pp2.content = (*pp2.content[:-1], Text(last.text.rstrip(", ") if isinstance(last, Text) else ""))
     findings = [f for f in check(res) if f.rule == "pp-ending"]
     assert [f.label for f in findings] == ["PP2"]
     assert findings[0].fix is not None and apply_fix(res, findings[0])
@@ -107,7 +108,7 @@ def test_op_endings() -> None:
 def test_repeated_recalling_takes_also() -> None:
     res = _copy()
     pp3 = _para(res, "PP3")
-    pp3.content[0] = Text("Recalling", True)
+    pp3.content = (Text("Recalling", True), *pp3.content[1:])
     findings = [f for f in check(res) if f.rule == "repeated-lead"]
     assert [f.label for f in findings] == ["PP3"]
     assert findings[0].fix is not None and findings[0].fix.replacement == "Recalling also"
@@ -119,12 +120,14 @@ def test_repeated_recalling_takes_also() -> None:
 
 def test_also_and_further_in_order() -> None:
     res = _copy()
-    _para(res, "OP10").content[0] = Text("Emphasizes", True)  # OP9 Emphasizes, OP10 Emphasizes, OP11 Further …
+    op10 = _para(res, "OP10")
+    op10.content = (Text("Emphasizes", True), *op10.content[1:])  # OP9 Emphasizes, OP10 Emphasizes, OP11 Further …
     assert [label for label, _ in _only(res, "also-further")] == ["OP11"]
     fix = next(f for f in check(res) if f.rule == "also-further").fix
     assert fix is not None and fix.replacement == "Also emphasizes"
     res = _copy()
-    _para(res, "OP16").content[0] = Text("Also requests", True)  # no "Requests" before it
+    op16 = _para(res, "OP16")
+    op16.content = (Text("Also requests", True), *op16.content[1:])  # no "Requests" before it
     findings = [f for f in check(res) if f.rule == "also-further"]
     assert [f.label for f in findings] == ["OP16"] and findings[0].fix is not None
     assert findings[0].fix.replacement == "Requests"
@@ -132,15 +135,15 @@ def test_also_and_further_in_order() -> None:
 
 def test_openings() -> None:
     res = _copy()
-    _para(res, "PP5").content = [Text("The enhancement of international cooperation is essential,")]
-    _para(res, "OP5").content = [Text("Recalling", True), Text(" all actors on the international scene;")]
+    _para(res, "PP5").content = (Text("The enhancement of international cooperation is essential,"),)
+    _para(res, "OP5").content = (Text("Recalling", True), Text(" all actors on the international scene;"))
     assert [label for label, _ in _only(res, "pp-opening")] == ["PP5"]
     assert [label for label, _ in _only(res, "op-opening")] == ["OP5"]
 
 
 def test_single_op_is_not_numbered() -> None:
     res = _copy()
-    res.operative = [Paragraph([Text("1. "), Text("Decides", True), Text(" to continue.")])]
+    res.operative = [Paragraph((Text("1. "), Text("Decides", True), Text(" to continue.")))]
     findings = [f for f in check(res) if f.rule == "single-op"]
     assert len(findings) == 1 and apply_fix(res, findings[0])
     assert res.operatives()[0].text == "Decides to continue."
@@ -149,7 +152,7 @@ def test_single_op_is_not_numbered() -> None:
 def test_sub_levels() -> None:
     res = _copy()
     op = _para(res, "OP16")
-    op.children = [Paragraph([Text("first;")]), Paragraph([Text("second;")])]
+    op.children = [Paragraph((Text("first;"),)), Paragraph((Text("second;"),))]
     op.list_style = "roman"
     assert [label for label, _ in _only(res, "sub-levels")] == ["OP16"]
     op.list_style = "bullet"
@@ -188,7 +191,7 @@ def test_stale_cross_reference_after_inserting_an_op() -> None:
          "paragraph 5 above, at its seventy-sixth session.")
     assert not check(base)
     draft = copy.deepcopy(base)
-    draft.operative.insert(3, Paragraph([Text("Welcomes", True), Text(" the new paragraph;")]))
+    draft.operative.insert(3, Paragraph((Text("Welcomes", True), Text(" the new paragraph;"))))
     findings = [f for f in check(draft, base=base) if f.rule == "stale-xref"]
     assert [(f.label, f.message) for f in findings] == [
         ("OP18", "Paragraph 5 of the base is now paragraph 6: the reference is stale")]
@@ -210,16 +213,16 @@ def test_disabled_rules_and_unknown_ones() -> None:
 
 def test_french_and_spanish() -> None:
     fr = Resolution(language="fr", preamble=[
-        Paragraph([Text("Rappelant", True), Text(" sa résolution 74/153 du 18 décembre 2019,")]),
-        Paragraph([Text("Rappelant", True), Text(" la Déclaration,")]),
-    ], operative=[Paragraph([Text("Décide", True), Text(" de poursuivre l’examen de la question.")])])
+        Paragraph((Text("Rappelant", True), Text(" sa résolution 74/153 du 18 décembre 2019,"))),
+        Paragraph((Text("Rappelant", True), Text(" la Déclaration,"))),
+    ], operative=[Paragraph((Text("Décide", True), Text(" de poursuivre l’examen de la question.")))])
     findings = check(fr)
     assert [(f.rule, f.label) for f in findings] == [("repeated-lead", "PP2")]
     assert findings[0].fix is not None and findings[0].fix.replacement == "Rappelant également"
     es = Resolution(language="es", preamble=[
-        Paragraph([Text("Recordando", True), Text(" su resolución 74/153, de 18 de diciembre de 2019,")]),
-        Paragraph([Text("Recordando además", True), Text(" la Declaración,")]),
-    ], operative=[Paragraph([Text("Decide", True), Text(" seguir examinando la cuestión.")])])
+        Paragraph((Text("Recordando", True), Text(" su resolución 74/153, de 18 de diciembre de 2019,"))),
+        Paragraph((Text("Recordando además", True), Text(" la Declaración,"))),
+    ], operative=[Paragraph((Text("Decide", True), Text(" seguir examinando la cuestión.")))])
     assert [(f.rule, f.label) for f in check(es)] == [("also-further", "PP2")]
 
 

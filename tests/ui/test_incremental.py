@@ -468,7 +468,7 @@ def deeper_records(edited: bool) -> tuple[ChangeList, list[Change]]:
     base = load(str(CORPUS / "A-RES-80-5.txt"))
     draft = load(str(CORPUS / "A-RES-80-5.txt"))
     if edited:
-        draft.operative[0].content = [*draft.operative[0].content, *draft.operative[0].content]
+        draft.operative[0].content = (*draft.operative[0].content, *draft.operative[0].content)
     changes = Comparison(base, draft, Options()).run()
     return changes, [r.relabel(f"{r.new_label}(a)", r.part, True) if r.new_label and r.new_ids else r
                      for r in changes.records]

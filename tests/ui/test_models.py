@@ -15,8 +15,8 @@ from ui.review.outline import OutlineModel
 def edited() -> ed.Document:
     doc = ed.Document.from_base(copy.deepcopy(load(CORPUS / "A-RES-80-11.txt")))
     first = doc.draft.operatives()[0]
-    first.children.append(Paragraph([Text("a new sub-paragraph;")]))
-    doc.draft.operatives()[2].content = [Text("Decides to do something else entirely;")]
+    first.children.append(Paragraph((Text("a new sub-paragraph;"),)))
+    doc.draft.operatives()[2].content = (Text("Decides to do something else entirely;"),)
     return doc
 
 
@@ -47,7 +47,7 @@ def test_change_list_model_tells_views_of_every_row_that_reads_differently() -> 
     changed is inside a `dataChanged` range, and consecutive rows share one signal."""
     doc = ed.Document.from_base(copy.deepcopy(load(CORPUS / "A-RES-80-11.txt")))
     for para in doc.draft.operatives():  # each changed, so that each is a row before and after renumbering
-        para.content = [*para.content, Text(" further")]
+        para.content = (*para.content, Text(" further"))
     model = ChangeListModel()
     model.set_changes(compare(doc.base, doc.draft))
     columns = range(model.columnCount())
@@ -57,7 +57,7 @@ def test_change_list_model_tells_views_of_every_row_that_reads_differently() -> 
                 for row, change in enumerate(model.rows)}
 
     before = shown()
-    doc.draft.operative.insert(0, Paragraph([Text("Decides to begin with a new paragraph;")]))
+    doc.draft.operative.insert(0, Paragraph((Text("Decides to begin with a new paragraph;"),)))
     ranges: list[tuple[int, int]] = []
     model.dataChanged.connect(lambda top, bottom, _roles=None: ranges.append((top.row(), bottom.row())))
     model.set_changes(compare(doc.base, doc.draft))
