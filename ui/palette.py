@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from drafter import edits as ed
 from drafter.edits import Compound, Document, InsertBlock, Where
+from drafter.parts import OPERATIVE, PREAMBLE
 from drafter.rules.palette import palette
 
 
@@ -30,9 +31,9 @@ def lead_paragraph(doc: Document, part: str, word: str, current: str = "") -> tu
         if here is not None and here.part == part:
             where = Where(part, here.parent, here.index + 1)
     if where is None:
-        blocks = res.preamble if part == "preamble" else res.operative
+        blocks = res.preamble if part == PREAMBLE else res.operative
         where = Where(part, None, len(blocks))
-    label = "Insert preambular paragraph" if part == "preamble" else "Insert operative paragraph"
+    label = "Insert preambular paragraph" if part == PREAMBLE else "Insert operative paragraph"
     return Compound([InsertBlock(para, where, label=label)], label), para.id
 
 
@@ -54,7 +55,7 @@ class PaletteMenu(QMenu):
             return
         self.language = lang
         words = palette(lang)
-        menus = ((self.preambular, "preamble", "preambular"), (self.operative, "operative", "operative"))
+        menus = ((self.preambular, PREAMBLE, "preambular"), (self.operative, OPERATIVE, "operative"))
         for menu, part, key in menus:
             menu.clear()
             for word in words.for_part(key):

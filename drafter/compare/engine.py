@@ -13,20 +13,12 @@ from collections.abc import Sequence
 from drafter.compare import align as al
 from drafter.compare import kinds as k
 from drafter.compare.changes import ChangeList
-from drafter.compare.labels import (
-    FOOTNOTES,
-    FRONT,
-    FRONT_LABEL,
-    RESOLUTION_FIELDS,
-    labels_of,
-    layout_of,
-    parts_of,
-    remap_notes,
-)
+from drafter.compare.labels import FRONT_LABEL, labels_of, layout_of, remap_notes
 from drafter.compare.memo import Memo
 from drafter.compare.records import Pair, RecordMaker, Regroup
 from drafter.compare.words import EQUAL, Options, Tokens, superscript
 from drafter.model import Block, CrossHeading, Footnote, Inline, NoteRef, Paragraph, Resolution, all_blocks
+from drafter.parts import FOOTNOTES, FRONT, RESOLUTION_FIELDS, parts_of
 
 
 def _unpaired_under(block: Block, done: set[str]) -> set[str]:

@@ -10,13 +10,9 @@ from typing import cast
 
 from drafter.compare.changes import Layout, Node
 from drafter.model import Annex, Block, Content, CrossHeading, Inline, NoteRef, Paragraph, Resolution, Text, sub_labels
+from drafter.parts import annex_part, parts_of
 
-FRONT = "front"
-FOOTNOTES = "footnotes"
 FRONT_LABEL = "front matter"
-# Fields of the Resolution itself that are compared with the front matter.
-_STRUCTURE = frozenset(["front", "preamble", "operative", "footnotes", "annexes", "warnings"])
-RESOLUTION_FIELDS = tuple(f.name for f in fields(Resolution) if f.name not in _STRUCTURE)
 
 # Node's own constructor is Python code; tuple.__new__ makes the same tuples in C (one per block)
 _new_node = cast(Callable[[tuple[str, bool, str, tuple[Node, ...]]], Node], partial(tuple.__new__, Node))
@@ -77,22 +73,15 @@ def labels_of(res: Resolution) -> dict[str, str]:
             headings += 1
             out[block.id] = f"heading {headings}"
     for number, annex in enumerate(res.annexes, 1):
-        _annex_labels(f"annex {number}", annex.blocks, out)
+        _annex_labels(annex_part(number), annex.blocks, out)
         count = 0
         for block in annex.blocks:
             if isinstance(block, CrossHeading):
                 count += 1
-                out[block.id] = f"annex {number} heading {count}"
+                out[block.id] = f"{annex_part(number)} heading {count}"
     for number, note in enumerate(res.footnotes, 1):
         out[note.id] = f"footnote {number}"
     return out
-
-
-def parts_of(res: Resolution) -> dict[str, list[Block]]:
-    parts: dict[str, list[Block]] = {"preamble": res.preamble, "operative": res.operative}
-    for number, annex in enumerate(res.annexes, 1):
-        parts[f"annex {number}"] = annex.blocks
-    return parts
 
 
 def _node(block: Block) -> Node:

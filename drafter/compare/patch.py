@@ -13,9 +13,10 @@ import copy
 from collections.abc import Sequence
 
 from drafter.compare.changes import Change, ChangeList, Layout, Node
-from drafter.compare.labels import FRONT, RESOLUTION_FIELDS, layout_of, remap_notes
+from drafter.compare.labels import layout_of, remap_notes
 from drafter.errors import DrafterError
 from drafter.model import Annex, Block, Content, CrossHeading, Footnote, Paragraph, Resolution
+from drafter.parts import FOOTNOTES, FRONT, OPERATIVE, PREAMBLE, RESOLUTION_FIELDS, annex_part
 
 
 class ChangeListMismatch(DrafterError):
@@ -68,7 +69,7 @@ class _Builder:
             src_ids, dst_ids = self._sides(record)
             for index, dst in enumerate(dst_ids):
                 self.by_dst[dst] = (record, index)
-            if record.part == "footnotes" and len(src_ids) == 1 and len(dst_ids) == 1:
+            if record.part == FOOTNOTES and len(src_ids) == 1 and len(dst_ids) == 1:
                 self.note_map[src_ids[0]] = dst_ids[0]
 
     def _sides(self, record: Change) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -104,11 +105,11 @@ class _Builder:
         parts = {name: [self.block(node) for node in nodes] for name, nodes in self.dst_layout.parts.items()}
         result = Resolution(
             front=copy.deepcopy(src.front),
-            preamble=parts.get("preamble", []),
-            operative=parts.get("operative", []),
+            preamble=parts.get(PREAMBLE, []),
+            operative=parts.get(OPERATIVE, []),
             footnotes=[Footnote(self.content(note_id), id=note_id) for note_id in self.dst_layout.footnotes],
             annexes=[
-                Annex(**copy.deepcopy(meta), blocks=parts.get(f"annex {number}", []))
+                Annex(**copy.deepcopy(meta), blocks=parts.get(annex_part(number), []))
                 for number, meta in enumerate(self.dst_layout.annexes, 1)
             ],
             warnings=list(self.dst_layout.warnings),

@@ -15,7 +15,7 @@ from typing import cast
 
 from drafter.compare import kinds as k
 from drafter.compare.changes import Change, Op
-from drafter.compare.labels import FRONT, FRONT_LABEL, RESOLUTION_FIELDS, copy_content, same_content
+from drafter.compare.labels import FRONT_LABEL, copy_content, same_content
 from drafter.compare.memo import Memo
 from drafter.compare.spacing import equal_ops
 from drafter.compare.words import (
@@ -35,6 +35,7 @@ from drafter.compare.words import (
     tokenize,
 )
 from drafter.model import Block, CrossHeading, Footnote, FrontMatter, Inline, Paragraph, Resolution, Text
+from drafter.parts import FRONT, RESOLUTION_FIELDS
 
 _NOT_TECHNICAL_FIELDS = frozenset(["title", "sponsors", "organ", "doc_type", "formula"])
 

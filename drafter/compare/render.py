@@ -13,6 +13,7 @@ from html import escape
 from drafter.compare import kinds as k
 from drafter.compare.changes import Change, ChangeList, Op
 from drafter.compare.spacing import by_tokens
+from drafter.parts import FRONT
 
 _RED, _GREEN, _DIM, _BOLD, _RESET = "\x1b[31;9m", "\x1b[32;4m", "\x1b[2m", "\x1b[1m", "\x1b[0m"
 _CONTEXT = 60  # characters of unchanged text kept on each side of a change in the terminal
@@ -191,7 +192,7 @@ def to_html(changes: ChangeList, *, title: str = "", hide_renumbering: bool = Fa
     listed = ", ".join(f"{counts[kind]} {kind}" for kind in k.KINDS if counts.get(kind)) or "no changes"
     nav = [f'<a href="#{anchors[id(c)]}">{escape(_line(c))}</a>' for c in shown]
     body: list[str] = []
-    front = [c for c in changes.records if c.part == "front" and id(c) in shown_ids]
+    front = [c for c in changes.records if c.part == FRONT and id(c) in shown_ids]
     if front:
         body.append("<h2>Front matter</h2><table><tr><th>field</th><th>change</th></tr>")
         for change in front:
@@ -201,7 +202,7 @@ def to_html(changes: ChangeList, *, title: str = "", hide_renumbering: bool = Fa
     body.append("<h2>Text</h2>")
     part = None
     for change in changes.records:
-        if change.part == "front":
+        if change.part == FRONT:
             continue
         if change.part != part:
             part = change.part

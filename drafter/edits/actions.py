@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from drafter.edits.primitives import (
-    OPERATIVE,
-    PREAMBLE,
     Compound,
     DeleteBlock,
     DeleteNote,
@@ -51,6 +49,7 @@ from drafter.model import (
     new_id,
     normalize_runs,
 )
+from drafter.parts import OPERATIVE, PREAMBLE
 
 
 class Builder:

@@ -32,10 +32,10 @@ from drafter.model import (
     Text,
     normalize_runs,
 )
+from drafter.parts import parts_of
 
 Side = Literal["draft", "base"]
 Unit = Paragraph | CrossHeading | Footnote
-PREAMBLE, OPERATIVE = "preamble", "operative"
 
 
 @dataclass
@@ -97,17 +97,10 @@ class EditError(ValueError):
 
 
 # --- finding things -----------------------------------------------------------------------------
-def parts(res: Resolution) -> dict[str, list[Block]]:
-    out: dict[str, list[Block]] = {PREAMBLE: res.preamble, OPERATIVE: res.operative}
-    for number, annex in enumerate(res.annexes, 1):
-        out[f"annex {number}"] = annex.blocks
-    return out
-
-
 def container(res: Resolution, part: str, parent: str | None) -> list[Any]:
     """The list a block at (part, parent) lives in."""
     if parent is None:
-        found = parts(res).get(part)
+        found = parts_of(res).get(part)
         if found is None:
             raise EditError(f"no part {part!r}")
         return found
@@ -125,13 +118,13 @@ def walk(res: Resolution) -> Iterator[tuple[Block, Where, int]]:
             if isinstance(block, Paragraph):
                 yield from inner(block.children, part, block.id, depth + 1)
 
-    for name, blocks in parts(res).items():
+    for name, blocks in parts_of(res).items():
         yield from inner(blocks, name, None, 0)
 
 
 def find(res: Resolution, unit_id: str) -> Unit | None:
     """The paragraph, heading or footnote with this id."""
-    stack: list[Block] = [block for blocks in parts(res).values() for block in reversed(blocks)]
+    stack: list[Block] = [block for blocks in parts_of(res).values() for block in reversed(blocks)]
     while stack:
         block = stack.pop()
         if block.id == unit_id:
@@ -143,7 +136,7 @@ def find(res: Resolution, unit_id: str) -> Unit | None:
 
 def locate(res: Resolution, block_id: str) -> Where:
     """The place of a block: its part, its parent paragraph or none, its index there."""
-    for part, blocks in parts(res).items():
+    for part, blocks in parts_of(res).items():
         stack: list[tuple[Sequence[Block], str | None]] = [(blocks, None)]
         while stack:
             siblings, parent = stack.pop()

@@ -14,6 +14,7 @@ from lxml import etree
 from drafter.exporters import ooxml as ox
 from drafter.exporters.docx_build import Builder, Line, NoteIds, front_lines, inline_runs, note_ids_of
 from drafter.model import Block, CrossHeading, Paragraph, Resolution
+from drafter.parts import OPERATIVE, PREAMBLE, annex_part, is_annex
 
 
 @dataclass
@@ -33,17 +34,17 @@ class Slot:
             return "UNCrossHeading"
         if self.depth:
             return "UNSubparagraph"
-        if self.part == "preamble":
+        if self.part == PREAMBLE:
             return "UNPreamble"
         return "UNOperative" if self.numbered else "UNParagraph"
 
 
 def parts(res: Resolution) -> list[tuple[str, list[Block], bool]]:
-    """(part name, blocks, numbered) in reading order; names as drafter.compare uses them."""
-    out: list[tuple[str, list[Block], bool]] = [("preamble", res.preamble, False),
-                                                ("operative", res.operative, bool(res.operatives()))]
+    """(part name, blocks, numbered) in reading order; names as `drafter.parts` gives them."""
+    out: list[tuple[str, list[Block], bool]] = [(PREAMBLE, res.preamble, False),
+                                                (OPERATIVE, res.operative, bool(res.operatives()))]
     for number, annex in enumerate(res.annexes, 1):
-        out.append((f"annex {number}", annex.blocks, annex.numbered))
+        out.append((annex_part(number), annex.blocks, annex.numbered))
     return out
 
 
@@ -93,7 +94,7 @@ def write_clean(res: Resolution, template: str | None = None) -> bytes:
     if res.formula:
         builder.add_line(formula_line(res.formula))
     for name, blocks, numbered in parts(res):
-        if name.startswith("annex"):
+        if is_annex(name):
             continue
         for slot in slots(name, blocks, numbered):
             _block(builder, slot, note_id)
@@ -102,7 +103,7 @@ def write_clean(res: Resolution, template: str | None = None) -> bytes:
     for number, annex in enumerate(res.annexes, 1):
         for line in annex_lines(annex.heading):
             builder.add_line(line)
-        for slot in slots(f"annex {number}", annex.blocks, annex.numbered):
+        for slot in slots(annex_part(number), annex.blocks, annex.numbered):
             _block(builder, slot, note_id)
     for note in res.footnotes:
         builder.add_note(ids[note.id], [inline_runs(note.content, note_id)])

@@ -20,6 +20,7 @@ from drafter.exporters.docx_build import Builder, inline_runs
 from drafter.exporters.docx_ops import BREAK, Piece
 from drafter.exporters.docx_tracked import Tracked
 from drafter.model import Inline, NoteRef, Resolution, Text
+from drafter.parts import FRONT
 
 _STYLE = {ox.INS: "Inserted", ox.MOVE_TO: "Inserted", ox.DEL: "Deleted", ox.MOVE_FROM: "Deleted"}
 
@@ -115,7 +116,7 @@ def write_table(old: Resolution, new: Resolution, template: str | None = None, *
     _row(table, [[ox.text_run(f"Base: {old.front.symbol or 'old'}")]],
          [[ox.text_run(f"New: {new.front.symbol or 'new'}")]], header=True)
     for record in tracked.changes.records:
-        if record.part == "front" or (record.kind == UNCHANGED and not include_unchanged):
+        if record.part == FRONT or (record.kind == UNCHANGED and not include_unchanged):
             continue
         olds = [tracked.content_of(True, i) for i in record.old_ids]
         news = [tracked.content_of(False, i) for i in record.new_ids]

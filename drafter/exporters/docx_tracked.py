@@ -34,6 +34,7 @@ from drafter.exporters.docx_build import Builder, Line, front_lines, note_ids_of
 from drafter.exporters.docx_clean import Slot, annex_lines, closing_lines, formula_line, parts, slots
 from drafter.exporters.docx_ops import Mismatch, Piece, pieces, split_breaks, whole
 from drafter.model import Content, CrossHeading, Inline, Resolution, Text
+from drafter.parts import FOOTNOTES, FRONT, annex_number, annex_part, is_annex
 
 _MARK = {"insert": ox.INS, "delete": ox.DEL}
 _WORDS = re.compile(r"\s+|[^\s]+")  # words and the spaces between them, which a title diff keeps
@@ -50,7 +51,7 @@ class Tracked:
         self.by_new: dict[str, Change] = {}
         self.by_old: dict[str, Change] = {}
         for record in self.changes.records:
-            if record.part in ("front", "footnotes"):
+            if record.part in (FRONT, FOOTNOTES):
                 continue
             for new_id in record.new_ids:
                 self.by_new[new_id] = record
@@ -59,7 +60,7 @@ class Tracked:
         self.new_ids = note_ids_of(new)
         self.next_note = len(new.footnotes) + 1
         self.old_ids: dict[str, int] = {}  # base notes the new text lacks, and copies of kept notes
-        self.paired = {r.old_ids[0]: r for r in self.changes.records if r.part == "footnotes" and r.old_ids
+        self.paired = {r.old_ids[0]: r for r in self.changes.records if r.part == FOOTNOTES and r.old_ids
                        and r.new_ids}
         self.levels: dict[int, tuple[int, int] | None] = {}
         self.pending: list[tuple[etree._Element, str]] = []  # base references to notes the new text keeps
@@ -308,19 +309,19 @@ class Tracked:
                    [formula_line(self.new.formula)] if self.new.formula else [])
         new_names = [name for name, _ in new_parts]
         for name, group in new_parts:
-            if name.startswith("annex"):
+            if is_annex(name):
                 continue
             self.part(name, group, anchored)
         self.lines(closing_lines(self.old.closing), closing_lines(self.new.closing))
-        old_annexes = {f"annex {n}": a.heading for n, a in enumerate(self.old.annexes, 1)}
+        old_annexes = {annex_part(n): a.heading for n, a in enumerate(self.old.annexes, 1)}
         for number, annex in enumerate(self.new.annexes, 1):
-            name = f"annex {number}"
+            name = annex_part(number)
             self.lines(annex_lines(old_annexes.get(name, annex.heading)), annex_lines(annex.heading))
             self.part(name, next(g for n, g in new_parts if n == name), anchored)
         for name, group in old_parts:  # parts the new text lacks (a dropped annex)
             if name not in new_names:
-                if name.startswith("annex"):
-                    self.lines(annex_lines(self.old.annexes[int(name.split()[1]) - 1].heading), [])
+                if (dropped := annex_number(name)) is not None:
+                    self.lines(annex_lines(self.old.annexes[dropped - 1].heading), [])
                 for slot in group:
                     self.emit_old(slot)
         self.notes()
@@ -360,7 +361,7 @@ class Tracked:
             ref = run.find(ox.w("footnoteReference"))
             if ref is not None:
                 ref.set(ox.w("id"), str(target))
-        by_new = {r.new_ids[0]: r for r in self.changes.records if r.part == "footnotes" and r.new_ids}
+        by_new = {r.new_ids[0]: r for r in self.changes.records if r.part == FOOTNOTES and r.new_ids}
         for note in self.new.footnotes:
             record = by_new.get(note.id)
             if record is None or record.kind == INSERTED:

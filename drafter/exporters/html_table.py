@@ -14,6 +14,7 @@ from html import escape
 from drafter.compare import kinds
 from drafter.compare.changes import Change, ChangeList, Op
 from drafter.compare.spacing import by_tokens
+from drafter.parts import FRONT
 
 _CSS = """
 body { font-family: "Times New Roman", serif; font-size: 11pt; margin: 1.5em; color: #000; }
@@ -44,7 +45,7 @@ def _side(ops: list[Op], keep: str) -> str:
 
 
 def _label(change: Change) -> str:
-    if change.part == "front":
+    if change.part == FRONT:
         return escape((change.front_field or "front matter").replace("_", " "))
     old, new = change.old_label, change.new_label
     if old and new and old != new:
@@ -54,8 +55,8 @@ def _label(change: Change) -> str:
 
 def _row(change: Change) -> str:
     kind = "" if change.kind == kinds.UNCHANGED else f'<span class="kind">{escape(change.kind)}</span>'
-    base = _side(change.ops, "delete") if change.old_ids or change.part == "front" else ""
-    draft = _side(change.ops, "insert") if change.new_ids or change.part == "front" else ""
+    base = _side(change.ops, "delete") if change.old_ids or change.part == FRONT else ""
+    draft = _side(change.ops, "insert") if change.new_ids or change.part == FRONT else ""
     return (f'<tr class="{escape(change.kind)}"><td class="label">{_label(change)}{kind}</td>'
             f'<td class="base">{base}</td><td class="draft">{draft}</td></tr>')
 

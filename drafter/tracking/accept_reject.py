@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 
 from drafter.compare.changes import Change, ChangeList
-from drafter.compare.engine import FRONT, RESOLUTION_FIELDS
 from drafter.compare.kinds import RENUMBERED, UNCHANGED
 from drafter.edits.actions import Builder, remove_footnote
 from drafter.edits.primitives import (
@@ -32,6 +31,7 @@ from drafter.edits.primitives import (
     walk,
 )
 from drafter.model import Block, Content, CrossHeading, Footnote, Inline, NoteRef, Paragraph, Resolution, new_id
+from drafter.parts import FOOTNOTES, FRONT, RESOLUTION_FIELDS, part_names
 
 
 class _Resolver:
@@ -108,7 +108,7 @@ class _Resolver:
                 if at.parent not in inside:
                     return Where(at.part, at.parent, at.index + 1)
         if where.parent is None:
-            return Where(where.part, None, 0) if where.part in _part_names(self.dst) else None
+            return Where(where.part, None, 0) if where.part in part_names(self.dst) else None
         parent = self.partner.get(where.parent)
         if parent is None or parent in inside or not isinstance(find(self.dst, parent), Paragraph):
             return None
@@ -123,7 +123,7 @@ class _Resolver:
             self.b.add(SetField(path, value, self.dst_side, "Set field"))
             return True
         src_ids, dst_ids = self.ids(change)
-        if change.part == "footnotes":
+        if change.part == FOOTNOTES:
             return self.note(src_ids, dst_ids)
         if len(src_ids) == 1 and len(dst_ids) == 1:
             return self.pair(change, src_ids[0], dst_ids[0])
@@ -232,10 +232,6 @@ def _subtree(res: Resolution, block_id: str) -> set[str]:
 def _kids(res: Resolution, block_id: str) -> list[Paragraph]:
     found = find(res, block_id)
     return found.children if isinstance(found, Paragraph) else []
-
-
-def _part_names(res: Resolution) -> list[str]:
-    return ["preamble", "operative", *(f"annex {n}" for n in range(1, len(res.annexes) + 1))]
 
 
 def resolve(doc: Document, changes: ChangeList, change: Change, keep: Side) -> Compound | None:

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 )
 
 from drafter.model import Block, Content, CrossHeading, Inline, NoteRef, Paragraph, Resolution, Text, sub_label
+from drafter.parts import annex_part
 
 P_KEY = QTextFormat.Property.UserProperty + 1
 P_KIND = QTextFormat.Property.UserProperty + 2
@@ -91,7 +92,7 @@ def units(res: Resolution) -> Iterator[Unit]:
     for number, annex in enumerate(res.annexes, 1):
         for index, line in enumerate(annex.heading):
             yield Unit(field_key("annexes", number - 1, "heading", index), ANNEX_HEAD, (Text(line),),
-                       margin=f"annex {number}" if index == 0 else "")
+                       margin=annex_part(number) if index == 0 else "")
         count = 0
         for block in annex.blocks:
             if isinstance(block, CrossHeading):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from drafter.edits import Where
 from drafter.model import Block, CrossHeading, Paragraph, Resolution
+from drafter.parts import OPERATIVE, PREAMBLE, annex_part
 from ui.runs import changed_runs, kept
 
 Index = QModelIndex | QPersistentModelIndex
@@ -49,9 +50,9 @@ def _first_words(text: str, count: int = 7) -> str:
 
 
 def _parts(res: Resolution) -> list[tuple[str, str, list[Block]]]:
-    parts: list[tuple[str, str, list[Block]]] = [("Preamble", "preamble", res.preamble),
-                                                 ("Operative part", "operative", res.operative)]
-    return parts + [(f"Annex {n}", f"annex {n}", a.blocks) for n, a in enumerate(res.annexes, 1)]
+    parts: list[tuple[str, str, list[Block]]] = [("Preamble", PREAMBLE, res.preamble),
+                                                 ("Operative part", OPERATIVE, res.operative)]
+    return parts + [(f"Annex {n}", annex_part(n), a.blocks) for n, a in enumerate(res.annexes, 1)]
 
 
 def _label(block: Block, labels: dict[str, str]) -> str:
