@@ -23,7 +23,7 @@ automatic change is worse than a missed one: every rule here declines when unsur
 from __future__ import annotations
 
 import copy
-import datetime as dt
+import datetime
 import logging
 import re
 from dataclasses import dataclass, field
@@ -89,7 +89,7 @@ class FollowUp:
     updates: list[Update] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     base_number: str = ""
-    base_date: dt.date | None = None
+    base_date: datetime.date | None = None
     predecessor: str | None = None
     cycle: int | None = None
 
@@ -133,7 +133,7 @@ def base_session(res: Resolution, lang: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def base_date(res: Resolution, lang: str) -> dt.date | None:
+def base_date(res: Resolution, lang: str) -> datetime.date | None:
     """The date of adoption: the adoption line, else the last line of the closing."""
     for text in (res.front.adoption, *reversed(res.closing)):
         found = parse_date(text, lang) if text else None
@@ -194,14 +194,14 @@ class _Run:
     shift: int
     cycle: int
     number: str
-    date: dt.date | None
+    date: datetime.date | None
     predecessor: str | None
     updates: list[Update] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
 
 
 def followup(base: Resolution, *, session: int, next_session: int | None = None, committee: str | None = None,
-             sponsors: str = "", symbol_date: dt.date | None = None) -> FollowUp:
+             sponsors: str = "", symbol_date: datetime.date | None = None) -> FollowUp:
     """The draft for `session` from `base`; `next_session` is where the Assembly will take it up again
     (by default as far after `session` as the base's was after its own)."""
     lang = base.language if base.language in LANGS else "en"
@@ -265,11 +265,11 @@ def _committee_of(base: Resolution, committee: str | None) -> str:
     return _COMMITTEES.get(match.group(1), match.group(1))
 
 
-def _front(new: Resolution, run: _Run, committee: str | None, sponsors: str, when: dt.date | None,
+def _front(new: Resolution, run: _Run, committee: str | None, sponsors: str, when: datetime.date | None,
            council: bool) -> None:
     front = new.front
     if council:
-        year = (when or dt.date.today()).year
+        year = (when or datetime.date.today()).year
         symbol, organ = f"S/{year}/___", "Security Council"
     else:
         body = _committee_of(new, committee)

@@ -16,7 +16,7 @@ Chinese and its Arabic ordinals are not the feminine forms that "الدورة" t
 
 from __future__ import annotations
 
-import datetime as dt
+import datetime
 import re
 from functools import cache
 
@@ -201,7 +201,7 @@ MONTHS: dict[str, tuple[str, ...]] = {
 }
 
 
-def format_date(date: dt.date, lang: str = "en") -> str:
+def format_date(date: datetime.date, lang: str = "en") -> str:
     """A date in the UN form of the language."""
     if lang == "zh":
         return f"{date.year}年{date.month}月{date.day}日"
@@ -232,7 +232,7 @@ def date_regex(lang: str = "en") -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
-def parse_date(text: str, lang: str = "en") -> dt.date | None:
+def parse_date(text: str, lang: str = "en") -> datetime.date | None:
     """The first date written in `text` in the UN form of the language, or None."""
     match = date_regex(lang).search(text)
     if match is None:
@@ -240,20 +240,20 @@ def parse_date(text: str, lang: str = "en") -> dt.date | None:
     return date_of(match, lang)
 
 
-def date_of(match: re.Match[str], lang: str = "en") -> dt.date | None:
+def date_of(match: re.Match[str], lang: str = "en") -> datetime.date | None:
     if lang == "zh":
         month = int(match.group("month"))
     else:
         names = [m.lower() for m in MONTHS[lang]]
         month = names.index(match.group("month").lower()) + 1
     try:
-        return dt.date(int(match.group("year")), month, int(match.group("day")))
+        return datetime.date(int(match.group("year")), month, int(match.group("day")))
     except ValueError:
         return None
 
 
 # --- citations of resolutions -------------------------------------------
-def cite(number: str, date: dt.date | None, lang: str = "en") -> str:
+def cite(number: str, date: datetime.date | None, lang: str = "en") -> str:
     """A General Assembly resolution as running text cites it, after the word "resolution".
 
     "75/180 of 16 December 2020" (en), "75/180 du 16 décembre 2020" (fr),

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafter import edits as ed
+from drafter import edits
 from drafter.edits import Document, Edit
 from drafter.rules import RULES, Finding, check
 from drafter.rules.base import replace_span
 from ui.controller import DocumentController
-from ui.editor import layout as lay
+from ui.editor import layout as editor_layout
 from ui.editor.editor import StructuredEditor
 from ui.settings import Settings
 
@@ -39,13 +39,13 @@ DEBOUNCE_MS = 500
 def fix_edit(doc: Document, finding: Finding) -> Edit | None:
     """The quick fix of `finding` as a core edit of the draft; None when there is none or the text moved on."""
     fix = finding.fix
-    unit = ed.find(doc.draft, finding.target)
+    unit = edits.find(doc.draft, finding.target)
     if fix is None or unit is None or fix.end > len(unit.text):
         return None
     after = replace_span(list(unit.content), fix.start, fix.end, fix.replacement)
     if after == unit.content:
         return None
-    return ed.SetContent(finding.target, list(unit.content), after, label=fix.title)
+    return edits.SetContent(finding.target, list(unit.content), after, label=fix.title)
 
 
 def same(a: Finding, b: Finding) -> bool:
@@ -177,7 +177,7 @@ def _block_position(block_text: str, offset: int) -> int:
     for position, char in enumerate(block_text):
         if seen == offset:
             return position
-        if char != lay.OBJECT_CHAR:
+        if char != editor_layout.OBJECT_CHAR:
             seen += 1
     return len(block_text)
 

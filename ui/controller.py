@@ -32,7 +32,7 @@ from drafter.edits import Document, Edit, Scope
 from drafter.errors import DrafterError
 from drafter.tracking.live import Key, LiveComparison, Settling
 from ui.commands import EditCommand
-from ui.pauses import tidy
+from ui.pauses import collect_garbage
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +105,7 @@ class DocumentController(QObject):
         self._autosaved_index = self.stack.index()
         self.replaced.emit()
         self.path_changed.emit(path or "")
-        tidy(full=True)
+        collect_garbage(full=True)
 
     def open(self, path: str) -> None:
         self.set_document(draftfile.read(path), path)
@@ -195,7 +195,7 @@ class DocumentController(QObject):
         self.catch_up()
         self._settle.stop()
         if not self.live.dirty:
-            tidy()
+            collect_garbage()
             return
         settling = self._settling = self.live.settling()
         self._thread = threading.Thread(target=self._run_settling, args=(settling,), name="settle", daemon=True)
@@ -239,7 +239,7 @@ class DocumentController(QObject):
                 self._settle.start()
             return
         self._show([] if not news else None)  # a new change list even when it reads the same
-        QTimer.singleShot(0, tidy)  # at the next turn: a keystroke that came meanwhile goes first
+        QTimer.singleShot(0, collect_garbage)  # at the next turn: a keystroke that came meanwhile goes first
 
     def set_settle_delay(self, ms: int) -> None:
         """How long a pause in typing lasts before the full comparison runs (SETTLE_MS by default)."""
@@ -257,7 +257,7 @@ class DocumentController(QObject):
         if self.live is not None and self.live.dirty:
             news = self.live.settle()
             self._show([] if not news else None)
-        tidy()
+        collect_garbage()
 
     def fresh_changes(self) -> ChangeList:
         """The change list after a full comparison (accept and reject need one)."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from drafter import edits as ed
+from drafter import edits
 from drafter.edits import Compound, Document, Edit
 from drafter.model import Content, Inline, NoteRef, Resolution, Text
 
@@ -26,7 +26,7 @@ def unit_text(content: Sequence[Inline]) -> str:
 
 
 def units(res: Resolution) -> list[tuple[str, Content]]:
-    out = [(block.id, block.content) for block in ed.reading_order(res)]
+    out = [(block.id, block.content) for block in edits.reading_order(res)]
     return out + [(note.id, note.content) for note in res.footnotes]
 
 
@@ -48,8 +48,8 @@ def find_all(res: Resolution, needle: str, case: bool = False) -> list[Match]:
 def _replaced(content: Sequence[Inline], matches: list[Match], replacement: str) -> list[Inline]:
     out = list(content)
     for match in sorted(matches, key=lambda m: -m.start):
-        left, rest = ed.split_content(out, match.start)
-        middle, right = ed.split_content(rest, match.end - match.start)
+        left, rest = edits.split_content(out, match.start)
+        middle, right = edits.split_content(rest, match.end - match.start)
         if any(isinstance(item, NoteRef) for item in middle):
             continue
         italic = bool(middle) and isinstance(middle[0], Text) and middle[0].italic
@@ -64,10 +64,10 @@ def replace_edit(doc: Document, matches: list[Match], replacement: str) -> Edit 
         by_key.setdefault(match.key, []).append(match)
     steps: list[Edit] = []
     for key, found in by_key.items():
-        unit = ed.find(doc.draft, key)
+        unit = edits.find(doc.draft, key)
         if unit is None:
             continue
-        edit = ed.set_content(doc, key, _replaced(unit.content, found, replacement), label="Replace")
+        edit = edits.set_content(doc, key, _replaced(unit.content, found, replacement), label="Replace")
         if edit is not None:
             steps.append(edit)
     return Compound(steps, "Replace") if steps else None

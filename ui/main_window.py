@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 import drafter
-from drafter import draftfile
-from drafter import edits as ed
+from drafter import draftfile, edits
 from drafter.compare.changes import Change
 from drafter.edits import Document
 from drafter.errors import DrafterError
@@ -280,9 +279,9 @@ class MainWindow(QMainWindow):
         if change is not None:
             self._resolve(change, keep)
 
-    def _move_block(self, key: str, where: ed.Where) -> None:
+    def _move_block(self, key: str, where: edits.Where) -> None:
         if self.controller.doc is not None:
-            self.controller.push(ed.move_to(self.controller.doc, key, where))
+            self.controller.push(edits.move_to(self.controller.doc, key, where))
 
     def insert_lead(self, part: str, word: str) -> None:
         doc = self.controller.doc
@@ -308,7 +307,7 @@ class MainWindow(QMainWindow):
         if not matches:
             self.statusBar().showMessage(self.tr("Not found: {text}").format(text=needle), 4000)
             return False
-        order = [b.id for b in ed.reading_order(doc.draft)] + [n.id for n in doc.draft.footnotes]  # type: ignore[union-attr]
+        order = [b.id for b in edits.reading_order(doc.draft)] + [n.id for n in doc.draft.footnotes]  # type: ignore[union-attr]
         here = self.editor.cursor_place() or ("", -1)
         rank = {key: i for i, key in enumerate(order)}
         position = (rank.get(here[0], -1), self.editor.textCursor().selectionEnd() - self.editor.textCursor().block()

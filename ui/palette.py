@@ -11,7 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
-from drafter import edits as ed
+from drafter import edits
 from drafter.edits import Compound, Document, InsertBlock, Where
 from drafter.parts import OPERATIVE, PREAMBLE
 from drafter.rules.palette import palette
@@ -20,13 +20,13 @@ from drafter.rules.palette import palette
 def lead_paragraph(doc: Document, part: str, word: str, current: str = "") -> tuple[Compound, str]:
     """A new paragraph opening with `word` in `part`: after the current paragraph when it is in that part,
     else at the end of the part. Returns the edit and the new paragraph's id."""
-    para = ed.new_paragraph(word + " ")
+    para = edits.new_paragraph(word + " ")
     res = doc.draft
     where: Where | None = None
-    if current and ed.find(res, current) is not None:
+    if current and edits.find(res, current) is not None:
         try:
-            here = ed.locate(res, current)
-        except (ed.EditError, KeyError, ValueError):
+            here = edits.locate(res, current)
+        except (edits.EditError, KeyError, ValueError):
             here = None
         if here is not None and here.part == part:
             where = Where(part, here.parent, here.index + 1)

@@ -34,7 +34,7 @@ def changed_runs(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[Run]:
             for tag, a, b, c, d in matcher.get_opcodes() if tag != "equal"]
 
 
-def kept(runs: list[Run], new_length: int) -> list[tuple[int, int]]:
+def unchanged_positions(runs: list[Run], new_length: int) -> list[tuple[int, int]]:
     """(new index, old index) of every item outside the runs: the items whose key stayed."""
     out: list[tuple[int, int]] = []
     new_at = shift = 0
@@ -45,7 +45,7 @@ def kept(runs: list[Run], new_length: int) -> list[tuple[int, int]]:
     return out
 
 
-def widened(runs: list[Run], old_length: int, new_length: int) -> list[Run]:
+def text_document_runs(runs: list[Run], old_length: int, new_length: int) -> list[Run]:
     """The runs, those that would only take out or only put in items at the very start made to replace
     one item more (a text document has no place before its first block to put a block in)."""
     out = []

@@ -19,7 +19,7 @@ def splice(document: QTextDocument, cursor: QTextCursor, start: int, end: int, c
            write: Callable[[QTextCursor, int], None]) -> None:
     """Blocks [start, end) give way to `count` blocks; `write(cursor, i)` fills the i-th, the cursor in its
     (empty) block. Only a run that replaces at least one block may begin at the first block
-    (`runs.widened`)."""
+    (`runs.text_document_runs`)."""
     if end > start:
         first, last = document.findBlockByNumber(start), document.findBlockByNumber(end - 1)
         if count:

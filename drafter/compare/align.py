@@ -133,8 +133,8 @@ def heaviest_chain(pairs: Iterable[tuple[int, int, float]]) -> list[tuple[int, i
     ordered = sorted(pairs, key=lambda p: (p[0], -p[1]))
     if not ordered:
         return []
-    news = [p[1] for p in ordered]
-    if all(map(lt, news, news[1:])) and min([p[2] for p in ordered]) > 0:
+    new_order = [p[1] for p in ordered]
+    if all(map(lt, new_order, new_order[1:])) and min([p[2] for p in ordered]) > 0:
         # the common case: the pairs keep the order on both sides already (the new indexes only
         # rise where the old ones do, in this order), and each adds weight, so all of them are the chain
         return [(old, new) for old, new, _weight in ordered]
@@ -195,14 +195,14 @@ class ShingleIndex:
         return heapq.nsmallest(limit, hits, key=lambda index: (-hits[index], index))
 
 
-def _scored_pairs(old: Sequence[Item], new: Sequence[Item], olds: list[int], news: list[int],
+def _scored_pairs(old: Sequence[Item], new: Sequence[Item], old_indices: list[int], new_indices: list[int],
                   threshold: float) -> list[tuple[int, int, float]]:
     """Pairs of the two index lists with similarity ≥ threshold."""
     pairs: list[tuple[int, int, float]] = []
-    if len(olds) * len(news) <= FULL_MATRIX:
-        for i in olds:
+    if len(old_indices) * len(new_indices) <= FULL_MATRIX:
+        for i in old_indices:
             size = len(old[i].vocabulary)
-            for j in news:
+            for j in new_indices:
                 other = len(new[j].vocabulary)
                 if 2 * min(size, other) < threshold * (size + other):
                     continue  # even all the words of the shorter one could not reach the threshold
@@ -210,15 +210,15 @@ def _scored_pairs(old: Sequence[Item], new: Sequence[Item], olds: list[int], new
                 if score >= threshold:
                     pairs.append((i, j, score))
         return pairs
-    return _indexed_pairs(old, new, olds, news, threshold)
+    return _indexed_pairs(old, new, old_indices, new_indices, threshold)
 
 
-def _indexed_pairs(old: Sequence[Item], new: Sequence[Item], olds: list[int], news: list[int],
+def _indexed_pairs(old: Sequence[Item], new: Sequence[Item], old_indices: list[int], new_indices: list[int],
                    threshold: float) -> list[tuple[int, int, float]]:
     """Pairs with similarity ≥ threshold among the likely partners the trigram index finds."""
     pairs: list[tuple[int, int, float]] = []
-    index = ShingleIndex(old, olds)
-    for j in news:
+    index = ShingleIndex(old, old_indices)
+    for j in new_indices:
         for i in index.candidates(new[j]):
             score = similarity(old[i], new[j])
             if score >= threshold:
@@ -239,14 +239,15 @@ def align(old: Sequence[Item], new: Sequence[Item], threshold: float = PAIR) -> 
     close = _next_in_order(old, new, anchors, threshold, {key for key, n in old_keys.items() if n > 1})
     taken_old = anchors.keys() | {i for i, _j, _score in close}
     taken_new = set(anchors.values()) | {j for _i, j, _score in close}
-    olds = [i for i in range(len(old)) if i not in taken_old]
-    news = [j for j in range(len(new)) if j not in taken_new]
+    old_unpaired = [i for i in range(len(old)) if i not in taken_old]
+    new_unpaired = [j for j in range(len(new)) if j not in taken_new]
     # Unique identical pairs weigh most; a similar pair weighs its similarity less LOOSE, so that one
     # close pair outweighs two loose ones across it. The heaviest order-keeping chain of all of them
     # is the alignment; what it leaves out goes to the move pass.
     weighted = [(i, j, ANCHOR) for i, j in anchors.items()]
     weighted += [(i, j, score - LOOSE) for i, j, score in close]
-    weighted += [(i, j, score - LOOSE) for i, j, score in _scored_pairs(old, new, olds, news, threshold)]
+    similar = _scored_pairs(old, new, old_unpaired, new_unpaired, threshold)
+    weighted += [(i, j, score - LOOSE) for i, j, score in similar]
     return heaviest_chain(weighted)
 
 
@@ -291,10 +292,10 @@ def _greedy(pairs: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]
     return chosen
 
 
-def greedy_pairs(old: Sequence[Item], new: Sequence[Item], olds: list[int], news: list[int],
+def greedy_pairs(old: Sequence[Item], new: Sequence[Item], old_indices: list[int], new_indices: list[int],
                  threshold: float) -> list[tuple[int, int]]:
     """One-to-one pairs of the two index lists, in any order, best similarity first."""
-    return [(i, j) for i, j, _s in _greedy(_scored_pairs(old, new, olds, news, threshold))]
+    return [(i, j) for i, j, _s in _greedy(_scored_pairs(old, new, old_indices, new_indices, threshold))]
 
 
 def match_moves(old: Sequence[Item], new: Sequence[Item],

@@ -11,8 +11,7 @@ from typing import Any
 
 from drafter import inputs
 from drafter.atomic import write_atomically
-from drafter.compare import compare
-from drafter.compare import render as rd
+from drafter.compare import compare, render
 from drafter.errors import DrafterError
 from drafter.model import Resolution
 
@@ -72,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
                       ignore_whitespace=not args.whitespace)
     hide = {"hide_renumbering": args.hide_renumbering, "hide_technical": args.hide_technical}
     if args.html:
-        page = rd.to_html(changes, **hide)
+        page = render.to_html(changes, **hide)
         target = Path(args.html)
         try:
             write_atomically(target, page.encode("utf-8"))
@@ -81,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
             return 2
         log.info("wrote %s", target)
     if args.json:
-        print(rd.to_json(changes, **hide))
+        print(render.to_json(changes, **hide))
     else:
-        sys.stdout.write(rd.summary(changes, color=_use_color(args), **hide))
+        sys.stdout.write(render.summary(changes, color=_use_color(args), **hide))
     return 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from drafter.compare import align as al
+from drafter.compare import align
 from drafter.compare.words import Codec, Options, Tokens, cut_text, joined
 from drafter.model import Inline
 
@@ -23,9 +23,9 @@ class Memo:
         self.options = options
         self.codec = Codec()
         self._cuts: dict[str, tuple[Tokens, list[int]]] = {}
-        self._items: dict[tuple[str, bool], al.Item] = {}
+        self._items: dict[tuple[str, bool], align.Item] = {}
         self._earlier_cuts: dict[str, tuple[Tokens, list[int]]] = {}
-        self._earlier_items: dict[tuple[str, bool], al.Item] = {}
+        self._earlier_items: dict[tuple[str, bool], align.Item] = {}
         # id of a content list -> `words.joined` of it, while a comparison runs (the lists are alive)
         self._joined: dict[int, tuple[str, list[str]]] = {}
 
@@ -84,7 +84,7 @@ class Memo:
         tokens, places = self._cut_text(text)
         return tokens, list(zip(places, notes, strict=True)) if notes else []
 
-    def item(self, content: Sequence[Inline], heading: bool) -> al.Item:
+    def item(self, content: Sequence[Inline], heading: bool) -> align.Item:
         """The matching form of the content."""
         text, _notes = self._text(content)
         key = (text, heading)
@@ -92,6 +92,6 @@ class Memo:
         if found is None:
             found = self._earlier_items.get(key)
             if found is None:
-                found = al.make_item(self._cut_text(text)[0], self.codec, heading)
+                found = align.make_item(self._cut_text(text)[0], self.codec, heading)
             self._items[key] = found
         return found

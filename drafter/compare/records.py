@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields
 from functools import partial
 from typing import cast
 
-from drafter.compare import kinds as k
+from drafter.compare import kinds
 from drafter.compare.changes import Change, Op
 from drafter.compare.labels import FRONT_LABEL, copy_content, same_content
 from drafter.compare.memo import Memo
@@ -104,7 +104,7 @@ class RecordMaker:
         """The word diff of two token lists as ops, and the kind of change it makes (`kinds.text_kind`)."""
         a, b = self.codec.code(old), self.codec.code(new)
         if a == b:
-            return ([_new_op((EQUAL, "".join(new.texts), False, False))] if a else []), k.UNCHANGED
+            return ([_new_op((EQUAL, "".join(new.texts), False, False))] if a else []), kinds.UNCHANGED
         runs = diff_runs(a, b)
         found = self.ops_in_one_pass(old, new, runs, front)
         if found is not None:
@@ -113,16 +113,16 @@ class RecordMaker:
         def refine(old_range: range, new_range: range) -> list[Segment]:
             return diff_tokens(old, new, self.codec, old_range, new_range, semantic=False)
 
-        segments, tags = k.tag_segments(segments_of(runs), old, new, op_numbers=self.op_numbers, front=front,
-                                        refine=refine)
+        segments, tags = kinds.tag_segments(segments_of(runs), old, new, op_numbers=self.op_numbers, front=front,
+                                            refine=refine)
         ops: list[Op] = []
         for s, tag in zip(segments, tags, strict=True):
             if s.op == EQUAL and old.texts[s.old.start:s.old.stop] != new.texts[s.new.start:s.new.stop]:
                 ops.extend(equal_ops(old.texts[s.old.start:s.old.stop], new.texts[s.new.start:s.new.stop]))
             else:
-                ops.append(_new_op((s.op, segment_text(s, old, new), tag == k.TAG_TECHNICAL,
-                                    tag == k.TAG_RENUMBERING)))
-        return ops, k.text_kind(segments, tags)
+                ops.append(_new_op((s.op, segment_text(s, old, new), tag == kinds.TAG_TECHNICAL,
+                                    tag == kinds.TAG_RENUMBERING)))
+        return ops, kinds.text_kind(segments, tags)
 
     def ops_in_one_pass(self, old: Tokens, new: Tokens, runs: list[tuple[str, int]],
                          front: bool) -> tuple[list[Op], str] | None:
@@ -146,24 +146,24 @@ class RecordMaker:
                     return None
                 deleted = inserted = 0
                 if n:
-                    olds, news = old_texts[i:i + n], new_texts[j:j + n]
-                    if olds == news:
-                        ops.append(_new_op((EQUAL, "".join(news), False, False)))
+                    old_run, new_run = old_texts[i:i + n], new_texts[j:j + n]
+                    if old_run == new_run:
+                        ops.append(_new_op((EQUAL, "".join(new_run), False, False)))
                     else:
-                        ops.extend(equal_ops(olds, news))
+                        ops.extend(equal_ops(old_run, new_run))
                     i += n
                     j += n
-        return ops, k.kind_of_tags(tags)
+        return ops, kinds.kind_of_tags(tags)
 
     def _group_ops(self, old: Tokens, new: Tokens, old_range: range, new_range: range, front: bool,
                    ops: list[Op], tags: set[str]) -> bool:
         """The ops of one changed group (the deletion first), and its tag into `tags`; False when the group
         needs a finer diff."""
-        tag = k.group_tag(old, new, old_range, new_range, self.op_numbers, front)
+        tag = kinds.group_tag(old, new, old_range, new_range, self.op_numbers, front)
         if tag is None:
             return False
         tags.add(tag)
-        technical, renumbering = tag == k.TAG_TECHNICAL, tag == k.TAG_RENUMBERING
+        technical, renumbering = tag == kinds.TAG_TECHNICAL, tag == kinds.TAG_RENUMBERING
         if old_range:
             ops.append(_new_op((DELETE, "".join(old.texts[old_range.start:old_range.stop]), technical, renumbering)))
         if new_range:
@@ -175,18 +175,18 @@ class RecordMaker:
                      moved: bool, note_map: dict[str, str]) -> Change:
         same = same_content(old.content, new.content, note_map)
         if same:  # nothing to diff: the same runs and the same (paired) footnotes
-            ops, kind = [Op("equal", self._shown(new.content))], k.UNCHANGED
+            ops, kind = [Op("equal", self._shown(new.content))], kinds.UNCHANGED
         else:
             ops, kind = self.ops(self.block_tokens(old, True), self.block_tokens(new, False))
         old_label = self.old_labels.get(old.id)
         new_label = self.new_labels.get(new.id)
         relabelled = old_label != new_label
         if moved:
-            kind = k.MOVED
-        elif kind == k.UNCHANGED and relabelled and not isinstance(old, CrossHeading) and (
+            kind = kinds.MOVED
+        elif kind == kinds.UNCHANGED and relabelled and not isinstance(old, CrossHeading) and (
             isinstance(old, Footnote) or _own_label_changed(old_label or "", new_label or "")
         ):
-            kind = k.RENUMBERED
+            kind = kinds.RENUMBERED
         change = Change(kind, part, (old.id,), (new.id,), old_label, new_label, ops, relabelled=relabelled)
         if not same:
             change.old_content = (copy_content(old.content),)
@@ -204,9 +204,9 @@ class RecordMaker:
         tokens = self.block_tokens(block, not inserted)
         text = "".join(tokens.texts)
         if inserted:
-            return Change(k.INSERTED, part, (), (block.id,), None, self.new_labels.get(block.id),
+            return Change(kinds.INSERTED, part, (), (block.id,), None, self.new_labels.get(block.id),
                           [Op("insert", text)] if text else [], new_content=(content,))
-        return Change(k.DELETED, part, (block.id,), (), self.old_labels.get(block.id), None,
+        return Change(kinds.DELETED, part, (block.id,), (), self.old_labels.get(block.id), None,
                       [Op("delete", text)] if text else [], old_content=(content,))
 
     def regroup_record(self, regroup: Regroup) -> Change:
@@ -217,7 +217,7 @@ class RecordMaker:
             return tokens
 
         ops, _kind = self.ops(joined(regroup.old, True), joined(regroup.new, False))
-        kind = k.SPLIT if len(regroup.new) > 1 else k.MERGED
+        kind = kinds.SPLIT if len(regroup.new) > 1 else kinds.MERGED
         return Change(
             kind, self.part_new.get(regroup.new[0].id, ""),
             tuple(p.id for p in regroup.old), tuple(p.id for p in regroup.new),
@@ -239,8 +239,8 @@ class RecordMaker:
             ops, kind = self.ops(self._tokens([Text(_field_text(before))], True),
                                   self._tokens([Text(_field_text(after))], False),
                                   front=name not in _NOT_TECHNICAL_FIELDS)
-            if kind in (k.UNCHANGED, k.RENUMBERED):
-                kind = k.UNCHANGED if kind == k.UNCHANGED else k.MODIFIED
+            if kind in (kinds.UNCHANGED, kinds.RENUMBERED):
+                kind = kinds.UNCHANGED if kind == kinds.UNCHANGED else kinds.MODIFIED
             records.append(Change(kind, FRONT, (), (), FRONT_LABEL, FRONT_LABEL, ops, front_field=name,
                                   old_value=copy.deepcopy(before), new_value=copy.deepcopy(after)))
         return records

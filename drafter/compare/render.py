@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from drafter.compare import kinds as k
+from drafter.compare import kinds
 from drafter.compare.changes import Change, ChangeList, Op
 from drafter.compare.spacing import by_tokens
 from drafter.parts import FRONT
@@ -91,7 +91,7 @@ def summary(changes: ChangeList, *, color: bool = False, hide_renumbering: bool 
     counts = changes.counts
     base = changes.old_symbol or "old"
     lines = [f"Base: {base}  →  {changes.new_symbol or 'new'}"]
-    listed = ", ".join(f"{counts[kind]} {kind}" for kind in k.KINDS if counts.get(kind))
+    listed = ", ".join(f"{counts[kind]} {kind}" for kind in kinds.KINDS if counts.get(kind))
     lines.append(f"Changes: {listed}" if listed else "No changes.")
     hidden = len(changes.changes) - len(shown)
     if hidden:
@@ -139,8 +139,8 @@ h1, h2 { font-family: sans-serif; }
 @media print { nav { display: none; } main { margin-left: 6em; } }
 """
 
-_MARGIN = {k.INSERTED: "+", k.DELETED: "−", k.MODIFIED: "|", k.MOVED: "⇅", k.SPLIT: "⟨", k.MERGED: "⟩",
-           k.TECHNICAL: "·", k.RENUMBERED: "#"}
+_MARGIN = {kinds.INSERTED: "+", kinds.DELETED: "−", kinds.MODIFIED: "|", kinds.MOVED: "⇅", kinds.SPLIT: "⟨",
+           kinds.MERGED: "⟩", kinds.TECHNICAL: "·", kinds.RENUMBERED: "#"}
 
 
 def _html_ops(ops: list[Op], side: str = "both") -> str:
@@ -166,11 +166,11 @@ def _depth(label: str | None) -> int:
 def _block(change: Change, anchor: str | None) -> str:
     label = change.new_label if change.new_label is not None else change.old_label
     note = ""
-    if change.kind == k.MOVED:
+    if change.kind == kinds.MOVED:
         note = f' <span class="note">moved from {escape(change.old_label or "")}</span>'
-    elif change.kind in (k.SPLIT, k.MERGED):
+    elif change.kind in (kinds.SPLIT, kinds.MERGED):
         note = f' <span class="note">{change.kind} from {escape(change.old_label or "")}</span>'
-    elif change.kind == k.RENUMBERED or (change.relabelled and change.old_label):
+    elif change.kind == kinds.RENUMBERED or (change.relabelled and change.old_label):
         note = f' <span class="note">was {escape(change.old_label or "")}</span>'
     css = f"block {change.kind}"
     attrs = f' id="{anchor}"' if anchor else ""
@@ -189,7 +189,7 @@ def to_html(changes: ChangeList, *, title: str = "", hide_renumbering: bool = Fa
     base, other = escape(changes.old_symbol or "old"), escape(changes.new_symbol or "new")
     heading = escape(title) or f"Comparison of {other} with {base}"
     counts = changes.counts
-    listed = ", ".join(f"{counts[kind]} {kind}" for kind in k.KINDS if counts.get(kind)) or "no changes"
+    listed = ", ".join(f"{counts[kind]} {kind}" for kind in kinds.KINDS if counts.get(kind)) or "no changes"
     nav = [f'<a href="#{anchors[id(c)]}">{escape(_line(c))}</a>' for c in shown]
     body: list[str] = []
     front = [c for c in changes.records if c.part == FRONT and id(c) in shown_ids]
@@ -207,7 +207,7 @@ def to_html(changes: ChangeList, *, title: str = "", hide_renumbering: bool = Fa
         if change.part != part:
             part = change.part
             body.append(f"<h3>{escape(part.capitalize())}</h3>")
-        hidden = change.kind != k.UNCHANGED and id(change) not in shown_ids
+        hidden = change.kind != kinds.UNCHANGED and id(change) not in shown_ids
         body.append(_block(change, anchors.get(id(change))) if not hidden else _block(
             _plain(change), None))
     body.append("<h2>Side by side</h2><table><tr><th>base</th><th>text in the base</th>"
@@ -233,5 +233,5 @@ def _plain(change: Change) -> Change:
     """A hidden change shown as its new text (or nothing, for a deletion)."""
     text = "".join(op.text for op in change.ops if op.op != "delete")
     ops = [Op("equal", text)] if text else []
-    return Change(k.UNCHANGED, change.part, change.old_ids, change.new_ids, change.old_label,
+    return Change(kinds.UNCHANGED, change.part, change.old_ids, change.new_ids, change.old_label,
                   change.new_label, ops)

@@ -17,11 +17,11 @@ from collections.abc import Sequence
 from drafter.compare.changes import Op
 
 
-def equal_ops(olds: Sequence[str], news: Sequence[str]) -> list[Op]:
-    """The ops of a run of tokens the diff found equal (`olds` and `news` of the same length)."""
+def equal_ops(old_texts: Sequence[str], new_texts: Sequence[str]) -> list[Op]:
+    """The ops of a run of tokens the diff found equal (the texts of both sides, of the same length)."""
     ops: list[Op] = []
     shown: list[str] = []
-    for old, new in zip(olds, news, strict=True):
+    for old, new in zip(old_texts, new_texts, strict=True):
         if old == new:
             shown.append(new)
             continue

@@ -19,7 +19,7 @@ from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
-from drafter.exporters import ooxml as ox
+from drafter.exporters import ooxml
 from drafter.model import FrontMatter, Inline, NoteRef, Resolution, Text, sub_label
 
 # The abstract lists of the template (see packaging/make_template.py), by the label they print.
@@ -39,9 +39,9 @@ def inline_runs(content: Sequence[Inline], note_ids: NoteIds, removed: bool = Fa
     for item in content:
         if isinstance(item, Text):
             if item.text:
-                out.append(ox.text_run(item.text, item.italic, removed))
+                out.append(ooxml.text_run(item.text, item.italic, removed))
         else:
-            out.append(ox.note_run(note_ids(item.note)))
+            out.append(ooxml.note_run(note_ids(item.note)))
     return out
 
 
@@ -101,9 +101,9 @@ class Builder:
 
     def __init__(self, res: Resolution, template: str | None = None) -> None:
         self.res = res
-        self.doc = Document(str(template or ox.TEMPLATE))
+        self.doc = Document(str(template or ooxml.TEMPLATE))
         self.body = self.doc.element.body
-        self.sect = self.body.find(ox.w("sectPr"))
+        self.sect = self.body.find(ooxml.w("sectPr"))
         for child in list(self.body):
             if child is not self.sect:
                 self.body.remove(child)
@@ -126,7 +126,7 @@ class Builder:
     def add_line(self, line: Line, children: Iterable[etree._Element] | None = None,
                  mark: etree._Element | None = None) -> etree._Element:
         runs = list(children) if children is not None else self.line_runs(line.text, line.italic)
-        return self.add(ox.paragraph(line.style, runs, mark=mark))
+        return self.add(ooxml.paragraph(line.style, runs, mark=mark))
 
     @staticmethod
     def line_runs(text: str, italic: bool = False, removed: bool = False) -> list[etree._Element]:
@@ -134,12 +134,12 @@ class Builder:
         runs: list[etree._Element] = []
         for index, piece in enumerate(re.split(r"([\t\n])", text)):
             if index % 2:
-                run = ox.el("r")
-                ox.sub(run, "tab" if piece == "\t" else "br")
+                run = ooxml.el("r")
+                ooxml.sub(run, "tab" if piece == "\t" else "br")
                 runs.append(run)
                 continue
             if piece:
-                runs.append(ox.text_run(piece, italic, removed))
+                runs.append(ooxml.text_run(piece, italic, removed))
         return runs
 
     # --- lists ------------------------------------------------------------------
@@ -164,26 +164,26 @@ class Builder:
     # --- footnotes ----------------------------------------------------------------
     def add_note(self, note_id: int, paragraphs: list[list[etree._Element]],
                  mark: etree._Element | None = None) -> None:
-        note = ox.sub(self.notes, "footnote", id=str(note_id))
+        note = ooxml.sub(self.notes, "footnote", id=str(note_id))
         for index, runs in enumerate(paragraphs or [[]]):
             lead: list[etree._Element] = []
             if index == 0:  # the number first, then a tab to the text: as UN documents set their notes
-                ref = ox.el("r")
-                ref.append(ox.rpr(style="FootnoteReference"))  # type: ignore[arg-type]
-                ox.sub(ref, "footnoteRef")
-                tab = ox.el("r")
-                ox.sub(tab, "tab")
+                ref = ooxml.el("r")
+                ref.append(ooxml.rpr(style="FootnoteReference"))  # type: ignore[arg-type]
+                ooxml.sub(ref, "footnoteRef")
+                tab = ooxml.el("r")
+                ooxml.sub(tab, "tab")
                 lead = [ref, tab]
-            p = ox.paragraph("FootnoteText", [*lead, *runs],
-                             mark=mark if mark is not None and index < len(paragraphs) - 1 else None,
-                             indent=(ox.NOTE_TEXT, ox.NOTE_TEXT - ox.NOTE_MARK))
+            p = ooxml.paragraph("FootnoteText", [*lead, *runs],
+                                mark=mark if mark is not None and index < len(paragraphs) - 1 else None,
+                                indent=(ooxml.NOTE_TEXT, ooxml.NOTE_TEXT - ooxml.NOTE_MARK))
             note.append(p)
 
     # --- the package --------------------------------------------------------------
     def running_heads(self, symbol: str) -> None:
         section = self.doc.sections[0]
         for story in (section.header, section.even_page_header):
-            for t in story._element.iter(ox.w("t")):
+            for t in story._element.iter(ooxml.w("t")):
                 if t.text == "SYMBOL":
                     t.text = symbol
         props = self.doc.core_properties
@@ -192,9 +192,9 @@ class Builder:
 
     def set_tracking(self, on: bool) -> None:
         settings = self.doc.settings.element
-        if on and settings.find(ox.w("trackRevisions")) is None:
-            anchor = settings.find(ox.w("defaultTabStop"))
-            node = ox.el("trackRevisions")
+        if on and settings.find(ooxml.w("trackRevisions")) is None:
+            anchor = settings.find(ooxml.w("defaultTabStop"))
+            node = ooxml.el("trackRevisions")
             if anchor is not None:
                 anchor.addprevious(node)
             else:
@@ -203,20 +203,20 @@ class Builder:
     def repeat_marks(self) -> None:
         """A note cited again (note 1 of 72/169 in PP1 and OP15) is, as Word makes it, a NOTEREF field to a
         bookmark around the note's first live reference: one note, printed with the same number at both places."""
-        removed = set(map(ox.w, ox.REMOVED))
-        refs = [(ref, ref.get(ox.w("id"), ""), any(a.tag in removed for a in ref.iterancestors()))
-                for ref in self.body.iter(ox.w("footnoteReference"))]
+        removed = set(map(ooxml.w, ooxml.REMOVED))
+        refs = [(ref, ref.get(ooxml.w("id"), ""), any(a.tag in removed for a in ref.iterancestors()))
+                for ref in self.body.iter(ooxml.w("footnoteReference"))]
         cited = Counter(note_id for _, note_id, _ in refs)
         holders: dict[str, etree._Element] = {}
         for ref, note_id, deleted in refs:
             if cited[note_id] > 1 and not deleted:
                 holders.setdefault(note_id, ref)
-        ids = (node.get(ox.w("id"), "") for node in self.body.iter())
+        ids = (node.get(ooxml.w("id"), "") for node in self.body.iter())
         next_id = max((int(v) for v in ids if v.lstrip("-").isdigit()), default=0) + 1
         for bookmark_id, (note_id, ref) in enumerate(holders.items(), next_id):
             run = _parent(ref)
-            run.addprevious(ox.el("bookmarkStart", id=str(bookmark_id), name=f"_RefNote{note_id}"))
-            run.addnext(ox.el("bookmarkEnd", id=str(bookmark_id)))
+            run.addprevious(ooxml.el("bookmarkStart", id=str(bookmark_id), name=f"_RefNote{note_id}"))
+            run.addnext(ooxml.el("bookmarkEnd", id=str(bookmark_id)))
         for ref, note_id, deleted in refs:
             if note_id not in holders or holders[note_id] is ref:
                 continue
@@ -224,7 +224,7 @@ class Builder:
             mark = self.marks.get(int(note_id), note_id)
             if deleted:
                 # deleted text: the printed mark alone (LibreOffice loses the rest of a deletion after a field)
-                printed = ox.el("delText")
+                printed = ooxml.el("delText")
                 printed.text = mark
                 run.replace(ref, printed)
                 continue
@@ -250,17 +250,17 @@ def _parent(node: etree._Element) -> etree._Element:
 def _noteref_field(bookmark: str, mark: str) -> list[etree._Element]:
     """The runs of a NOTEREF field (begin, instruction, separate, printed mark, end) in FootnoteReference style."""
     def run(*children: etree._Element) -> etree._Element:
-        node = ox.el("r", ox.el("rPr", ox.el("rStyle", val="FootnoteReference")))
+        node = ooxml.el("r", ooxml.el("rPr", ooxml.el("rStyle", val="FootnoteReference")))
         node.extend(children)
         return node
 
-    instruction = ox.el("instrText")
+    instruction = ooxml.el("instrText")
     instruction.text = f" NOTEREF {bookmark} \\f \\h "
     instruction.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    result = ox.el("t")
+    result = ooxml.el("t")
     result.text = mark
-    return [run(ox.el("fldChar", fldCharType="begin")), run(instruction),
-            run(ox.el("fldChar", fldCharType="separate")), run(result), run(ox.el("fldChar", fldCharType="end"))]
+    return [run(ooxml.el("fldChar", fldCharType="begin")), run(instruction),
+            run(ooxml.el("fldChar", fldCharType="separate")), run(result), run(ooxml.el("fldChar", fldCharType="end"))]
 
 
 def note_ids_of(res: Resolution) -> dict[str, int]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from drafter.exporters import ooxml as ox
+from drafter.exporters import ooxml
 from drafter.exporters.docx_build import Builder, Line, NoteIds, front_lines, inline_runs, note_ids_of
 from drafter.model import Block, CrossHeading, Paragraph, Resolution
 from drafter.parts import OPERATIVE, PREAMBLE, annex_part, is_annex
@@ -113,5 +113,5 @@ def write_clean(res: Resolution, template: str | None = None) -> bytes:
 
 def _block(builder: Builder, slot: Slot, note_id: NoteIds) -> etree._Element:
     runs = inline_runs(slot.block.content, note_id)
-    return builder.add(ox.paragraph(slot.style, runs, slot_numpr(builder, slot)))
+    return builder.add(ooxml.paragraph(slot.style, runs, slot_numpr(builder, slot)))
 

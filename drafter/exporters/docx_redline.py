@@ -15,27 +15,27 @@ import zipfile
 from lxml import etree
 
 from drafter.compare.kinds import UNCHANGED
-from drafter.exporters import ooxml as ox
+from drafter.exporters import ooxml
 from drafter.exporters.docx_build import Builder, inline_runs
 from drafter.exporters.docx_ops import BREAK, Piece
 from drafter.exporters.docx_tracked import Tracked
 from drafter.model import Inline, NoteRef, Resolution, Text
 from drafter.parts import FRONT
 
-_STYLE = {ox.INS: "Inserted", ox.MOVE_TO: "Inserted", ox.DEL: "Deleted", ox.MOVE_FROM: "Deleted"}
+_STYLE = {ooxml.INS: "Inserted", ooxml.MOVE_TO: "Inserted", ooxml.DEL: "Deleted", ooxml.MOVE_FROM: "Deleted"}
 
 
 def flatten(root: etree._Element) -> None:
     """Turn every revision of a part into run styles, in place."""
     for tag in ("moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd"):
-        for node in list(root.iter(ox.w(tag))):
+        for node in list(root.iter(ooxml.w(tag))):
             node.getparent().remove(node)  # type: ignore[union-attr]
     for kind, style in _STYLE.items():
-        for node in list(root.iter(ox.w(kind))):
+        for node in list(root.iter(ooxml.w(kind))):
             parent = node.getparent()
             if parent is None:
                 continue
-            if parent.tag == ox.w("rPr"):
+            if parent.tag == ooxml.w("rPr"):
                 parent.remove(node)
                 if not len(parent):
                     parent.getparent().remove(parent)  # type: ignore[union-attr]
@@ -45,27 +45,27 @@ def flatten(root: etree._Element) -> None:
                 _style(run, style)
                 parent.insert(index + offset, run)
             parent.remove(node)
-    for node in root.iter(ox.w("delText")):
-        node.tag = ox.w("t")
+    for node in root.iter(ooxml.w("delText")):
+        node.tag = ooxml.w("t")
 
 
 def _style(run: etree._Element, style: str) -> None:
-    props = run.find(ox.w("rPr"))
+    props = run.find(ooxml.w("rPr"))
     if props is None:
-        props = ox.el("rPr")
+        props = ooxml.el("rPr")
         run.insert(0, props)
-    if props.find(ox.w("rStyle")) is None:  # footnote references keep their own style
-        props.insert(0, ox.el("rStyle", val=style))
+    if props.find(ooxml.w("rStyle")) is None:  # footnote references keep their own style
+        props.insert(0, ooxml.el("rStyle", val=style))
     else:
         for tag in ("b", "u") if style == "Inserted" else ("strike",):
-            node = ox.el(tag, val="single") if tag == "u" else ox.el(tag)
+            node = ooxml.el(tag, val="single") if tag == "u" else ooxml.el(tag)
             props.append(node)
 
 
 def write_redline(old: Resolution, new: Resolution, template: str | None = None,
                   track_front: bool = False) -> bytes:
     """The tracked export with its revisions as formatting; the front matter as in `write_tracked`."""
-    tracked = Tracked(old, new, "Drafter", ox.Stamp.iso(None), template, track_front)
+    tracked = Tracked(old, new, "Drafter", ooxml.Stamp.iso(None), template, track_front)
     data = tracked.write()
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
@@ -92,9 +92,9 @@ def _cell_runs(items: list[Piece], keep: str, res: Resolution) -> list[etree._El
         content: list[Inline] = [Text(" \u00b6 ") if x is BREAK else x for x in piece.content]
         for item in content:
             if isinstance(item, NoteRef):
-                out.append(ox.text_run(res.marker(item.note), style="FootnoteReference"))
+                out.append(ooxml.text_run(res.marker(item.note), style="FootnoteReference"))
             elif item.text:
-                out.append(ox.text_run(item.text, item.italic, style=style))
+                out.append(ooxml.text_run(item.text, item.italic, style=style))
     return out
 
 
@@ -105,48 +105,49 @@ def write_table(old: Resolution, new: Resolution, template: str | None = None, *
     tracked.prepare()
     builder: Builder = tracked.b
     title = f"Comparison of {new.front.symbol or 'the new text'} with {old.front.symbol or 'the base'}"
-    builder.add(ox.paragraph("UNTitle", [ox.text_run(title)]))
-    table = ox.el("tbl")
-    props = ox.sub(table, "tblPr")
-    ox.sub(props, "tblStyle", val="TableGrid")
-    ox.sub(props, "tblW", w="5000", type="pct")
-    grid = ox.sub(table, "tblGrid")
+    builder.add(ooxml.paragraph("UNTitle", [ooxml.text_run(title)]))
+    table = ooxml.el("tbl")
+    props = ooxml.sub(table, "tblPr")
+    ooxml.sub(props, "tblStyle", val="TableGrid")
+    ooxml.sub(props, "tblW", w="5000", type="pct")
+    grid = ooxml.sub(table, "tblGrid")
     for _ in range(2):
-        ox.sub(grid, "gridCol", w="4680")
-    _row(table, [[ox.text_run(f"Base: {old.front.symbol or 'old'}")]],
-         [[ox.text_run(f"New: {new.front.symbol or 'new'}")]], header=True)
+        ooxml.sub(grid, "gridCol", w="4680")
+    _row(table, [[ooxml.text_run(f"Base: {old.front.symbol or 'old'}")]],
+         [[ooxml.text_run(f"New: {new.front.symbol or 'new'}")]], header=True)
     for record in tracked.changes.records:
         if record.part == FRONT or (record.kind == UNCHANGED and not include_unchanged):
             continue
-        olds = [tracked.content_of(True, i) for i in record.old_ids]
-        news = [tracked.content_of(False, i) for i in record.new_ids]
-        if record.old_content or record.kind in (UNCHANGED,) or not (olds and news):
-            items = tracked.ops_pieces(record, olds, news) if olds and news else \
-                [Piece("delete", [x for c in olds for x in c]), Piece("insert", [x for c in news for x in c])]
+        old_contents = [tracked.content_of(True, i) for i in record.old_ids]
+        new_contents = [tracked.content_of(False, i) for i in record.new_ids]
+        if record.old_content or record.kind in (UNCHANGED,) or not (old_contents and new_contents):
+            items = tracked.ops_pieces(record, old_contents, new_contents) if old_contents and new_contents else \
+                [Piece("delete", [x for c in old_contents for x in c]),
+                 Piece("insert", [x for c in new_contents for x in c])]
         else:
-            items = [Piece("equal", list(news[0]))]
-        left = [ox.text_run(f"{record.old_label}  ", extra=("b",))] if record.old_label else []
-        right = [ox.text_run(f"{record.new_label}  ", extra=("b",))] if record.new_label else []
+            items = [Piece("equal", list(new_contents[0]))]
+        left = [ooxml.text_run(f"{record.old_label}  ", extra=("b",))] if record.old_label else []
+        right = [ooxml.text_run(f"{record.new_label}  ", extra=("b",))] if record.new_label else []
         if record.kind not in (UNCHANGED,):
-            right.append(ox.text_run(f"[{record.kind}]  ", italic=True))
-        _row(table, [left + _cell_runs(items, "delete", old)] if olds else [left],
-             [right + _cell_runs(items, "insert", new)] if news else [right])
+            right.append(ooxml.text_run(f"[{record.kind}]  ", italic=True))
+        _row(table, [left + _cell_runs(items, "delete", old)] if old_contents else [left],
+             [right + _cell_runs(items, "insert", new)] if new_contents else [right])
     builder.add(table)
-    builder.add(ox.paragraph("UNParagraph"))
+    builder.add(ooxml.paragraph("UNParagraph"))
     builder.running_heads(new.front.symbol)
     return builder.to_bytes()
 
 
 def _row(table: etree._Element, left: list[list[etree._Element]], right: list[list[etree._Element]],
          header: bool = False) -> None:
-    row = ox.sub(table, "tr")
+    row = ooxml.sub(table, "tr")
     if header:
-        ox.sub(ox.sub(row, "trPr"), "tblHeader")
+        ooxml.sub(ooxml.sub(row, "trPr"), "tblHeader")
     for paragraphs in (left, right):
-        cell = ox.sub(row, "tc")
-        ox.sub(ox.sub(cell, "tcPr"), "tcW", w="2500", type="pct")
+        cell = ooxml.sub(row, "tc")
+        ooxml.sub(ooxml.sub(cell, "tcPr"), "tcW", w="2500", type="pct")
         for runs in paragraphs or [[]]:
-            cell.append(ox.paragraph("UNTableHead" if header else "UNTableText", runs))
+            cell.append(ooxml.paragraph("UNTableHead" if header else "UNTableText", runs))
 
 
 __all__ = ["flatten", "inline_runs", "write_redline", "write_table"]

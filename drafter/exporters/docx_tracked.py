@@ -29,14 +29,14 @@ from lxml import etree
 
 from drafter.compare import Change, compare
 from drafter.compare.kinds import DELETED, INSERTED, MERGED, MOVED, SPLIT
-from drafter.exporters import ooxml as ox
+from drafter.exporters import ooxml
 from drafter.exporters.docx_build import Builder, Line, front_lines, note_ids_of
 from drafter.exporters.docx_clean import Slot, annex_lines, closing_lines, formula_line, parts, slots
 from drafter.exporters.docx_ops import Mismatch, Piece, pieces, split_breaks, whole
 from drafter.model import Content, CrossHeading, Inline, Resolution, Text
 from drafter.parts import FOOTNOTES, FRONT, annex_number, annex_part, is_annex
 
-_MARK = {"insert": ox.INS, "delete": ox.DEL}
+_MARK = {"insert": ooxml.INS, "delete": ooxml.DEL}
 _WORDS = re.compile(r"\s+|[^\s]+")  # words and the spaces between them, which a title diff keeps
 
 
@@ -46,7 +46,7 @@ class Tracked:
         self.old, self.new = old, new
         self.track_front = track_front
         self.b = Builder(new, template)
-        self.stamp = ox.Stamp(author, date)
+        self.stamp = ooxml.Stamp(author, date)
         self.changes = compare(old, new)
         self.by_new: dict[str, Change] = {}
         self.by_old: dict[str, Change] = {}
@@ -89,17 +89,17 @@ class Tracked:
         for item in content:
             if isinstance(item, Text):
                 if item.text:
-                    out.append(ox.text_run(item.text, item.italic, removed=kind == ox.DEL))
+                    out.append(ooxml.text_run(item.text, item.italic, removed=kind == ooxml.DEL))
             elif old_side and item.note in self.paired:
-                run = ox.note_run(0)  # its id is settled in `notes`, once every reference is known
+                run = ooxml.note_run(0)  # its id is settled in `notes`, once every reference is known
                 self.pending.append((run, item.note))
                 out.append(run)
             elif old_side:
-                out.append(ox.note_run(self.old_note(item.note)))
+                out.append(ooxml.note_run(self.old_note(item.note)))
             else:
-                if kind in (ox.INS, ox.MOVE_TO):
+                if kind in (ooxml.INS, ooxml.MOVE_TO):
                     self.inserted_refs.add(item.note)
-                out.append(ox.note_run(self.new_note(item.note)))
+                out.append(ooxml.note_run(self.new_note(item.note)))
         return out
 
     def wrap(self, content: Sequence[Inline], kind: str | None, old_side: bool) -> list[etree._Element]:
@@ -114,11 +114,11 @@ class Tracked:
         out: list[etree._Element] = []
         for piece in items:
             if piece.kind == "equal":
-                out += self.wrap(piece.content, equal, old_side=equal == ox.MOVE_FROM)
+                out += self.wrap(piece.content, equal, old_side=equal == ooxml.MOVE_FROM)
             elif piece.kind == "insert" and side != "old":
-                out += self.wrap(piece.content, ox.INS, old_side=False)
+                out += self.wrap(piece.content, ooxml.INS, old_side=False)
             elif piece.kind == "delete" and side != "new":
-                out += self.wrap(piece.content, ox.DEL, old_side=True)
+                out += self.wrap(piece.content, ooxml.DEL, old_side=True)
         return out
 
     # --- paragraphs -------------------------------------------------------------------------
@@ -137,14 +137,14 @@ class Tracked:
 
     def add(self, slot: Slot, runs: list[etree._Element], mark: str | None, deleted: bool = False,
             move: tuple[str, str] | None = None) -> None:
-        p = ox.paragraph(slot.style, mark=self.stamp.mark(mark) if mark else None,
-                         numpr=self.numpr(slot, deleted))
+        p = ooxml.paragraph(slot.style, mark=self.stamp.mark(mark) if mark else None,
+                            numpr=self.numpr(slot, deleted))
         if move is not None:
             kind, name = move
             rid = self.stamp.take()
-            p.append(ox.el(f"{kind}RangeStart", id=rid, name=name, author=self.stamp.author, date=self.stamp.date))
+            p.append(ooxml.el(f"{kind}RangeStart", id=rid, name=name, author=self.stamp.author, date=self.stamp.date))
             p.extend(runs)
-            p.append(ox.el(f"{kind}RangeEnd", id=rid))
+            p.append(ooxml.el(f"{kind}RangeEnd", id=rid))
         else:
             p.extend(runs)
         self.b.add(p)
@@ -159,15 +159,15 @@ class Tracked:
         record = self.by_new.get(slot.block.id)
         block = slot.block
         if record is None or record.kind == INSERTED:
-            self.add(slot, self.wrap(block.content, ox.INS, False), ox.INS if record else None)
+            self.add(slot, self.wrap(block.content, ooxml.INS, False), ooxml.INS if record else None)
             return
         if record.kind in (SPLIT, MERGED):
             if id(record) in self.done:
                 return
             self.done.add(id(record))
-            olds = [self.old_block(i) for i in record.old_ids]
-            news = [new_slots[i].block.content for i in record.new_ids]
-            groups = split_breaks(self.ops_pieces(record, olds, news))
+            old_contents = [self.old_block(i) for i in record.old_ids]
+            new_contents = [new_slots[i].block.content for i in record.new_ids]
+            groups = split_breaks(self.ops_pieces(record, old_contents, new_contents))
             at = 0
             for index, (items, kind) in enumerate(groups):
                 target = new_slots[record.new_ids[min(at, len(record.new_ids) - 1)]]
@@ -181,7 +181,7 @@ class Tracked:
             [Piece("equal", list(block.content))]
         if record.old_ids[0] in self.move_names:
             name = self.move_names[record.old_ids[0]]
-            self.add(slot, self.piece_runs(items, ox.MOVE_TO, side="new"), ox.MOVE_TO, move=(ox.MOVE_TO, name))
+            self.add(slot, self.piece_runs(items, ooxml.MOVE_TO, side="new"), ooxml.MOVE_TO, move=(ooxml.MOVE_TO, name))
         else:
             self.add(slot, self.piece_runs(items), None)
 
@@ -192,10 +192,10 @@ class Tracked:
             items = self.ops_pieces(record, [slot.block.content], [new_content]) if record.old_content else \
                 [Piece("equal", list(slot.block.content))]
             name = self.move_names[slot.block.id]
-            self.add(slot, self.piece_runs(items, ox.MOVE_FROM, side="old"), ox.MOVE_FROM, deleted=True,
-                     move=(ox.MOVE_FROM, name))
+            self.add(slot, self.piece_runs(items, ooxml.MOVE_FROM, side="old"), ooxml.MOVE_FROM, deleted=True,
+                     move=(ooxml.MOVE_FROM, name))
         elif record is None or record.kind == DELETED:
-            self.add(slot, self.wrap(slot.block.content, ox.DEL, True), ox.DEL, deleted=True)
+            self.add(slot, self.wrap(slot.block.content, ooxml.DEL, True), ooxml.DEL, deleted=True)
 
     def old_block(self, block_id: str) -> Content:
         return self.old_index[block_id].block.content
@@ -214,16 +214,16 @@ class Tracked:
                 continue
             if tag == "replace" and [x.key for x in old[i1:i2]] == [x.key for x in new[j1:j2]]:
                 for before, after in zip(old[i1:i2], new[j1:j2], strict=True):  # one field, two values
-                    runs = [self.stamp.mark(ox.DEL, *Builder.line_runs(before.text, before.italic, removed=True)),
-                            self.stamp.mark(ox.INS, *Builder.line_runs(after.text, after.italic))]
+                    runs = [self.stamp.mark(ooxml.DEL, *Builder.line_runs(before.text, before.italic, removed=True)),
+                            self.stamp.mark(ooxml.INS, *Builder.line_runs(after.text, after.italic))]
                     self.b.add_line(after, runs)
                 continue
             for line in old[i1:i2]:
-                runs = [self.stamp.mark(ox.DEL, *Builder.line_runs(line.text, line.italic, removed=True))]
-                self.b.add_line(line, runs, self.stamp.mark(ox.DEL))
+                runs = [self.stamp.mark(ooxml.DEL, *Builder.line_runs(line.text, line.italic, removed=True))]
+                self.b.add_line(line, runs, self.stamp.mark(ooxml.DEL))
             for line in new[j1:j2]:
-                runs = [self.stamp.mark(ox.INS, *Builder.line_runs(line.text, line.italic))]
-                self.b.add_line(line, runs, self.stamp.mark(ox.INS))
+                runs = [self.stamp.mark(ooxml.INS, *Builder.line_runs(line.text, line.italic))]
+                self.b.add_line(line, runs, self.stamp.mark(ooxml.INS))
 
     def front(self) -> None:
         """The new text's front matter, untracked, with the title's changed words tracked."""
@@ -236,8 +236,8 @@ class Tracked:
             self.b.add_line(line, Builder.line_runs(prefix) + self.words(old_title, new_title))
         if old_title and not new_title:  # the new text dropped its title: the base's, deleted
             line = Line("UNTitle", old_title)
-            self.b.add_line(line, [self.stamp.mark(ox.DEL, *Builder.line_runs(old_title, removed=True))],
-                            self.stamp.mark(ox.DEL))
+            self.b.add_line(line, [self.stamp.mark(ooxml.DEL, *Builder.line_runs(old_title, removed=True))],
+                            self.stamp.mark(ooxml.DEL))
 
     def words(self, old: str, new: str) -> list[etree._Element]:
         """`new` as runs, the words that differ from `old` as a deletion and an insertion."""
@@ -249,9 +249,9 @@ class Tracked:
                 out += Builder.line_runs("".join(after[j1:j2]))
                 continue
             if i2 > i1:
-                out.append(self.stamp.mark(ox.DEL, *Builder.line_runs("".join(before[i1:i2]), removed=True)))
+                out.append(self.stamp.mark(ooxml.DEL, *Builder.line_runs("".join(before[i1:i2]), removed=True)))
             if j2 > j1:
-                out.append(self.stamp.mark(ox.INS, *Builder.line_runs("".join(after[j1:j2]))))
+                out.append(self.stamp.mark(ooxml.INS, *Builder.line_runs("".join(after[j1:j2]))))
         return out
 
     # --- the document ---------------------------------------------------------------------
@@ -358,14 +358,14 @@ class Tracked:
         for run, old_id in self.pending:
             new_id = self.paired[old_id].new_ids[0]
             target = self.old_note(old_id) if new_id in self.inserted_refs else self.new_note(new_id)
-            ref = run.find(ox.w("footnoteReference"))
+            ref = run.find(ooxml.w("footnoteReference"))
             if ref is not None:
-                ref.set(ox.w("id"), str(target))
+                ref.set(ooxml.w("id"), str(target))
         by_new = {r.new_ids[0]: r for r in self.changes.records if r.part == FOOTNOTES and r.new_ids}
         for note in self.new.footnotes:
             record = by_new.get(note.id)
             if record is None or record.kind == INSERTED:
-                runs = self.wrap(note.content, ox.INS if record else None, False)
+                runs = self.wrap(note.content, ooxml.INS if record else None, False)
             elif record.old_content:
                 old = self.old.footnote(record.old_ids[0])
                 items = self.ops_pieces(record, [old.content if old else ()], [note.content])
@@ -375,7 +375,7 @@ class Tracked:
             self.b.add_note(self.new_ids[note.id], [runs])
         for note in self.old.footnotes:
             if note.id in self.old_ids:
-                kind = None if note.id in self.paired else ox.DEL
+                kind = None if note.id in self.paired else ooxml.DEL
                 self.b.add_note(self.old_ids[note.id], [self.wrap(note.content, kind, True)])
 
 
@@ -383,7 +383,7 @@ def write_tracked(old: Resolution, new: Resolution, author: str = "Drafter", dat
                   template: str | None = None, track_front: bool = False) -> tuple[bytes, dict[str, int]]:
     """The .docx bytes of `new` with every change from `old` as a Word revision, and the count of
     revision elements by kind; the front matter is tracked only with `track_front` (the title always)."""
-    tracked = Tracked(old, new, author, date or ox.Stamp.iso(None), template, track_front)
+    tracked = Tracked(old, new, author, date or ooxml.Stamp.iso(None), template, track_front)
     data = tracked.write()
     return data, dict(tracked.stamp.counts)
 

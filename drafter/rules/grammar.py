@@ -9,7 +9,7 @@ Official Records of a session. English, French and Spanish.
 
 from __future__ import annotations
 
-import datetime as dt
+import datetime
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -114,7 +114,7 @@ class CitationItem:
     end: int  # end of the item, date included
     number: str  # "74/7", "31/16 A"
     session: int
-    date: dt.date | None = None
+    date: datetime.date | None = None
 
     @property
     def dated(self) -> bool:

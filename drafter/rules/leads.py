@@ -50,22 +50,22 @@ def parse(para: Paragraph, op: bool, lang: str) -> Lead:
         words = _WORD.findall(text)
         first = op  # English OPs write the adverb first
         adverb = ""
-        kept: list[str] = []
+        core_words: list[str] = []
         for index, word in enumerate(words):
             lower = word.lower()
             if not adverb and (index == 0) == first and (lower in _ALSO or lower in _FURTHER):
                 adverb = "also" if lower in _ALSO else "further"
             else:
-                kept.append(lower)
+                core_words.append(lower)
     else:
         words = para.text.split()[:3]
-        kept = [words[0].lower().strip(",")] if words else []
+        core_words = [words[0].lower().strip(",")] if words else []
         second = words[1].lower().strip(",") if len(words) > 1 else ""
         adverb = "also" if second in _ALSO else "further" if second in _FURTHER or (second == "en" and \
             len(words) > 2 and words[2].lower().startswith("outre")) else ""
         text = " ".join(words[: 1 + (adverb != "") + (second == "en" and adverb != "")])
-    core = " ".join(kept)
-    return Lead(text, core, kept[0] if kept else "", adverb)
+    core = " ".join(core_words)
+    return Lead(text, core, core_words[0] if core_words else "", adverb)
 
 
 def _parts(ctx: Context) -> Iterator[tuple[bool, list[tuple[str, Paragraph, Lead]]]]:

@@ -53,8 +53,8 @@ t1 = time.perf_counter()
 if {type_some!r}:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from drafter import edits as ed
-    para = max(ed.reading_order(doc.draft), key=lambda b: len(b.text))
+    from drafter import edits
+    para = max(edits.reading_order(doc.draft), key=lambda b: len(b.text))
     window.editor.place_cursor(para.id, len(para.text) // 2)
     for ch in "some words typed here":
         QTest.keyClick(window.editor, ch)
@@ -83,7 +83,7 @@ def keystrokes(path: Path, presses: int) -> tuple[list[float], float]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from drafter import edits as ed
+    from drafter import edits
     from ui.app import initial_document
     from ui.main_window import MainWindow
     from ui.settings import Settings
@@ -95,7 +95,7 @@ def keystrokes(path: Path, presses: int) -> tuple[list[float], float]:
     window.resize(1400, 900)
     window.show()
     app.processEvents()
-    para = max(ed.reading_order(doc.draft), key=lambda b: len(b.text))
+    para = max(edits.reading_order(doc.draft), key=lambda b: len(b.text))
     window.editor.place_cursor(para.id, len(para.text) // 2)
     window.editor.setFocus()
     times: list[float] = []

@@ -110,9 +110,9 @@ class Run:
 
 
 def _text_keys(window: MainWindow) -> list[str]:
-    from ui.editor import layout as lay
+    from ui.editor import layout
 
-    return [row.key for row in window.editor.blocks.rows if row.kind in lay.TEXT_KINDS and row.key]
+    return [row.key for row in window.editor.blocks.rows if row.kind in layout.TEXT_KINDS and row.key]
 
 
 @dataclass

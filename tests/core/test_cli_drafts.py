@@ -20,7 +20,7 @@ from drafter.exporters.docx import to_docx_bytes
 from drafter.exporters.docx_clean import write_clean
 from drafter.exporters.docx_tracked import write_tracked
 from drafter.rules import check
-from tests import ooxml_review as rv
+from tests import ooxml_review as review
 from tests.core.test_docx_export import read_back, same_model
 from tests.corpus import CORPUS
 
@@ -98,21 +98,21 @@ def test_export_a_draft_without_base(drafts: tuple[Path, Path], tmp_path: Path,
     doc = draftfile.read(drafts[0])
     clean, tracked = tmp_path / "clean.docx", tmp_path / "tracked.docx"
     assert run(["export", str(drafts[0]), "-o", str(clean)], capsys)[0] == 0
-    assert rv.plain_words(clean.read_bytes()) == rv.plain_words(write_clean(doc.draft))
-    assert sum(rv.revision_counts(clean.read_bytes()).values()) == 0
+    assert review.plain_words(clean.read_bytes()) == review.plain_words(write_clean(doc.draft))
+    assert sum(review.revision_counts(clean.read_bytes()).values()) == 0
     assert run(["export", str(drafts[0]), "--track-changes", "-o", str(tracked)], capsys)[0] == 0
     data = tracked.read_bytes()
-    assert rv.accepted_words(data) == rv.plain_words(write_clean(doc.draft))
-    rejected = read_back(rv.resolved_docx(data, False), tmp_path, "rejected.docx")
+    assert review.accepted_words(data) == review.plain_words(write_clean(doc.draft))
+    rejected = read_back(review.resolved_docx(data, False), tmp_path, "rejected.docx")
     for part in ("preamble", "operative"):
         assert same_model(rejected)[part] == same_model(doc.base)[part]
     # the front matter is the draft's own: rejecting every change leaves it as the draft has it
-    own = _front_texts(rv.read(write_clean(doc.draft)).document)
-    assert _front_texts(rv.resolve(rv.read(data).document, False)) == own
+    own = _front_texts(review.read(write_clean(doc.draft)).document)
+    assert _front_texts(review.resolve(review.read(data).document, False)) == own
     # with the front matter tracked, rejecting everything gives the base word for word
     full = tmp_path / "full.docx"
     assert run(["export", str(drafts[0]), "--track-changes", "--track-front-matter", "-o", str(full)], capsys)[0] == 0
-    assert rv.rejected_words(full.read_bytes()) == rv.plain_words(write_clean(doc.base))
+    assert review.rejected_words(full.read_bytes()) == review.plain_words(write_clean(doc.base))
 
 
 def test_export_redline_and_table_of_a_draft(drafts: tuple[Path, Path], tmp_path: Path,
@@ -141,7 +141,7 @@ def test_export_a_draft_with_another_base(drafts: tuple[Path, Path], tmp_path: P
     out = tmp_path / "x.docx"
     assert run(["export", str(drafts[1]), "--base", str(drafts[0]), "--track-changes", "-o", str(out)],
                capsys)[0] == 0
-    rejected = read_back(rv.resolved_docx(out.read_bytes(), False), tmp_path, "rejected.docx")
+    rejected = read_back(review.resolved_docx(out.read_bytes(), False), tmp_path, "rejected.docx")
     assert same_model(rejected)["operative"] == same_model(earlier)["operative"]
     assert same_model(rejected)["operative"] != same_model(later)["operative"]
 
@@ -166,31 +166,31 @@ def test_a_string_date_is_checked_by_the_exporter(drafts: tuple[Path, Path]) -> 
     with pytest.raises(ExportFailed, match="not a date"):
         to_docx_bytes(doc.draft, base=doc.base, track_changes=True, date="notadate")
     data = to_docx_bytes(doc.draft, base=doc.base, track_changes=True, date="2026-01-31")
-    dates = {node.get(rv.q("date")) for node in rv.read(data).document.iter(rv.q("ins"))}
+    dates = {node.get(review.q("date")) for node in review.read(data).document.iter(review.q("ins"))}
     assert dates == {"2026-01-31T00:00:00Z"}
 
 
 # --- the tracked export's front matter ----------------------------------------------------------
 def _paragraphs(data: bytes) -> list[tuple[str, etree._Element]]:
-    root = rv.read(data).document
+    root = review.read(data).document
     out = []
-    for p in root.iter(rv.q("p")):
-        style = p.find(f"{rv.q('pPr')}/{rv.q('pStyle')}")
-        out.append((style.get(rv.q("val"), "") if style is not None else "", p))
+    for p in root.iter(review.q("p")):
+        style = p.find(f"{review.q('pPr')}/{review.q('pStyle')}")
+        out.append((style.get(review.q("val"), "") if style is not None else "", p))
     return out
 
 
 def _front_texts(root: etree._Element) -> list[str]:
     out = []
-    for p in root.iter(rv.q("p")):
-        style = p.find(f"{rv.q('pPr')}/{rv.q('pStyle')}")
-        if style is not None and style.get(rv.q("val")) in FRONT_STYLES:
-            out.append("".join(t.text or "" for t in p.iter(rv.q("t"))))
+    for p in root.iter(review.q("p")):
+        style = p.find(f"{review.q('pPr')}/{review.q('pStyle')}")
+        if style is not None and style.get(review.q("val")) in FRONT_STYLES:
+            out.append("".join(t.text or "" for t in p.iter(review.q("t"))))
     return out
 
 
 def _revisions(p: etree._Element) -> list[etree._Element]:
-    return [node for node in p.iter(*(rv.q(kind) for kind in REVISIONS))]
+    return [node for node in p.iter(*(review.q(kind) for kind in REVISIONS))]
 
 
 def test_front_matter_is_the_drafts_own_by_default(drafts: tuple[Path, Path]) -> None:
@@ -213,9 +213,9 @@ def test_a_changed_title_is_tracked_word_by_word(drafts: tuple[Path, Path]) -> N
     draft.front.title = draft.front.title.replace("international cooperation", "global cooperation")
     data, _ = write_tracked(doc.base, draft, date="2026-11-29T10:00:00Z")
     title = next(p for style, p in _paragraphs(data) if style == "UNTitle")
-    deleted = "".join(t.text or "" for t in title.iter(rv.q("delText")))
-    inserted = "".join(t.text or "" for node in title.iter(rv.q("ins")) for t in node.iter(rv.q("t")))
+    deleted = "".join(t.text or "" for t in title.iter(review.q("delText")))
+    inserted = "".join(t.text or "" for node in title.iter(review.q("ins")) for t in node.iter(review.q("t")))
     assert (deleted, inserted) == ("international", "global")
-    assert rv.accepted_words(data) == rv.plain_words(write_clean(draft))
-    words = " ".join(rv.rejected_words(data)[0])
+    assert review.accepted_words(data) == review.plain_words(write_clean(draft))
+    words = " ".join(review.rejected_words(data)[0])
     assert re.search(r"Enhancement of international cooperation in the field of human rights", words)

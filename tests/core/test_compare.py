@@ -455,8 +455,8 @@ def test_keys_that_differ_only_in_their_spaces_share_a_character() -> None:
     assert [(s.op, segment_text(s, old, new)) for s in segments] == [
         ("equal", "Summit"), ("delete", "of"), ("insert", ",")]
     # whitespace kept: the spaces count
-    kept = Options(ignore_whitespace=False)
-    one, two = tokenize([Text("the  Summit")], kept), tokenize([Text("the Summit")], kept)
+    spaces_count = Options(ignore_whitespace=False)
+    one, two = tokenize([Text("the  Summit")], spaces_count), tokenize([Text("the Summit")], spaces_count)
     assert [s.op for s in diff_tokens(one, two, Codec())] == ["delete", "insert", "equal"]
 
 
@@ -564,7 +564,7 @@ def test_the_bounds_of_joins_turn_down_only_what_it_would() -> None:
     """`_joins` rejects early from the sets of words alone; those bounds must never reject a true join."""
     import random
 
-    from drafter.compare import align as al
+    from drafter.compare import align as align_module
 
     rng = random.Random(7)
     codec = Codec()
@@ -582,7 +582,8 @@ def test_the_bounds_of_joins_turn_down_only_what_it_would() -> None:
         if len(whole) < 4:
             continue
         parts = item(whole), item(first), item(second)
-        assert al._joins(*parts) == al._joined_well(*parts)  # the rule, counted without the early bounds
+        # the rule, counted without the early bounds
+        assert align_module._joins(*parts) == align_module._joined_well(*parts)
 
 
 def test_the_heaviest_chain_is_the_best_order_keeping_subset() -> None:

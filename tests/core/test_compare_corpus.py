@@ -19,8 +19,7 @@ from pathlib import Path
 import pytest
 
 import drafter
-from drafter.compare import Change, ChangeList, apply, compare, revert
-from drafter.compare import command as cmd
+from drafter.compare import Change, ChangeList, apply, command, compare, revert
 from drafter.compare.engine import Comparison, labels_of
 from drafter.compare.kinds import tag_segments, text_kind
 from drafter.compare.render import to_html
@@ -360,9 +359,9 @@ def test_word_diffs_made_in_one_pass_match_the_segment_path(before: str, after: 
                                       op_numbers=comparison.op_numbers, refine=refine)
         ops: list[tuple[str, str, bool, bool]] = []
         for s, tag in zip(segments, tags, strict=True):
-            olds, news = old.texts[s.old.start:s.old.stop], new.texts[s.new.start:s.new.stop]
-            if s.op == "equal" and olds != news:  # equal words spaced differently
-                ops.extend(equal_ops(olds, news))
+            old_run, new_run = old.texts[s.old.start:s.old.stop], new.texts[s.new.start:s.new.stop]
+            if s.op == "equal" and old_run != new_run:  # equal words spaced differently
+                ops.extend(equal_ops(old_run, new_run))
             else:
                 ops.append((s.op, segment_text(s, old, new), tag == "technical", tag == "renumbering"))
         expected = (ops, text_kind(segments, tags))
@@ -489,7 +488,7 @@ def test_synthetic_edit_is_reported_exactly(name: str, edit: str) -> None:
 def _run(*argv: str) -> int:
     parser = argparse.ArgumentParser(prog="drafter")
     sub = parser.add_subparsers(dest="command")
-    cmd.register(sub)
+    command.register(sub)
     args = parser.parse_args(["compare", *argv])
     result: int = args.handler(args)
     return result

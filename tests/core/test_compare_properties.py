@@ -10,8 +10,7 @@ import copy
 import re
 from collections import Counter
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies
 
 from drafter.compare import ChangeList, apply, compare, revert
 from drafter.compare.engine import Comparison
@@ -28,30 +27,30 @@ VOCABULARY = (
     "reaffirming noting with concern all countries, regional; national institutions."
 ).split()
 
-words = st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=14)
+words = strategies.lists(strategies.sampled_from(VOCABULARY), min_size=1, max_size=14)
 
 
-@st.composite
-def texts(draw: st.DrawFn) -> str:
+@strategies.composite
+def texts(draw: strategies.DrawFn) -> str:
     return " ".join(draw(words))
 
 
-@st.composite
-def base_resolutions(draw: st.DrawFn) -> Resolution:
-    notes = [Footnote((Text(draw(texts())),)) for _ in range(draw(st.integers(0, 4)))]
+@strategies.composite
+def base_resolutions(draw: strategies.DrawFn) -> Resolution:
+    notes = [Footnote((Text(draw(texts())),)) for _ in range(draw(strategies.integers(0, 4)))]
 
     def para(depth: int) -> Paragraph:
-        content: list[Inline] = [Text(draw(st.sampled_from(["Recalling", "Urges", "Decides"])), True),
+        content: list[Inline] = [Text(draw(strategies.sampled_from(["Recalling", "Urges", "Decides"])), True),
                                  Text(" " + draw(texts()))]
-        if notes and draw(st.booleans()):
-            content.append(NoteRef(draw(st.sampled_from(notes)).id))
+        if notes and draw(strategies.booleans()):
+            content.append(NoteRef(draw(strategies.sampled_from(notes)).id))
             content.append(Text(" " + draw(texts())))
-        children = [para(depth + 1) for _ in range(draw(st.integers(0, 3)))] if depth < 2 else []
+        children = [para(depth + 1) for _ in range(draw(strategies.integers(0, 3)))] if depth < 2 else []
         return Paragraph(tuple(content), children)
 
     return Resolution(
-        preamble=[para(1) for _ in range(draw(st.integers(0, 5)))],
-        operative=[para(1) for _ in range(draw(st.integers(0, 6)))],
+        preamble=[para(1) for _ in range(draw(strategies.integers(0, 5)))],
+        operative=[para(1) for _ in range(draw(strategies.integers(0, 6)))],
         footnotes=notes,
     )
 
@@ -63,38 +62,38 @@ def _all_lists(res: Resolution) -> list[list[Paragraph]]:
     return lists
 
 
-def _edit_words(draw: st.DrawFn, para: Paragraph) -> None:
+def _edit_words(draw: strategies.DrawFn, para: Paragraph) -> None:
     runs = [i for i, item in enumerate(para.content) if isinstance(item, Text)]
-    index = draw(st.sampled_from(runs))
+    index = draw(strategies.sampled_from(runs))
     item = para.content[index]
     assert isinstance(item, Text)
     tokens = item.text.split(" ")
-    position = draw(st.integers(0, len(tokens)))
-    action = draw(st.sampled_from(["insert", "delete", "replace"]))
+    position = draw(strategies.integers(0, len(tokens)))
+    action = draw(strategies.sampled_from(["insert", "delete", "replace"]))
     if action == "insert":
-        tokens.insert(position, draw(st.sampled_from(VOCABULARY)))
+        tokens.insert(position, draw(strategies.sampled_from(VOCABULARY)))
     elif position < len(tokens) and tokens[position]:
         if action == "delete" and len(tokens) > 1:
             del tokens[position]
         else:
-            tokens[position] = draw(st.sampled_from(VOCABULARY))
+            tokens[position] = draw(strategies.sampled_from(VOCABULARY))
     para.content = (*para.content[:index], Text(" ".join(tokens), item.italic), *para.content[index + 1:])
 
 
-@st.composite
-def edited_pairs(draw: st.DrawFn) -> tuple[Resolution, Resolution]:
+@strategies.composite
+def edited_pairs(draw: strategies.DrawFn) -> tuple[Resolution, Resolution]:
     old = draw(base_resolutions())
     new = copy.deepcopy(old)
-    for _ in range(draw(st.integers(1, 6))):
+    for _ in range(draw(strategies.integers(1, 6))):
         lists = [lst for lst in _all_lists(new) if lst]
-        action = draw(st.sampled_from(["words", "insert", "delete", "move", "split", "merge", "note",
-                                       "italic"]))
+        action = draw(strategies.sampled_from(["words", "insert", "delete", "move", "split", "merge", "note",
+                                               "italic"]))
         if action == "insert" or not lists:
-            target = draw(st.sampled_from(_all_lists(new)))
-            target.insert(draw(st.integers(0, len(target))), Paragraph((Text(draw(texts())),)))
+            target = draw(strategies.sampled_from(_all_lists(new)))
+            target.insert(draw(strategies.integers(0, len(target))), Paragraph((Text(draw(texts())),)))
             continue
-        source = draw(st.sampled_from(lists))
-        index = draw(st.integers(0, len(source) - 1))
+        source = draw(strategies.sampled_from(lists))
+        index = draw(strategies.integers(0, len(source) - 1))
         para = source[index]
         if action == "words":
             _edit_words(draw, para)
@@ -103,11 +102,11 @@ def edited_pairs(draw: st.DrawFn) -> tuple[Resolution, Resolution]:
         elif action == "move":
             moved = source.pop(index)
             candidates = [lst for lst in _all_lists(new) if not any(lst is c for c in _all_lists_of(moved))]
-            target = draw(st.sampled_from(candidates))
-            target.insert(draw(st.integers(0, len(target))), moved)
+            target = draw(strategies.sampled_from(candidates))
+            target.insert(draw(strategies.integers(0, len(target))), moved)
         elif action == "split":
             text = para.text
-            cut = draw(st.integers(0, len(text)))
+            cut = draw(strategies.integers(0, len(text)))
             para.content = (Text(text[:cut]),)
             source.insert(index + 1, Paragraph((Text(text[cut:]),)))
         elif action == "merge" and index + 1 < len(source):
@@ -116,9 +115,9 @@ def edited_pairs(draw: st.DrawFn) -> tuple[Resolution, Resolution]:
             para.children += following.children
         elif action == "note":
             note = Footnote((Text(draw(texts())),))
-            new.footnotes.insert(draw(st.integers(0, len(new.footnotes))), note)
+            new.footnotes.insert(draw(strategies.integers(0, len(new.footnotes))), note)
             para.content += (NoteRef(note.id),)
-            if len(new.footnotes) > 1 and draw(st.booleans()):
+            if len(new.footnotes) > 1 and draw(strategies.booleans()):
                 new.footnotes[0].content = (Text(draw(texts())),)
         elif action == "italic":
             para.content = tuple(Text(item.text, not item.italic) if isinstance(item, Text) else item
@@ -166,7 +165,7 @@ def _check_records(old: Resolution, new: Resolution, changes: ChangeList, exact:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(edited_pairs(), st.booleans())
+@given(edited_pairs(), strategies.booleans())
 def test_apply_and_revert_rebuild_both_versions(pair: tuple[Resolution, Resolution], exact: bool) -> None:
     old, new = pair
     changes = compare(old, new, ignore_whitespace=not exact)
@@ -176,7 +175,7 @@ def test_apply_and_revert_rebuild_both_versions(pair: tuple[Resolution, Resoluti
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(resolutions(), resolutions(), st.booleans(), st.booleans())
+@given(resolutions(), resolutions(), strategies.booleans(), strategies.booleans())
 def test_any_two_resolutions(old: Resolution, new: Resolution, case: bool, quotes: bool) -> None:
     changes = compare(old, new, ignore_case=case, ignore_quotes=quotes)
     assert apply(old, changes) == new
@@ -192,13 +191,13 @@ def test_a_resolution_against_a_copy_of_itself(res: Resolution) -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(base_resolutions(), st.data())
-def test_one_word_edit_is_one_modified_paragraph(res: Resolution, data: st.DataObject) -> None:
+@given(base_resolutions(), strategies.data())
+def test_one_word_edit_is_one_modified_paragraph(res: Resolution, data: strategies.DataObject) -> None:
     paragraphs = iter_paragraphs(res.preamble) + iter_paragraphs(res.operative)
     if not paragraphs:
         return
     new = copy.deepcopy(res)
-    target = data.draw(st.sampled_from(iter_paragraphs(new.preamble) + iter_paragraphs(new.operative)))
+    target = data.draw(strategies.sampled_from(iter_paragraphs(new.preamble) + iter_paragraphs(new.operative)))
     before = target.text
     _edit_words(data.draw, target)
     changes = compare(res, new)
@@ -213,7 +212,7 @@ def test_one_word_edit_is_one_modified_paragraph(res: Resolution, data: st.DataO
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(edited_pairs(), edited_pairs(), st.booleans())
+@given(edited_pairs(), edited_pairs(), strategies.booleans())
 def test_a_memo_of_earlier_comparisons_changes_nothing(first: tuple[Resolution, Resolution],
                                                        second: tuple[Resolution, Resolution], exact: bool) -> None:
     """What the editor does: each comparison hands its memo to the next; the change list is the one a

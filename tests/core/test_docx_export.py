@@ -25,7 +25,7 @@ from drafter.exporters.docx_redline import write_redline, write_table
 from drafter.exporters.docx_tracked import write_tracked
 from drafter.model import Paragraph, Resolution, Text
 from drafter.serialize import to_dict
-from tests import ooxml_review as rv
+from tests import ooxml_review as review
 from tests.core.test_compare import base, block_p, content, set_text
 from tests.corpus import CORPUS, PDFS, TEXTS, load
 
@@ -63,7 +63,7 @@ def test_clean_export_reads_back_as_the_same_model(path: Path, tmp_path: Path) -
 
 def test_clean_export_layout_parts() -> None:
     res = load(CORPUS / "A-RES-72-169-clean.txt")
-    parts = rv.read(write_clean(res))
+    parts = review.read(write_clean(res))
     files = parts.files
     styles = files["word/styles.xml"].decode()
     for style in ("FootnoteText", "FootnoteReference", "UNOperative", "UNSubparagraph", "UNPreamble"):
@@ -71,29 +71,29 @@ def test_clean_export_layout_parts() -> None:
     assert "Times New Roman" in styles and '<w:sz w:val="20"/>' in styles
     assert "word/stylesWithEffects.xml" not in files
     body = parts.document
-    ops = [p for p in body.iter(rv.q("p")) if p.find(f"{rv.q('pPr')}/{rv.q('pStyle')}").get(rv.q("val"))
+    ops = [p for p in body.iter(review.q("p")) if p.find(f"{review.q('pPr')}/{review.q('pStyle')}").get(review.q("val"))
            == "UNOperative"]
     assert len(ops) == len(res.operatives())
-    assert all(p.find(f"{rv.q('pPr')}/{rv.q('numPr')}") is not None for p in ops)
+    assert all(p.find(f"{review.q('pPr')}/{review.q('numPr')}") is not None for p in ops)
     # numbers come from the list, never from the text
-    assert not any((p.findtext(f".//{rv.q('t')}") or "").strip()[:2].rstrip(".").isdigit() for p in ops)
+    assert not any((p.findtext(f".//{review.q('t')}") or "").strip()[:2].rstrip(".").isdigit() for p in ops)
     # lead words in italics
-    first_pp = next(p for p in body.iter(rv.q("p")) if p.find(f".//{rv.q('pStyle')}").get(rv.q("val"))
+    first_pp = next(p for p in body.iter(review.q("p")) if p.find(f".//{review.q('pStyle')}").get(review.q("val"))
                     == "UNPreamble")
-    assert first_pp.find(f"{rv.q('r')}/{rv.q('rPr')}/{rv.q('i')}") is not None
+    assert first_pp.find(f"{review.q('r')}/{review.q('rPr')}/{review.q('i')}") is not None
     # footnotes: separators, then one note per footnote; note 1 referenced twice (PP1 and OP15)
     notes = parts.footnotes
     assert notes is not None
-    kinds = [n.get(rv.q("type"), "normal") for n in notes.iter(rv.q("footnote"))]
+    kinds = [n.get(review.q("type"), "normal") for n in notes.iter(review.q("footnote"))]
     assert kinds[:2] == ["separator", "continuationSeparator"]
     assert kinds.count("normal") == len(res.footnotes)
-    refs = [r.get(rv.q("id")) for r in body.iter(rv.q("footnoteReference"))]
+    refs = [r.get(review.q("id")) for r in body.iter(review.q("footnoteReference"))]
     assert refs == ["1", "2", "3", "4", "6", "5"] or sorted(refs) == ["1", "2", "3", "4", "5", "6"]
     # the second citation of note 1 (OP15) is Word's NOTEREF field to a bookmark around the first
-    bookmark = next(body.iter(rv.q("bookmarkStart")))
-    assert bookmark.getnext().find(rv.q("footnoteReference")).get(rv.q("id")) == "1"
-    instructions = [t.text for t in body.iter(rv.q("instrText"))]
-    assert instructions == [f" NOTEREF {bookmark.get(rv.q('name'))} \\f \\h "]
+    bookmark = next(body.iter(review.q("bookmarkStart")))
+    assert bookmark.getnext().find(review.q("footnoteReference")).get(review.q("id")) == "1"
+    instructions = [t.text for t in body.iter(review.q("instrText"))]
+    assert instructions == [f" NOTEREF {bookmark.get(review.q('name'))} \\f \\h "]
     headers = "".join(files[n].decode() for n in files if n.startswith("word/header"))
     assert "A/RES/72/169" in headers
     footers = "".join(files[n].decode() for n in files if n.startswith("word/footer"))
@@ -106,7 +106,7 @@ def test_draft_front_matter(tmp_path: Path) -> None:
     draft.front.symbol, draft.front.sponsors = "A/C.3/73/L.12", "Cuba, Nicaragua and Venezuela"
     draft.front.doc_type, draft.front.organ = "draft resolution", "Third Committee"
     data = write_clean(draft)
-    body_words = rv.plain_words(data)[0]
+    body_words = review.plain_words(data)[0]
     text = " ".join(body_words)
     assert "Cuba Nicaragua and Venezuela draft resolution" in text
     back = read_back(data, tmp_path)
@@ -126,26 +126,26 @@ PAIRS = [
 
 def check_tracked(old: Resolution, new: Resolution, tmp_path: Path | None = None) -> bytes:
     data, counts = write_tracked(old, new, author="Delegation of X", date=DATE, track_front=True)
-    assert rv.accepted_words(data) == rv.plain_words(write_clean(new))
-    assert rv.rejected_words(data) == rv.plain_words(write_clean(old))
-    ids = rv.ids(data)
+    assert review.accepted_words(data) == review.plain_words(write_clean(new))
+    assert review.rejected_words(data) == review.plain_words(write_clean(old))
+    ids = review.ids(data)
     assert len(ids) == len(set(ids)), "revision and range ids must be unique"
-    parts = rv.read(data)
+    parts = review.read(data)
     for root in (parts.document, parts.footnotes):
-        for node in root.iter(*(rv.q(k) for k in ("ins", "del", "moveFrom", "moveTo"))) if root is not None else ():
-            assert node.get(rv.q("author")) == "Delegation of X" and node.get(rv.q("date")) == DATE
-        for node in root.iter(rv.q("del"), rv.q("moveFrom")) if root is not None else ():
-            inside_del = node.tag == rv.q("del")
-            for run_text in node.iter(rv.q("t"), rv.q("delText")):
-                assert (run_text.tag == rv.q("delText")) == inside_del
+        for node in root.iter(*(review.q(k) for k in ("ins", "del", "moveFrom", "moveTo"))) if root is not None else ():
+            assert node.get(review.q("author")) == "Delegation of X" and node.get(review.q("date")) == DATE
+        for node in root.iter(review.q("del"), review.q("moveFrom")) if root is not None else ():
+            inside_del = node.tag == review.q("del")
+            for run_text in node.iter(review.q("t"), review.q("delText")):
+                assert (run_text.tag == review.q("delText")) == inside_del
     # never a deleted and an inserted reference to one footnote
-    removed = {r.get(rv.q("id")) for tag in ("del", "moveFrom") for w in parts.document.iter(rv.q(tag))
-               for r in w.iter(rv.q("footnoteReference"))}
-    added = {r.get(rv.q("id")) for tag in ("ins", "moveTo") for w in parts.document.iter(rv.q(tag))
-             for r in w.iter(rv.q("footnoteReference"))}
+    removed = {r.get(review.q("id")) for tag in ("del", "moveFrom") for w in parts.document.iter(review.q(tag))
+               for r in w.iter(review.q("footnoteReference"))}
+    added = {r.get(review.q("id")) for tag in ("ins", "moveTo") for w in parts.document.iter(review.q(tag))
+             for r in w.iter(review.q("footnoteReference"))}
     assert not removed & added
     if tmp_path is not None:  # and the importer reads the accepted file as the new text
-        accepted = read_back(rv.resolved_docx(data, True), tmp_path, "accepted.docx")
+        accepted = read_back(review.resolved_docx(data, True), tmp_path, "accepted.docx")
         assert same_model(accepted)["operative"] == same_model(new)["operative"]
         assert same_model(accepted)["preamble"] == same_model(new)["preamble"]
     assert counts
@@ -156,7 +156,7 @@ def check_tracked(old: Resolution, new: Resolution, tmp_path: Path | None = None
 def test_tracked_export_of_real_pairs(pair: tuple[str, str], tmp_path: Path) -> None:
     old, new = load(CORPUS / pair[0]), load(CORPUS / pair[1])
     data = check_tracked(old, new, tmp_path)
-    assert rv.revision_counts(data)["ins"] > 0 and rv.revision_counts(data)["del"] > 0
+    assert review.revision_counts(data)["ins"] > 0 and review.revision_counts(data)["del"] > 0
 
 
 def test_tracked_export_with_moves_and_five_per_cent_edits(tmp_path: Path) -> None:
@@ -165,9 +165,9 @@ def test_tracked_export_with_moves_and_five_per_cent_edits(tmp_path: Path) -> No
     old = load(CORPUS / "A-RES-80-5.txt")
     new = edited_copy(old)
     data = check_tracked(old, new, tmp_path)
-    parts = rv.read(data)
-    starts = {n.get(rv.q("name")) for n in parts.document.iter(rv.q("moveFromRangeStart"))}
-    ends = {n.get(rv.q("name")) for n in parts.document.iter(rv.q("moveToRangeStart"))}
+    parts = review.read(data)
+    starts = {n.get(review.q("name")) for n in parts.document.iter(review.q("moveFromRangeStart"))}
+    ends = {n.get(review.q("name")) for n in parts.document.iter(review.q("moveToRangeStart"))}
     assert len(starts) >= 3 and starts == ends
 
 
@@ -181,10 +181,10 @@ def test_unchanged_words_between_revisions_are_one_run() -> None:
     middle = len(words) // 2
     set_text(para, " ".join([*words[:middle], "negotiated", *words[middle + 1:]]))
     data, _counts = write_tracked(old, new, author="Drafter")
-    changed = [p for p in rv.read(data).document.iter(rv.q("p")) if p.find(f".//{rv.q('ins')}") is not None]
+    changed = [p for p in review.read(data).document.iter(review.q("p")) if p.find(f".//{review.q('ins')}") is not None]
     assert len(changed) == 1
-    texts = ["".join(t.text or "" for t in run if t.tag in (rv.q("t"), rv.q("delText")))
-             for run in changed[0].iter(rv.q("r"))]
+    texts = ["".join(t.text or "" for t in run if t.tag in (review.q("t"), review.q("delText")))
+             for run in changed[0].iter(review.q("r"))]
     assert texts == [" ".join(words[:middle]) + " ", words[middle] + " ", "negotiated ",
                      " ".join(words[middle + 1:])]
 
@@ -261,8 +261,8 @@ def test_renumbering_is_no_text_revision() -> None:
     new = copy.deepcopy(old)
     new.operative.insert(0, block_p("*Welcomes* the report;", new.footnotes))
     data, _ = write_tracked(old, new, date=DATE)
-    parts = rv.read(data)
-    changed = [p for p in parts.document.iter(rv.q("p")) if list(p.iter(rv.q("ins"), rv.q("del")))]
+    parts = review.read(data)
+    changed = [p for p in parts.document.iter(review.q("p")) if list(p.iter(review.q("ins"), review.q("del")))]
     assert len(changed) == 1  # only the inserted paragraph; OP2 … OP7 keep their text and take new numbers
     assert "".join(changed[0].itertext()) == "Welcomes the report;"
 
@@ -273,11 +273,12 @@ def test_moves_have_named_ranges_and_marks() -> None:
     new.preamble.insert(4, new.preamble.pop(0))
     data, counts = write_tracked(old, new, date=DATE)
     assert counts.get("moveFrom", 0) >= 2 and counts.get("moveTo", 0) >= 2
-    parts = rv.read(data)
-    p_from = next(p for p in parts.document.iter(rv.q("p")) if p.find(f".//{rv.q('moveFromRangeStart')}") is not None)
-    assert p_from.find(f"{rv.q('pPr')}/{rv.q('rPr')}/{rv.q('moveFrom')}") is not None
-    assert p_from.find(f"{rv.q('moveFromRangeEnd')}") is not None
-    assert not list(parts.document.iter(rv.q("ins"), rv.q("del")))
+    parts = review.read(data)
+    p_from = next(p for p in parts.document.iter(review.q("p"))
+                  if p.find(f".//{review.q('moveFromRangeStart')}") is not None)
+    assert p_from.find(f"{review.q('pPr')}/{review.q('rPr')}/{review.q('moveFrom')}") is not None
+    assert p_from.find(f"{review.q('moveFromRangeEnd')}") is not None
+    assert not list(parts.document.iter(review.q("ins"), review.q("del")))
 
 
 def test_changes_inside_footnotes_are_in_footnotes_xml() -> None:
@@ -285,18 +286,18 @@ def test_changes_inside_footnotes_are_in_footnotes_xml() -> None:
     new = copy.deepcopy(old)
     new.footnotes[2].content = (Text("See Official Records, Seventy-third Session (A/73/53)."),)
     data, _ = write_tracked(old, new, date=DATE)
-    parts = rv.read(data)
+    parts = review.read(data)
     assert parts.footnotes is not None
-    assert list(parts.footnotes.iter(rv.q("ins"))) and list(parts.footnotes.iter(rv.q("del")))
-    assert not list(parts.document.iter(rv.q("ins"), rv.q("del")))
+    assert list(parts.footnotes.iter(review.q("ins"))) and list(parts.footnotes.iter(review.q("del")))
+    assert not list(parts.document.iter(review.q("ins"), review.q("del")))
 
 
 # --- static comparisons -----------------------------------------------------------------
 def test_redline_has_no_revisions_and_marks_in_black_and_white() -> None:
     old, new = load(CORPUS / "A-RES-72-169-clean.txt"), load(CORPUS / "A-RES-75-180.txt")
     data = write_redline(old, new)
-    parts = rv.read(data)
-    assert sum(rv.revision_counts(data).values()) == 0
+    parts = review.read(data)
+    assert sum(review.revision_counts(data).values()) == 0
     xml = etree.tostring(parts.document).decode()
     assert 'w:val="Inserted"' in xml and 'w:val="Deleted"' in xml
     styles = parts.files["word/styles.xml"].decode()
@@ -308,17 +309,17 @@ def test_redline_has_no_revisions_and_marks_in_black_and_white() -> None:
 
 def _run_words(data: bytes, tag: str) -> list[str]:
     out: list[str] = []
-    for node in rv.read(data).document.iter(rv.q(tag)):
-        out += rv._WORD.findall(node.text or "")
+    for node in review.read(data).document.iter(review.q(tag)):
+        out += review._WORD.findall(node.text or "")
     return out
 
 
 def test_comparison_table_has_labels_and_both_versions() -> None:
     old, new = load(CORPUS / "A-RES-72-169-clean.txt"), load(CORPUS / "A-RES-75-180.txt")
-    parts = rv.read(write_table(old, new))
-    rows = list(parts.document.iter(rv.q("tr")))
+    parts = review.read(write_table(old, new))
+    rows = list(parts.document.iter(review.q("tr")))
     assert len(rows) > 5
-    cells = [["".join(c.itertext()) for c in row.iter(rv.q("tc"))] for row in rows]
+    cells = [["".join(c.itertext()) for c in row.iter(review.q("tc"))] for row in rows]
     assert all(len(c) == 2 for c in cells)
     assert any(c[0].startswith("OP") and c[1].startswith("OP") for c in cells)
     assert any(c[1].startswith("PP") for c in cells)
@@ -333,10 +334,10 @@ def test_api_and_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     args = parser.parse_args(["export", str(new), "--base", str(old), "--track-changes", "-o", str(out),
                               "--author", "Cuba", "--date", DATE])
     assert args.handler(args) == 0
-    parts = rv.read(out.read_bytes())
-    assert {n.get(rv.q("author")) for n in parts.document.iter(rv.q("ins"))} == {"Cuba"}
+    parts = review.read(out.read_bytes())
+    assert {n.get(review.q("author")) for n in parts.document.iter(review.q("ins"))} == {"Cuba"}
     export_docx(load(new), tmp_path / "clean.docx")
-    assert sum(rv.revision_counts((tmp_path / "clean.docx").read_bytes()).values()) == 0
+    assert sum(review.revision_counts((tmp_path / "clean.docx").read_bytes()).values()) == 0
     args = parser.parse_args(["export", str(new), "--track-changes", "-o", str(out)])
     assert args.handler(args) == 2
     assert "--base" in capsys.readouterr().err
@@ -407,23 +408,23 @@ def test_libreoffice_reads_revisions_and_footnotes(tmp_path: Path) -> None:
         assert kinds.count("insertion") > 0 and kinds.count("deletion") > 0
         # every deleted word is there: LibreOffice keeps deleted text inside its deletion regions
         odt_deleted = [w for region in regions if region[0].tag.endswith("deletion")
-                       for w in rv._WORD.findall(" ".join(region[0].xpath(".//text:p//text()", namespaces=ns)))]
-        parts = rv.read(data)
+                       for w in review._WORD.findall(" ".join(region[0].xpath(".//text:p//text()", namespaces=ns)))]
+        parts = review.read(data)
         ours = [w for root_ in (parts.document, parts.footnotes) for tag in ("del", "moveFrom")
-                for node in root_.iter(rv.q(tag)) if node.getparent().tag != rv.q("rPr")
-                for w in rv._WORD.findall(" ".join(node.itertext()))]
+                for node in root_.iter(review.q(tag)) if node.getparent().tag != review.q("rPr")
+                for w in review._WORD.findall(" ".join(node.itertext()))]
         # (LibreOffice also keeps the text of a footnote whose reference is deleted in the region)
         assert not Counter(ours) - Counter(odt_deleted)
         assert len(odt_deleted) >= len(ours) > 0
         # insertions: one region per stretch of inserted text (a footnote inside one splits it)
         inserted = sum(1 for root_ in (parts.document, parts.footnotes) for tag in ("ins", "moveTo")
-                       for node in root_.iter(rv.q(tag)) if node.getparent().tag != rv.q("rPr"))
-        references = len(list(parts.document.iter(rv.q("footnoteReference"))))
+                       for node in root_.iter(review.q(tag)) if node.getparent().tag != review.q("rPr"))
+        references = len(list(parts.document.iter(review.q("footnoteReference"))))
         assert 0 < kinds.count("insertion") <= inserted + references
         # footnotes are notes: one per reference in the body
         notes = root.findall(".//text:note", ns)
         assert notes and all(n.get(f"{{{ODF_TEXT}}}note-class") == "footnote" for n in notes)
-        assert len(notes) == len(list(parts.document.iter(rv.q("footnoteReference"))))
+        assert len(notes) == len(list(parts.document.iter(review.q("footnoteReference"))))
 
 
 def test_html_table_is_a_table_not_the_redline() -> None:

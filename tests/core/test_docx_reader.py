@@ -13,8 +13,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies
 
 from drafter.errors import ImportFailed
 from drafter.importers.blocks import RawBlock, RawDoc
@@ -374,28 +373,28 @@ def _read_or_refuse(tmp_path: Path, data: bytes) -> None:
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.data())
-def test_fuzz_mutated_zip_bytes(tmp_path: Path, small_docx: bytes, data: st.DataObject) -> None:
+@given(strategies.data())
+def test_fuzz_mutated_zip_bytes(tmp_path: Path, small_docx: bytes, data: strategies.DataObject) -> None:
     blob = bytearray(small_docx)
-    for _ in range(data.draw(st.integers(1, 8))):
-        blob[data.draw(st.integers(0, len(blob) - 1))] = data.draw(st.integers(0, 255))
-    if data.draw(st.booleans()):
-        del blob[data.draw(st.integers(0, len(blob))):]
+    for _ in range(data.draw(strategies.integers(1, 8))):
+        blob[data.draw(strategies.integers(0, len(blob) - 1))] = data.draw(strategies.integers(0, 255))
+    if data.draw(strategies.booleans()):
+        del blob[data.draw(strategies.integers(0, len(blob))):]
     _read_or_refuse(tmp_path, bytes(blob))
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.data())
-def test_fuzz_mutated_xml_parts(tmp_path: Path, small_docx: bytes, data: st.DataObject) -> None:
+@given(strategies.data())
+def test_fuzz_mutated_xml_parts(tmp_path: Path, small_docx: bytes, data: strategies.DataObject) -> None:
     source = zipfile.ZipFile(io.BytesIO(small_docx))
-    target = data.draw(st.sampled_from(["word/document.xml", "word/numbering.xml", "word/footnotes.xml",
-                                        "word/styles.xml", "word/_rels/document.xml.rels"]))
+    target = data.draw(strategies.sampled_from(["word/document.xml", "word/numbering.xml", "word/footnotes.xml",
+                                                "word/styles.xml", "word/_rels/document.xml.rels"]))
     part = bytearray(source.read(target))
-    for _ in range(data.draw(st.integers(1, 6))):
-        at = data.draw(st.integers(0, len(part) - 1))
-        noise = bytes([data.draw(st.integers(0, 255))])
-        part[at:at + 1] = data.draw(st.sampled_from([b"", b"<", b">", b"\"", b"9", b"-1", b"w:", b"&",
-                                                     b"<w:p>", b"</w:r>", noise]))
+    for _ in range(data.draw(strategies.integers(1, 6))):
+        at = data.draw(strategies.integers(0, len(part) - 1))
+        noise = bytes([data.draw(strategies.integers(0, 255))])
+        part[at:at + 1] = data.draw(strategies.sampled_from([b"", b"<", b">", b"\"", b"9", b"-1", b"w:", b"&",
+                                                             b"<w:p>", b"</w:r>", noise]))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for info in source.infolist():

@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter import draftfile
-from drafter import edits as ed
+from drafter import draftfile, edits
 from drafter.edits import Document
 from drafter.errors import DrafterError, DraftFileError, NewerFormat, SaveFailed
 from drafter.model import Text
@@ -29,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def sample_doc() -> Document:
     doc = Document.from_base(copy.deepcopy(load(CORPUS / "A-RES-72-169-clean.txt")), "sample.txt")
     op = doc.draft.operatives()[16]
-    edit = ed.set_content(doc, op.id, [*op.content, Text(" further")])
+    edit = edits.set_content(doc, op.id, [*op.content, Text(" further")])
     assert edit is not None
     edit.apply(doc)
     return doc

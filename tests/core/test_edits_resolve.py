@@ -5,11 +5,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies
 
-from drafter import edits as ed
-from drafter import tracking
+from drafter import edits, tracking
 from drafter.compare import compare
 from drafter.edits import Document
 from drafter.model import Text
@@ -50,7 +48,7 @@ def settle(doc: Document, keep: str) -> int:
 def test_reject_puts_the_base_text_back() -> None:
     doc = Document.from_base(copy.deepcopy(load(SAMPLE)))
     op17 = doc.draft.operatives()[16]
-    edit = ed.set_content(doc, op17.id, [*op17.content, Text(" and strongly")])
+    edit = edits.set_content(doc, op17.id, [*op17.content, Text(" and strongly")])
     assert edit is not None
     edit.apply(doc)
     changes = compare(doc.base, doc.draft)
@@ -64,11 +62,11 @@ def test_reject_puts_the_base_text_back() -> None:
 def test_accept_takes_the_draft_into_the_base() -> None:
     doc = Document.from_base(copy.deepcopy(load(SAMPLE)))
     op3 = doc.draft.operatives()[2]
-    split = ed.split(doc, op3.id, 0)
+    split = edits.split(doc, op3.id, 0)
     assert split is not None
     split.apply(doc)
     new = doc.draft.operatives()[2]
-    typed = ed.set_content(doc, new.id, [Text("Decides to proclaim a new international day of cooperation;")])
+    typed = edits.set_content(doc, new.id, [Text("Decides to proclaim a new international day of cooperation;")])
     assert typed is not None
     typed.apply(doc)
     changes = compare(doc.base, doc.draft)
@@ -81,10 +79,10 @@ def test_accept_takes_the_draft_into_the_base() -> None:
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(FILES[:3]),
-       st.lists(st.tuples(st.sampled_from(ACTIONS), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1)),
-                min_size=1, max_size=6),
-       st.sampled_from(["base", "draft"]))
+@given(strategies.sampled_from(FILES[:3]),
+       strategies.lists(strategies.tuples(strategies.sampled_from(ACTIONS), *[strategies.floats(0, 1)] * 3),
+                        min_size=1, max_size=6),
+       strategies.sampled_from(["base", "draft"]))
 def test_resolving_every_change_makes_the_sides_agree(path: Any, sequence: list[tuple[str, float, float, float]],
                                                       keep: str) -> None:
     doc = edited(path, sequence)

@@ -7,8 +7,7 @@ import random
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies
 
 import drafter
 from drafter.errors import ImportFailed
@@ -58,25 +57,26 @@ _FRAGMENTS = [
 
 
 @FUZZ
-@given(st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=40)), max_size=80))
+@given(strategies.lists(strategies.one_of(strategies.sampled_from(_FRAGMENTS), strategies.text(max_size=40)),
+                        max_size=80))
 def test_text_reader_never_crashes(lines: list[str]) -> None:
     load_bytes("\n".join(lines).encode("utf-8", "surrogatepass"), ".txt")
 
 
 @FUZZ
-@given(st.integers(0, 2**32), st.integers(1, 40))
+@given(strategies.integers(0, 2**32), strategies.integers(1, 40))
 def test_pdf_reader_only_raises_import_failed(seed: int, edits: int) -> None:
     load_bytes(mutate(PDF.read_bytes(), seed, edits), ".pdf")
 
 
 @FUZZ
-@given(st.integers(0, 2**32), st.integers(1, 30))
+@given(strategies.integers(0, 2**32), strategies.integers(1, 30))
 def test_akn_reader_only_raises_import_failed(seed: int, edits: int) -> None:
     load_bytes(mutate(to_akn(load(CORPUS / "A-RES-80-1.txt")), seed, edits), ".xml")
 
 
 @FUZZ
-@given(st.integers(0, 2**32), st.integers(1, 30))
+@given(strategies.integers(0, 2**32), strategies.integers(1, 30))
 def test_json_reader_only_raises_import_failed(seed: int, edits: int) -> None:
     load_bytes(mutate(dumps(load(CORPUS / "A-RES-80-1.txt")).encode(), seed, edits), ".json")
 
@@ -92,6 +92,6 @@ _DOCX = _docx_bytes()
 
 
 @FUZZ
-@given(st.integers(0, 2**32), st.integers(1, 30))
+@given(strategies.integers(0, 2**32), strategies.integers(1, 30))
 def test_docx_reader_only_raises_import_failed(seed: int, edits: int) -> None:
     load_bytes(mutate(_DOCX, seed, edits), ".docx")

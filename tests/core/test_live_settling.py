@@ -8,8 +8,7 @@ import threading
 from pathlib import Path
 
 import drafter
-from drafter import edits as ed
-from drafter import serialize
+from drafter import edits, serialize
 from drafter.compare.engine import Comparison
 from drafter.model import Paragraph, Text
 from drafter.tracking.live import LiveComparison
@@ -21,33 +20,33 @@ def records(changes) -> list[dict]:  # type: ignore[no-untyped-def]
     return [record.to_dict() for record in changes.records]
 
 
-def fresh(doc: ed.Document, live: LiveComparison) -> list[dict]:
+def fresh(doc: edits.Document, live: LiveComparison) -> list[dict]:
     return records(Comparison(doc.base, doc.draft, live.options).run())
 
 
-def push(doc: ed.Document, live: LiveComparison, edit: ed.Edit | None) -> None:
+def push(doc: edits.Document, live: LiveComparison, edit: edits.Edit | None) -> None:
     assert edit is not None
     edit.apply(doc)
     live.update(edit.scope())
 
 
-def random_edit(doc: ed.Document, rng: random.Random) -> ed.Edit | None:
-    paras = [b for b in ed.reading_order(doc.draft) if isinstance(b, Paragraph) and b.text]
+def random_edit(doc: edits.Document, rng: random.Random) -> edits.Edit | None:
+    paras = [b for b in edits.reading_order(doc.draft) if isinstance(b, Paragraph) and b.text]
     para = rng.choice(paras)
     roll = rng.random()
     if roll < 0.5:
         words = para.text.split()
         words.insert(rng.randrange(len(words) + 1), rng.choice(["further", "urgently", "all"]))
-        return ed.set_content(doc, para.id, [Text(" ".join(words))])
+        return edits.set_content(doc, para.id, [Text(" ".join(words))])
     if roll < 0.7:
-        return ed.split(doc, para.id, rng.randrange(1, max(2, len(para.text))))
+        return edits.split(doc, para.id, rng.randrange(1, max(2, len(para.text))))
     if roll < 0.85:
-        return ed.move(doc, para.id, rng.choice((-1, 1)))
-    return ed.join(doc, para.id)
+        return edits.move(doc, para.id, rng.choice((-1, 1)))
+    return edits.join(doc, para.id)
 
 
-def edited(name: str, count: int, seed: int) -> tuple[ed.Document, LiveComparison, random.Random]:
-    doc = ed.Document.from_base(drafter.load(str(CORPUS / name)))
+def edited(name: str, count: int, seed: int) -> tuple[edits.Document, LiveComparison, random.Random]:
+    doc = edits.Document.from_base(drafter.load(str(CORPUS / name)))
     live = LiveComparison(doc)
     rng = random.Random(seed)
     done = 0
@@ -70,7 +69,7 @@ def test_a_settling_taken_when_no_edit_came_in_between() -> None:
     assert not live.dirty
     assert records(live.changes) == fresh(doc, live)
     # the comparison now reads the documents themselves, and the quick path goes on from it
-    blocks = {id(block) for block in ed.reading_order(doc.draft)}
+    blocks = {id(block) for block in edits.reading_order(doc.draft)}
     assert all(id(pair.new) in blocks for pair in live.comparison.pairs)
     for _ in range(20):
         edit = random_edit(doc, rng)
@@ -141,14 +140,14 @@ def test_it_looks_often_whether_to_stop() -> None:
     """A stopped comparison ends at its next look (`stale`). Between two looks it makes a few thousand
     calls at most, in its searches for moves, splits and merges too, here over a draft two thirds
     rewritten (these searches did not look: some 20,000 calls went by, tens of ms an edit waited for)."""
-    doc = ed.Document.from_base(drafter.load(str(CORPUS / "A-RES-80-5.txt")))
+    doc = edits.Document.from_base(drafter.load(str(CORPUS / "A-RES-80-5.txt")))
     live = LiveComparison(doc)
     rng = random.Random(9)
-    paras = [b for b in ed.reading_order(doc.draft) if isinstance(b, Paragraph) and b.text]
+    paras = [b for b in edits.reading_order(doc.draft) if isinstance(b, Paragraph) and b.text]
     words = sorted({word for para in paras for word in para.text.split()})
     for para in rng.sample(paras, len(paras) * 2 // 3):
         salad = " ".join(rng.choice(words) for _ in range(rng.randint(8, 60)))
-        push(doc, live, ed.set_content(doc, para.id, [Text(salad)]))
+        push(doc, live, edits.set_content(doc, para.id, [Text(salad)]))
     settling = live.settling()
     calls = most = looks = 0
 

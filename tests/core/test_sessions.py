@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import datetime
 
 import pytest
 
@@ -69,13 +69,13 @@ def test_ordinal_variants_and_case() -> None:
     ("ru", "1 ноября 2017 года"), ("ar", "1 تشرين الثاني/نوفمبر 2017"), ("zh", "2017年11月1日"),
 ])
 def test_dates_round_trip(lang: str, written: str) -> None:
-    day = dt.date(2017, 11, 1)
+    day = datetime.date(2017, 11, 1)
     assert format_date(day, lang) == written
     assert parse_date(f"adopted on {written}.", lang) == day
 
 
 def test_citations() -> None:
-    day = dt.date(2020, 12, 16)
+    day = datetime.date(2020, 12, 16)
     assert cite("75/180", day) == "75/180 of 16 December 2020"
     assert cite("75/180", day, "fr") == "75/180 du 16 décembre 2020"
     assert cite("75/180", day, "es") == "75/180, de 16 de diciembre de 2020"

@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from drafter import edits as ed
+from drafter import edits
 from drafter.resources import sample_path
 from ui.app import initial_document
 from ui.main_window import MainWindow
@@ -76,6 +76,6 @@ def pp(window: MainWindow, number: int) -> str:
 def text_of(window: MainWindow, key: str) -> str:
     doc = window.controller.doc
     assert doc is not None
-    unit = ed.find(doc.draft, key)
+    unit = edits.find(doc.draft, key)
     assert unit is not None
     return unit.text

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from tests import ooxml_review as rv
+from tests import ooxml_review
 from tests.corpus import CORPUS, load
 from ui.review.compare_window import CHANGE_COLUMN_MIN, EXPORTS, CompareWindow
 
@@ -83,10 +83,10 @@ def test_export_offers_word_and_html(qtbot, compare_window: CompareWindow, tmp_p
     qtbot.waitUntil(lambda: "Exported" in compare_window.statusBar().currentMessage(), timeout=30000)
     data = written.read_bytes()
     assert zipfile.is_zipfile(written)
-    counts = rv.revision_counts(data)
+    counts = ooxml_review.revision_counts(data)
     assert (counts["ins"] > 0) == (key == "tracked")
     if key == "tracked":
-        assert rv.accepted_words(data) == rv.plain_words(_clean(NEW))
+        assert ooxml_review.accepted_words(data) == ooxml_review.plain_words(_clean(NEW))
     if key == "table":
         assert b"<w:tbl>" in zipfile.ZipFile(written).read("word/document.xml")
 

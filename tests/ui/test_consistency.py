@@ -22,8 +22,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, settings, strategies
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
@@ -46,8 +45,9 @@ RUNS = int(os.environ.get("DRAFTER_STATEFUL_RUNS", "6"))
 STEPS = int(os.environ.get("DRAFTER_STATEFUL_STEPS", "14"))
 MODIFIER = Qt.KeyboardModifier
 CTRL, SHIFT, ALT = MODIFIER.ControlModifier, MODIFIER.ShiftModifier, MODIFIER.AltModifier
-WORDS = st.sampled_from(["the", "Member States", "shared", "sustainable", "Notes", "2030", "(a)", "“agreed”", " "])
-PASTES = st.sampled_from([
+WORDS = strategies.sampled_from(["the", "Member States", "shared", "sustainable", "Notes", "2030", "(a)", "“agreed”",
+                                  " "])
+PASTES = strategies.sampled_from([
     "Welcomes the report of the Secretary-General;\nRequests the Secretary-General to report;",
     "Noting with appreciation the work done,\n\nRecalling its resolution 70/1,",
     "one line only",
@@ -106,7 +106,7 @@ class Drafting(RuleBasedStateMachine):
         self.window.show()
         self.editor = self.window.editor
 
-    @initialize(pair=st.sampled_from(_pairs()))
+    @initialize(pair=strategies.sampled_from(_pairs()))
     def open(self, pair: tuple[str, str]) -> None:
         self.window.controller.set_document(_document(*pair), None)
         self.editor.setFocus()
@@ -133,7 +133,7 @@ class Drafting(RuleBasedStateMachine):
             waited += 5
             assert waited < 20_000, "the views did not settle"
 
-    @rule(lines=st.integers(0, 90), words=st.integers(0, 12))
+    @rule(lines=strategies.integers(0, 90), words=strategies.integers(0, 12))
     def go_to(self, lines: int, words: int) -> None:
         self.editor.setFocus()
         self.key(Qt.Key.Key_Home, CTRL)
@@ -149,13 +149,13 @@ class Drafting(RuleBasedStateMachine):
         self.key(Qt.Key.Key_Right, CTRL | SHIFT)
         type_into(self.editor, text)
 
-    @rule(lines=st.integers(0, 6), key=st.sampled_from([Qt.Key.Key_Backspace, Qt.Key.Key_Delete]))
+    @rule(lines=strategies.integers(0, 6), key=strategies.sampled_from([Qt.Key.Key_Backspace, Qt.Key.Key_Delete]))
     def delete_over_lines(self, lines: int, key: Qt.Key) -> None:
         self.key(Qt.Key.Key_Right, CTRL | SHIFT)
         self.key(Qt.Key.Key_Down, SHIFT, times=lines)
         self.key(key)
 
-    @rule(key=st.sampled_from([Qt.Key.Key_Backspace, Qt.Key.Key_Delete]))
+    @rule(key=strategies.sampled_from([Qt.Key.Key_Backspace, Qt.Key.Key_Delete]))
     def join(self, key: Qt.Key) -> None:
         self.key(Qt.Key.Key_Home if key == Qt.Key.Key_Backspace else Qt.Key.Key_End)
         self.key(key)
@@ -169,19 +169,19 @@ class Drafting(RuleBasedStateMachine):
         QApplication.clipboard().setText(text)
         self.key(Qt.Key.Key_V, CTRL)
 
-    @rule(times=st.integers(1, 3))
+    @rule(times=strategies.integers(1, 3))
     def undo(self, times: int) -> None:
         self.key(Qt.Key.Key_Z, CTRL, times)
 
-    @rule(times=st.integers(1, 3))
+    @rule(times=strategies.integers(1, 3))
     def redo(self, times: int) -> None:
         self.key(Qt.Key.Key_Z, CTRL | SHIFT, times)
 
-    @rule(key=st.sampled_from([Qt.Key.Key_Up, Qt.Key.Key_Down]))
+    @rule(key=strategies.sampled_from([Qt.Key.Key_Up, Qt.Key.Key_Down]))
     def move(self, key: Qt.Key) -> None:
         self.key(key, ALT)
 
-    @rule(key=st.sampled_from([Qt.Key.Key_Tab, Qt.Key.Key_Backtab]))
+    @rule(key=strategies.sampled_from([Qt.Key.Key_Tab, Qt.Key.Key_Backtab]))
     def indent(self, key: Qt.Key) -> None:
         self.key(key, SHIFT if key == Qt.Key.Key_Backtab else Qt.KeyboardModifier.NoModifier)
 
@@ -189,14 +189,14 @@ class Drafting(RuleBasedStateMachine):
     def toggle_kind(self) -> None:
         self.key(Qt.Key.Key_K, CTRL | SHIFT)
 
-    @rule(steps=st.integers(1, 4), key=st.sampled_from([Qt.Key.Key_A, Qt.Key.Key_R]))
+    @rule(steps=strategies.integers(1, 4), key=strategies.sampled_from([Qt.Key.Key_A, Qt.Key.Key_R]))
     def resolve(self, steps: int, key: Qt.Key) -> None:
         self.settle()  # a change is chosen in the list as shown
         self.key(Qt.Key.Key_F8, times=steps)
         self.key(key, CTRL | SHIFT)
         self.editor.setFocus()
 
-    @rule(text=st.sampled_from(["", "See A/80/1."]))
+    @rule(text=strategies.sampled_from(["", "See A/80/1."]))
     def footnote(self, text: str) -> None:
         self.key(Qt.Key.Key_F, CTRL | ALT)
         type_into(QApplication.focusWidget() or self.editor, text)
@@ -224,13 +224,13 @@ class Drafting(RuleBasedStateMachine):
             assert document_of(redline.document()) == document_of(drawn.document())
             drawn.close()
             units = {block.id: block for block in doc.draft.blocks()}
-            olds = {block.id: block for block in doc.base.blocks()}
+            base_blocks = {block.id: block for block in doc.base.blocks()}
             for (label, runs), record in zip(shown, records, strict=True):
                 pieces = [list(run) for run in runs]
                 if len(record.new_ids) == 1 and record.new_ids[0] in units and record.kind not in hidden:
                     assert _plain(accepted(pieces)) == _plain(units[record.new_ids[0]].text), label
-                if len(record.old_ids) == 1 and record.old_ids[0] in olds and record.kind not in hidden:
-                    assert _plain(rejected(pieces)) == _plain(olds[record.old_ids[0]].text), label
+                if len(record.old_ids) == 1 and record.old_ids[0] in base_blocks and record.kind not in hidden:
+                    assert _plain(rejected(pieces)) == _plain(base_blocks[record.old_ids[0]].text), label
         panel = ChangeListModel()
         panel.set_changes(live.changes, hidden)
         assert rows_of(window.panel.model) == rows_of(panel)

@@ -15,8 +15,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from drafter import edits as ed
-from drafter import load
+from drafter import edits, load
 from drafter.compare.changes import Change, ChangeList
 from drafter.compare.engine import Comparison
 from drafter.compare.words import Options
@@ -24,10 +23,10 @@ from drafter.model import Paragraph
 from tests.corpus import CORPUS
 from tests.ui.conftest import op, pp
 from ui.app import initial_document
-from ui.editor import layout as lay
+from ui.editor import layout as editor_layout
 from ui.editor.editor import StructuredEditor
 from ui.main_window import MainWindow
-from ui.review import redline as rl
+from ui.review import redline
 from ui.review.changes import ChangeListModel
 from ui.review.outline import OutlineModel
 from ui.review.redline import ReviewView
@@ -38,10 +37,10 @@ from ui.textblocks import CHUNK, in_sight
 def _runs(block: object) -> tuple[tuple[object, ...], ...]:
     """The runs of a text block with their formats, adjacent runs of one format merged."""
     out: list[tuple[object, ...]] = []
-    for frag in lay.fragments(block):  # type: ignore[arg-type]
+    for frag in editor_layout.fragments(block):  # type: ignore[arg-type]
         cf = frag.charFormat()
         look = (cf.fontPointSize(), cf.fontWeight(), cf.fontItalic(), cf.fontUnderline(), cf.fontStrikeOut(),
-                cf.underlineStyle(), cf.foreground().color().name(), cf.objectType(), cf.property(lay.P_NOTE))
+                cf.underlineStyle(), cf.foreground().color().name(), cf.objectType(), cf.property(editor_layout.P_NOTE))
         if out and out[-1][1:] == look:
             out[-1] = (out[-1][0] + frag.text(), *look)
         else:
@@ -55,8 +54,9 @@ def document_of(document: QTextDocument) -> list[tuple[object, ...]]:
     block = document.firstBlock()
     while block.isValid():
         fmt = block.blockFormat()
-        out.append((lay.key_of(block), lay.kind_of(block), fmt.leftMargin(), fmt.rightMargin(), fmt.textIndent(),
-                    fmt.topMargin(), fmt.bottomMargin(), block.charFormat().fontPointSize(), _runs(block)))
+        out.append((editor_layout.key_of(block), editor_layout.kind_of(block), fmt.leftMargin(), fmt.rightMargin(),
+                    fmt.textIndent(), fmt.topMargin(), fmt.bottomMargin(), block.charFormat().fontPointSize(),
+                    _runs(block)))
         block = block.next()
     return out
 
@@ -150,7 +150,7 @@ def check_quick_path(qtbot, window: MainWindow) -> None:  # type: ignore[no-unty
     (made in its thread, on copies of the documents), and the quick path goes on from there."""
     doc, live = window.controller.doc, window.controller.live
     assert doc is not None and live is not None
-    ids = [block.id for block in ed.reading_order(doc.draft)] + [note.id for note in doc.draft.footnotes]
+    ids = [block.id for block in edits.reading_order(doc.draft)] + [note.id for note in doc.draft.footnotes]
     covered = [i for record in live.changes.records for i in record.new_ids]
     assert sorted(covered) == sorted(ids)
     labels = doc.draft.labels()
@@ -259,7 +259,7 @@ def test_structural_edits_in_an_annex_with_nested_lists(qtbot, window: MainWindo
         ("move a long paragraph down", lambda: at(window, biggest().id, 1).move_current(1)),
         ("move the last paragraph up", lambda: at(window, last().id, 1).move_current(-1)),
         ("split a paragraph with nested lists", lambda: at(window, biggest().id, 5).split_current()),
-        ("split the last paragraph at its end", lambda: at(window, last().id, ed.length(last().content))
+        ("split the last paragraph at its end", lambda: at(window, last().id, edits.length(last().content))
          .split_current()),
     ]
     run_edits(qtbot, window, fresh, steps)
@@ -276,7 +276,7 @@ def test_renumbered_footnotes_lay_their_markers_out_again(qtbot, window: MainWin
     doc = window.controller.doc
     assert doc is not None
     first = doc.draft.footnotes[0].id
-    citing = [block.id for block in ed.reading_order(doc.draft)
+    citing = [block.id for block in edits.reading_order(doc.draft)
               if any(getattr(item, "note", None) for item in block.content)]
     assert citing
     notes = len(doc.draft.footnotes)
@@ -378,7 +378,7 @@ def test_a_run_of_undo_steps_is_compared_and_shown_once(qtbot, window: MainWindo
 
 
 def test_changed_runs_keep_the_longest_stretches() -> None:
-    from ui.runs import changed_runs, kept, widened
+    from ui.runs import changed_runs, text_document_runs, unchanged_positions
 
     old = list("abcdefgh")
     assert changed_runs(old, old) == []
@@ -387,8 +387,8 @@ def test_changed_runs_keep_the_longest_stretches() -> None:
     moved = list("acdefgbh")  # b moved past five others: taken out and put in, the five stay
     runs = changed_runs(old, moved)
     assert runs == [(1, 2, 1, 1), (7, 7, 6, 7)]
-    assert [(moved[n], old[o]) for n, o in kept(runs, len(moved))] == [(c, c) for c in "acdefgh"]
-    assert widened([(0, 0, 0, 1)], 8, 9) == [(0, 1, 0, 2)]  # nothing goes before the first block
+    assert [(moved[n], old[o]) for n, o in unchanged_positions(runs, len(moved))] == [(c, c) for c in "acdefgh"]
+    assert text_document_runs([(0, 0, 0, 1)], 8, 9) == [(0, 1, 0, 2)]  # nothing goes before the first block
 
 
 def test_out_of_place_pairs_read_as_moved() -> None:
@@ -422,7 +422,7 @@ def test_a_full_comparison_that_fails_in_its_thread_leaves_the_quick_path(  # ty
     doc, live = controller.doc, controller.live
     assert doc is not None and live is not None
     target = doc.draft.operatives()[0]
-    controller.push(ed.set_content(doc, target.id, [Text("Decides to remain seized of the matter.")]))
+    controller.push(edits.set_content(doc, target.id, [Text("Decides to remain seized of the matter.")]))
     assert live.dirty
     before = [r.to_dict() for r in live.changes.records]
 
@@ -446,7 +446,7 @@ def test_a_key_press_stops_the_full_comparison_running_in_its_thread(qtbot, wind
     controller = window.controller
     doc, live = controller.doc, controller.live
     assert doc is not None and live is not None
-    target = [b for b in ed.reading_order(doc.draft) if isinstance(b, Paragraph) and len(b.text) > 200][5]
+    target = [b for b in edits.reading_order(doc.draft) if isinstance(b, Paragraph) and len(b.text) > 200][5]
     at(window, target.id, 100).split_current()
     assert live.dirty
     controller.start_settling()
@@ -480,7 +480,7 @@ def listed(changes: ChangeList, records: list[Change]) -> ChangeList:
 
 
 def small_redlines(qtbot) -> tuple[ReviewView, ReviewView]:  # type: ignore[no-untyped-def]
-    views = rl.ReviewView("redline"), rl.ReviewView("redline")
+    views = redline.ReviewView("redline"), redline.ReviewView("redline")
     for view in views:
         qtbot.addWidget(view)
         view.resize(500, 300)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from drafter import edits as ed
+from drafter import edits
 from tests.ui.conftest import op, pp, text_of
 from ui.main_window import MainWindow
 
@@ -69,8 +69,8 @@ def test_new_op3_renumbers_with_no_other_change(qtbot, window: MainWindow) -> No
     assert op(window, 4) == old_op3
     doc = window.controller.doc
     assert doc is not None
-    new = ed.find(doc.draft, op(window, 3))
-    assert new is not None and new.content[0] == ed.primitives.Text("Decides", True)  # lead word italic by itself
+    new = edits.find(doc.draft, op(window, 3))
+    assert new is not None and new.content[0] == edits.primitives.Text("Decides", True)  # lead word italic by itself
     window.panel.hide_renumbering.setChecked(True)
     kinds = [window.panel.model.data(window.panel.model.index(r, 0)) for r in range(window.panel.model.rowCount())]
     assert kinds == ["inserted"]

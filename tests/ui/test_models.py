@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from drafter import edits as ed
+from drafter import edits
 from drafter.compare import compare
 from drafter.model import Paragraph, Text
 from tests.corpus import CORPUS, load
@@ -12,8 +12,8 @@ from ui.review.changes import ChangeListModel
 from ui.review.outline import OutlineModel
 
 
-def edited() -> ed.Document:
-    doc = ed.Document.from_base(copy.deepcopy(load(CORPUS / "A-RES-80-11.txt")))
+def edited() -> edits.Document:
+    doc = edits.Document.from_base(copy.deepcopy(load(CORPUS / "A-RES-80-11.txt")))
     first = doc.draft.operatives()[0]
     first.children.append(Paragraph((Text("a new sub-paragraph;"),)))
     doc.draft.operatives()[2].content = (Text("Decides to do something else entirely;"),)
@@ -45,7 +45,7 @@ def test_outline_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
 def test_change_list_model_tells_views_of_every_row_that_reads_differently() -> None:
     """Inserting an operative paragraph at the top renumbers every later one: each row whose text
     changed is inside a `dataChanged` range, and consecutive rows share one signal."""
-    doc = ed.Document.from_base(copy.deepcopy(load(CORPUS / "A-RES-80-11.txt")))
+    doc = edits.Document.from_base(copy.deepcopy(load(CORPUS / "A-RES-80-11.txt")))
     for para in doc.draft.operatives():  # each changed, so that each is a row before and after renumbering
         para.content = (*para.content, Text(" further"))
     model = ChangeListModel()

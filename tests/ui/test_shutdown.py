@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, {root!r})
 import ui.app
 from PySide6.QtWidgets import QApplication
-from drafter import edits as ed
+from drafter import edits
 from drafter.model import Text
 from ui.app import initial_document
 from ui.main_window import MainWindow
@@ -30,7 +30,7 @@ doc, saved = initial_document(None, None)
 window.controller.set_document(doc, saved)
 window.show()
 app.processEvents()
-window.controller.push(ed.set_content(doc, doc.draft.operative[0].id, [Text("Changed.")]))
+window.controller.push(edits.set_content(doc, doc.draft.operative[0].id, [Text("Changed.")]))
 app.processEvents()
 window._may_discard = lambda: True  # the user answers "Discard"
 window.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont, QTextLayout
 
-from ui.editor import layout as lay
+from ui.editor import layout
 
 ARABIC = "الجمعية العامة"  # "the General Assembly"
 
@@ -18,7 +18,7 @@ def _glyphs(font: QFont) -> list[tuple[int, ...]]:
 
 
 def test_arabic_letters_join_in_the_editor_face(qtbot) -> None:  # type: ignore[no-untyped-def]
-    face = lay.serif(12)
+    face = layout.serif(12)
     unshaped = QFont(face)
     unshaped.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
     assert _glyphs(face) != _glyphs(unshaped)  # joined forms, not the letters one by one

@@ -10,7 +10,7 @@ out again everything between the first and the last change of one edit block. A 
 `render` is for another document.
 
 A block whose indentation alone changed (its paragraph went a level up or down, its kind the
-same) and that is out of sight may be left as it was drawn (`update`'s `near` and `spare`):
+same) and that is out of sight may be left as it was drawn (`update`'s `near` and `out_of_sight_rewrites`):
 laying a long text out again takes a millisecond, and an edit that re-indents many paragraphs
 need not wait for those nobody sees. `waiting` says some were left; the next update with room
 for them redraws them.
@@ -30,8 +30,8 @@ from functools import partial
 from PySide6.QtGui import QTextCursor, QTextDocument
 
 from drafter.model import Inline, Resolution, Text
-from ui.editor import layout as lay
-from ui.runs import changed_runs, kept, widened
+from ui.editor import layout
+from ui.runs import changed_runs, text_document_runs, unchanged_positions
 from ui.textblocks import Step, apply_steps, finish_layout, splice
 
 Signature = tuple[tuple[str, bool] | str, ...]  # a run is (text, italic), a footnote reference its note id
@@ -60,37 +60,37 @@ class Row:
 
 def _char_style(kind: str) -> str:
     """Kinds whose text is set alike (see `layout.char_format`)."""
-    if kind in (lay.NOTE, lay.FIELD):
+    if kind in (layout.NOTE, layout.FIELD):
         return kind
-    return "bold" if kind in (lay.HEADING, lay.ANNEX_HEAD) else "plain"
+    return "bold" if kind in (layout.HEADING, layout.ANNEX_HEAD) else "plain"
 
 
-def _write(cursor: QTextCursor, unit: lay.Unit) -> None:
+def _write(cursor: QTextCursor, unit: layout.Unit) -> None:
     """Write a unit into the (empty) block at the cursor."""
-    cursor.setBlockFormat(lay.block_format(unit))
-    cursor.setBlockCharFormat(lay.char_format(unit.kind))
-    lay.write_content(cursor, unit.kind, unit.content)
+    cursor.setBlockFormat(layout.block_format(unit))
+    cursor.setBlockCharFormat(layout.char_format(unit.kind))
+    layout.write_content(cursor, unit.kind, unit.content)
 
 
-def _write_nth(units: list[lay.Unit], first: int, cursor: QTextCursor, index: int) -> None:
+def _write_nth(units: list[layout.Unit], first: int, cursor: QTextCursor, index: int) -> None:
     _write(cursor, units[first + index])
 
 
-def _refresh(document: QTextDocument, number: int, unit: lay.Unit, reshaped: bool, rewritten: bool,
+def _refresh(document: QTextDocument, number: int, unit: layout.Unit, reshaped: bool, rewritten: bool,
              cursor: QTextCursor) -> None:
     """Block `number` takes the shape (block format) or the content of `unit`, or both."""
     block = document.findBlockByNumber(number)
     cursor.setPosition(block.position())
     if reshaped:
-        cursor.setBlockFormat(lay.block_format(unit))
+        cursor.setBlockFormat(layout.block_format(unit))
     if rewritten:
         cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
-        cursor.setBlockCharFormat(lay.char_format(unit.kind))
-        lay.write_content(cursor, unit.kind, unit.content)
+        cursor.setBlockCharFormat(layout.char_format(unit.kind))
+        layout.write_content(cursor, unit.kind, unit.content)
 
 
-def _splice(document: QTextDocument, start: int, end: int, units: list[lay.Unit], first: int, last: int,
+def _splice(document: QTextDocument, start: int, end: int, units: list[layout.Unit], first: int, last: int,
             cursor: QTextCursor) -> None:
     """Blocks [start, end) give way to the blocks of units [first, last)."""
     splice(document, cursor, start, end, last - first, partial(_write_nth, units, first))
@@ -137,7 +137,7 @@ class Blocks:
     def render(self, res: Resolution) -> None:
         """Lay the whole resolution out (the document is cleared first)."""
         self.waiting = False
-        units = list(lay.units(res))
+        units = list(layout.units(res))
         self.document.clear()
         cursor = QTextCursor(self.document)
         cursor.beginEditBlock()
@@ -149,33 +149,34 @@ class Blocks:
         finish_layout(self.document)
         self._remember(units, [self._row_of(unit) for unit in units])
 
-    def update(self, res: Resolution, near: range | None = None, spare: int = 0) -> bool:
+    def update(self, res: Resolution, near: range | None = None, out_of_sight_rewrites: int = 0) -> bool:
         """Bring the blocks up to date with `res`, rewriting only what changed; True if a label changed.
         Blocks whose indentation alone changed and whose number (before the update) is not in `near`
-        are left as they were drawn, but for `spare` of them."""
-        units = list(lay.units(res))
+        are left as they were drawn, but for `out_of_sight_rewrites` of them."""
+        units = list(layout.units(res))
         rows = [self._row_of(unit) for unit in units]
         old = self.rows
         if not old or not rows or self.document.blockCount() != len(old):
             self.render(res)
             return True
-        runs = widened(changed_runs([row.key for row in old], [row.key for row in rows]), len(old), len(rows))
+        runs = changed_runs([row.key for row in old], [row.key for row in rows])
+        runs = text_document_runs(runs, len(old), len(rows))
         markers = _markers(units)
         renumbered = {key for key in markers.keys() | self.markers.keys() if markers.get(key) != self.markers.get(key)}
         refreshes: list[Step] = []
         dirty: list[int] = []
         self.waiting = False
-        for number, before_number in kept(runs, len(rows)):
+        for number, before_number in unchanged_positions(runs, len(rows)):
             row, before = rows[number], old[before_number]
             reshaped = before.shape() != row.shape()
             rewritten = before.content != row.content or _char_style(before.kind) != _char_style(row.kind)
             if reshaped and not rewritten and before.kind == row.kind and near is not None \
                     and before_number not in near:
-                if not spare:
+                if not out_of_sight_rewrites:
                     rows[number] = before  # drawn as it was, for now
                     self.waiting = True
                     continue
-                spare -= 1
+                out_of_sight_rewrites -= 1
             if reshaped or rewritten:
                 refreshes.append((before_number, partial(_refresh, self.document, before_number, units[number],
                                                          reshaped, rewritten)))
@@ -191,13 +192,13 @@ class Blocks:
         self._remember(units, rows)
         return self.labels != labels_before
 
-    def _row_of(self, unit: lay.Unit) -> Row:
+    def _row_of(self, unit: layout.Unit) -> Row:
         """The row of a unit; the signature of its content is computed again only if it is another list."""
         seen = self._seen.get(unit.key)
         content = seen[1] if seen is not None and seen[0] is unit.content else signature(unit.content)
         return Row(unit.key, unit.kind, unit.depth, bool(unit.label), content)
 
-    def _remember(self, units: list[lay.Unit], rows: list[Row]) -> None:
+    def _remember(self, units: list[layout.Unit], rows: list[Row]) -> None:
         self.rows = rows
         self._seen = {unit.key: (unit.content, row.content) for unit, row in zip(units, rows, strict=True)}
         self.labels = {unit.key: (unit.label, unit.margin) for unit in units}
@@ -205,5 +206,5 @@ class Blocks:
         self._numbers = None
 
 
-def _markers(units: list[lay.Unit]) -> dict[str, str]:
-    return {unit.key: unit.label for unit in units if unit.kind == lay.NOTE}
+def _markers(units: list[layout.Unit]) -> dict[str, str]:
+    return {unit.key: unit.label for unit in units if unit.kind == layout.NOTE}

@@ -28,10 +28,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-from drafter import edits as ed
+from drafter import edits
 from drafter.edits import Document, Edit, Scope
 from drafter.model import Content, Text
-from ui.editor import layout as lay
+from ui.editor import layout
 from ui.editor.blocks import Blocks
 from ui.editor.paste import paste_edit, split_pasted
 from ui.scrollbars import quieten
@@ -68,11 +68,11 @@ class StructuredEditor(QTextEdit):
         self.setAcceptDrops(False)
         self.setObjectName("editor")
         self.document().setDocumentMargin(8)
-        self.document().setDefaultFont(lay.serif(12))
+        self.document().setDefaultFont(layout.serif(12))
         self.blocks = Blocks(self.document())
         quieten(self)
-        self._marker = lay.NoteMarker(self._marker_text, self)
-        self.document().documentLayout().registerHandler(lay.NOTE_OBJECT, self._marker)
+        self._marker = layout.NoteMarker(self._marker_text, self)
+        self.document().documentLayout().registerHandler(layout.NOTE_OBJECT, self._marker)
         self.document().contentsChange.connect(self._on_contents_change)
         self.cursorPositionChanged.connect(self._on_cursor)
         # re-indents the blocks out of sight that a change of structure left for later (`Blocks.update`)
@@ -129,13 +129,13 @@ class StructuredEditor(QTextEdit):
         """The blocks in the viewport and two more on each side; None when nothing may wait."""
         return in_sight(self, 2) if self.deferring else None
 
-    def _catch_up_later(self, spare: int = CHUNK) -> None:
+    def _catch_up_later(self, out_of_sight_rewrites: int = CHUNK) -> None:
         """Re-indent some of the blocks out of sight left for later (those in sight first)."""
         if self.doc is None or self._rendering:
             return
         self._rendering = True
         try:
-            self.blocks.update(self.doc.draft, self._near(), spare)
+            self.blocks.update(self.doc.draft, self._near(), out_of_sight_rewrites)
         finally:
             self._rendering = False
         if self.blocks.waiting:
@@ -174,13 +174,13 @@ class StructuredEditor(QTextEdit):
 
     def _refresh_block(self, key: str) -> None:
         assert self.doc is not None
-        unit = ed.find(self.doc.draft, key)
+        unit = edits.find(self.doc.draft, key)
         block = self.block_of(key)
         if unit is None or not block.isValid():
             self.rerender()
             return
         self.blocks.typed(key, unit.content)
-        if lay.read_content(block) == unit.content:
+        if layout.read_content(block) == unit.content:
             return
         place = self.cursor_place()
         self._rendering = True
@@ -188,7 +188,7 @@ class StructuredEditor(QTextEdit):
             cursor = QTextCursor(block)
             cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
             cursor.removeSelectedText()
-            lay.write_content(cursor, lay.kind_of(block), unit.content)
+            layout.write_content(cursor, layout.kind_of(block), unit.content)
         finally:
             self._rendering = False
         if place is not None and place[0] == key:
@@ -207,18 +207,18 @@ class StructuredEditor(QTextEdit):
     def block_of(self, key: str) -> QTextBlock:
         number = self.blocks.number(key)
         block = self.document().findBlockByNumber(number) if number >= 0 else QTextBlock()
-        if block.isValid() and lay.key_of(block) == key:
+        if block.isValid() and layout.key_of(block) == key:
             return block
         block = self.document().firstBlock()
         while block.isValid():
-            if lay.key_of(block) == key:
+            if layout.key_of(block) == key:
                 return block
             block = block.next()
         return QTextBlock()
 
     def cursor_place(self) -> tuple[str, int] | None:
         cursor = self.textCursor()
-        key = lay.key_of(cursor.block())
+        key = layout.key_of(cursor.block())
         return (key, cursor.positionInBlock()) if key else None
 
     def place_cursor(self, key: str, offset: int = 0, end: int | None = None) -> bool:
@@ -239,7 +239,7 @@ class StructuredEditor(QTextEdit):
             self.setFocus()
 
     def current_key(self) -> str:
-        return lay.key_of(self.textCursor().block())
+        return layout.key_of(self.textCursor().block())
 
     # --- view → edits ------------------------------------------------------------------------
     def _on_contents_change(self, position: int, removed: int, added: int) -> None:
@@ -260,10 +260,10 @@ class StructuredEditor(QTextEdit):
         numbers, self._dirty = sorted(self._dirty), set()
         for number in numbers:
             block = self.document().findBlockByNumber(number)
-            key = lay.key_of(block)
+            key = layout.key_of(block)
             if not key:
                 continue
-            edit = self._content_edit(key, lay.read_content(block))
+            edit = self._content_edit(key, layout.read_content(block))
             if edit is not None:
                 self.edit_requested.emit(edit)
 
@@ -271,12 +271,12 @@ class StructuredEditor(QTextEdit):
         assert self.doc is not None
         if key.startswith("field:"):
             value = "".join(item.text for item in content if isinstance(item, Text))
-            path = lay.field_path(key)
+            path = layout.field_path(key)
             holder: object = self.doc.draft
             for part in path:
                 holder = holder[part] if isinstance(part, int) else getattr(holder, part)  # type: ignore[index]
-            return None if holder == value else ed.SetField(path, value, label="Typing")
-        return ed.set_content(self.doc, key, content)
+            return None if holder == value else edits.SetField(path, value, label="Typing")
+        return edits.set_content(self.doc, key, content)
 
     def request(self, edit: Edit | None, target: tuple[str, int] | None = None) -> bool:
         if edit is None:
@@ -305,8 +305,8 @@ class StructuredEditor(QTextEdit):
 
     def _plain_typing_format(self, event: QKeyEvent) -> None:
         """Text typed right after a footnote marker is plain text, not another marker."""
-        if event.text() and self.currentCharFormat().objectType() == lay.NOTE_OBJECT:
-            self.setCurrentCharFormat(lay.char_format(lay.kind_of(self.textCursor().block())))
+        if event.text() and self.currentCharFormat().objectType() == layout.NOTE_OBJECT:
+            self.setCurrentCharFormat(layout.char_format(layout.kind_of(self.textCursor().block())))
 
     def _handle_key(self, event: QKeyEvent) -> bool:
         key, mods = event.key(), event.modifiers()
@@ -362,9 +362,9 @@ class StructuredEditor(QTextEdit):
     def _text_unit(self) -> tuple[str, int] | None:
         """The body block under the cursor (paragraph or heading) and the offset in it."""
         cursor = self.textCursor()
-        if lay.kind_of(cursor.block()) not in lay.TEXT_KINDS:
+        if layout.kind_of(cursor.block()) not in layout.TEXT_KINDS:
             return None
-        return lay.key_of(cursor.block()), cursor.positionInBlock()
+        return layout.key_of(cursor.block()), cursor.positionInBlock()
 
     # --- actions (also used by the menus) --------------------------------------------------------
     def split_current(self) -> None:
@@ -374,8 +374,8 @@ class StructuredEditor(QTextEdit):
             self._next_block()
             return
         key, offset = place
-        edit = ed.split(self.doc, key, offset)
-        new_key = next((e.block.id for e in (edit.edits if edit else []) if isinstance(e, ed.InsertBlock)), key)
+        edit = edits.split(self.doc, key, offset)
+        new_key = next((e.block.id for e in (edit.edits if edit else []) if isinstance(e, edits.InsertBlock)), key)
         at_start = offset == 0 and edit is not None and len(edit.edits) == 1
         self.request(edit, (key, 0) if at_start else (new_key, 0))
 
@@ -389,64 +389,64 @@ class StructuredEditor(QTextEdit):
         place = self._text_unit()
         if place is None or self.doc is None:
             return
-        prev = ed.actions.previous_block(self.doc, place[0])
+        prev = edits.actions.previous_block(self.doc, place[0])
         if prev is None:
             return
-        self.request(ed.join(self.doc, place[0]), (prev.id, ed.length(prev.content)))
+        self.request(edits.join(self.doc, place[0]), (prev.id, edits.length(prev.content)))
 
     def join_forward(self) -> None:
         self.flush()
         place = self._text_unit()
         block = self.textCursor().block().next()
-        if place is None or self.doc is None or lay.kind_of(block) not in lay.TEXT_KINDS:
+        if place is None or self.doc is None or layout.kind_of(block) not in layout.TEXT_KINDS:
             return
-        self.request(ed.join(self.doc, lay.key_of(block)), place)
+        self.request(edits.join(self.doc, layout.key_of(block)), place)
 
     def delete_selection(self) -> None:
         self.flush()
         cursor = self.textCursor()
         doc = self.document()
         start, end = doc.findBlock(cursor.selectionStart()), doc.findBlock(cursor.selectionEnd())
-        if self.doc is None or not {lay.kind_of(start), lay.kind_of(end)} <= set(lay.TEXT_KINDS):
+        if self.doc is None or not {layout.kind_of(start), layout.kind_of(end)} <= set(layout.TEXT_KINDS):
             QTimer.singleShot(0, lambda: None)
             return
         s_off = cursor.selectionStart() - start.position()
         e_off = cursor.selectionEnd() - end.position()
-        self.request(ed.delete_range(self.doc, lay.key_of(start), s_off, lay.key_of(end), e_off),
-                     (lay.key_of(start), s_off))
+        self.request(edits.delete_range(self.doc, layout.key_of(start), s_off, layout.key_of(end), e_off),
+                     (layout.key_of(start), s_off))
 
     def indent_current(self) -> None:
         place = self._text_unit()
         if place is not None and self.doc is not None:
-            self.request(ed.indent(self.doc, place[0]), place)
+            self.request(edits.indent(self.doc, place[0]), place)
 
     def outdent_current(self) -> None:
         place = self._text_unit()
         if place is not None and self.doc is not None:
-            self.request(ed.outdent(self.doc, place[0]), place)
+            self.request(edits.outdent(self.doc, place[0]), place)
 
     def move_current(self, step: int) -> None:
         place = self._text_unit()
         if place is not None and self.doc is not None:
-            self.request(ed.move(self.doc, place[0], step), place)
+            self.request(edits.move(self.doc, place[0], step), place)
 
     def toggle_current_kind(self) -> None:
         place = self._text_unit()
         if place is not None and self.doc is not None:
-            self.request(ed.toggle_kind(self.doc, place[0]), place)
+            self.request(edits.toggle_kind(self.doc, place[0]), place)
 
     def insert_footnote(self, text: str = "") -> None:
         place = self._text_unit()
         if place is None or self.doc is None:
             return
-        edit = ed.insert_footnote(self.doc, place[0], place[1], [Text(text)] if text else [])
+        edit = edits.insert_footnote(self.doc, place[0], place[1], [Text(text)] if text else [])
         note_id = edit.edits[0].note.id if edit is not None else ""  # type: ignore[attr-defined]
         self.request(edit, (note_id, len(text)))
 
     def cite_footnote(self, note_id: str) -> None:
         place = self._text_unit()
         if place is not None and self.doc is not None:
-            self.request(ed.cite_footnote(self.doc, place[0], place[1], note_id), (place[0], place[1] + 1))
+            self.request(edits.cite_footnote(self.doc, place[0], place[1], note_id), (place[0], place[1] + 1))
 
     def remove_current_footnote(self) -> None:
         """Delete the footnote whose text holds the cursor, or whose marker is just before it."""
@@ -455,9 +455,9 @@ class StructuredEditor(QTextEdit):
         key = self.current_key()
         if self.doc.draft.footnote(key) is None:
             fmt = self.textCursor().charFormat()
-            key = str(fmt.property(lay.P_NOTE)) if fmt.objectType() == lay.NOTE_OBJECT else ""
+            key = str(fmt.property(layout.P_NOTE)) if fmt.objectType() == layout.NOTE_OBJECT else ""
         if key:
-            self.request(ed.remove_footnote(self.doc, key))
+            self.request(edits.remove_footnote(self.doc, key))
 
     # --- clipboard -------------------------------------------------------------------------------
     def insertFromMimeData(self, source: QMimeData) -> None:
@@ -469,7 +469,7 @@ class StructuredEditor(QTextEdit):
         if len(pieces) <= 1 or place is None:
             cursor = self.textCursor()
             cursor.insertText(" ".join(p.text for p in pieces) if pieces else text.replace("\n", " "),
-                              lay.char_format(lay.kind_of(cursor.block())))
+                              layout.char_format(layout.kind_of(cursor.block())))
             return
         if self.textCursor().hasSelection():
             self.delete_selection()
@@ -482,7 +482,7 @@ class StructuredEditor(QTextEdit):
 
     # --- painting --------------------------------------------------------------------------------
     def _on_cursor(self) -> None:
-        key = lay.key_of(self.textCursor().block())
+        key = layout.key_of(self.textCursor().block())
         unit = (key, self.blocks.margin(key))
         if unit != self._last_unit:
             self._last_unit = unit
@@ -509,42 +509,42 @@ class StructuredEditor(QTextEdit):
             if rect.top() > height:
                 break
             self._paint_block(painter, block, rect, small, seen_note)
-            seen_note = seen_note or lay.kind_of(block) == lay.NOTE
+            seen_note = seen_note or layout.kind_of(block) == layout.NOTE
             block = block.next()
         painter.end()
 
     def _paint_block(self, painter: QPainter, block: QTextBlock, rect: QRectF, small: QFont,
                      seen_note: bool) -> None:
         fmt = block.blockFormat()
-        kind = lay.kind_of(block)
+        kind = layout.kind_of(block)
         line = block.layout().lineAt(0) if block.layout().lineCount() else None
         baseline = rect.top() + fmt.topMargin() + (line.y() + line.ascent() if line is not None else 12)
-        key = lay.key_of(block)
+        key = layout.key_of(block)
         label, margin = self.blocks.labels.get(key, ("", ""))
         doc_margin = self.document().documentMargin()
-        if kind == lay.NOTE and not seen_note:
+        if kind == layout.NOTE and not seen_note:
             painter.setPen(QColor("#000000"))
             y = rect.top() + 2
-            painter.drawLine(QPointF(lay.GUTTER + doc_margin, y), QPointF(lay.GUTTER + doc_margin + 140, y))
+            painter.drawLine(QPointF(layout.GUTTER + doc_margin, y), QPointF(layout.GUTTER + doc_margin + 140, y))
         if key in self.changed_keys:
-            painter.fillRect(int(lay.GUTTER + doc_margin - 9), int(rect.top() + fmt.topMargin()), 3,
+            painter.fillRect(int(layout.GUTTER + doc_margin - 9), int(rect.top() + fmt.topMargin()), 3,
                              int(rect.height() - fmt.topMargin() - fmt.bottomMargin()), _CHANGE_COLOUR)
         if margin:
             painter.setFont(small)
             painter.setPen(_MARGIN_COLOUR)
             painter.drawText(QPointF(doc_margin, baseline), margin)
         if label and line is not None:
-            painter.setFont(lay.serif(10 if kind == lay.NOTE else 12))
+            painter.setFont(layout.serif(10 if kind == layout.NOTE else 12))
             painter.setPen(QColor("#000000"))
-            if kind == lay.SUB:
-                x = fmt.leftMargin() - lay.INDENT
-            elif kind == lay.NOTE:
+            if kind == layout.SUB:
+                x = fmt.leftMargin() - layout.INDENT
+            elif kind == layout.NOTE:
                 x = fmt.leftMargin() - 16
             else:
                 x = fmt.leftMargin()
             painter.drawText(QPointF(x + doc_margin, baseline), label)
-        if block.length() <= 1 and kind in (lay.FIELD, lay.FORMULA):
-            painter.setFont(lay.serif(10))
+        if block.length() <= 1 and kind in (layout.FIELD, layout.FORMULA):
+            painter.setFont(layout.serif(10))
             painter.setPen(QColor("#a0a0a0"))
             painter.drawText(QPointF(fmt.leftMargin() + fmt.textIndent() + doc_margin, baseline),
                              f"({margin})")

@@ -22,19 +22,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafter.compare import kinds as k
+from drafter.compare import kinds
 from drafter.compare.changes import Change, ChangeList
 from drafter.compare.render import inline
 from drafter.tracking.live import record_key
 from ui.review.redline import label_of
-from ui.runs import changed_runs, kept
+from ui.runs import changed_runs, unchanged_positions
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Kind", "Base", "Draft", "Change")
 
 
 def hidden_kinds(hide_renumbering: bool, hide_technical: bool) -> set[str]:
-    return ({k.RENUMBERED} if hide_renumbering else set()) | ({k.TECHNICAL} if hide_technical else set())
+    return ({kinds.RENUMBERED} if hide_renumbering else set()) | ({kinds.TECHNICAL} if hide_technical else set())
 
 
 class ChangeListModel(QAbstractTableModel):
@@ -64,7 +64,7 @@ class ChangeListModel(QAbstractTableModel):
                 self.rows[start:start] = rows[first:last]
                 self.endInsertRows()
         self.rows = rows
-        changed = [row for row, before in kept(runs, len(rows))
+        changed = [row for row, before in unchanged_positions(runs, len(rows))
                    if old[before] is not rows[row] and _reads(old[before]) != _reads(rows[row])]
         for first, last in _stretches(changed):  # one signal per stretch: renumbering changes long stretches
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
@@ -199,7 +199,7 @@ class ChangePanel(QWidget):
             self.counts.setText(self.tr("No document"))
         else:
             counts = changes.counts
-            listed = ", ".join(f"{counts[kind]} {kind}" for kind in k.KINDS if counts.get(kind))
+            listed = ", ".join(f"{counts[kind]} {kind}" for kind in kinds.KINDS if counts.get(kind))
             self.counts.setText(self.tr("Changes: {listed}").format(listed=listed) if listed
                                 else self.tr("No changes against the base"))
         if current is not None and self.current() is None:

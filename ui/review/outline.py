@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 from drafter.edits import Where
 from drafter.model import Block, CrossHeading, Paragraph, Resolution
 from drafter.parts import OPERATIVE, PREAMBLE, annex_part
-from ui.runs import changed_runs, kept
+from ui.runs import changed_runs, unchanged_positions
 
 Index = QModelIndex | QPersistentModelIndex
 MIME = "application/x-drafter-block"
@@ -99,7 +99,7 @@ class OutlineModel(QStandardItemModel):
         for start, end, first, last in reversed(runs):
             self._splice(self.root, start, end, [self._part(title, part, blocks, labels)
                                                  for title, part, blocks in parts[first:last]])
-        for number, _before in kept(runs, len(parts)):
+        for number, _before in unchanged_positions(runs, len(parts)):
             _title, part, blocks = parts[number]
             self._sync(self.root.children[number], blocks, part, labels)
         self._index_keys()
@@ -152,7 +152,7 @@ class OutlineModel(QStandardItemModel):
         runs = changed_runs([child.key for child in node.children], [block.id for block in blocks])
         for start, end, first, last in reversed(runs):
             self._splice(node, start, end, [self._node_of(block, part, labels) for block in blocks[first:last]])
-        for number, _before in kept(runs, len(blocks)):
+        for number, _before in unchanged_positions(runs, len(blocks)):
             child, block = node.children[number], blocks[number]
             label = _label(block, labels)
             text = child.text if child.content is block.content else _first_words(block.text)

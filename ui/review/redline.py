@@ -59,7 +59,7 @@ from ui.review.marks import (
     number_of,
     write_ops,
 )
-from ui.runs import Run, changed_runs, kept, widened
+from ui.runs import Run, changed_runs, text_document_runs, unchanged_positions
 from ui.scrollbars import quieten
 from ui.textblocks import CHUNK, EditGroups, Later, Step, apply_steps, finish_layout, in_sight, splice
 
@@ -287,7 +287,7 @@ class ReviewView(QTextEdit):
         self.looks = looks
         cursor = QTextCursor(self.document())
         if self.mode == "redline":
-            self._update_blocks(cursor, old, widened(runs, len(old), len(looks)))
+            self._update_blocks(cursor, old, text_document_runs(runs, len(old), len(looks)))
             return
         if runs:  # the table is laid out as a whole anyway
             cursor.beginEditBlock()
@@ -299,7 +299,7 @@ class ReviewView(QTextEdit):
             cursor.endEditBlock()
         margins = []
         groups = EditGroups(cursor)
-        for number, before_number in kept(runs, len(looks)):
+        for number, before_number in unchanged_positions(runs, len(looks)):
             before = old[before_number]
             if before != looks[number] and not self._redraw(groups, number, before) \
                     and before.margin != looks[number].margin:
@@ -316,7 +316,7 @@ class ReviewView(QTextEdit):
         near = in_sight(self, 2) if self.deferring else range(self.document().blockCount())
         spare = self._spare
         waiting = False
-        for number, before_number in kept(runs, len(self.looks)):
+        for number, before_number in unchanged_positions(runs, len(self.looks)):
             before, look = old[before_number], self.looks[number]
             if before.text == look.text and before.shape == look.shape:
                 if before.margin != look.margin:
