@@ -1,7 +1,7 @@
 """Reading the official UN PDFs into `RawDoc`.
 
 The text layer of a UN PDF gives every character with its box, baseline, size
-and font. From these the reader rebuilds lines (characters sharing a baseline),
+and font (`pdf_chars` reads them). From these the reader rebuilds lines (characters sharing a baseline),
 words (from the horizontal gaps between character boxes, which repairs the
 "Presid en t" pieces that justified text leaves in naive extractions) and
 paragraphs (first-line indents, vertical gaps, labels such as "1." and "(a)").
@@ -13,26 +13,17 @@ footnotes, joined where a note runs over to the next page.
 
 from __future__ import annotations
 
-import ctypes
 import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
-
 from drafter.errors import ImportFailed
 from drafter.importers.blocks import RawBlock, RawDoc
+from drafter.importers.pdf_chars import Char, PageChars, read_chars
 from drafter.model import Content, Inline, NoteRef, Text, normalize_runs, plain_text
 
-MAX_PAGES = 500
-MAX_CHARS_PER_PAGE = 100_000
-MAX_OBJECTS_PER_PAGE = 50_000
-
-_HYPHENS = {"\x02": "-", "\ufffe": "-", "\xad": "-"}
-_SPACES = {" ", "\xa0", "\t", "\u2002", "\u2003", "\u2009"}
 _CLOSERS = set(",.;:)]’”!?%-")
 _OPENERS = set("([‘“")
 _TERMINAL = (".", ";", ":", ",", "!", "?")
@@ -46,26 +37,9 @@ _RUNNING_SYMBOL = re.compile(r"^[A-Z]{1,2}(?:/[A-Za-z0-9.\-]+)+(?:\s*\(\d{4}\))?
 _SEPARATOR = re.compile(r"^_{5,}$")
 
 
-@dataclass(slots=True)
-class _Char:
-    ch: str
-    x0: float
-    x1: float
-    y: float  # baseline
-    size: float
-    italic: bool
-    bold: bool
-    barcode: bool = False
-    marker: bool = False  # part of a raised footnote reference
-
-    @property
-    def space(self) -> bool:
-        return self.ch in _SPACES
-
-
 @dataclass
 class _Line:
-    chars: list[_Char]  # sorted left to right; spaces of the PDF included
+    chars: list[Char]  # sorted left to right; spaces of the PDF included
     page: int
     y: float = 0.0
     size: float = 0.0
@@ -103,13 +77,7 @@ class _Page:
 # --- public ------------------------------------------------------------------
 def read_pdf(path: str) -> RawDoc:
     """Read a UN PDF into paragraphs, labels and footnotes; raise ImportFailed for unusable files."""
-    doc = _open(path)
-    try:
-        pages, images = _read_chars(doc, path)
-    except (pdfium.PdfiumError, ValueError, OSError) as exc:
-        raise ImportFailed(path, f"the PDF is damaged and could not be read ({exc}).") from exc
-    finally:
-        doc.close()
+    pages, images = read_chars(path)
     if not any(chars for chars, _ in pages):
         if images:
             raise ImportFailed(path, "the PDF has no text layer; it is a scan — run OCR first.")
@@ -120,90 +88,11 @@ def read_pdf(path: str) -> RawDoc:
         raise ImportFailed(path, f"the layout of the PDF could not be understood ({exc}).") from exc
 
 
-# --- opening and guarding ------------------------------------------------------
-def _open(path: str) -> pdfium.PdfDocument:
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(1024)
-    except OSError as exc:
-        raise ImportFailed(path, f"the file cannot be opened ({exc.strerror or exc}).") from exc
-    if b"%PDF-" not in head:
-        raise ImportFailed(path, "the file is not a PDF.")
-    try:
-        doc = pdfium.PdfDocument(path)
-    except pdfium.PdfiumError as exc:
-        if exc.err_code == pdfium_c.FPDF_ERR_PASSWORD or "password" in str(exc).lower():
-            raise ImportFailed(path, "the PDF is encrypted with a password; save an unprotected copy first.") from exc
-        raise ImportFailed(path, "the PDF is damaged or not a valid PDF file.") from exc
-    except (OSError, ValueError) as exc:
-        raise ImportFailed(path, f"the PDF could not be opened ({exc}).") from exc
-    count = len(doc)
-    if count == 0:
-        doc.close()
-        raise ImportFailed(path, "the PDF has no pages.")
-    if count > MAX_PAGES:
-        doc.close()
-        raise ImportFailed(path, f"the PDF has {count} pages; more than {MAX_PAGES} is not a resolution.")
-    return doc
-
-
-def _read_chars(doc: pdfium.PdfDocument, path: str) -> tuple[list[tuple[list[_Char], float]], int]:
-    """Every page's characters with the page height, and the number of images; bounded in size."""
-    out: list[tuple[list[_Char], float]] = []
-    images = 0
-    for index in range(len(doc)):
-        page = doc[index]
-        try:
-            objects = pdfium_c.FPDFPage_CountObjects(page)
-            if objects > MAX_OBJECTS_PER_PAGE:
-                raise ImportFailed(path, f"page {index + 1} holds {objects} objects, too many to read safely.")
-            images += sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1))
-            textpage = page.get_textpage()
-            try:
-                out.append((_page_chars(textpage, path, index), page.get_height()))
-            finally:
-                textpage.close()
-        finally:
-            page.close()
-    return out, images
-
-
-def _page_chars(textpage: pdfium.PdfTextPage, path: str, index: int) -> list[_Char]:
-    count = textpage.count_chars()
-    if count > MAX_CHARS_PER_PAGE:
-        raise ImportFailed(path, f"page {index + 1} holds {count} characters, too many to read safely.")
-    rect = pdfium_c.FS_RECTF()
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    buf = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
-    fonts: dict[bytes, tuple[bool, bool, bool]] = {}
-    chars: list[_Char] = []
-    for i in range(count):
-        code = pdfium_c.FPDFText_GetUnicode(textpage, i)
-        if code in (10, 13) or pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
-            continue
-        ch = chr(code) if 0 < code < 0x110000 else "\ufffd"
-        ch = _HYPHENS.get(ch, ch)
-        if not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
-            continue
-        pdfium_c.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(ox), ctypes.byref(oy))
-        pdfium_c.FPDFText_GetFontInfo(textpage, i, buf, len(buf), ctypes.byref(flags))
-        name = buf.value
-        style = fonts.get(name)
-        if style is None:
-            lowered = name.lower()
-            style = fonts[name] = (b"italic" in lowered or b"oblique" in lowered, b"bold" in lowered,
-                                   b"barcode" in lowered)
-        size = pdfium_c.FPDFText_GetFontSize(textpage, i)
-        chars.append(_Char(ch, rect.left, rect.right, oy.value, size, style[0], style[1], style[2]))
-    return chars
-
-
 # --- lines -------------------------------------------------------------------
-def _lines(chars: list[_Char], page: int, body: float) -> list[list[_Line]]:
+def _lines(chars: list[Char], page: int, body: float) -> list[list[_Line]]:
     """Characters grouped by baseline, top to bottom; each group cut into segments at wide gaps."""
     tolerance = 0.45 * body
-    groups: list[list[_Char]] = []
+    groups: list[list[Char]] = []
     top = 0.0
     for char in sorted(chars, key=lambda c: -c.y):
         if not groups or char.y < top - tolerance:
@@ -233,9 +122,9 @@ def _lone_marker(marker: _Line, line: _Line) -> bool:
             and marker.y > line.y + 0.15 * line.size)
 
 
-def _segments(chars: list[_Char], body: float) -> list[list[_Char]]:
-    out: list[list[_Char]] = []
-    last: _Char | None = None
+def _segments(chars: list[Char], body: float) -> list[list[Char]]:
+    out: list[list[Char]] = []
+    last: Char | None = None
     for char in chars:
         if char.space:
             if out:
@@ -248,7 +137,7 @@ def _segments(chars: list[_Char], body: float) -> list[list[_Char]]:
     return [_trim(seg) for seg in out]
 
 
-def _trim(chars: list[_Char]) -> list[_Char]:
+def _trim(chars: list[Char]) -> list[Char]:
     start, end = 0, len(chars)
     while start < end and chars[start].space:
         start += 1
@@ -281,7 +170,7 @@ def _words(line: _Line) -> list[str]:
 
 
 # --- words -------------------------------------------------------------------
-def _threshold(chars: list[_Char]) -> float:
+def _threshold(chars: list[Char]) -> float:
     """The gap (in ems) above which two characters of this line belong to different words.
 
     Justification widens the spaces of a line by one amount; the gaps inside
@@ -289,7 +178,7 @@ def _threshold(chars: list[_Char]) -> float:
     line's median space, kept within 0.14–0.22 em.
     """
     gaps: list[float] = []
-    prev: _Char | None = None
+    prev: Char | None = None
     spaced = False
     for char in chars:
         if char.space:
@@ -303,7 +192,7 @@ def _threshold(chars: list[_Char]) -> float:
     return min(0.22, max(0.14, 0.6 * statistics.median(gaps)))
 
 
-def _breaks(a: _Char, b: _Char, spaced: bool, threshold: float) -> bool:
+def _breaks(a: Char, b: Char, spaced: bool, threshold: float) -> bool:
     size = b.size if a.marker else max(a.size, b.size, 1.0)
     gap = (b.x0 - a.x1) / size
     if spaced:
@@ -319,9 +208,9 @@ def _breaks(a: _Char, b: _Char, spaced: bool, threshold: float) -> bool:
     return gap > threshold
 
 
-def _inlines(chars: list[_Char], threshold: float) -> Content:
+def _inlines(chars: list[Char], threshold: float) -> Content:
     out: list[Inline] = []
-    prev: _Char | None = None
+    prev: Char | None = None
     spaced = False
     marker = ""
     for char in chars:
@@ -372,7 +261,7 @@ def _label(line: _Line) -> tuple[str, int, float] | None:
 
 
 # --- pages ---------------------------------------------------------------------
-def _layout(pages: list[tuple[list[_Char], float]]) -> _Layout:
+def _layout(pages: list[PageChars]) -> _Layout:
     sizes = Counter(round(c.size, 1) for chars, _ in pages for c in chars if not c.space and not c.bold)
     size = sizes.most_common(1)[0][0] if sizes else 10.0
     return _Layout(size, 0.0, 0.0, 1.2 * size)
@@ -394,17 +283,17 @@ def _measure(layout: _Layout, pages: list[_Page]) -> None:
         layout.pitch = pitches.most_common(1)[0][0]
 
 
-def _split_page(index: int, chars: list[_Char], height: float, layout: _Layout) -> _Page:
+def _split_page(index: int, chars: list[Char], height: float, layout: _Layout) -> _Page:
     page = _Page()
     in_notes = False
     for group in _lines(chars, index, layout.size):
-        kept = [line for line in group if not _is_furniture(line, index, height, layout)]
-        if not kept:
+        text_lines = [line for line in group if not _is_furniture(line, index, height, layout)]
+        if not text_lines:
             continue
         if index == 0 and group[0].y > 0.8 * height and not in_notes:
-            page.header.extend(kept)
+            page.header.extend(text_lines)
             continue
-        line = kept[0] if len(kept) == 1 else _Line([c for seg in kept for c in seg.chars], index)
+        line = text_lines[0] if len(text_lines) == 1 else _Line([c for seg in text_lines for c in seg.chars], index)
         if _SEPARATOR.match(line.text):
             in_notes = True
             continue
@@ -461,11 +350,11 @@ class _Builder:
         current.last = line
 
     def _centered(self, line: _Line) -> bool:
-        lay = self.layout
-        if lay.right <= lay.left:
+        layout = self.layout
+        if layout.right <= layout.left:
             return False
-        before, after = line.x0 - lay.left, lay.right - line.x1
-        return before > 3 * lay.size and abs(before - after) < 2 * lay.size
+        before, after = line.x0 - layout.left, layout.right - line.x1
+        return before > 3 * layout.size and abs(before - after) < 2 * layout.size
 
     def _starts(self, current: _Open, line: _Line, label: tuple[str, int, float] | None, centered: bool) -> bool:
         if not current.content:
@@ -538,7 +427,7 @@ def _strip_left(content: Sequence[Inline]) -> list[Inline]:
     return out
 
 
-def _assemble(pages_chars: list[tuple[list[_Char], float]]) -> RawDoc:
+def _assemble(pages_chars: list[PageChars]) -> RawDoc:
     layout = _layout(pages_chars)
     pages = [_split_page(i, chars, height, layout) for i, (chars, height) in enumerate(pages_chars)]
     _measure(layout, pages)

@@ -14,7 +14,9 @@ import pytest
 
 from drafter.errors import ImportFailed
 from drafter.importers.blocks import RawDoc
-from drafter.importers.pdf import MAX_PAGES, read_pdf
+from drafter.importers.pdf import read_pdf
+from drafter.importers.pdf_chars import MAX_PAGES
+from drafter.importers.structure import build
 from drafter.model import NoteRef, Text, plain_text
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
@@ -206,17 +208,16 @@ def test_pdfs_without_footnotes_have_none() -> None:
 
 # --- end to end through the structure builder -----------------------------------------
 def test_structure_builder_end_to_end() -> None:
-    structure = pytest.importorskip("drafter.importers.structure")
-    res = structure.build(read("S_2018_257-EN.pdf"))
+    res = build(read("S_2018_257-EN.pdf"))
     assert res.front.symbol == "S/2018/257"
     assert res.front.date == "27 March 2018"
     assert res.front.doc_type == "draft resolution"
     assert res.formula == "The Security Council,"
     assert len(res.preambular()) == 19
     assert len(res.operatives()) == 29
-    res = structure.build(read("S_2018_693-EN.pdf"))
+    res = build(read("S_2018_693-EN.pdf"))
     assert [len(p.children) for p in res.operatives() if p.children][:2] == [6, 3]
-    res = structure.build(read("S_2024_557-EN.pdf"))
+    res = build(read("S_2024_557-EN.pdf"))
     assert len(res.footnotes) == 3 and len(res.operatives()) == 6 and len(res.annexes) == 2
 
 
