@@ -9,8 +9,7 @@ from drafter.compare import ChangeList, compare
 from drafter.errors import DrafterError, ExportFailed, ImportFailed
 from drafter.exporters.docx import export_docx
 from drafter.model import Resolution
-
-__version__ = "0.1.0"
+from drafter.version import __version__
 
 
 def load(path: str) -> Resolution:

@@ -13,13 +13,14 @@ import sys
 from collections.abc import Callable
 from typing import NoReturn
 
-from drafter import __version__, inputs
+from drafter import inputs
 from drafter.compare import command as compare_command
 from drafter.errors import DrafterError
 from drafter.exporters import command as export_command
 from drafter.followup_command import register as register_followup
 from drafter.model import CrossHeading, Paragraph, Resolution
 from drafter.rules.command import register as register_check
+from drafter.version import __version__
 
 Handler = Callable[[argparse.Namespace], int]
 

@@ -35,10 +35,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from drafter import __version__, serialize
+from drafter import serialize
 from drafter.atomic import write_atomically
 from drafter.edits.primitives import Document, Metadata
 from drafter.errors import DraftFileError, NewerFormat, SaveFailed
+from drafter.version import __version__
 
 log = logging.getLogger(__name__)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from drafter import draftfile
 from drafter.errors import DrafterError
+from drafter.importers import load
 from drafter.model import Resolution
 
 _SNIFF_BYTES = 512
@@ -48,9 +49,7 @@ def read(path: str) -> Input:
     if is_draft_file(path):
         doc = draftfile.read(path)
         return Input(path, doc.draft, doc.base)
-    import drafter
-
-    return Input(path, drafter.load(path))
+    return Input(path, load(path))
 
 
 def base_for(entry: Input, base_path: str | None, needed: bool = False, what: str = "this export") -> Resolution | None:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -122,7 +123,9 @@ class ExportDialog(QDialog):
         for key, (title, _ext, _docx) in FORMATS.items():
             self.kind.addItem(self.tr(title), key)
             if not available(key):
-                item = self.kind.model().item(self.kind.count() - 1)  # type: ignore[attr-defined]
+                model = self.kind.model()
+                assert isinstance(model, QStandardItemModel)  # a combo box's own model
+                item = model.item(self.kind.count() - 1)
                 item.setEnabled(False)
                 item.setToolTip(self.tr("Needs the Word exporter (drafter.exporters.docx)"))
         self.kind.setCurrentIndex(next((i for i in range(self.kind.count()) if available(self.kind.itemData(i))), 0))
@@ -208,6 +211,7 @@ def run_export(parent: QWidget, doc: Document, key: str, path: str, author: str,
     """Export a snapshot of `doc` in the thread pool with a progress dialog; the window stays live."""
     snapshot = copy.deepcopy(doc)
     progress = QProgressDialog(parent.tr("Exporting…"), "", 0, 0, parent)
+    # no cancel button: Qt takes None for that, which the PySide6 stubs do not allow
     progress.setCancelButton(None)  # type: ignore[arg-type, unused-ignore]
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)

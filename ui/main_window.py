@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 import drafter
 from drafter import draftfile, edits
 from drafter.compare.changes import Change
-from drafter.edits import Document
+from drafter.edits import Document, Side
 from drafter.errors import DrafterError
+from drafter.followup import FollowUp
+from drafter.model import Resolution
 from drafter.resources import sample_path
 from drafter.tracking import resolve
 from ui.about import show_about
@@ -262,19 +264,19 @@ class MainWindow(QMainWindow):
         self.redline.scroll_to(key)
         self.side.scroll_to(key)
 
-    def _resolve(self, change: Change, keep: str) -> None:
+    def _resolve(self, change: Change, keep: Side) -> None:
         doc = self.controller.doc
         if doc is None:
             return
         fresh = self.controller.fresh_changes()
         match = next((c for c in fresh.changes if (c.kind, c.old_ids, c.new_ids, c.front_field)
                       == (change.kind, change.old_ids, change.new_ids, change.front_field)), None)
-        edit = resolve(doc, fresh, match, keep) if match is not None else None  # type: ignore[arg-type]
+        edit = resolve(doc, fresh, match, keep) if match is not None else None
         if not self.controller.push(edit):
             self.statusBar().showMessage(self.tr("This change cannot be accepted or rejected on its own "
                                                  "(renumbering follows other changes)."), 5000)
 
-    def _resolve_current(self, keep: str) -> None:
+    def _resolve_current(self, keep: Side) -> None:
         change = self.panel.current()
         if change is not None:
             self._resolve(change, keep)
@@ -304,10 +306,10 @@ class MainWindow(QMainWindow):
     def find_next(self, needle: str, case: bool, backwards: bool = False) -> bool:
         doc = self.controller.doc
         matches = find_all(doc.draft, needle, case) if doc else []
-        if not matches:
+        if doc is None or not matches:
             self.statusBar().showMessage(self.tr("Not found: {text}").format(text=needle), 4000)
             return False
-        order = [b.id for b in edits.reading_order(doc.draft)] + [n.id for n in doc.draft.footnotes]  # type: ignore[union-attr]
+        order = [b.id for b in edits.reading_order(doc.draft)] + [n.id for n in doc.draft.footnotes]
         here = self.editor.cursor_place() or ("", -1)
         rank = {key: i for i, key in enumerate(order)}
         position = (rank.get(here[0], -1), self.editor.textCursor().selectionEnd() - self.editor.textCursor().block()
@@ -430,11 +432,11 @@ class MainWindow(QMainWindow):
         job.start()
         return job
 
-    def _followup_made(self, result: tuple[Document, object]) -> None:
+    def _followup_made(self, result: tuple[Document, FollowUp]) -> None:
         doc, fu = result
         self.controller.set_document(doc, None)
         self.controller.stack.resetClean()  # the new draft is not saved yet
-        self.automatic.show_followup(fu)  # type: ignore[arg-type]
+        self.automatic.show_followup(fu)
         self.automatic_dock.show()
 
     def open_dialog(self) -> None:
@@ -525,8 +527,8 @@ class MainWindow(QMainWindow):
         job.start()
         return job
 
-    def _show_compare(self, pair: tuple[object, object], old: str, new: str) -> None:
-        window = CompareWindow(pair[0], pair[1], os.path.basename(old), os.path.basename(new))  # type: ignore[arg-type]
+    def _show_compare(self, pair: tuple[Resolution, Resolution], old: str, new: str) -> None:
+        window = CompareWindow(pair[0], pair[1], os.path.basename(old), os.path.basename(new))
         self.compare_windows.append(window)
         window.show()
 

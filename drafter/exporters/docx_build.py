@@ -169,7 +169,7 @@ class Builder:
             lead: list[etree._Element] = []
             if index == 0:  # the number first, then a tab to the text: as UN documents set their notes
                 ref = ooxml.el("r")
-                ref.append(ooxml.rpr(style="FootnoteReference"))  # type: ignore[arg-type]
+                ref.append(ooxml.reference_props())
                 ooxml.sub(ref, "footnoteRef")
                 tab = ooxml.el("r")
                 ooxml.sub(tab, "tab")

@@ -29,7 +29,8 @@ def flatten(root: etree._Element) -> None:
     """Turn every revision of a part into run styles, in place."""
     for tag in ("moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd"):
         for node in list(root.iter(ooxml.w(tag))):
-            node.getparent().remove(node)  # type: ignore[union-attr]
+            if (holder := node.getparent()) is not None:
+                holder.remove(node)
     for kind, style in _STYLE.items():
         for node in list(root.iter(ooxml.w(kind))):
             parent = node.getparent()
@@ -37,8 +38,8 @@ def flatten(root: etree._Element) -> None:
                 continue
             if parent.tag == ooxml.w("rPr"):
                 parent.remove(node)
-                if not len(parent):
-                    parent.getparent().remove(parent)  # type: ignore[union-attr]
+                if not len(parent) and (run := parent.getparent()) is not None:
+                    run.remove(parent)
                 continue
             index = parent.index(node)
             for offset, run in enumerate(list(node)):

@@ -111,10 +111,19 @@ def text_run(text: str, italic: bool = False, removed: bool = False, style: str 
     return run
 
 
+def reference_props(extra: Iterable[str] = ()) -> etree._Element:
+    """The run properties of a footnote reference or of a note's own number: style FootnoteReference."""
+    props = el("rPr")
+    sub(props, "rStyle", val="FootnoteReference")
+    for tag in extra:
+        sub(props, tag)
+    return props
+
+
 def note_run(note_id: int, extra: Iterable[str] = ()) -> etree._Element:
     """A footnote reference: a run in style FootnoteReference holding w:footnoteReference."""
     run = el("r")
-    run.append(rpr(style="FootnoteReference", extra=extra))  # type: ignore[arg-type]
+    run.append(reference_props(extra))
     sub(run, "footnoteReference", id=str(note_id))
     return run
 

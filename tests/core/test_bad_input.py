@@ -6,9 +6,10 @@ import io
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
+import PIL.Image
+import pypdfium2 as pdfium
 import pytest
 
 from tests.corpus import CORPUS
@@ -57,9 +58,7 @@ def test_random_binary_named_txt(tmp_path: Path) -> None:
 def test_zip_bomb_docx(tmp_path: Path) -> None:
     path = zip_bomb(tmp_path / "bomb.docx")  # 1 GB of zeros, about 1 MB on disk
     assert path.stat().st_size < 5_000_000
-    start = time.perf_counter()
-    assert_refused(path)
-    assert time.perf_counter() - start < 20
+    assert_refused(path)  # how long it takes: tests/benchmarks/bench_hostile.py
 
 
 def test_entity_bomb_docx(tmp_path: Path) -> None:
@@ -95,9 +94,7 @@ def test_encrypted_office_file(tmp_path: Path) -> None:
 
 
 def test_image_only_pdf(tmp_path: Path) -> None:
-    pdfium = pytest.importorskip("pypdfium2")
-    pil = pytest.importorskip("PIL.Image")
-    image = pil.new("RGB", (400, 500), "white")
+    image = PIL.Image.new("RGB", (400, 500), "white")
     buffer = io.BytesIO()
     image.save(buffer, format="PDF")
     path = tmp_path / "scan.pdf"
@@ -131,21 +128,16 @@ def test_fifty_megabyte_file(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     with open(path, "wb") as handle:
         handle.write(b"Recalling its resolutions, " * (50 * 1024 * 1024 // 27))
-    start = time.perf_counter()
     assert_refused(path, "MB")
-    assert time.perf_counter() - start < 10
 
 
 def test_pdf_with_a_huge_page_count(tmp_path: Path) -> None:
-    pdfium = pytest.importorskip("pypdfium2")
     document = pdfium.PdfDocument.new()
     for _ in range(2000):
         document.new_page(595, 842)
     path = tmp_path / "pages.pdf"
     document.save(str(path))
-    start = time.perf_counter()
     assert_refused(path, "pages")
-    assert time.perf_counter() - start < 20
 
 
 def test_two_hundred_megabyte_file(tmp_path: Path) -> None:
@@ -153,6 +145,4 @@ def test_two_hundred_megabyte_file(tmp_path: Path) -> None:
     with open(path, "wb") as handle:
         handle.write(b"%PDF-1.7\n")
         handle.truncate(200 * 1024 * 1024)  # sparse: quick to make, 200 MB to the reader
-    start = time.perf_counter()
     assert_refused(path, "MB")
-    assert time.perf_counter() - start < 5

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import time
 import tracemalloc
 import zipfile
 from collections.abc import Callable
@@ -18,6 +17,7 @@ from hypothesis import HealthCheck, given, settings, strategies
 from drafter.errors import ImportFailed
 from drafter.importers.blocks import RawBlock, RawDoc
 from drafter.importers.docx import read_docx
+from drafter.importers.structure import build
 from drafter.model import NoteRef, Text, plain_text
 from tests.docx_fixtures import (
     DELETED,
@@ -153,8 +153,7 @@ def test_centered_paragraphs(raw_72_169: RawDoc) -> None:
 
 
 def test_end_to_end_through_structure_builder(raw_72_169: RawDoc) -> None:
-    structure = pytest.importorskip("drafter.importers.structure")
-    res = structure.build(raw_72_169)
+    res = build(raw_72_169)
     assert len(res.preambular()) == 14
     assert len(res.operatives()) == 17
     assert len(res.footnotes) == 6
@@ -183,8 +182,7 @@ def test_two_level_list(tmp_path: Path) -> None:
     assert [(b.label, b.level) for b in raw.blocks[1:]] == [
         ("1.", 0), ("(a)", 0), ("(b)", 0), ("(i)", 1), ("(ii)", 1), ("(c)", 0), ("(i)", 1), ("2.", 0)]
     assert [_text(b) for b in raw.blocks[1:3]] == ["Decides:", "the first;"]
-    structure = pytest.importorskip("drafter.importers.structure")
-    res = structure.build(raw)
+    res = build(raw)
     op1 = res.operatives()[0]
     assert [c.text for c in op1.children] == ["the first;", "the second:", "the third:"]
     assert [c.text for c in op1.children[1].children] == ["sub one;", "sub two;"]
@@ -288,7 +286,6 @@ def test_footnote_without_text_and_custom_mark(tmp_path: Path) -> None:
 
 # --- hostile and wrong files ---------------------------------------------------------------
 def _refused(path: Path, *words: str) -> str:
-    start = time.perf_counter()
     tracemalloc.start()
     try:
         with pytest.raises(ImportFailed) as info:
@@ -296,8 +293,7 @@ def _refused(path: Path, *words: str) -> str:
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert time.perf_counter() - start < 2.0
-    assert peak < 30 * 1024 * 1024
+    assert peak < 30 * 1024 * 1024  # the time it takes: tests/benchmarks/bench_hostile.py
     reason = info.value.reason
     assert info.value.path == str(path)
     assert "\n" not in reason

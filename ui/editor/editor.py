@@ -12,6 +12,7 @@ from the model's reading order (`blocks.Blocks.update`); labels are painted, not
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -272,9 +273,9 @@ class StructuredEditor(QTextEdit):
         if key.startswith("field:"):
             value = "".join(item.text for item in content if isinstance(item, Text))
             path = layout.field_path(key)
-            holder: object = self.doc.draft
+            holder: Any = self.doc.draft  # the resolution, then its fields down the path (lists, FrontMatter)
             for part in path:
-                holder = holder[part] if isinstance(part, int) else getattr(holder, part)  # type: ignore[index]
+                holder = holder[part] if isinstance(part, int) else getattr(holder, part)
             return None if holder == value else edits.SetField(path, value, label="Typing")
         return edits.set_content(self.doc, key, content)
 
@@ -440,7 +441,8 @@ class StructuredEditor(QTextEdit):
         if place is None or self.doc is None:
             return
         edit = edits.insert_footnote(self.doc, place[0], place[1], [Text(text)] if text else [])
-        note_id = edit.edits[0].note.id if edit is not None else ""  # type: ignore[attr-defined]
+        inserted = edit.edits[0] if edit is not None else None
+        note_id = inserted.note.id if isinstance(inserted, edits.InsertNote) else ""
         self.request(edit, (note_id, len(text)))
 
     def cite_footnote(self, note_id: str) -> None:

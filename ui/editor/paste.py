@@ -88,7 +88,8 @@ def paste_edit(doc: Document, key: str, offset: int, pieces: list[Piece]) -> Com
                 b.add(InsertBlock(para, Where(at.part, at.parent, at.index + 1)))
             else:
                 parent = last_at_level[level - 1]
-                count = len(find(b.res, parent).children)  # type: ignore[union-attr]
+                owner = find(b.res, parent)
+                count = len(owner.children) if isinstance(owner, Paragraph) else 0
                 b.add(InsertBlock(para, Where(where.part, parent, count)))
             last_at_level = {lvl: pid for lvl, pid in last_at_level.items() if lvl < level}
             last_at_level[level] = para.id

@@ -11,6 +11,7 @@ paragraph changes labels only). Dragging a paragraph onto another place asks for
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -196,7 +197,7 @@ class OutlineModel(QStandardItemModel):
     def mimeTypes(self) -> list[str]:
         return [MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         data = QMimeData()
         keys = [str(key) for key in (i.data(Qt.ItemDataRole.UserRole) for i in indexes if i.isValid()) if key]
         data.setData(MIME, QByteArray(keys[0].encode("utf-8") if keys else b""))
