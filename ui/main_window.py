@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
         ed_.undo_requested.connect(c.stack.undo)
         ed_.redo_requested.connect(c.stack.redo)
         ed_.unit_changed.connect(self._on_unit)
+        ed_.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         c.changed.connect(self.editor.on_changed)
         self.editor.on_activity = c.interrupt
         c.views_changed.connect(self.review_sync.views_changed)

@@ -51,13 +51,14 @@ from drafter.edits.primitives import (
     walk,
     with_lead_italic,
 )
+from drafter.edits.paste import paste_text
 from drafter.edits.resolve import accept, reject, resolve
 
 __all__ = [
     "Compound", "DeleteBlock", "DeleteNote", "Document", "Edit", "EditError", "InsertBlock", "InsertNote",
     "Metadata", "MoveBlock", "MoveRange", "RenumberNotes", "Scope", "SetContent", "SetField", "Side", "Where", "accept",
     "citation_order", "cite_footnote", "delete_range", "find", "indent", "insert_footnote", "insert_paragraphs",
-    "join", "length", "locate", "move", "move_to", "new_paragraph", "outdent", "reading_order", "reject",
+    "join", "length", "locate", "move", "move_to", "new_paragraph", "outdent", "paste_text", "reading_order", "reject",
     "remove_footnote", "resolve", "set_content", "split", "split_content", "toggle_kind", "walk",
     "with_lead_italic",
 ]

@@ -221,6 +221,11 @@ def note_refs(content: Sequence[Inline]) -> list[str]:
     return [item.note for item in content if isinstance(item, NoteRef)]
 
 
+def cited_notes(res: Resolution) -> set[str]:
+    """The ids of the footnotes some paragraph or heading cites."""
+    return {ref for block in reading_order(res) for ref in note_refs(block.content)}
+
+
 def citation_order(res: Resolution) -> list[str]:
     """Footnote ids in the order of their first citation; notes never cited keep their place at the end."""
     seen: dict[str, None] = {}
