@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from drafter.edits.actions import Builder, notes_follow
 from drafter.edits.primitives import (
     Compound,
+    DeleteBlock,
     Document,
     InsertBlock,
     InsertNote,
@@ -55,7 +56,7 @@ def read_pasted(text: str) -> tuple[list[Block], list[Footnote], list[str]]:
     """The paragraphs (with their sub-paragraphs) and headings of pasted text, the footnotes they cite, and
     what could not be placed (a footnote whose marker was not recognised in the pasted text)."""
     clean = text.replace(_OBJECT, "").replace("\r\n", "\n").replace("\r", "\n")
-    raw = parse_text(clean)
+    raw = parse_text(clean, body=True)
     for block in raw.blocks:  # a marker whose note was not copied stays the character it was
         block.content = [Text(item.note.translate(_SUPERSCRIPT)) if isinstance(item, NoteRef)
                          and item.note not in raw.notes else item for item in block.content]
@@ -130,9 +131,15 @@ def _into_paragraph(b: Builder, para: Paragraph, offset: int, blocks: list[Block
     last = find(b.res, rest[-1].id) if rest else None
     if own and isinstance(last, Paragraph):  # what followed the cursor follows the pasted text
         b.add(MoveRange(Where(where.part, para.id, 0), own, Where(where.part, last.id, len(last.children)), side))
-    if isinstance(first, Paragraph):
-        for index, child in enumerate(first.children):
-            b.add(InsertBlock(child, Where(where.part, para.id, index), side, "Paste"))
+    now = find(b.res, para.id)
+    if isinstance(first, Paragraph) and first.children and isinstance(now, Paragraph):
+        if now.children:  # the pasted sub-paragraphs go first, in the list of those it had
+            for index, child in enumerate(first.children):
+                b.add(InsertBlock(child, Where(where.part, para.id, index), side, "Paste"))
+        else:  # the paragraph takes the pasted sub-paragraphs in their own list style ("(i)" first)
+            b.add(DeleteBlock(para.id, side, "Paste"))
+            b.add(InsertBlock(Paragraph(now.content, first.children, id=para.id, list_style=first.list_style),
+                              where, side, "Paste"))
     return cursor
 
 

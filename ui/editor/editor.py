@@ -476,8 +476,9 @@ class StructuredEditor(QTextEdit):
                 self.notice.emit(warning)
             if self.request(pasted.edit, pasted.cursor):
                 return
+        text = text.replace(lay.OBJECT_CHAR, "")
         cursor = self.textCursor()
-        cursor.insertText(" ".join(text.replace(lay.OBJECT_CHAR, "").split()),
+        cursor.insertText(text if is_plain(text) else " ".join(text.split()),
                           lay.char_format(lay.kind_of(cursor.block())))
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
