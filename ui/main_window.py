@@ -288,8 +288,7 @@ class MainWindow(QMainWindow):
             self.find_dialog = FindDialog(self)
             self.find_dialog.find_requested.connect(self.find_next)
             self.find_dialog.replace_requested.connect(self.replace)
-        self.find_dialog.show()
-        self.find_dialog.raise_()
+        self.find_dialog.present()
 
     def find_next(self, needle: str, case: bool, backwards: bool = False) -> bool:
         doc = self.controller.doc

@@ -140,3 +140,73 @@ def test_one_line_goes_in_as_typed(qtbot, window: MainWindow) -> None:  # type: 
     assert doc is not None
     unit = ed.find(doc.draft, key)
     assert isinstance(unit, Paragraph)
+
+
+# --- find and replace ------------------------------------------------------------------------------------------
+def undo_steps(window: MainWindow) -> int:
+    return window.controller.stack.index()
+
+
+def test_ctrl_f_focuses_the_find_field_and_only_find_next_takes_enter(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    editor = window.editor
+    editor.place_cursor(op(window, 1), 0)
+    editor.setFocus()
+    original = editor.toPlainText()
+    count = original.count("Vienna Declaration")
+    assert count >= 1
+    qtbot.keyClick(editor, Qt.Key.Key_F, CTRL)
+    dialog = window.find_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.needle)
+    qtbot.keyClicks(dialog.needle, "Vienna Declaration")
+    qtbot.keyClick(dialog.needle, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.replacement
+    qtbot.keyClicks(dialog.replacement, "Vienna declaration")
+    steps = undo_steps(window)
+    qtbot.mouseClick(dialog.replace_all_button, Qt.MouseButton.LeftButton)
+    assert editor.toPlainText().count("Vienna declaration") == count and "Vienna Declaration" not in \
+        editor.toPlainText()
+    assert undo_steps(window) == steps + 1  # one step for every replacement
+    assert QApplication.focusWidget() is not dialog.replace_all_button
+    # back in the editor, Ctrl+F again: the Find field has the focus, its text selected
+    window.activateWindow()
+    editor.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor)
+    qtbot.keyClick(editor, Qt.Key.Key_F, CTRL)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.needle)
+    assert dialog.needle.selectedText() == "Vienna Declaration"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # types over the selection, presses nothing
+    assert dialog.needle.text() == " " and undo_steps(window) == steps + 1
+    for button in (dialog.previous_button, dialog.replace_button, dialog.replace_all_button):
+        assert not button.autoDefault() and not button.isDefault()
+    assert dialog.find_button.isDefault()
+    dialog.needle.selectAll()
+    qtbot.keyClicks(dialog.needle, "Reaffirms")
+    qtbot.keyClick(dialog.needle, Qt.Key.Key_Return)  # Enter is Find next
+    assert editor.textCursor().selectedText() == "Reaffirms" and undo_steps(window) == steps + 1
+    assert dialog.isVisible()
+    # Ctrl+Z in the editor takes every replacement back at once
+    window.activateWindow()
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Z, CTRL)
+    assert editor.toPlainText() == original and undo_steps(window) == steps
+
+
+def test_replace_next_to_a_footnote_marker_keeps_the_note(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    doc = window.controller.doc
+    assert doc is not None
+    pp3 = doc.draft.preambular()[2]
+    cited = [item for item in pp3.content if not isinstance(item, Text)]
+    assert "resolution 32/6 of 30 June 2016" in pp3.text and len(cited) == 2
+    window.editor.setFocus()
+    qtbot.keyClick(window.editor, Qt.Key.Key_F, CTRL)
+    dialog = window.find_dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.needle, "30 June 2016")
+    qtbot.keyClick(dialog.needle, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.replacement, "1 July 2016")
+    qtbot.mouseClick(dialog.replace_all_button, Qt.MouseButton.LeftButton)
+    now = doc.draft.preambular()[2]
+    assert "resolution 32/6 of 1 July 2016" in now.text
+    assert [item for item in now.content if not isinstance(item, Text)] == cited
+    assert len(doc.draft.footnotes) == len(doc.base.footnotes)
