@@ -14,6 +14,7 @@ from drafter.compare import align as al
 from drafter.compare import kinds as k
 from drafter.compare.changes import Change, ChangeList, Layout, Node, Op
 from drafter.compare.memo import Memo
+from drafter.compare.moves import choose_moved
 from drafter.compare.words import (
     DELETE,
     EQUAL,
@@ -49,7 +50,7 @@ FRONT = "front"
 FOOTNOTES = "footnotes"
 FRONT_LABEL = "front matter"
 # Fields of the Resolution itself that are compared with the front matter.
-_STRUCTURE = frozenset(["front", "preamble", "operative", "footnotes", "annexes", "warnings"])
+_STRUCTURE = frozenset(["front", "preamble", "operative", "footnotes", "annexes", "warnings", "moved"])
 RESOLUTION_FIELDS = tuple(f.name for f in fields(Resolution) if f.name not in _STRUCTURE)
 _NOT_TECHNICAL_FIELDS = frozenset(["title", "sponsors", "organ", "doc_type", "formula"])
 
@@ -208,6 +209,7 @@ class Comparison:
         self.note_pairs: list[tuple[Footnote, Footnote]] = []
         self.note_key_old: dict[str, str] = {}
         self.note_key_new: dict[str, str] = {}
+        self.by_author = frozenset(new.moved)  # the blocks the author moved: the ones to call moved
 
     # --- structure -------------------------------------------------------------------
     def _cut(self, block: Block | Footnote) -> tuple[Tokens, list[tuple[int, str]]]:
@@ -286,9 +288,10 @@ class Comparison:
 
     def _same_place(self, old: Block, new: Block) -> bool:
         """Whether a pair found across gaps stands where its base block stood all the same: the same label
-        in the same part (a sub-paragraph under a paragraph rewritten whole, which pairs with nothing)."""
+        in the same part (a sub-paragraph under a paragraph rewritten whole, which pairs with nothing), unless
+        its author moved it (other moves may have brought it back to its number, out of order all the same)."""
         label = self.old_labels.get(old.id)
-        return (label is not None and label == self.new_labels.get(new.id)
+        return (new.id not in self.by_author and label is not None and label == self.new_labels.get(new.id)
                 and self.part_old.get(old.id) == self.part_new.get(new.id))
 
     def _clean_pools(self) -> None:
@@ -523,6 +526,7 @@ class Comparison:
         for name in dict.fromkeys([*old_parts, *new_parts]):
             self._align_lists(old_parts.get(name, []), new_parts.get(name, []))
         self._match_pool()
+        choose_moved(self.pairs, self.old, self.new, [(r.old, r.new) for r in self.regroups], self._item)
         self._align_footnotes()
         self.op_numbers = self._op_numbers()
         note_map = {old.id: new.id for old, new in self.note_pairs}

@@ -32,7 +32,7 @@ from drafter.compare.changes import Change, ChangeList
 from drafter.compare.engine import FOOTNOTES, Comparison, labels_of
 from drafter.compare.kinds import RENUMBERED, UNCHANGED
 from drafter.compare.memo import Memo
-from drafter.compare.moves import Pairing, Place, out_of_place
+from drafter.compare.moves import Pairing, Place, out_of_place, shared_words, stay_weight
 from drafter.compare.words import Options, Tokens, superscript
 from drafter.edits import Document, Scope, walk
 from drafter.model import Block, Footnote, Inline, NoteRef, Paragraph, Resolution
@@ -263,7 +263,14 @@ class LiveComparison:
             for para in regroup.new:
                 partners[para.id] = {old.id for old in regroup.old}
         pairs = [Pairing(pair.old.id, pair.new.id) for pair in comp.pairs]
-        return out_of_place(pairs, self._old_places, places, partners)
+        by_new = {pair.new.id: pair for pair in comp.pairs}
+        by_author = set(self.doc.draft.moved)
+
+        def weight(new_id: str) -> float:  # as the full comparison weighs them (`moves.choose_moved`)
+            pair = by_new[new_id]
+            return stay_weight(shared_words(comp._item(pair.old), comp._item(pair.new)), new_id in by_author)
+
+        return out_of_place(pairs, self._old_places, places, partners, weight)
 
     def _mark_moves(self, places: dict[str, Place]) -> set[str]:
         """Set which pairs read as moved; the draft ids of those that changed. A pair keeps what the full

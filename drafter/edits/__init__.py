@@ -24,6 +24,7 @@ from drafter.edits.actions import (
     split,
     toggle_kind,
 )
+from drafter.edits.paste import paste_text
 from drafter.edits.primitives import (
     Compound,
     DeleteBlock,
@@ -51,7 +52,6 @@ from drafter.edits.primitives import (
     walk,
     with_lead_italic,
 )
-from drafter.edits.paste import paste_text
 from drafter.edits.resolve import accept, reject, resolve
 
 __all__ = [

@@ -305,7 +305,7 @@ def move(doc: Document, block_id: str, step: int, side: Side = "draft") -> Compo
     if not 0 <= target < len(siblings):
         return None
     label = "Move up" if step < 0 else "Move down"
-    return Compound([MoveBlock(block_id, Where(where.part, where.parent, target), side),
+    return Compound([MoveBlock(block_id, Where(where.part, where.parent, target), side, label, by_author=True),
                      RenumberNotes(side=side)], label, side)
 
 
@@ -321,8 +321,8 @@ def move_to(doc: Document, block_id: str, to: Where, side: Side = "draft") -> Co
         index -= 1
     if (where.part, where.parent, where.index) == (to.part, to.parent, index):
         return None
-    return Compound([MoveBlock(block_id, Where(to.part, to.parent, index), side), RenumberNotes(side=side)],
-                    "Move paragraph", side)
+    return Compound([MoveBlock(block_id, Where(to.part, to.parent, index), side, by_author=True),
+                     RenumberNotes(side=side)], "Move paragraph", side)
 
 
 def _inside(res: Resolution, block_id: str, ancestor_id: str) -> bool:

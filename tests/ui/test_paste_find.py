@@ -10,7 +10,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication
 
 from drafter import edits as ed
 from drafter.model import Paragraph, Text
