@@ -47,5 +47,5 @@ def test_ruff_is_clean() -> None:
 
 
 def test_mypy_is_clean() -> None:
-    result = subprocess.run([_tool("mypy"), "drafter"], capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run([_tool("mypy"), "drafter", "ui"], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr

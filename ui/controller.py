@@ -20,6 +20,7 @@ import os
 import sys
 import threading
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -27,13 +28,25 @@ from PySide6.QtGui import QUndoStack
 
 from drafter import draftfile
 from drafter.compare.changes import ChangeList
-from drafter.compare.live import LiveComparison, Settling
 from drafter.edits import Document, Edit, Scope
 from drafter.errors import DrafterError
+from drafter.tracking.live import Key, LiveComparison, Settling
 from ui.commands import EditCommand
 from ui.pauses import tidy
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Compared:
+    """What the views that show the change list catch up with: the change list of document revision
+    `revision`, and the keys of the records that changed since the last one (None: any may have)."""
+
+    revision: int
+    changes: ChangeList
+    keys: tuple[Key, ...] | None
+
+
 SETTLE_MS = 400
 SWITCH_INTERVAL = 0.0002  # seconds, while the full comparison runs in its thread
 _USUAL_INTERVAL = sys.getswitchinterval()
@@ -43,7 +56,7 @@ STOP_WAIT = 0.02  # seconds the GUI thread waits at most for a stopped compariso
 class DocumentController(QObject):
     changed = Signal(object)  # Scope: the document changed (every step, at once)
     views_changed = Signal(object)  # Scope: what the views other than the editor catch up with
-    compared = Signal(object)  # list of record numbers updated, or None after a full comparison
+    compared = Signal(object)  # Compared: the change list the views show
     replaced = Signal()  # another document (open, new, recover)
     path_changed = Signal(str)
     _settled = Signal(object)  # a Settling whose run ended, from its thread
@@ -58,6 +71,8 @@ class DocumentController(QObject):
         self.recovery_dir = recovery_dir
         self.recovery_file: Path | None = None
         self._autosaved_index = 0
+        self.revision = 0  # counts the document's states: every edit applied or reverted, every other document
+        self.compared_revision = 0  # the revision the live comparison's change list is of
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
@@ -83,7 +98,9 @@ class DocumentController(QObject):
         self._settling = None  # a comparison still running for the document before stops, and is ignored
         self.doc = doc
         self.path = path
+        self.revision += 1
         self.live = LiveComparison(doc)
+        self.compared_revision = self.revision
         self.stack.setClean()
         self._autosaved_index = self.stack.index()
         self.replaced.emit()
@@ -117,12 +134,14 @@ class DocumentController(QObject):
         assert self.doc is not None
         self.interrupt()
         edit.apply(self.doc)
+        self.revision += 1
         self._after(edit.scope())
 
     def revert_edit(self, edit: Edit) -> None:
         assert self.doc is not None
         self.interrupt()
         edit.revert(self.doc)
+        self.revision += 1
         self._after(edit.scope())
 
     def _after(self, scope: Scope) -> None:
@@ -144,10 +163,25 @@ class DocumentController(QObject):
         self.views_changed.emit(scope)
         if self.live is None:
             return
-        touched = self.live.update(scope)
-        self.compared.emit(touched)
+        keys = self.live.update(scope)
+        self.compared_revision = self.revision
+        self._show(keys)
         if self.live.dirty:
             self._settle.start()
+
+    def _show(self, keys: list[Key] | None = None) -> None:
+        """The views show the live change list; `keys` the records that changed (None: any may have)."""
+        assert self.live is not None
+        self.compared.emit(Compared(self.compared_revision, self.live.changes, None if keys is None else tuple(keys)))
+
+    def show_again(self) -> None:
+        """The views draw the change list again (another filter of what they show, say)."""
+        if self.live is not None:
+            self._show()
+
+    def views_behind(self) -> bool:
+        """Whether the document has changed in ways the change list does not show yet."""
+        return self._pending is not None or self.compared_revision != self.revision
 
     def _next_turn(self) -> None:
         self._busy = False
@@ -204,9 +238,12 @@ class DocumentController(QObject):
             if self.live.dirty and not settling.failed:
                 self._settle.start()
             return
-        if news:
-            self.compared.emit(None)
+        self._show([] if not news else None)  # a new change list even when it reads the same
         QTimer.singleShot(0, tidy)  # at the next turn: a keystroke that came meanwhile goes first
+
+    def set_settle_delay(self, ms: int) -> None:
+        """How long a pause in typing lasts before the full comparison runs (SETTLE_MS by default)."""
+        self._settle.setInterval(ms)
 
     def settle_pending(self) -> bool:
         """Whether a pause in typing would run the full comparison, or it is running."""
@@ -217,8 +254,9 @@ class DocumentController(QObject):
         self._settle.stop()
         self._settling = None
         self.catch_up()
-        if self.live is not None and self.live.settle():
-            self.compared.emit(None)
+        if self.live is not None and self.live.dirty:
+            news = self.live.settle()
+            self._show([] if not news else None)
         tidy()
 
     def fresh_changes(self) -> ChangeList:
@@ -227,7 +265,7 @@ class DocumentController(QObject):
         self.catch_up()
         if self.live.dirty:
             self.live.full()
-            self.compared.emit(None)
+            self._show()
         return self.live.changes
 
     # --- autosave -----------------------------------------------------------------------------

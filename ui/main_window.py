@@ -28,11 +28,12 @@ from drafter.compare.changes import Change
 from drafter.edits import Document
 from drafter.errors import DrafterError
 from drafter.resources import sample_path
+from drafter.tracking import resolve
 from ui.about import show_about
 from ui.checks_panel import Checker, ChecksPanel, rules_menu, underline
 from ui.controller import DocumentController
 from ui.editor.editor import StructuredEditor
-from ui.export import ExportDialog, run_export
+from ui.export import ExportDialog, default_stem, run_export
 from ui.find import FindDialog, find_all, replace_edit
 from ui.followup_dialog import FollowUpDialog, FollowUpPanel, Request, build
 from ui.palette import PaletteMenu, lead_paragraph
@@ -42,6 +43,7 @@ from ui.review.outline import OutlineView
 from ui.review.redline import ReviewView
 from ui.review.sync import ReviewSync
 from ui.settings import Settings
+from ui.statedump import from_environment
 from ui.worker import Job
 
 log = logging.getLogger(__name__)
@@ -96,6 +98,16 @@ class MainWindow(QMainWindow):
         self.autosave.start()
         self._restore_layout()
         self._update_title()
+        self.state_dump = from_environment(self, self.controller, self.redline, self.panel)
+        if self.state_dump is not None:
+            self.editor.cursorPositionChanged.connect(self.state_dump.moved)
+
+    def cursor_place(self) -> tuple[str, int] | None:
+        return self.editor.cursor_place()
+
+    def views_current(self) -> bool:
+        """Whether every view shows the current revision of the document (`ReviewSync.views_current`)."""
+        return self.review_sync.views_current()
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -216,7 +228,7 @@ class MainWindow(QMainWindow):
     def _on_toggles(self, hide_renumbering: bool, hide_technical: bool) -> None:
         self.settings.hide_renumbering = hide_renumbering
         self.settings.hide_technical = hide_technical
-        self.review_sync.compared(None)
+        self.controller.show_again()
 
     def _on_unit(self, key: str, label: str) -> None:
         self.where.setText(label or "")
@@ -259,7 +271,7 @@ class MainWindow(QMainWindow):
         fresh = self.controller.fresh_changes()
         match = next((c for c in fresh.changes if (c.kind, c.old_ids, c.new_ids, c.front_field)
                       == (change.kind, change.old_ids, change.new_ids, change.front_field)), None)
-        edit = ed.resolve(doc, fresh, match, keep) if match is not None else None  # type: ignore[arg-type]
+        edit = resolve(doc, fresh, match, keep) if match is not None else None  # type: ignore[arg-type]
         if not self.controller.push(edit):
             self.statusBar().showMessage(self.tr("This change cannot be accepted or rejected on its own "
                                                  "(renumbering follows other changes)."), 5000)
@@ -479,19 +491,19 @@ class MainWindow(QMainWindow):
         doc = self.controller.doc
         if doc is None:
             return
-        stem = self.controller.path or os.path.join(self.settings.last_folder or os.getcwd(),
-                                                    (doc.draft.front.symbol or "draft").replace("/", "-"))
+        stem = default_stem(self.controller.path, doc, self.settings.last_folder)
         dialog = ExportDialog(stem, self.settings.author, self)
         dialog.export_requested.connect(self.export)
         dialog.open()
 
-    def export(self, key: str, path: str, author: str) -> Job | None:
+    def export(self, key: str, path: str, author: str, track_front: bool = False) -> Job | None:
         if self.controller.doc is None:
             return None
-        self.settings.author = author
+        if author:
+            self.settings.author = author
         job = run_export(self, self.controller.doc, key, path, author,
                          lambda p: self.statusBar().showMessage(self.tr("Exported {path}").format(path=p), 6000),
-                         self._export_failed)
+                         self._export_failed, track_front)
         self.jobs.append(job)
         return job
 

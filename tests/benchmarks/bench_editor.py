@@ -59,7 +59,7 @@ if {type_some!r}:
     for ch in "some words typed here":
         QTest.keyClick(window.editor, ch)
     window.controller.live.full()
-    window.controller.compared.emit(None)
+    window.controller.show_again()
     app.processEvents()
 import resource
 print(t1 - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
@@ -110,7 +110,7 @@ def keystrokes(path: Path, presses: int) -> tuple[list[float], float]:
     assert window.controller.live.changes.changes, "the typing should show as a change"
     start = time.perf_counter()
     window.controller.live.full()
-    window.controller.compared.emit(None)
+    window.controller.show_again()
     settle = (time.perf_counter() - start) * 1000
     window.controller.stack.setClean()
     window.close()

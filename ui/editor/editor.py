@@ -148,6 +148,10 @@ class StructuredEditor(QTextEdit):
         if self.blocks.waiting:
             self._catch_up_later(len(self.blocks.rows))
 
+    def waiting(self) -> bool:
+        """Whether blocks out of sight still wait to be re-indented."""
+        return bool(self.blocks.waiting)
+
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         """Scrolled onto blocks left for later: those now in sight are re-indented before they are painted,
         the others left for later still."""

@@ -37,6 +37,7 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
+    QTextFormat,
     QTextLength,
     QTextTableFormat,
 )
@@ -44,7 +45,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from drafter.compare import kinds as k
 from drafter.compare.changes import Change, ChangeList, Op
-from drafter.compare.live import Key, record_key
+from drafter.tracking.live import Key, record_key
 from ui.editor.layout import serif
 from ui.runs import Run, changed_runs, kept, widened
 from ui.scrollbars import quieten
@@ -60,6 +61,8 @@ _TAB = 80  # the margin label ends at the next multiple of this, as a tab stop w
 _WIDEST = 2 * _TAB  # a longer label (a split into several paragraphs) is cut short
 
 _FORMATS: dict[tuple[str, bool], QTextCharFormat] = {}
+_NO_LINE = QTextCharFormat.UnderlineStyle.NoUnderline
+MARGIN_TEXT = QTextFormat.Property.UserProperty + 40  # set on text written in the margin's format
 
 
 def _fmt(kind: str, technical: bool = False) -> QTextCharFormat:
@@ -93,6 +96,7 @@ def _margin_fmt() -> QTextCharFormat:
         found = QTextCharFormat()
         found.setFont(margin_font())
         found.setForeground(MARGIN_COLOUR)
+        found.setProperty(MARGIN_TEXT, True)
         _FORMATS[("margin", False)] = found
     return found
 
@@ -163,6 +167,8 @@ class ReviewView(QTextEdit):
         self._hidden_drawn: set[str] = set()
         self._first = 0  # blocks or rows before the first record
         self.stale = False  # the change list moved on while this view was hidden
+        self.wanted = 0  # the revision of the document whose change list the view was given
+        self.drawn = 0  # the revision whose change list it showed when it last drew
         self.base_name = "Base"
         self.draft_name = "Draft"
         self._metrics = QFontMetricsF(margin_font())
@@ -206,14 +212,21 @@ class ReviewView(QTextEdit):
         return _Look(record_key(record), (mark, label, was), (), (ops, shown, left, right))
 
     # --- showing a change list ------------------------------------------------------------------------
-    def show_changes(self, changes: ChangeList, hidden: set[str] | None = None) -> None:
-        """Show a change list, rewriting what differs from the one shown; a hidden view waits until shown."""
+    def show_changes(self, changes: ChangeList, hidden: set[str] | None = None, revision: int = 0) -> None:
+        """Show a change list (of document revision `revision`), rewriting what differs from the one shown;
+        a hidden view waits until shown."""
         self.changes = changes
         self.hidden = set(hidden or ())
+        self.wanted = revision
         self._rows = None
         self.stale = True
         if self.isVisible():
             self._catch_up()
+
+    def shows(self, revision: int) -> bool:
+        """Whether the view shows the change list of `revision` in full (a hidden view shows nothing: it
+        catches up when it is shown)."""
+        return not self.isVisible() or (self.drawn == revision and not self.stale and not self._later.isActive())
 
     def reset(self) -> None:
         """Another document: the next change list is drawn anew, from the top."""
@@ -224,15 +237,16 @@ class ReviewView(QTextEdit):
         self.stale = False
         self.document().clear()
 
-    def update_records(self, numbers: list[int]) -> None:
-        """Redraw only these records (their number and order did not change)."""
-        if self.changes is None:
+    def update_records(self, changes: ChangeList, keys: tuple[Key, ...], revision: int) -> None:
+        """Show `changes`, in which only the records of these keys differ from the change list shown
+        (their number and order did not change); anything else is drawn as `show_changes` does."""
+        if changes is not self.changes or self.stale or not self.isVisible() \
+                or len(self.looks) != len(changes.records):
+            self.show_changes(changes, self.hidden, revision)
             return
-        if self.stale or not self.isVisible() or len(self.looks) != len(self.changes.records):
-            self.stale = True
-            if self.isVisible():
-                self._catch_up()
-            return
+        self.wanted = revision
+        wanted = set(keys)
+        numbers = [number for number, look in enumerate(self.looks) if look.key in wanted]
         margins = []
         groups = EditGroups(QTextCursor(self.document()))
         self._drawing = True
@@ -246,6 +260,7 @@ class ReviewView(QTextEdit):
             groups.close()
         finally:
             self._drawing = False
+        self.drawn = revision
         self._repaint_margins(margins)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -284,19 +299,25 @@ class ReviewView(QTextEdit):
             self._draw_changes()
         finally:
             self._drawing = False
+        self.drawn = self.wanted
 
     def _draw_changes(self) -> None:
         assert self.changes is not None
         records = self.changes.records
-        known = {id(record): look for record, look in zip(self._records, self.looks, strict=True)} \
-            if self.hidden == self._hidden_drawn else {}  # the records drawn last are alive: no id is reused
-        looks = [known.get(id(record)) or self._look(record) for record in records]
+        known = {id(record): (record, look) for record, look in zip(self._records, self.looks, strict=True)
+                 if record is not None} if self.hidden == self._hidden_drawn else {}
+        looks = [self._known_look(known, record) for record in records]
         self._records, self._hidden_drawn = list(records), set(self.hidden)
         if self.looks and looks and self._drawn() == len(self.looks):
             self._update(looks)
         else:
             self._render_all(looks)
         self.stale = False
+
+    def _known_look(self, known: dict[int, tuple[Change, _Look]], record: Change) -> _Look:
+        """The look drawn for this very record (records never change), else a look made anew."""
+        found = known.get(id(record))
+        return found[1] if found is not None and found[0] is record else self._look(record)
 
     def _drawn(self) -> int:
         """The records the document holds."""
@@ -528,6 +549,32 @@ class ReviewView(QTextEdit):
                 painter.drawText(QPointF(x, rect.top() + line.y() + line.ascent()), text)
             block = block.next()
         painter.end()
+
+    def read_back(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """What the redline's text document shows, read from its character formats: per block its
+        margin label and its runs ("equal", "insert" or "delete", text), adjacent runs of a kind joined;
+        text in the margin's format (notes such as "(moved from OP7)") is left out."""
+        out: list[tuple[str, list[tuple[str, str]]]] = []
+        block = self.document().firstBlock()
+        while block.isValid():
+            number = block.blockNumber() - self._first
+            label = self.looks[number].margin[1] if 0 <= number < len(self.looks) else ""
+            runs: list[tuple[str, str]] = []
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                fmt = fragment.charFormat()
+                kind = "delete" if fmt.fontStrikeOut() else "insert" if fmt.underlineStyle() != _NO_LINE else "equal"
+                text = fragment.text().replace("\u2028", "\n")
+                if not fmt.boolProperty(MARGIN_TEXT):
+                    if runs and runs[-1][0] == kind:
+                        runs[-1] = (kind, runs[-1][1] + text)
+                    else:
+                        runs.append((kind, text))
+                fragments += 1
+            out.append((label, runs))
+            block = block.next()
+        return out
 
     def scroll_to(self, block_id: str) -> None:
         number = self.rows.get(block_id)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel
 
 from drafter import edits as ed
 from drafter.edits import Scope
-from ui.controller import DocumentController
+from ui.controller import Compared, DocumentController
 from ui.editor.editor import StructuredEditor
 from ui.review.changes import ChangePanel
 from ui.review.outline import OutlineView
@@ -30,6 +30,18 @@ class ReviewSync:
     panel: ChangePanel
     outline: OutlineView
     counts: QLabel
+    shown: int = 0  # the revision whose change list the change list panel, margins and counts show
+    outline_revision: int = 0  # the revision the outline shows
+
+    def views_current(self) -> bool:
+        """Whether every view shows the document as it is now: the change list is of the current
+        revision, and the redline, the side-by-side view, the change list and the outline show it."""
+        controller = self.controller
+        if controller.doc is None:
+            return True
+        revision = controller.revision
+        return (not controller.views_behind() and self.shown == revision and self.outline_revision == revision
+                and self.redline.shows(revision) and self.side.shows(revision) and not self.editor.waiting())
 
     def replaced(self) -> None:
         """Another document: everything anew."""
@@ -38,32 +50,32 @@ class ReviewSync:
         self.side.reset()
         self.editor.set_document(doc)
         self.outline.outline.set_resolution(doc.draft if doc else None)
-        self.compared(None)
+        self.outline_revision = self.controller.revision
+        self.controller.show_again()
 
     def views_changed(self, scope: Scope) -> None:
         doc = self.controller.doc
         if doc is None or scope.side != "draft":
+            self.outline_revision = self.controller.revision
             return
         if scope.structure:
             self.outline.outline.update_resolution(doc.draft)
-            return
-        for key in scope.content:
-            unit = ed.find(doc.draft, key)
-            if unit is not None:
-                self.outline.outline.update_text(key, unit.text)
+        else:
+            for key in scope.content:
+                unit = ed.find(doc.draft, key)
+                if unit is not None:
+                    self.outline.outline.update_text(key, unit.text)
+        self.outline_revision = self.controller.revision
 
-    def compared(self, touched: list[int] | None) -> None:
-        """The change list changed: only the records numbered in `touched`, or anything (None)."""
-        live = self.controller.live
-        if live is None:
-            return
-        changes = live.changes
+    def compared(self, update: Compared) -> None:
+        """The change list changed: only the records of `update.keys`, or any (None)."""
+        changes = update.changes
         hidden = self.panel.hidden()
         for view in (self.redline, self.side):
-            if touched is None:
-                view.show_changes(changes, hidden)
+            if update.keys is None:
+                view.show_changes(changes, hidden, update.revision)
             else:
-                view.update_records(touched)
+                view.update_records(changes, update.keys, update.revision)
         self.panel.set_changes(changes)
         keys = {i for c in changes.changes if c.kind not in hidden for i in c.new_ids}
         self.editor.set_changed_keys(keys)
@@ -71,3 +83,4 @@ class ReviewSync:
         counts = changes.counts
         shown = [f"{counts[kind]} {kind}" for kind in counts if counts[kind]]
         self.counts.setText(", ".join(shown) if shown else self.counts.tr("no changes"))
+        self.shown = update.revision

@@ -35,7 +35,7 @@ from drafter.compare.memo import Memo
 from drafter.compare.moves import Pairing, Place, out_of_place, shared_words, stay_weight
 from drafter.compare.words import Options, Tokens, superscript
 from drafter.edits import Document, Scope, walk
-from drafter.model import Block, Footnote, Inline, NoteRef, Paragraph, Resolution
+from drafter.model import Block, CrossHeading, Footnote, Inline, NoteRef, Paragraph, Resolution
 
 Key = tuple[str, tuple[str, ...], tuple[str, ...]]  # front-matter field, base ids, draft ids
 
@@ -131,20 +131,20 @@ class LiveComparison:
             return None
         if source.kind == "pair":
             pair = source.payload
-            return comp._pair_record(comp.part_new[pair.new.id], pair.old, pair.new,  # type: ignore[attr-defined]
+            return comp.pair_record(comp.part_new[pair.new.id], pair.old, pair.new,  # type: ignore[attr-defined]
                                      pair.moved, self.note_map)  # type: ignore[attr-defined]
         if source.kind == "note":
             notes: tuple[Footnote, Footnote] = source.payload  # type: ignore[assignment]
-            return comp._pair_record(FOOTNOTES, notes[0], notes[1], False, self.note_map)
+            return comp.pair_record(FOOTNOTES, notes[0], notes[1], False, self.note_map)
         if source.kind == "regroup":
-            return comp._regroup_record(source.payload)  # type: ignore[arg-type]
+            return comp.regroup_record(source.payload)  # type: ignore[arg-type]
         block = source.payload
         assert isinstance(block, Block | Footnote)
         part = FOOTNOTES if isinstance(block, Footnote) else comp.part_new[block.id]
-        return comp._one_side(part, block, inserted=True)
+        return comp.one_side(part, block, inserted=True)
 
-    def update(self, scope: Scope) -> list[int] | None:
-        """Bring the change list up to date after an edit: the numbers of the records that changed,
+    def update(self, scope: Scope) -> list[Key] | None:
+        """Bring the change list up to date after an edit: the keys of the records that changed,
         or None when any record may have changed (a change of structure, a full comparison)."""
         self.generation += 1
         if scope.side != "draft" or scope.fields:
@@ -154,7 +154,7 @@ class LiveComparison:
             if not self._restructure():
                 self.full()
             return None
-        touched: list[int] = []
+        touched: list[Key] = []
         for key in scope.content:
             number = self.index.get(key)
             record = self._record(key)
@@ -163,7 +163,7 @@ class LiveComparison:
                 return None
             self.changes.records[number] = record
             self._made[record_key(record)] = (record, self._contents(key))
-            touched.append(number)
+            touched.append(record_key(record))
         self.changes.changes = [r for r in self.changes.records if r.kind != UNCHANGED]
         self.dirty = self.dirty or bool(touched)
         return touched
@@ -190,7 +190,7 @@ class LiveComparison:
         renumbered = {note for note, number in zip(notes, range(len(notes)), strict=True)
                       if self._notes[number] != note}  # their markers read differently
         if renumbered:
-            comp._markers_new = {note: superscript(str(number)) for number, note in enumerate(notes, 1)}
+            comp.markers_new = {note: superscript(str(number)) for number, note in enumerate(notes, 1)}
             self._notes = notes
         blocks: dict[str, Block] = {}
         places: dict[str, Place] = {}
@@ -223,33 +223,33 @@ class LiveComparison:
         comp.pool_old = list({block.id: block for block in comp.pool_old}.values())
         comp.pool_new = [block for block_id, block in blocks.items() if block_id not in held]
         remove = self._mark_moves(places)
-        comp.op_numbers = comp._op_numbers()
+        comp.op_numbers = comp.count_op_numbers()
         self._index_sources()
         # front matter and deleted footnotes as they were; footnotes anew if their numbers changed
         records = [r for r in self.changes.records if r.front_field or (r.part == FOOTNOTES and not r.new_ids)]
         paired = {new.id for _old, new in comp.note_pairs}
         for old_note, new_note in comp.note_pairs:
             records.append(self._remade((new_note,), ("", (old_note.id,), (new_note.id,)), partial(
-                comp._pair_record, FOOTNOTES, old_note, new_note, False, self.note_map), bool(renumbered)))
+                comp.pair_record, FOOTNOTES, old_note, new_note, False, self.note_map), bool(renumbered)))
         for note in draft.footnotes:
             if note.id not in paired:
                 records.append(self._remade((note,), ("", (), (note.id,)), partial(
-                    comp._one_side, FOOTNOTES, note, inserted=True), bool(renumbered)))
+                    comp.one_side, FOOTNOTES, note, inserted=True), bool(renumbered)))
         for pair in comp.pairs:
             records.append(self._remade((pair.new,), ("", (pair.old.id,), (pair.new.id,)), partial(
-                comp._pair_record, comp.part_new[pair.new.id], pair.old, pair.new, pair.moved, self.note_map),
+                comp.pair_record, comp.part_new[pair.new.id], pair.old, pair.new, pair.moved, self.note_map),
                 pair.new.id in remove or _cites(pair.new, renumbered)))
         for regroup in comp.regroups:
             key = ("", tuple(p.id for p in regroup.old), tuple(p.id for p in regroup.new))
-            records.append(self._remade(regroup.new, key, partial(comp._regroup_record, regroup),
+            records.append(self._remade(regroup.new, key, partial(comp.regroup_record, regroup),
                                         any(_cites(para, renumbered) for para in regroup.new)))
         for block in comp.pool_old:
             records.append(self._remade((), ("", (block.id,), ()), partial(
-                comp._one_side, comp.part_old.get(block.id, ""), block, inserted=False)))
+                comp.one_side, comp.part_old.get(block.id, ""), block, inserted=False)))
         for block in comp.pool_new:
             records.append(self._remade((block,), ("", (), (block.id,)), partial(
-                comp._one_side, comp.part_new[block.id], block, inserted=True), _cites(block, renumbered)))
-        records = comp._in_reading_order(records)
+                comp.one_side, comp.part_new[block.id], block, inserted=True), _cites(block, renumbered)))
+        records = comp.in_reading_order(records)
         self.changes = ChangeList([r for r in records if r.kind != UNCHANGED], records, self.changes.old_layout,
                                   self.changes.new_layout, self.changes.old_symbol, self.changes.new_symbol)
         self.index = {new_id: number for number, record in enumerate(records) for new_id in record.new_ids}
@@ -267,8 +267,10 @@ class LiveComparison:
         by_author = set(self.doc.draft.moved)
 
         def weight(new_id: str) -> float:  # as the full comparison weighs them (`moves.choose_moved`)
-            pair = by_new[new_id]
-            return stay_weight(shared_words(comp._item(pair.old), comp._item(pair.new)), new_id in by_author)
+            old, new = by_new[new_id].old, by_new[new_id].new
+            words = shared_words(comp.memo.item(old.content, isinstance(old, CrossHeading)),
+                                 comp.memo.item(new.content, isinstance(new, CrossHeading)))
+            return stay_weight(words, new_id in by_author)
 
         return out_of_place(pairs, self._old_places, places, partners, weight)
 
