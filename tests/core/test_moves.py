@@ -12,10 +12,10 @@ import random
 from drafter import edits as ed
 from drafter.compare import compare
 from drafter.compare.kinds import MOVED, RENUMBERED
-from drafter.compare.live import LiveComparison
 from drafter.edits import Document
 from drafter.model import Paragraph, Resolution
 from drafter.serialize import from_dict, to_dict
+from drafter.tracking.live import LiveComparison
 from tests.corpus import CORPUS, load
 
 SAMPLE = CORPUS / "A-RES-72-169-clean.txt"
