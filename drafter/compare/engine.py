@@ -209,6 +209,64 @@ class Comparison(RecordMaker):
                 for r in self.regroups]
         return out
 
+    # --- following the draft ------------------------------------------------------------------
+    def follow(self, draft: Resolution) -> dict[str, Block]:
+        """The draft changed in structure (a split, a join, a move, an indent, PP↔OP) since the alignment,
+        and no content is compared again: pairs whose draft block is gone leave their base block to read
+        as deleted, draft blocks that no pair holds read as inserted, and parts, labels, footnote markers
+        and OP numbers follow the draft. The draft's blocks by id, in reading order."""
+        self.new = draft
+        self.markers_new = {note.id: superscript(str(n)) for n, note in enumerate(draft.footnotes, 1)}
+        blocks: dict[str, Block] = {}
+        self.part_new = {}
+        for name, part in parts_of(draft).items():
+            for block in all_blocks(part):
+                blocks[block.id] = block
+                self.part_new[block.id] = name
+        self.new_labels = labels_of(draft)
+        held: set[str] = set()
+        pairs = []
+        for pair in self.pairs:
+            now = blocks.get(pair.new.id)
+            if now is None:
+                self.pool_old.append(pair.old)  # its draft block is gone: the base block reads as deleted
+                continue
+            pair.new = now
+            pairs.append(pair)
+            held.add(now.id)
+        self.pairs = pairs
+        regroups = []
+        for regroup in self.regroups:
+            news = [blocks.get(para.id) for para in regroup.new]
+            if not all(isinstance(para, Paragraph) for para in news):
+                self.pool_old.extend(regroup.old)
+                continue
+            regroup.new = tuple(para for para in news if isinstance(para, Paragraph))
+            regroups.append(regroup)
+            held.update(para.id for para in regroup.new)
+        self.regroups = regroups
+        self.pool_old = list({block.id: block for block in self.pool_old}.values())
+        self.pool_new = [block for block_id, block in blocks.items() if block_id not in held]
+        self.op_numbers = self.count_op_numbers()
+        return blocks
+
+    def rebind(self, base: Resolution, draft: Resolution) -> None:
+        """Point a comparison made on copies of the documents (`Resolution.snapshot`) at the documents
+        themselves: the same ids hold the same content."""
+        olds = {block.id: block for block in base.blocks()}
+        news = {block.id: block for block in draft.blocks()}
+        old_notes = {note.id: note for note in base.footnotes}
+        new_notes = {note.id: note for note in draft.footnotes}
+        self.old, self.new = base, draft
+        for pair in self.pairs:
+            pair.old, pair.new = olds[pair.old.id], news[pair.new.id]
+        for regroup in self.regroups:
+            regroup.old = tuple(_paragraph(olds[para.id]) for para in regroup.old)
+            regroup.new = tuple(_paragraph(news[para.id]) for para in regroup.new)
+        self.pool_old = [olds[block.id] for block in self.pool_old]
+        self.pool_new = [news[block.id] for block in self.pool_new]
+        self.note_pairs = [(old_notes[a.id], new_notes[b.id]) for a, b in self.note_pairs]
+
     # --- the run -------------------------------------------------------------------------------
     def run(self) -> ChangeList:
         """The change list. Python's cyclic garbage collector is paused meanwhile: a comparison
@@ -268,6 +326,11 @@ class Comparison(RecordMaker):
             old_symbol=self.old.front.symbol,
             new_symbol=self.new.front.symbol,
         )
+
+def _paragraph(block: Block) -> Paragraph:
+    assert isinstance(block, Paragraph)  # a regroup's blocks are paragraphs, in a copy as in the original
+    return block
+
 
 def compare_resolutions(old: Resolution, new: Resolution, options: Options) -> ChangeList:
     return Comparison(old, new, options).run()
