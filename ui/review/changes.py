@@ -7,6 +7,7 @@ table keeps its selection and redraws only what changed.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -26,6 +27,7 @@ from drafter.compare import kinds as k
 from drafter.compare.changes import Change, ChangeList
 from drafter.compare.live import record_key
 from drafter.compare.render import inline
+from ui.review.marked import OPS_ROLE, MarkedTextDelegate
 from ui.review.redline import label_of
 from ui.runs import changed_runs, kept
 
@@ -95,6 +97,10 @@ class ChangeListModel(QAbstractTableModel):
                 return change.new_label if not change.front_field else label_of(change)
             text = inline(change.ops, trim=role == Qt.ItemDataRole.DisplayRole) if change.ops else ""
             return text.replace("\n", " ")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.data(index, Qt.ItemDataRole.ToolTipRole)
+        if role == OPS_ROLE and index.column() == len(COLUMNS) - 1:
+            return change.ops
         if role == Qt.ItemDataRole.UserRole:
             return index.row()
         return None
@@ -142,7 +148,10 @@ class ChangePanel(QWidget):
         self.hide_renumbering = QCheckBox(self.tr("Hide renumbering"))
         self.hide_technical = QCheckBox(self.tr("Hide technical updates"))
         self.table = QTableView()
+        self.table.setObjectName("change-list")
+        self.table.setAccessibleName(self.tr("Changes against the base"))
         self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(len(COLUMNS) - 1, MarkedTextDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -160,6 +169,13 @@ class ChangePanel(QWidget):
         self.reject_button = QPushButton(self.tr("Reject"))
         self.accept_button.setToolTip(self.tr("Take this change into the base, so it is no longer a difference"))
         self.reject_button.setToolTip(self.tr("Put the base text back into the draft"))
+        self.setAccessibleName(self.tr("Change list"))
+        for widget, name in ((self.prev_button, self.tr("Previous change")), (self.next_button, self.tr("Next change")),
+                             (self.accept_button, self.tr("Accept the selected change")),
+                             (self.reject_button, self.tr("Reject the selected change")),
+                             (self.hide_renumbering, self.tr("Hide renumbering")),
+                             (self.hide_technical, self.tr("Hide technical updates"))):
+            widget.setAccessibleName(name)
         toggles = QHBoxLayout()
         toggles.addWidget(self.hide_renumbering)
         toggles.addWidget(self.hide_technical)
@@ -177,6 +193,11 @@ class ChangePanel(QWidget):
         layout.addLayout(toggles)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        # from the list, Tab reaches Accept and Reject first (Tab in the editor makes a sub-paragraph)
+        order: list[QWidget] = [self.table, self.accept_button, self.reject_button] if review else [self.table]
+        order += [self.prev_button, self.next_button, self.hide_renumbering, self.hide_technical]
+        for first, second in pairwise(order):
+            self.setTabOrder(first, second)
         self.table.activated.connect(self._jump)
         self.table.clicked.connect(self._jump)
         self.prev_button.clicked.connect(lambda: self.step(-1))
