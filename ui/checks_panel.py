@@ -117,7 +117,7 @@ class ChecksPanel(QWidget):
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setSpacing(2)
+        self.list.setAlternatingRowColors(True)  # where one finding ends and the next begins
         self.summary = QLabel("")
         self.fix_button = QPushButton(self.tr("Fix"))
         self.fix_button.setAccessibleName(self.tr("Fix the selected finding"))
@@ -131,11 +131,14 @@ class ChecksPanel(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(row)
         layout.addWidget(self.list)
-        self.setTabOrder(self.list, self.fix_button)  # from a finding, Tab reaches Fix
         self.list.itemActivated.connect(self._jump)
         self.list.itemClicked.connect(self._jump)
         self.list.currentRowChanged.connect(self._current_changed)
         self.fix_button.clicked.connect(self._fix)
+
+    def keyboard_order(self) -> None:
+        """From a finding, Tab reaches Fix (called once the panel is in its window)."""
+        QWidget.setTabOrder(self.list, self.fix_button)
 
     def set_findings(self, findings: list[Finding]) -> None:
         row = self.list.currentRow()
@@ -150,8 +153,9 @@ class ChecksPanel(QWidget):
             self.list.addItem(item)
         if self.findings:
             self.list.setCurrentRow(min(max(row, 0), len(self.findings) - 1))
-        self.summary.setText(self.tr("{n} finding(s)").format(n=len(self.findings)) if self.findings
-                             else self.tr("No findings"))
+        count = len(self.findings)
+        self.summary.setText(self.tr("No findings") if not count else self.tr("1 finding") if count == 1
+                             else self.tr("{n} findings").format(n=count))
         self._current_changed(self.list.currentRow())
 
     def current(self) -> Finding | None:

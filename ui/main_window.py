@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
                                                  "(renumbering follows other changes)."), 5000)
 
     def resolve_current(self, keep: str) -> None:
-        change = self.panel.current()
+        change = self.panel.chosen()
         if change is not None:
             self._resolve(change, keep)
 
@@ -257,6 +257,8 @@ class MainWindow(QMainWindow):
         self.automatic.show_followup(followup)  # type: ignore[arg-type]
         self.automatic_dock.show()
         self.automatic_dock.raise_()
+        height = max(self.automatic_dock.height(), self.automatic.sizeHint().height(), self.height() // 3)
+        self.resizeDocks([self.automatic_dock], [height], Qt.Orientation.Vertical)
 
     # --- find and replace --------------------------------------------------------------------------------
     def show_find(self) -> None:

@@ -39,9 +39,12 @@ class Panes(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self._entries: list[QAction] = []
         window.editor.setAccessibleName(self.tr("Draft editor"))
         window.redline.setAccessibleName(self.tr("Redline: the draft against its base"))
         window.side.setAccessibleName(self.tr("Side by side: the base and the draft"))
+        window.panel.keyboard_order()
+        window.checks.keyboard_order()
         self.panes = [
             Pane(self.tr("&Draft editor"), "Ctrl+Shift+D", lambda: window.editor),
             Pane(self.tr("&Redline or side-by-side view"), "Ctrl+Shift+V", self._review, review=True),
@@ -58,18 +61,22 @@ class Panes(QObject):
     def menu(self, parent: QMenu) -> QMenu:
         """View › Go to: F6, Shift+F6 and one entry per pane, with their shortcuts shown."""
         menu = parent.addMenu(self.tr("&Go to"))
-        self.next_action = self._add(menu, self.tr("&Next pane"), "F6", lambda: self.cycle(1))
-        self.previous_action = self._add(menu, self.tr("&Previous pane"), "Shift+F6", lambda: self.cycle(-1))
+        self._add(menu, self.tr("&Next pane"), "F6", lambda: self.cycle(1))
+        self._add(menu, self.tr("&Previous pane"), "Shift+F6", lambda: self.cycle(-1))
         menu.addSeparator()
         for pane in self.panes:
             self._add(menu, pane.title, pane.shortcut, self._focuser(pane))
         return menu
+
+    def menu_entries(self) -> list[QAction]:
+        return list(self._entries)
 
     def _add(self, menu: QMenu, title: str, shortcut: str, slot: Callable[[], object]) -> QAction:
         action = QAction(title, self.window)
         action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         menu.addAction(action)
+        self._entries.append(action)
         return action
 
     def _focuser(self, pane: Pane) -> Callable[[], None]:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from drafter.edits import Document
 from drafter.model import Resolution
+from ui.editor.layout import units
 
 _QUOTED = re.compile(r"[\"“]([^\"”]{6,}?)…?[\"”]")
 _LABEL = re.compile(r"\b((?:PP|OP)\d+(?:\([a-z0-9]+\))*)")
@@ -45,7 +47,7 @@ class ReaderWarning:
 
 def place_of(text: str, res: Resolution) -> tuple[str, str]:
     """(label, id) of the paragraph or footnote a warning names, or ("", "")."""
-    labels = res.labels()
+    labels = {unit.key: unit.margin for unit in units(res) if unit.margin} | res.labels()
     by_label = {label: key for key, label in labels.items()}
     found = _LABEL.search(text)
     if found and found.group(1) in by_label:
@@ -72,7 +74,17 @@ def warnings_of(doc: Document, draft_name: str) -> list[ReaderWarning]:
 
 
 class _List(QListWidget):
+    """As tall as its rows, up to `_ROWS_SHOWN` of them; Escape dismisses the bar."""
+
     dismissed = Signal()
+
+    def fit(self) -> None:
+        rows = [self.sizeHintForRow(row) for row in range(min(self.count(), _ROWS_SHOWN))]
+        self.setFixedHeight(sum(rows) + 2 * self.frameWidth() + 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()  # rows wrap anew at another width
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
@@ -101,6 +113,7 @@ class WarningsBar(QFrame):
         self.list.setWordWrap(True)
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.setStyleSheet("background: transparent;")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.dismiss = QPushButton(self.tr("Dismiss"))
         self.dismiss.setAccessibleName(self.tr("Dismiss the reader warnings"))
         row = QHBoxLayout()
@@ -126,9 +139,11 @@ class WarningsBar(QFrame):
             item.setData(Qt.ItemDataRole.UserRole, warning.key)
             self.list.addItem(item)
         sources = sorted({warning.source for warning in self.warnings})
-        self.title.setText(self.tr("{name} was not read as it should be ({n} warning(s)); check these places:")
-                           .format(name=", ".join(sources), n=len(self.warnings)))
-        self.list.setMaximumHeight(_ROWS_SHOWN * 2 * self.list.fontMetrics().lineSpacing())
+        count = self.tr("1 warning") if len(self.warnings) == 1 else self.tr("{n} warnings").format(
+            n=len(self.warnings))
+        self.title.setText(self.tr("{name} was not read as it should be ({count}); check these places:")
+                           .format(name=", ".join(sources), count=count))
+        self.list.fit()
         self.setVisible(bool(self.warnings))
 
     def lines(self) -> list[str]:

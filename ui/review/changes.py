@@ -155,6 +155,7 @@ class ChangePanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list for Accept and Reject (rows, not cells)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
@@ -193,11 +194,7 @@ class ChangePanel(QWidget):
         layout.addLayout(toggles)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        # from the list, Tab reaches Accept and Reject first (Tab in the editor makes a sub-paragraph)
-        order: list[QWidget] = [self.table, self.accept_button, self.reject_button] if review else [self.table]
-        order += [self.prev_button, self.next_button, self.hide_renumbering, self.hide_technical]
-        for first, second in pairwise(order):
-            self.setTabOrder(first, second)
+        self.review = review
         self.table.activated.connect(self._jump)
         self.table.clicked.connect(self._jump)
         self.prev_button.clicked.connect(lambda: self.step(-1))
@@ -206,6 +203,13 @@ class ChangePanel(QWidget):
         self.reject_button.clicked.connect(lambda: self._emit(self.reject_requested))
         self.hide_renumbering.toggled.connect(self._toggled)
         self.hide_technical.toggled.connect(self._toggled)
+
+    def keyboard_order(self) -> None:
+        """From the list, Tab reaches Accept and Reject first (called once the panel is in its window)."""
+        order: list[QWidget] = [self.table, self.accept_button, self.reject_button] if self.review else [self.table]
+        order += [self.prev_button, self.next_button, self.hide_renumbering, self.hide_technical]
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
 
     def _toggled(self) -> None:
         self.toggles_changed.emit(self.hide_renumbering.isChecked(), self.hide_technical.isChecked())
@@ -233,8 +237,12 @@ class ChangePanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.change(rows[0].row()) if rows else None
 
+    def chosen(self) -> Change | None:
+        """The change Accept and Reject act on: the selected one, or the one the keyboard stands on."""
+        return self.current() or self.model.change(self.table.currentIndex().row())
+
     def _emit(self, signal: Any) -> None:
-        change = self.current()
+        change = self.chosen()
         if change is not None:
             signal.emit(change)
 
