@@ -136,7 +136,11 @@ def clean(res: Resolution) -> Paper:
         if unit.kind == lay.NOTE:
             paper.notes[unit.key] = Note(unit.label, _runs(unit.content, keys))
             continue
-        paper.paras.append(_unit_para(unit, _runs(unit.content, keys)))
+        runs = _runs(unit.content, keys)
+        if unit.kind == lay.CLOSING and paper.paras and paper.paras[-1].style == "closing":
+            paper.paras[-1].runs += [Run("\n"), *runs]  # "53rd plenary meeting" over its date, as one block
+            continue
+        paper.paras.append(_unit_para(unit, runs))
     return paper
 
 

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPdfWriter
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox
 
 from drafter.atomic import write_atomically
@@ -23,6 +22,8 @@ from ui.paper import Paper, clean, redline
 from ui.typeset import Typeset, page_layout
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
     from ui.main_window import MainWindow
 
 PDF_RESOLUTION = 300  # dots per inch of the PDF's coordinates (text and rules stay vectors)
@@ -108,6 +109,8 @@ class Printing(QObject):
 
     def print_(self, kind: str) -> int:
         """Ask for a printer, then print; returns the number of pages printed (0: nothing was)."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # loaded when first needed: it slows the start
+
         paper = self.paper(kind)
         if paper is None:
             return 0

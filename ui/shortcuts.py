@@ -27,6 +27,7 @@ class Pane:
     target: Callable[[], QWidget]  # the widget that takes the focus
     dock: QDockWidget | None = None
     review: bool = False  # the redline or side-by-side view, hidden in the editor-only view
+    reveal: Callable[[], object] | None = None  # shows a pane that is no dock
 
     def shown(self) -> bool:
         widget = self.target()
@@ -45,6 +46,7 @@ class Panes(QObject):
         window.side.setAccessibleName(self.tr("Side by side: the base and the draft"))
         window.panel.keyboard_order()
         window.checks.keyboard_order()
+        window.warnings_bar.keyboard_order()
         self.panes = [
             Pane(self.tr("&Draft editor"), "Ctrl+Shift+D", lambda: window.editor),
             Pane(self.tr("&Redline or side-by-side view"), "Ctrl+Shift+V", self._review, review=True),
@@ -52,6 +54,8 @@ class Panes(QObject):
             Pane(self.tr("&Change list"), "Ctrl+Shift+C", lambda: window.panel.table, window.changes_dock),
             Pane(self.tr("Editorial c&hecks"), "Ctrl+Shift+E", lambda: window.checks.list, window.checks_dock),
             Pane(self.tr("&Automatic changes"), "Ctrl+Shift+U", lambda: window.automatic, window.automatic_dock),
+            Pane(self.tr("Reader &warnings"), "Ctrl+Shift+W", lambda: window.warnings_bar.list,
+                 reveal=window.warnings_bar.reopen),
         ]
 
     def _review(self) -> QWidget:
@@ -89,6 +93,8 @@ class Panes(QObject):
             pane.dock.raise_()
         elif pane.review and not self.window.review.isVisible():
             self.window.set_view("redline")
+        elif pane.reveal is not None:
+            pane.reveal()
         pane.target().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def current(self) -> int:

@@ -146,6 +146,14 @@ class WarningsBar(QFrame):
         self.list.fit()
         self.setVisible(bool(self.warnings))
 
+    def reopen(self) -> None:
+        """Show the warnings of the open document again, if there are any (View › Go to › Reader warnings)."""
+        self.setVisible(bool(self.warnings))
+
+    def keyboard_order(self) -> None:
+        """From the list, Tab reaches Dismiss (called once the bar is in its window)."""
+        QWidget.setTabOrder(self.list, self.dismiss)
+
     def lines(self) -> list[str]:
         """The rows as shown, for tests and copying."""
         return [self.list.item(row).text() for row in range(self.list.count())]

@@ -188,3 +188,20 @@ def test_the_author_is_the_one_the_tracked_export_writes(qtbot, window: MainWind
     qtbot.waitUntil(target.exists, timeout=20000)
     document = zipfile.ZipFile(target).read("word/document.xml").decode("utf-8")
     assert 'w:author="Republic of Cuba"' in document
+
+
+def test_the_reader_warnings_from_the_keyboard(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Shopping list\n\nEggs, milk and bread.\n", "utf-8")
+    window.open_path(str(notes))
+    qtbot.waitUntil(lambda: window.warnings_bar.isVisible(), timeout=10000)
+    _ready(qtbot, window)
+    _key(qtbot, Qt.Key.Key_W, CTRL_SHIFT)
+    assert _focus() is window.warnings_bar.list
+    _key(qtbot, Qt.Key.Key_Tab)
+    assert _focus() is window.warnings_bar.dismiss
+    _key(qtbot, Qt.Key.Key_Space)
+    assert window.warnings_bar.isHidden()
+    window.editor.setFocus()
+    _key(qtbot, Qt.Key.Key_W, CTRL_SHIFT)  # shown again
+    assert window.warnings_bar.isVisible() and _focus() is window.warnings_bar.list
