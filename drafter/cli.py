@@ -11,8 +11,9 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from typing import NoReturn
 
-from drafter import __version__
+from drafter import __version__, inputs
 from drafter.compare import command as compare_command
 from drafter.errors import DrafterError
 from drafter.exporters import command as export_command
@@ -23,16 +24,30 @@ from drafter.rules.command import register as register_check
 Handler = Callable[[argparse.Namespace], int]
 
 
+class Parser(argparse.ArgumentParser):
+    """Bad arguments end in one line on stderr and exit code 2 (argparse would print the usage too)."""
+
+    commands: frozenset[str] = frozenset()  # the sub-commands' names, on the top-level parser
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def _inspect(args: argparse.Namespace) -> int:
-    from drafter import load
     from drafter.serialize import summary
 
-    res = load(args.file)
+    entry = inputs.read(args.file)
+    res = entry.text
     if args.json:
         json.dump(summary(res), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    else:
-        sys.stdout.write(describe(res))
+        return 0
+    if entry.stored_base is not None:
+        base = entry.stored_base.front
+        sys.stdout.write(f"draft file: the draft below; its base is {base.symbol or base.title or 'untitled'} "
+                         f"({len(entry.stored_base.preambular())} preambular, "
+                         f"{len(entry.stored_base.operatives())} operative)\n")
+    sys.stdout.write(describe(res))
     return 0
 
 
@@ -93,8 +108,9 @@ def _gui(args: argparse.Namespace) -> int:
                     view=getattr(args, "view", None))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="drafter", description="Draft, compare and export UN resolutions.")
+def build_parser() -> Parser:
+    parser = Parser(prog="drafter", description="Draft, compare and export UN resolutions. "
+                                                "`drafter FILE` opens FILE in the app, as `drafter gui FILE` does.")
     parser.add_argument("--version", action="version", version=f"drafter {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
     sub = parser.add_subparsers(dest="command")
@@ -107,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui = sub.add_parser("gui", help="open the app")
     gui.add_argument("file", nargs="?", help="a draft (.drafter) or any resolution to start a draft from")
     gui.add_argument("--base", metavar="BASE", help="compare the draft with this base instead")
-    gui.add_argument("--view", choices=["redline", "side-by-side", "compare"], help="the view to open")
+    gui.add_argument("--view", choices=["redline", "side-by-side", "editor", "compare"], help="the view to open")
     gui.add_argument("--screenshot", metavar="PNG", help="render the window offscreen to a PNG and exit")
     gui.set_defaults(handler=_gui)
 
@@ -115,12 +131,34 @@ def build_parser() -> argparse.ArgumentParser:
     export_command.register(sub)
     register_followup(sub)
     register_check(sub)
+    parser.commands = frozenset(sub.choices)
     return parser
+
+
+def _with_command(argv: list[str], commands: frozenset[str]) -> list[str]:
+    """`drafter FILE …` (an existing file, no command) is `drafter gui FILE …`."""
+    first = next((i for i, arg in enumerate(argv) if arg not in ("-v", "--verbose")), None)
+    if first is None or argv[first].startswith("-") or argv[first] in commands:
+        return argv
+    if os.path.isfile(argv[first]):
+        return [*argv[:first], "gui", *argv[first:]]
+    if os.sep in argv[first] or os.path.splitext(argv[first])[1]:
+        raise DrafterError(f"{argv[first]}: no such file (and no such command)")
+    return argv
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        argv = _with_command(argv, parser.commands)
+    except DrafterError as exc:
+        print(f"drafter: {exc}", file=sys.stderr)
+        return 2
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, --version, or a bad argument already reported in one line
+        return stop.code if isinstance(stop.code, int) else 2
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(name)s: %(message)s")
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:

@@ -8,12 +8,13 @@ automatic change with its reason, and what must be checked by hand.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import datetime
 import importlib
 import sys
 from pathlib import Path
 from typing import Any
 
+from drafter import inputs
 from drafter.errors import DrafterError
 from drafter.followup import FollowUp, followup
 
@@ -27,7 +28,8 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
                     "sponsors, the base added to the recall chain, sessions moved forward, Official Records "
                     "footnotes updated. Every automatic change is tracked against the base.",
     )
-    parser.add_argument("base", metavar="BASE", help="the adopted resolution (text, PDF, Word, XML or JSON)")
+    parser.add_argument("base", metavar="BASE",
+                        help="the adopted resolution (text, PDF, Word, XML, JSON or a .drafter draft)")
     parser.add_argument("--session", type=int, required=True, metavar="N", help="the session of the new draft")
     parser.add_argument("--next-session", type=int, metavar="M",
                         help="the session at which the Assembly will take the question up again "
@@ -57,11 +59,11 @@ def explain(fu: FollowUp) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _date(text: str | None) -> dt.date | None:
+def _date(text: str | None) -> datetime.date | None:
     if not text:
         return None
     try:
-        return dt.date.fromisoformat(text)
+        return datetime.date.fromisoformat(text)
     except ValueError as error:
         raise DrafterError(f"--date {text}: write the date as YYYY-MM-DD") from error
 
@@ -95,9 +97,7 @@ def write(fu: FollowUp, path: str, source: str = "") -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import drafter
-
-    base = drafter.load(args.base)
+    base = inputs.read(args.base).text  # a .drafter draft stands for its draft
     fu = followup(base, session=args.session, next_session=args.next_session, committee=args.committee,
                   sponsors=args.sponsors, symbol_date=_date(args.date))
     write(fu, args.output, args.base)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import tempfile
 import traceback
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -16,7 +18,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 import drafter
-from drafter import draftfile
+from drafter import draftfile, inputs
 from drafter.edits import Document
 from drafter.errors import DrafterError
 from drafter.resources import sample_path
@@ -29,6 +31,21 @@ VIEWS = ("redline", "side-by-side", "editor", "compare")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")  # as UN documents write dates, whatever the system's language
 
+
+
+def no_display(environ: Mapping[str, str] | None = None) -> str:
+    """Why the app cannot open a window here, or "" when it can. Without a display Qt aborts with a
+    message about xcb libraries that misleads: say instead what is missing and what works."""
+    env = os.environ if environ is None else environ
+    if not sys.platform.startswith("linux"):
+        return ""
+    platform = env.get("QT_QPA_PLATFORM", "").split(":")[0].split(";")[0]
+    if platform and platform not in ("xcb", "wayland", "wayland-egl"):
+        return ""  # offscreen, minimal, vnc, eglfs, linuxfb: Qt needs no desktop for these
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return ""
+    return ("neither DISPLAY nor WAYLAND_DISPLAY is set, so the app has no screen to open on; run it on a "
+            "desktop, or use the commands that need none (drafter inspect, check, compare, export, followup)")
 
 
 def log_file() -> Path:
@@ -102,11 +119,11 @@ def install_excepthook(parent: QWidget | None = None, show: bool = True) -> None
 def initial_document(path: str | None, base: str | None) -> tuple[Document, str | None]:
     """The document to open at start: a draft file, or a resolution (with an optional other base)."""
     target = path or str(sample_path())
-    if target.endswith(draftfile.EXTENSION) and base is None:
+    if inputs.is_draft_file(target) and base is None:
         return draftfile.read(target), target
-    if base is not None:
-        doc = Document.from_base(drafter.load(base), base)
-        doc.draft = drafter.load(target)
+    if base is not None:  # a .drafter file given as either stands for its draft
+        doc = Document.from_base(inputs.read(base).text, base)
+        doc.draft = inputs.read(target).text
         return doc, None
     return Document.from_base(drafter.load(target), target), None
 
@@ -151,6 +168,13 @@ def offer_recovery(window: MainWindow, folder: Path | None) -> bool:
 def main(path: str | None = None, screenshot: str | None = None, base: str | None = None,
          view: str | None = None, settings: Settings | None = None) -> int:
     """Run the app on `path` (a draft file or any resolution); with `screenshot`, render offscreen and exit."""
+    if QApplication.instance() is None:
+        if screenshot and no_display():
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+        problem = no_display()
+        if problem:
+            print(f"drafter: no display: {problem}", file=sys.stderr)
+            return 2
     setup_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -203,12 +227,13 @@ def _compare(app: QApplication, path: str | None, base: str | None, screenshot: 
         print("drafter: --view compare needs FILE and --base BASE", file=sys.stderr)
         return 2
     try:
-        old, new = drafter.load(base), drafter.load(path)
+        old, new = inputs.read(base).text, inputs.read(path).text
     except DrafterError as exc:
         print(f"drafter: {exc}", file=sys.stderr)
         return 2
     window = CompareWindow(old, new, Path(base).name, Path(path).name)
     window.resize(1400, 900)
+    window.fitted = bool(screenshot)  # a screenshot is drawn offscreen at its own size, not fitted to a screen
     window.show()
     if screenshot:
         return _grab(app, window, screenshot)

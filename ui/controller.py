@@ -28,9 +28,9 @@ from PySide6.QtGui import QUndoStack
 
 from drafter import draftfile
 from drafter.compare.changes import ChangeList
-from drafter.compare.live import Key, LiveComparison, Settling
 from drafter.edits import Document, Edit, Scope
 from drafter.errors import DrafterError
+from drafter.tracking.live import Key, LiveComparison, Settling
 from ui.commands import EditCommand
 from ui.pauses import tidy
 
@@ -240,6 +240,10 @@ class DocumentController(QObject):
             return
         self._show([] if not news else None)  # a new change list even when it reads the same
         QTimer.singleShot(0, tidy)  # at the next turn: a keystroke that came meanwhile goes first
+
+    def set_settle_delay(self, ms: int) -> None:
+        """How long a pause in typing lasts before the full comparison runs (SETTLE_MS by default)."""
+        self._settle.setInterval(ms)
 
     def settle_pending(self) -> bool:
         """Whether a pause in typing would run the full comparison, or it is running."""

@@ -19,7 +19,7 @@ from drafter import draftfile
 from drafter.edits import Document
 from drafter.errors import DrafterError
 from drafter.resources import sample_path
-from ui.export import ExportDialog, run_export
+from ui.export import ExportDialog, default_stem, run_export
 from ui.followup_dialog import FollowUpDialog, Request, build
 from ui.review.compare_window import CompareWindow
 from ui.worker import Job
@@ -210,10 +210,9 @@ class FileActions(QObject):
 
     # --- export and comparison -------------------------------------------------------------------------
     def suggested_stem(self) -> str:
+        """Where an export goes by default, without its extension (`ui.export.default_stem`)."""
         doc = self.controller.doc
-        symbol = (doc.draft.front.symbol if doc else "") or "draft"
-        return self.controller.path or os.path.join(self.settings.last_folder or os.getcwd(),
-                                                    symbol.replace("/", "-"))
+        return default_stem(self.controller.path, doc, self.settings.last_folder) if doc is not None else ""
 
     def export_dialog(self) -> None:
         if self.controller.doc is None:
@@ -222,14 +221,16 @@ class FileActions(QObject):
         dialog.export_requested.connect(self.export)
         dialog.open()
 
-    def export(self, key: str, path: str, author: str) -> Job | None:
+    def export(self, key: str, path: str, author: str, track_front: bool = False) -> Job | None:
         if self.controller.doc is None:
             return None
-        self.settings.author = author
-        self.window.author_field.refresh()
+        if author:
+            self.settings.author = author
+            self.window.author_field.refresh()
         job = run_export(self.window, self.controller.doc, key, path, author,
                          lambda done: self._status(self.tr("Exported {path}").format(path=done), 6000),
-                         lambda message: self._warn(self.tr("Export failed"), one_message(path, message)))
+                         lambda message: self._warn(self.tr("Export failed"), one_message(path, message)),
+                         track_front)
         self.jobs.append(job)
         return job
 

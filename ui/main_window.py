@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from drafter import edits as ed
 from drafter.compare.changes import Change
+from drafter.tracking import resolve
 from ui.about import show_about
 from ui.author import AuthorField
 from ui.checks_panel import Checker, ChecksPanel, underline
@@ -115,6 +116,11 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._update_title()
         self.state_dump = from_environment(self, self.controller, self.redline, self.panel)
+        if self.state_dump is not None:
+            self.editor.cursorPositionChanged.connect(self.state_dump.moved)
+
+    def cursor_place(self) -> tuple[str, int] | None:
+        return self.editor.cursor_place()
 
     def views_current(self) -> bool:
         """Whether every view shows the current revision of the document (`ReviewSync.views_current`)."""
@@ -229,7 +235,7 @@ class MainWindow(QMainWindow):
         fresh = self.controller.fresh_changes()
         match = next((c for c in fresh.changes if (c.kind, c.old_ids, c.new_ids, c.front_field)
                       == (change.kind, change.old_ids, change.new_ids, change.front_field)), None)
-        edit = ed.resolve(doc, fresh, match, keep) if match is not None else None  # type: ignore[arg-type]
+        edit = resolve(doc, fresh, match, keep) if match is not None else None  # type: ignore[arg-type]
         if not self.controller.push(edit):
             self.statusBar().showMessage(self.tr("This change cannot be accepted or rejected on its own "
                                                  "(renumbering follows other changes)."), 5000)
@@ -322,8 +328,8 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str, base: str | None = None) -> None:
         self.files.open_path(path, base)
 
-    def export(self, key: str, path: str, author: str) -> object:
-        return self.files.export(key, path, author)
+    def export(self, key: str, path: str, author: str, track_front: bool = False) -> object:
+        return self.files.export(key, path, author, track_front)
 
     def new_followup(self) -> object:
         return self.files.new_followup()

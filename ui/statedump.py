@@ -1,7 +1,8 @@
 """What the window shows, written as JSON for tests that drive the app from outside.
 
-With `DRAFTER_STATE_DUMP=PATH` set, the app writes PATH (atomically) each time the views settle:
-the revision of the document, the draft as `drafter inspect --json` prints it, the redline as read
+With `DRAFTER_STATE_DUMP=PATH` set, the app writes PATH (atomically) each time the views settle
+(after a change, or a move of the cursor): the revision of the document, the unit and offset of the
+editor's cursor, the draft as `drafter inspect --json` prints it, the redline as read
 back from the redline pane's text document (its character formats, not the model) and the change
 list's rows as shown. A test that types into the real window through an X server reads it to check
 that every view shows what a fresh comparison of the base and the draft would.
@@ -27,15 +28,20 @@ ENVIRONMENT = "DRAFTER_STATE_DUMP"
 QUIET_MS = 60  # the views count as settled when nothing changed for this long and every view is current
 
 
-class Settled(Protocol):
+class Window(Protocol):
     def views_current(self) -> bool: ...
 
+    def cursor_place(self) -> tuple[str, int] | None: ...
 
-def state(controller: DocumentController, redline: ReviewView, panel: ChangePanel) -> dict[str, Any]:
-    """The dump's content (see the module docstring)."""
+
+def state(controller: DocumentController, redline: ReviewView, panel: ChangePanel,
+          cursor: tuple[str, int] | None = None) -> dict[str, Any]:
+    """The dump's content (see the module docstring); `cursor` the editor's (unit id, offset)."""
     doc = controller.doc
+    label = doc.draft.labels().get(cursor[0], cursor[0]) if doc is not None and cursor else ""
     return {
         "revision": controller.revision,
+        "cursor": {"label": label, "offset": cursor[1] if cursor else 0},
         "document": summary(doc.draft) if doc is not None else None,
         "redline": [{"label": label, "runs": [list(run) for run in runs]} for label, runs in redline.read_back()],
         "changes": rows_shown(panel),
@@ -58,7 +64,7 @@ def rows_shown(panel: ChangePanel) -> list[dict[str, str]]:
 class StateDump(QObject):
     """Writes `path` whenever the views have settled after a change."""
 
-    def __init__(self, path: str, window: Settled, controller: DocumentController, redline: ReviewView,
+    def __init__(self, path: str, window: Window, controller: DocumentController, redline: ReviewView,
                  panel: ChangePanel) -> None:
         super().__init__(controller)
         self.path = path
@@ -76,6 +82,10 @@ class StateDump(QObject):
         controller.replaced.connect(self.poke)
         self.poke()
 
+    def moved(self) -> None:
+        """The editor's cursor moved: written again once the views are settled."""
+        self.poke()
+
     def poke(self, *_args: object) -> None:
         self._timer.start()
 
@@ -84,14 +94,15 @@ class StateDump(QObject):
             self._timer.start()
             return
         try:
-            data = json.dumps(state(self.controller, self.redline, self.panel), ensure_ascii=False)
+            data = json.dumps(state(self.controller, self.redline, self.panel, self.window.cursor_place()),
+                              ensure_ascii=False)
             write_atomically(self.path, data.encode("utf-8"))
             self.written = self.controller.revision
         except OSError:
             log.exception("could not write the state dump %s", self.path)
 
 
-def from_environment(window: Settled, controller: DocumentController, redline: ReviewView,
+def from_environment(window: Window, controller: DocumentController, redline: ReviewView,
                      panel: ChangePanel) -> StateDump | None:
     path = os.environ.get(ENVIRONMENT)
     return StateDump(path, window, controller, redline, panel) if path else None

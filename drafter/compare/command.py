@@ -9,10 +9,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from drafter import inputs
 from drafter.atomic import write_atomically
 from drafter.compare import compare
 from drafter.compare import render as rd
 from drafter.errors import DrafterError
+from drafter.model import Resolution
 
 log = logging.getLogger(__name__)
 
@@ -26,8 +28,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
                     "paragraph, and each change is classed (inserted, deleted, modified, moved, split, "
                     "merged, renumbered, technical).",
     )
-    parser.add_argument("old", metavar="OLD", help="the base version (text, PDF, Word, XML or JSON)")
-    parser.add_argument("new", metavar="NEW", help="the version compared with the base")
+    parser.add_argument("old", metavar="OLD", help="the base version (text, PDF, Word, XML, JSON or a .drafter "
+                                                   "draft); a .drafter draft alone is compared with its stored base")
+    parser.add_argument("new", metavar="NEW", nargs="?", help="the version compared with the base")
     parser.add_argument("--json", action="store_true", help="print the change list as JSON")
     parser.add_argument("--html", metavar="OUT", help="write a self-contained HTML redline to OUT")
     parser.add_argument("--no-color", action="store_true", help="no colour in the terminal report")
@@ -48,13 +51,20 @@ def _use_color(args: argparse.Namespace) -> bool:
     return not args.no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
+def _sides(old_path: str, new_path: str | None) -> tuple[Resolution, Resolution]:
+    """The two texts: OLD and NEW (a draft file stands for its draft), or a draft file's base and draft."""
+    first = inputs.read(old_path)
+    if new_path is not None:
+        return first.text, inputs.read(new_path).text
+    if first.stored_base is None:
+        raise DrafterError("give OLD and NEW, or one .drafter draft to compare with its stored base")
+    return first.stored_base, first.text
+
+
 def run(args: argparse.Namespace) -> int:
     """Compare the two files; 0 on success, 2 when a file cannot be read or written."""
-    import drafter
-
     try:
-        old = drafter.load(args.old)
-        new = drafter.load(args.new)
+        old, new = _sides(args.old, args.new)
     except DrafterError as error:
         print(f"drafter compare: {error}", file=sys.stderr)
         return 2

@@ -13,7 +13,7 @@ import copy
 from collections.abc import Sequence
 
 from drafter.compare.changes import Change, ChangeList, Layout, Node
-from drafter.compare.engine import FRONT, RESOLUTION_FIELDS, layout_of, remap_notes
+from drafter.compare.labels import FRONT, RESOLUTION_FIELDS, layout_of, remap_notes
 from drafter.errors import DrafterError
 from drafter.model import Annex, Block, CrossHeading, Footnote, Inline, Paragraph, Resolution
 

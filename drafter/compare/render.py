@@ -12,6 +12,7 @@ from html import escape
 
 from drafter.compare import kinds as k
 from drafter.compare.changes import Change, ChangeList, Op
+from drafter.compare.spacing import by_tokens
 
 _RED, _GREEN, _DIM, _BOLD, _RESET = "\x1b[31;9m", "\x1b[32;4m", "\x1b[2m", "\x1b[1m", "\x1b[0m"
 _CONTEXT = 60  # characters of unchanged text kept on each side of a change in the terminal
@@ -53,6 +54,7 @@ def _trim(text: str, first: bool, last: bool) -> str:
 def inline(ops: list[Op], *, color: bool = False, trim: bool = True) -> str:
     """The ops of one change as running text with [-deleted-]{+inserted+} marks."""
     out: list[str] = []
+    ops = by_tokens(ops)  # a space that came or went next to an equal word is no mark of its own here
     for index, op in enumerate(ops):
         if op.op == "equal":
             out.append(_trim(op.text, index == 0, index == len(ops) - 1) if trim else op.text)
@@ -142,6 +144,7 @@ _MARGIN = {k.INSERTED: "+", k.DELETED: "−", k.MODIFIED: "|", k.MOVED: "⇅", k
 
 def _html_ops(ops: list[Op], side: str = "both") -> str:
     out: list[str] = []
+    ops = by_tokens(ops)  # as in `inline`
     for index, op in enumerate(ops):
         text = escape(op.text).replace("\n", "<br>")
         css = ' class="technical"' if op.technical or op.renumbering else ""

@@ -1,9 +1,9 @@
 """Every change to a document as a small reversible edit object (apply / revert).
 
 `primitives` holds the `Document` (base + draft + metadata) and the primitive edits,
-`actions` builds the edits users ask for (split, join, indent, move, footnotes, …),
-`resolve` accepts or rejects one change of a comparison. The app wraps each edit in
-one undo command; nothing here knows about Qt.
+`actions` builds the edits users ask for (split, join, indent, move, footnotes, …);
+accepting or rejecting a change of a comparison is `drafter.tracking.accept_reject`. The app wraps
+each edit in one undo command; nothing here knows about Qt or the comparer.
 """
 
 from __future__ import annotations
@@ -51,13 +51,12 @@ from drafter.edits.primitives import (
     walk,
     with_lead_italic,
 )
-from drafter.edits.resolve import accept, reject, resolve
 
 __all__ = [
     "Compound", "DeleteBlock", "DeleteNote", "Document", "Edit", "EditError", "InsertBlock", "InsertNote",
-    "Metadata", "MoveBlock", "MoveRange", "RenumberNotes", "Scope", "SetContent", "SetField", "Side", "Where", "accept",
+    "Metadata", "MoveBlock", "MoveRange", "RenumberNotes", "Scope", "SetContent", "SetField", "Side", "Where",
     "citation_order", "cite_footnote", "delete_range", "find", "indent", "insert_footnote", "insert_paragraphs",
-    "join", "length", "locate", "move", "move_to", "new_paragraph", "outdent", "reading_order", "reject",
-    "remove_footnote", "resolve", "set_content", "split", "split_content", "toggle_kind", "walk",
+    "join", "length", "locate", "move", "move_to", "new_paragraph", "outdent", "reading_order",
+    "remove_footnote", "set_content", "split", "split_content", "toggle_kind", "walk",
     "with_lead_italic",
 ]

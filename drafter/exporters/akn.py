@@ -34,6 +34,7 @@ from typing import Any
 
 from lxml import etree
 
+from drafter.akn_namespaces import AKN_NS, DRAFTER_NS, EXTENSION_VERSION, LANGUAGES, akn, ext
 from drafter.model import (
     Annex,
     Block,
@@ -46,14 +47,6 @@ from drafter.model import (
     normalize_runs,
     sub_label,
 )
-
-AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-DRAFTER_NS = "urn:x-drafter:akn-extension:1"
-EXTENSION_VERSION = "1"
-
-# ISO 639-1 (the model) → ISO 639-2 (FRBRlanguage), for the UN's six languages and a few more.
-LANGUAGES = {"en": "eng", "fr": "fra", "es": "spa", "ar": "ara", "zh": "zho", "ru": "rus",
-             "de": "deu", "pt": "por"}
 
 # Elements whose children are other elements only: the pretty-printer indents inside these
 # and never inside anything else, so no whitespace is added to text.
@@ -69,14 +62,6 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
 _DATE = re.compile(r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})", re.IGNORECASE)
 _DEFAULT_NS: Any = {None: AKN_NS}  # AKN as the default namespace (lxml-stubs reject a None prefix)
 _ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def akn(tag: str) -> str:
-    return f"{{{AKN_NS}}}{tag}"
-
-
-def ext(tag: str) -> str:
-    return f"{{{DRAFTER_NS}}}{tag}"
 
 
 def xml_safe(text: str) -> str:

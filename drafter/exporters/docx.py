@@ -2,7 +2,8 @@
 
 - without `base`: the clean export in UN layout (`docx_clean`);
 - with `base` and `track_changes=True`: the new text with every difference from the base as a
-  native Word revision (`docx_tracked`);
+  native Word revision (`docx_tracked`), the front matter the new text's own unless
+  `track_front_matter=True`;
 - with `base` and `redline=True`: a static redline for printing; `table=True`: a two-column
   comparison table (`docx_redline`).
 
@@ -28,7 +29,7 @@ log = logging.getLogger(__name__)
 
 def to_docx_bytes(res: Resolution, *, base: Resolution | None = None, track_changes: bool = False,
                   redline: bool = False, table: bool = False, author: str = "Drafter",
-                  date: datetime.datetime | str | None = None) -> bytes:
+                  date: datetime.datetime | str | None = None, track_front_matter: bool = False) -> bytes:
     """The .docx bytes of one of the exports (see `export_docx`)."""
     if sum((track_changes, redline, table)) > 1:
         raise ExportFailed("", "choose one of track changes, redline and table for one file")
@@ -37,12 +38,12 @@ def to_docx_bytes(res: Resolution, *, base: Resolution | None = None, track_chan
     if base is None:
         return write_clean(res)
     if redline:
-        return write_redline(base, res)
+        return write_redline(base, res, track_front=track_front_matter)
     if table:
         return write_table(base, res)
     if not track_changes:
         return write_clean(res)
-    data, counts = write_tracked(base, res, author=author, date=Stamp.iso(date))
+    data, counts = write_tracked(base, res, author=author, date=Stamp.iso(date), track_front=track_front_matter)
     log.info("tracked export: %s", counts)
     return data
 
@@ -50,15 +51,17 @@ def to_docx_bytes(res: Resolution, *, base: Resolution | None = None, track_chan
 def export_docx(res: Resolution, path: str | os.PathLike[str], *, base: Resolution | None = None,
                 track_changes: bool = False, author: str = "Drafter",
                 date: datetime.datetime | str | None = None, redline: bool = False,
-                table: bool = False) -> None:
+                table: bool = False, track_front_matter: bool = False) -> None:
     """Write `res` as a Word file at `path`.
 
     Without `base`: the clean export. With `base` and `track_changes`: every difference from `base`
-    as a Word revision by `author` at `date` (now, in UTC, by default). `redline` and `table` write
-    the static comparisons instead. Raises ExportFailed when the file cannot be written.
+    as a Word revision by `author` at `date` (now, in UTC, by default); the front matter is `res`'s
+    own, untracked, unless `track_front_matter` (the title's wording is tracked either way).
+    `redline` and `table` write the static comparisons instead. Raises ExportFailed when the file
+    cannot be written or `date` is no ISO 8601 date.
     """
     data = to_docx_bytes(res, base=base, track_changes=track_changes, redline=redline, table=table,
-                         author=author, date=date)
+                         author=author, date=date, track_front_matter=track_front_matter)
     atomic_write(path, data)
     log.info("wrote %s (%d bytes)", path, len(data))
 

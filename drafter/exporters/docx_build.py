@@ -167,16 +167,16 @@ class Builder:
         note = ox.sub(self.notes, "footnote", id=str(note_id))
         for index, runs in enumerate(paragraphs or [[]]):
             lead: list[etree._Element] = []
-            if index == 0:
+            if index == 0:  # the number first, then a tab to the text: as UN documents set their notes
                 ref = ox.el("r")
                 ref.append(ox.rpr(style="FootnoteReference"))  # type: ignore[arg-type]
                 ox.sub(ref, "footnoteRef")
-                tabs = [ox.el("r"), ox.el("r")]
-                for tab in tabs:
-                    ox.sub(tab, "tab")
-                lead = [tabs[0], ref, tabs[1]]  # the marker right-aligned at the first tab stop
+                tab = ox.el("r")
+                ox.sub(tab, "tab")
+                lead = [ref, tab]
             p = ox.paragraph("FootnoteText", [*lead, *runs],
-                             mark=mark if mark is not None and index < len(paragraphs) - 1 else None)
+                             mark=mark if mark is not None and index < len(paragraphs) - 1 else None,
+                             indent=(ox.NOTE_TEXT, ox.NOTE_TEXT - ox.NOTE_MARK))
             note.append(p)
 
     # --- the package --------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from drafter.compare import Op
+from drafter.compare.spacing import by_tokens
 from drafter.compare.words import Options, superscript, tokenize
 from drafter.model import Inline, NoteRef, Resolution, Text
 
@@ -102,7 +103,7 @@ def pieces(ops: list[Op], old: list[list[Inline]], new: list[list[Inline]],
     new_texts, new_spans = _tokens(new, new_res)
     i = j = 0
     out: list[Piece] = []
-    for op in ops:
+    for op in by_tokens(ops):  # the spacing of equal tokens is compared in `_equal`
         if not op.text:
             continue
         if op.op == "delete":

@@ -61,8 +61,10 @@ def _style(run: etree._Element, style: str) -> None:
             props.append(node)
 
 
-def write_redline(old: Resolution, new: Resolution, template: str | None = None) -> bytes:
-    tracked = Tracked(old, new, "Drafter", ox.Stamp.iso(None), template)
+def write_redline(old: Resolution, new: Resolution, template: str | None = None,
+                  track_front: bool = False) -> bytes:
+    """The tracked export with its revisions as formatting; the front matter as in `write_tracked`."""
+    tracked = Tracked(old, new, "Drafter", ox.Stamp.iso(None), template, track_front)
     data = tracked.write()
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()

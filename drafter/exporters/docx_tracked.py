@@ -12,13 +12,17 @@ Built on `drafter.compare.compare(old, new)`:
 - a split or merge is one run of paragraphs whose inserted or deleted paragraph marks do the work;
 - footnotes change inside footnotes.xml; a deleted or moved-away reference to a footnote that the
   new text keeps points to a copy of the base note, never to the note an inserted reference uses;
-- header lines, the formula, the closing and annex headings that differ are a deleted and an
-  inserted paragraph.
+- the front matter (masthead, symbol, date, session, agenda, adoption or sponsors line) is the new
+  text's own and untracked, as a delegation submits it; only the title's wording is tracked, word by
+  word (its resolution-number prefix belongs to the front matter). With `track_front=True` every
+  header line that differs is a deleted and an inserted paragraph, as are the formula, the closing
+  and annex headings that differ in any case.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 from lxml import etree
@@ -32,12 +36,14 @@ from drafter.exporters.docx_ops import Mismatch, Piece, pieces, split_breaks, wh
 from drafter.model import CrossHeading, Inline, Resolution, Text
 
 _MARK = {"insert": ox.INS, "delete": ox.DEL}
+_WORDS = re.compile(r"\s+|[^\s]+")  # words and the spaces between them, which a title diff keeps
 
 
 class Tracked:
     def __init__(self, old: Resolution, new: Resolution, author: str, date: str,
-                 template: str | None = None) -> None:
+                 template: str | None = None, track_front: bool = False) -> None:
         self.old, self.new = old, new
+        self.track_front = track_front
         self.b = Builder(new, template)
         self.stamp = ox.Stamp(author, date)
         self.changes = compare(old, new)
@@ -218,6 +224,35 @@ class Tracked:
                 runs = [self.stamp.mark(ox.INS, *Builder.line_runs(line.text, line.italic))]
                 self.b.add_line(line, runs, self.stamp.mark(ox.INS))
 
+    def front(self) -> None:
+        """The new text's front matter, untracked, with the title's changed words tracked."""
+        old_title, new_title = self.old.front.title, self.new.front.title
+        for line in front_lines(self.new):
+            if line.key != "title":
+                self.b.add_line(line)
+                continue
+            prefix = f"{self.new.front.number}.\t" if self.new.front.number else ""
+            self.b.add_line(line, Builder.line_runs(prefix) + self.words(old_title, new_title))
+        if old_title and not new_title:  # the new text dropped its title: the base's, deleted
+            line = Line("UNTitle", old_title)
+            self.b.add_line(line, [self.stamp.mark(ox.DEL, *Builder.line_runs(old_title, removed=True))],
+                            self.stamp.mark(ox.DEL))
+
+    def words(self, old: str, new: str) -> list[etree._Element]:
+        """`new` as runs, the words that differ from `old` as a deletion and an insertion."""
+        before, after = _WORDS.findall(old), _WORDS.findall(new)
+        out: list[etree._Element] = []
+        matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                out += Builder.line_runs("".join(after[j1:j2]))
+                continue
+            if i2 > i1:
+                out.append(self.stamp.mark(ox.DEL, *Builder.line_runs("".join(before[i1:i2]), removed=True)))
+            if j2 > j1:
+                out.append(self.stamp.mark(ox.INS, *Builder.line_runs("".join(after[j1:j2]))))
+        return out
+
     # --- the document ---------------------------------------------------------------------
     def moved(self, old_id: str | None) -> bool:
         """Whether a base block moved, by itself or with the paragraph it belongs to."""
@@ -265,7 +300,10 @@ class Tracked:
         moved = [i for i in self.old_index if self.moved(i)]
         self.move_names = {old_id: self.stamp.move_name() for old_id in moved}
         anchored = self.anchors(old_parts)
-        self.lines(front_lines(self.old), front_lines(self.new))
+        if self.track_front:
+            self.lines(front_lines(self.old), front_lines(self.new))
+        else:
+            self.front()
         self.lines([formula_line(self.old.formula)] if self.old.formula else [],
                    [formula_line(self.new.formula)] if self.new.formula else [])
         new_names = [name for name, _ in new_parts]
@@ -341,10 +379,10 @@ class Tracked:
 
 
 def write_tracked(old: Resolution, new: Resolution, author: str = "Drafter", date: str = "",
-                  template: str | None = None) -> tuple[bytes, dict[str, int]]:
+                  template: str | None = None, track_front: bool = False) -> tuple[bytes, dict[str, int]]:
     """The .docx bytes of `new` with every change from `old` as a Word revision, and the count of
-    revision elements by kind."""
-    tracked = Tracked(old, new, author, date or ox.Stamp.iso(None), template)
+    revision elements by kind; the front matter is tracked only with `track_front` (the title always)."""
+    tracked = Tracked(old, new, author, date or ox.Stamp.iso(None), template, track_front)
     data = tracked.write()
     return data, dict(tracked.stamp.counts)
 

@@ -25,6 +25,8 @@ TEMPLATE = Path(__file__).resolve().parents[2] / "resources" / "un-template.docx
 # Revision wrappers and where their text goes
 INS, DEL, MOVE_FROM, MOVE_TO = "ins", "del", "moveFrom", "moveTo"
 REMOVED = (DEL, MOVE_FROM)  # text inside these is w:delText
+LIST_STEP = 475  # twips: the first-line indent of a paragraph and one level of list indentation
+NOTE_TEXT, NOTE_MARK = 1267, 1022  # twips: where a footnote's text stands, and its number before it
 
 
 def w(tag: str) -> str:
@@ -54,10 +56,15 @@ class Stamp:
 
     @staticmethod
     def iso(when: datetime.datetime | str | None) -> str:
+        """`w:date` of a revision: UTC, to the second; a string must be an ISO 8601 date (and time)."""
         if when is None:
             when = datetime.datetime.now(datetime.UTC)
         if isinstance(when, str):
-            return when
+            try:
+                when = datetime.datetime.fromisoformat(when.strip())
+            except ValueError:
+                raise ExportFailed("revision date", f"{when!r} is not a date: write it as 2026-01-31 or "
+                                                    "2026-01-31T10:00:00Z") from None
         if when.tzinfo is not None:
             when = when.astimezone(datetime.UTC)
         return when.replace(microsecond=0, tzinfo=None).isoformat() + "Z"
@@ -112,9 +119,20 @@ def note_run(note_id: int, extra: Iterable[str] = ()) -> etree._Element:
     return run
 
 
+def level_indent(ilvl: int) -> tuple[int, int] | None:
+    """(left, hanging) of a list paragraph at `ilvl` where the template's list levels fall short: from
+    ilvl 2 ("(i)" under "(a)") on, each level's label stands one step further in than its parent's
+    (the template puts "(i)" at the indent of "(a)"), its text wrapping one step further in still."""
+    if ilvl < 2:
+        return None
+    return LIST_STEP * (ilvl + 1), LIST_STEP
+
+
 def paragraph(style: str, children: Iterable[etree._Element] = (), numpr: tuple[int, int] | None = None,
-              mark: etree._Element | None = None, keep_next: bool = False) -> etree._Element:
-    """A w:p in `style`, in list `numpr` (numId, ilvl), with a revision `mark` on its paragraph mark."""
+              mark: etree._Element | None = None, keep_next: bool = False,
+              indent: tuple[int, int] | None = None) -> etree._Element:
+    """A w:p in `style`, in list `numpr` (numId, ilvl), with a revision `mark` on its paragraph mark;
+    `indent` (left, hanging) in twips, else the indent of the list level (`level_indent`)."""
     p = el("p")
     ppr = sub(p, "pPr")
     sub(ppr, "pStyle", val=style)
@@ -124,6 +142,9 @@ def paragraph(style: str, children: Iterable[etree._Element] = (), numpr: tuple[
         num = sub(ppr, "numPr")
         sub(num, "ilvl", val=str(numpr[1]))
         sub(num, "numId", val=str(numpr[0]))
+        indent = indent or level_indent(numpr[1])
+    if indent is not None:
+        sub(ppr, "ind", left=str(indent[0]), hanging=str(indent[1]))
     if mark is not None:
         sub(ppr, "rPr").append(mark)
     p.extend(children)

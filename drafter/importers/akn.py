@@ -20,8 +20,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from drafter.akn_namespaces import AKN_NS, DRAFTER_NS, LANGUAGES
 from drafter.errors import ImportFailed
-from drafter.exporters.akn import AKN_NS, DRAFTER_NS, LANGUAGES
 from drafter.model import (
     AgendaItem,
     Annex,

@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from drafter import inputs
 from drafter.rules import RULES, check
 
 
@@ -23,7 +24,8 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--disable", action="append", default=[], metavar="RULE",
                         help="switch a rule off (repeat for several)")
     parser.add_argument("--base", metavar="BASE",
-                        help="the text FILE was drafted from: also finds cross-references made stale by renumbering")
+                        help="the text FILE was drafted from: also finds cross-references made stale by renumbering "
+                             "(default for a .drafter draft: its stored base)")
     parser.add_argument("--json", action="store_true", help="print the findings as JSON")
     parser.add_argument("--list", action="store_true", help="list the rules and their sources")
     parser.set_defaults(handler=run)
@@ -31,14 +33,13 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    import drafter
-
     if args.list or not args.file:
         for rule in RULES.values():
             print(f"{rule.id:<18} {rule.title}\n{'':<18} {rule.source}")
         return 0
-    res = drafter.load(args.file)
-    base = drafter.load(args.base) if args.base else None
+    entry = inputs.read(args.file)  # a .drafter draft: its draft, checked against its stored base
+    res = entry.text
+    base = inputs.base_for(entry, args.base)
     findings = check(res, disabled=set(args.disable), base=base)
     if args.json:
         json.dump([f.to_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=1)

@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import re
 import shutil
 import subprocess
+from collections.abc import Iterable
 from functools import cache, partial
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from drafter.compare import command as cmd
 from drafter.compare.engine import Comparison, labels_of
 from drafter.compare.kinds import tag_segments, text_kind
 from drafter.compare.render import to_html
+from drafter.compare.spacing import equal_ops
 from drafter.compare.words import Options, diff_runs, diff_tokens, segment_text
 from drafter.model import Paragraph, Resolution, Text
 from drafter.serialize import to_dict
@@ -230,7 +233,7 @@ def test_somalia_2018_257_to_2019_266_paragraph_by_paragraph() -> None:
 
     def edits(label: str) -> list[tuple[str, str]]:
         change = next(c for c in changes.changes if c.old_label == label)
-        return [(op.op, op.text.strip()) for op in change.ops if op.op != "equal"]
+        return [(op.op, op.text.strip()) for op in change.ops if op.op != "equal" and op.text.strip()]
 
     op1 = next(c for c in changes.changes if c.old_label == "OP1")
     assert [(op.op, op.text.strip(), op.technical) for op in op1.ops if op.op != "equal"] == [
@@ -324,7 +327,7 @@ def test_somalia_2019_266_to_2020_445_paragraph_by_paragraph() -> None:
 
     def edits(label: str) -> list[tuple[str, str]]:
         change = next(c for c in changes.changes if c.old_label == label)
-        return [(op.op, op.text.strip()) for op in change.ops if op.op != "equal"]
+        return [(op.op, op.text.strip()) for op in change.ops if op.op != "equal" and op.text.strip()]
 
     assert edits("PP1") == [("insert", "all")]
     assert edits("PP2") == [("delete", "and underscoring the importance of working to prevent destabilizing "
@@ -350,19 +353,34 @@ def test_word_diffs_made_in_one_pass_match_the_segment_path(before: str, after: 
     comparison.run()
     needing_finer = 0
     for pair in comparison.pairs:
-        old = comparison._block_tokens(pair.old, True)
-        new = comparison._block_tokens(pair.new, False)
+        old = comparison.block_tokens(pair.old, True)
+        new = comparison.block_tokens(pair.new, False)
         refine = partial(diff_tokens, old, new, comparison.codec, semantic=False)
         segments, tags = tag_segments(diff_tokens(old, new, comparison.codec), old, new,
                                       op_numbers=comparison.op_numbers, refine=refine)
-        expected = ([(s.op, segment_text(s, old, new), tag == "technical", tag == "renumbering")
-                     for s, tag in zip(segments, tags, strict=True)], text_kind(segments, tags))
+        ops: list[tuple[str, str, bool, bool]] = []
+        for s, tag in zip(segments, tags, strict=True):
+            olds, news = old.texts[s.old.start:s.old.stop], new.texts[s.new.start:s.new.stop]
+            if s.op == "equal" and olds != news:  # equal words spaced differently
+                ops.extend(equal_ops(olds, news))
+            else:
+                ops.append((s.op, segment_text(s, old, new), tag == "technical", tag == "renumbering"))
+        expected = (ops, text_kind(segments, tags))
         a, b = comparison.codec.code(old), comparison.codec.code(new)
-        one_pass = comparison._ops_in_one_pass(old, new, diff_runs(a, b), False) if a != b else expected
+        one_pass = comparison.ops_in_one_pass(old, new, diff_runs(a, b), False) if a != b else expected
         needing_finer += one_pass is None
         assert one_pass in (None, expected)
-        assert comparison._ops(old, new) == expected
+        made = comparison.ops(old, new)
+        assert made == expected
+        # the ops give back both texts, words spaced as they are (a space's width aside)
+        assert _spaced(op.text for op in made[0] if op.op != "delete") == _spaced(new.texts)
+        assert _spaced(op.text for op in made[0] if op.op != "insert") == _spaced(old.texts)
     assert needing_finer == finer
+
+
+def _spaced(texts: Iterable[str]) -> str:
+    """Runs of spaces as one; footnote markers left out (equal text shows the new side's numbers)."""
+    return re.sub(r"\s+", " ", re.sub("[⁰¹²³⁴⁵⁶⁷⁸⁹]+", "", "".join(texts)))
 
 
 # --- every text against itself and against synthetic edits -------------------------------------------

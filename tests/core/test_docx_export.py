@@ -125,7 +125,7 @@ PAIRS = [
 
 
 def check_tracked(old: Resolution, new: Resolution, tmp_path: Path | None = None) -> bytes:
-    data, counts = write_tracked(old, new, author="Delegation of X", date=DATE)
+    data, counts = write_tracked(old, new, author="Delegation of X", date=DATE, track_front=True)
     assert rv.accepted_words(data) == rv.plain_words(write_clean(new))
     assert rv.rejected_words(data) == rv.plain_words(write_clean(old))
     ids = rv.ids(data)
@@ -424,3 +424,29 @@ def test_libreoffice_reads_revisions_and_footnotes(tmp_path: Path) -> None:
         notes = root.findall(".//text:note", ns)
         assert notes and all(n.get(f"{{{ODF_TEXT}}}note-class") == "footnote" for n in notes)
         assert len(notes) == len(list(parts.document.iter(rv.q("footnoteReference"))))
+
+
+def test_html_table_is_a_table_not_the_redline() -> None:
+    """The comparison table (HTML) has one three-cell row per change: label, base, new; the redline
+    is running text with a side-by-side appendix. They are different documents."""
+    from drafter.compare import compare
+    from drafter.compare.render import to_html
+    from drafter.exporters.html_table import to_html_table
+
+    changes = compare(load(CORPUS / "A-RES-72-169-clean.txt"), load(CORPUS / "A-RES-75-180.txt"))
+    table_page, redline_page = to_html_table(changes), to_html(changes)
+    parser = etree.HTMLParser()
+    table_root = etree.fromstring(table_page, parser)
+    redline_root = etree.fromstring(redline_page, parser)
+    rows = table_root.xpath("//table[@class='comparison']/tbody/tr")
+    assert len(rows) == len(changes.changes)
+    assert all(len(row.xpath("./td")) == 3 for row in rows)
+    assert [th.text for th in table_root.xpath("//thead/tr/th")] == [
+        "Paragraph", "Base: A/RES/72/169", "Draft: A/RES/75/180"]
+    assert not table_root.xpath("//div[contains(@class, 'block')]")  # no running redline
+    assert redline_root.xpath("//div[contains(@class, 'block')]") and not redline_root.xpath(
+        "//table[@class='comparison']")
+    deleted = next(row for row in rows if "deleted" in row.get("class", "") and "OP15" in row.xpath("string(./td[1])"))
+    assert deleted.xpath("./td[2]//del") and not deleted.xpath("string(./td[3])").strip()
+    inserted = next(row for row in rows if row.get("class") == "inserted" and "PP11" in row.xpath("string(./td[1])"))
+    assert inserted.xpath("./td[3]//ins") and not inserted.xpath("string(./td[2])").strip()

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drafter import edits as ed
+from drafter import tracking
 from drafter.compare import compare
 from drafter.edits import Document
 from drafter.model import Text
@@ -32,7 +33,7 @@ def settle(doc: Document, keep: str) -> int:
         changes = compare(doc.base, doc.draft)
         for change in changes.changes:
             before = (to_dict(doc.base), to_dict(doc.draft))
-            edit = ed.resolve(doc, changes, change, keep)  # type: ignore[arg-type]
+            edit = tracking.resolve(doc, changes, change, keep)  # type: ignore[arg-type]
             assert (to_dict(doc.base), to_dict(doc.draft)) == before, "building must leave the document alone"
             if edit is not None:
                 edit.apply(doc)
@@ -54,7 +55,7 @@ def test_reject_puts_the_base_text_back() -> None:
     edit.apply(doc)
     changes = compare(doc.base, doc.draft)
     assert changes.counts["modified"] == 1
-    reject = ed.reject(doc, changes, changes.changes[0])
+    reject = tracking.reject(doc, changes, changes.changes[0])
     assert reject is not None
     reject.apply(doc)
     assert to_dict(doc.draft) == to_dict(doc.base)
@@ -73,7 +74,7 @@ def test_accept_takes_the_draft_into_the_base() -> None:
     changes = compare(doc.base, doc.draft)
     inserted = changes.of_kind("inserted")
     assert len(inserted) == 1
-    accept = ed.accept(doc, changes, inserted[0])
+    accept = tracking.accept(doc, changes, inserted[0])
     assert accept is not None
     accept.apply(doc)
     assert not compare(doc.base, doc.draft).changes
@@ -108,7 +109,7 @@ def test_the_merge_across_a_moved_paragraph_is_accepted_and_rejected() -> None:
         doc = Document(copy.deepcopy(load(CORPUS / "S-2018-257.txt")), copy.deepcopy(load(CORPUS / "S-2019-266.txt")))
         changes = compare(doc.base, doc.draft)
         merge = next(c for c in changes.changes if c.kind == "merged")
-        edit = ed.resolve(doc, changes, merge, keep)  # type: ignore[arg-type]
+        edit = tracking.resolve(doc, changes, merge, keep)  # type: ignore[arg-type]
         assert edit is not None
         edit.apply(doc)
         check_invariants(doc)

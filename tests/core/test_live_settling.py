@@ -1,4 +1,4 @@
-"""The full comparison after a pause, run in another thread while edits go on (`compare.live.Settling`)."""
+"""The full comparison after a pause, run in another thread while edits go on (`tracking.live.Settling`)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import drafter
 from drafter import edits as ed
 from drafter import serialize
 from drafter.compare.engine import Comparison
-from drafter.compare.live import LiveComparison
 from drafter.model import Paragraph, Text
+from drafter.tracking.live import LiveComparison
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 

@@ -414,8 +414,8 @@ def test_a_full_comparison_that_fails_in_its_thread_leaves_the_quick_path(  # ty
         qtbot, window: MainWindow, monkeypatch, caplog) -> None:
     import sys
 
-    from drafter.compare import live as live_module
     from drafter.model import Text
+    from drafter.tracking import live as live_module
     from ui import controller as controller_module
 
     controller = window.controller

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QTextEdit
 from ui.app import initial_document
 from ui.editor import layout as lay
 from ui.main_window import MainWindow
-from ui.review.redline import DELETE_COLOUR, INSERT_COLOUR
+from ui.review.marks import DELETE_COLOUR, INSERT_COLOUR
 from ui.textblocks import finish_layout
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"

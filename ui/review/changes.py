@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from drafter.compare import kinds as k
 from drafter.compare.changes import Change, ChangeList
-from drafter.compare.live import record_key
 from drafter.compare.render import inline
+from drafter.tracking.live import record_key
 from ui.review.marked import OPS_ROLE, MarkedTextDelegate
 from ui.review.redline import label_of
 from ui.runs import changed_runs, kept

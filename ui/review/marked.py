@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from drafter.compare.changes import Op
-from ui.review.redline import DELETE_COLOUR, INSERT_COLOUR
+from ui.review.marks import DELETE_COLOUR, INSERT_COLOUR
 
 OPS_ROLE = Qt.ItemDataRole.UserRole + 7  # list[Op] of a change, for the delegate
 CONTEXT = 60  # characters of unchanged text kept on each side of a change

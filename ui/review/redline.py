@@ -5,7 +5,7 @@ Marks read in black and white as well as in colour: inserted text is bold and un
 light; the margin names the paragraph and its kind (⇅ moved, + inserted, − deleted).
 Each record of the change list is one block (redline) or one table row (side by side).
 
-A view remembers what each block or row shows (`_Look`) and, given a new change list,
+A view remembers what each block or row shows (`Look`) and, given a new change list,
 rewrites only the records whose look changed: the run of records between the first and
 the last place where the order of records differs is replaced, other records are rewritten
 one by one. In the redline the margin (mark and label) is painted, not written, so the
@@ -23,11 +23,9 @@ from __future__ import annotations
 
 import math
 from functools import partial
-from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QFontMetricsF,
     QPainter,
@@ -37,114 +35,39 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextFormat,
     QTextLength,
     QTextTableFormat,
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from drafter.compare import kinds as k
-from drafter.compare.changes import Change, ChangeList, Op
-from drafter.compare.live import Key, record_key
+from drafter.compare.changes import Change, ChangeList
+from drafter.tracking.live import Key, record_key
 from ui.editor.layout import serif
+from ui.review.marks import (
+    MARGIN_COLOUR,
+    MARKS,
+    Look,
+    char_format,
+    depth_of,
+    kind_of_format,
+    label_of,
+    lead_of,
+    margin_font,
+    margin_format,
+    note_of,
+    number_of,
+    write_ops,
+)
 from ui.runs import Run, changed_runs, kept, widened
 from ui.scrollbars import quieten
 from ui.textblocks import CHUNK, EditGroups, Later, Step, apply_steps, finish_layout, in_sight, splice
 
-INSERT_COLOUR = QColor("#0b4f9c")
-DELETE_COLOUR = QColor("#b3261e")
-MARGIN_COLOUR = QColor("#555555")
-_MARK = {k.INSERTED: "+", k.DELETED: "−", k.MODIFIED: "|", k.MOVED: "⇅", k.SPLIT: "⟨", k.MERGED: "⟩",
-         k.TECHNICAL: "·", k.RENUMBERED: "#"}
 _GUTTER = 76  # the redline's margin, left of each record's text
 _TAB = 80  # the margin label ends at the next multiple of this, as a tab stop would put it
 _WIDEST = 2 * _TAB  # a longer label (a split into several paragraphs) is cut short
-
-_FORMATS: dict[tuple[str, bool], QTextCharFormat] = {}
-_NO_LINE = QTextCharFormat.UnderlineStyle.NoUnderline
-MARGIN_TEXT = QTextFormat.Property.UserProperty + 40  # set on text written in the margin's format
-
-
-def _fmt(kind: str, technical: bool = False) -> QTextCharFormat:
-    found = _FORMATS.get((kind, technical))
-    if found is None:
-        found = QTextCharFormat()
-        found.setFont(serif(12.0))
-        if kind == "insert":
-            found.setFontUnderline(True)
-            if technical:
-                found.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            else:
-                found.setFontWeight(QFont.Weight.Bold)
-            found.setForeground(INSERT_COLOUR)
-        elif kind == "delete":
-            found.setFontStrikeOut(True)
-            found.setForeground(DELETE_COLOUR.lighter(130) if technical else DELETE_COLOUR)
-        _FORMATS[(kind, technical)] = found
-    return found
-
-
-def margin_font() -> QFont:
-    font = QFont("Sans Serif")
-    font.setPointSizeF(8)
-    return font
-
-
-def _margin_fmt() -> QTextCharFormat:
-    found = _FORMATS.get(("margin", False))
-    if found is None:
-        found = QTextCharFormat()
-        found.setFont(margin_font())
-        found.setForeground(MARGIN_COLOUR)
-        found.setProperty(MARGIN_TEXT, True)
-        _FORMATS[("margin", False)] = found
-    return found
-
-
-def _depth(label: str | None) -> int:
-    return (label or "").count("(")
-
-
-_SHORT = {"agenda_items": "agenda", "distribution": "distr.", "doc_type": "type"}
-
-
-def label_of(change: Change) -> str:
-    if change.front_field:
-        return _SHORT.get(change.front_field, change.front_field.replace("_", " "))
-    return change.new_label or change.old_label or ""
-
-
-def write_ops(cursor: QTextCursor, ops: list[Op], side: str = "both", hidden: bool = False) -> None:
-    """The ops of a record: `side` "old" leaves insertions out, "new" deletions; hidden ones read as plain text."""
-    for op in ops:
-        op = op._replace(text=op.text.replace("\n", "\u2028"))  # a line break, never a new block
-        technical = op.technical or op.renumbering
-        if op.op == "equal":
-            cursor.insertText(op.text, _fmt("equal"))
-        elif op.op == "insert" and side in ("both", "new"):
-            cursor.insertText(op.text, _fmt("equal") if hidden else _fmt("insert", technical))
-        elif op.op == "delete" and side in ("both", "old") and not (hidden and side == "both"):
-            cursor.insertText(op.text, _fmt("equal") if hidden else _fmt("delete", technical))
-
-
-def note_of(change: Change) -> str:
-    if change.kind == k.MOVED:
-        return f"  (moved from {change.old_label})"
-    if change.kind in (k.SPLIT, k.MERGED):
-        return f"  ({change.kind} from {change.old_label})"
-    if change.relabelled and change.old_label and change.new_label:
-        return f"  (was {change.old_label})"
-    return ""
-
-
-class _Look(NamedTuple):
-    """What the block or row of a record shows: equal looks are drawn alike (a named tuple: hundreds
-    are made at each renumbering)."""
-
-    key: Key
-    margin: tuple[str, ...]  # painted (redline) or the first cell (side by side)
-    shape: tuple[int, ...]  # the redline's block format: depth and gutter
-    text: tuple[object, ...]
+_NUMBER = 30  # room before a paragraph's text for its number or letter, painted there
+_LABEL_COLUMN = 92  # the side-by-side view's first column, wide enough for "⇅ annex 1 para 12"
 
 
 class ReviewView(QTextEdit):
@@ -162,7 +85,7 @@ class ReviewView(QTextEdit):
         self.changes: ChangeList | None = None
         self.hidden: set[str] = set()
         self._rows: dict[str, int] | None = {}  # block id → record number, made when first asked for
-        self.looks: list[_Look] = []  # what each drawn record shows
+        self.looks: list[Look] = []  # what each drawn record shows
         self._records: list[Change | None] = []  # the records the looks were made of (None: left for later)
         self._hidden_drawn: set[str] = set()
         self._first = 0  # blocks or rows before the first record
@@ -172,6 +95,7 @@ class ReviewView(QTextEdit):
         self.base_name = "Base"
         self.draft_name = "Draft"
         self._metrics = QFontMetricsF(margin_font())
+        self._number_font = serif(12.0)
         self._gutters: dict[str, int] = {}  # margin text → the width it takes, to the next tab stop
         self._later = Later(self, self._catch_up_later)  # rewrites the blocks left for later
         self.deferring = True  # False: every block is rewritten at once
@@ -193,9 +117,9 @@ class ReviewView(QTextEdit):
         return record.kind != k.UNCHANGED and record.kind not in self.hidden
 
     # --- what a record looks like -------------------------------------------------------------------
-    def _look(self, record: Change) -> _Look:
+    def _look(self, record: Change) -> Look:
         shown = self._shown(record)
-        mark = _MARK.get(record.kind, " ") if shown else " "
+        mark = MARKS.get(record.kind, " ") if shown else " "
         label = label_of(record)
         ops = tuple(record.ops)
         if self.mode == "redline":
@@ -204,12 +128,13 @@ class ReviewView(QTextEdit):
             if gutter is None:
                 width = self._metrics.horizontalAdvance(margin.ljust(14))
                 gutter = self._gutters[margin] = min(_WIDEST, max(_TAB, math.ceil((width + 1) / _TAB) * _TAB))
-            return _Look(record_key(record), (mark, label), (_depth(label), gutter),
-                         (ops, shown, note_of(record) if shown else ""))
+            number = number_of(record)
+            return Look(record_key(record), (mark, label, number), (depth_of(label), gutter, bool(number)),
+                        (ops, shown, note_of(record) if shown else "", lead_of(record)))
         was = record.old_label if record.old_label and record.new_label and record.old_label != record.new_label else ""
         left = bool(record.old_ids or record.front_field)
         right = bool(record.new_ids or record.front_field)
-        return _Look(record_key(record), (mark, label, was), (), (ops, shown, left, right))
+        return Look(record_key(record), (mark, label, was), (), (ops, shown, left, right))
 
     # --- showing a change list ------------------------------------------------------------------------
     def show_changes(self, changes: ChangeList, hidden: set[str] | None = None, revision: int = 0) -> None:
@@ -235,6 +160,7 @@ class ReviewView(QTextEdit):
         self._records = []
         self._rows = {}
         self.stale = False
+        self._first = 0
         self.document().clear()
 
     def update_records(self, changes: ChangeList, keys: tuple[Key, ...], revision: int) -> None:
@@ -265,6 +191,10 @@ class ReviewView(QTextEdit):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if self.mode == "side" and self._first:  # the table is there
+            fmt = self.table.format()
+            fmt.setColumnWidthConstraints(self._columns())
+            self.table.setFormat(fmt)
         finish_layout(self.document())
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -314,7 +244,7 @@ class ReviewView(QTextEdit):
             self._render_all(looks)
         self.stale = False
 
-    def _known_look(self, known: dict[int, tuple[Change, _Look]], record: Change) -> _Look:
+    def _known_look(self, known: dict[int, tuple[Change, Look]], record: Change) -> Look:
         """The look drawn for this very record (records never change), else a look made anew."""
         found = known.get(id(record))
         return found[1] if found is not None and found[0] is record else self._look(record)
@@ -323,7 +253,7 @@ class ReviewView(QTextEdit):
         """The records the document holds."""
         return self.document().blockCount() if self.mode == "redline" else self.table.rows() - self._first
 
-    def _render_all(self, looks: list[_Look]) -> None:
+    def _render_all(self, looks: list[Look]) -> None:
         """Draw the whole change list; the view keeps its place unless it showed nothing before."""
         assert self.changes is not None
         fresh = not self.looks
@@ -348,7 +278,7 @@ class ReviewView(QTextEdit):
         self.setTextCursor(QTextCursor(document))
         self.verticalScrollBar().setValue(0 if fresh else scroll)
 
-    def _update(self, looks: list[_Look]) -> None:
+    def _update(self, looks: list[Look]) -> None:
         """Rewrite the records whose look changed."""
         assert self.changes is not None
         records = self.changes.records
@@ -378,7 +308,7 @@ class ReviewView(QTextEdit):
         self._repaint_margins(margins)
 
     # --- redline ------------------------------------------------------------------------------------------
-    def _update_blocks(self, cursor: QTextCursor, old: list[_Look], runs: list[Run]) -> None:
+    def _update_blocks(self, cursor: QTextCursor, old: list[Look], runs: list[Run]) -> None:
         """Replace the runs of blocks and rewrite the blocks whose look changed, in one pass (`apply_steps`);
         a record whose margin alone changed is repainted, not rewritten."""
         refreshes: list[Step] = []
@@ -411,7 +341,7 @@ class ReviewView(QTextEdit):
         splice(self.document(), cursor, start + self._first, end + self._first, last - first,
                partial(self._write_nth, first))
 
-    def _rewrite_block(self, number: int, block_number: int, before: _Look, cursor: QTextCursor) -> None:
+    def _rewrite_block(self, number: int, block_number: int, before: Look, cursor: QTextCursor) -> None:
         """Block `block_number`, which showed `before`, shows record `number`."""
         assert self.changes is not None
         look = self.looks[number]
@@ -423,11 +353,11 @@ class ReviewView(QTextEdit):
         cursor.removeSelectedText()
         self._write_block(cursor, self.changes.records[number], look)
 
-    def _block_format(self, look: _Look) -> QTextBlockFormat:
-        depth, gutter = look.shape
+    def _block_format(self, look: Look) -> QTextBlockFormat:
+        depth, gutter, numbered = look.shape
         fmt = QTextBlockFormat()
         fmt.setLeftMargin(_GUTTER + 8 + 28 * depth)
-        fmt.setTextIndent(gutter - _GUTTER)
+        fmt.setTextIndent(gutter - _GUTTER + (_NUMBER if numbered else 0))
         fmt.setBottomMargin(6)
         return fmt
 
@@ -435,14 +365,14 @@ class ReviewView(QTextEdit):
         assert self.changes is not None
         self._write_block(cursor, self.changes.records[first + index], self.looks[first + index])
 
-    def _write_block(self, cursor: QTextCursor, record: Change, look: _Look) -> None:
+    def _write_block(self, cursor: QTextCursor, record: Change, look: Look) -> None:
         cursor.setBlockFormat(self._block_format(look))
-        cursor.setBlockCharFormat(_fmt("equal"))
+        cursor.setBlockCharFormat(char_format("equal"))
         shown = self._shown(record)
-        write_ops(cursor, record.ops, "both", hidden=not shown)
+        write_ops(cursor, record.ops, "both", hidden=not shown, lead=lead_of(record))
         note = note_of(record) if shown else ""
         if note:
-            cursor.insertText(note, _margin_fmt())
+            cursor.insertText(note, margin_format())
 
     # --- side by side --------------------------------------------------------------------------------------
     def _table(self, cursor: QTextCursor, count: int) -> None:
@@ -453,16 +383,20 @@ class ReviewView(QTextEdit):
         fmt.setBorderStyle(QTextTableFormat.BorderStyle.BorderStyle_Solid)
         fmt.setHeaderRowCount(1)
         fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        fmt.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, 12),
-                                       QTextLength(QTextLength.Type.PercentageLength, 44),
-                                       QTextLength(QTextLength.Type.PercentageLength, 44)])
+        fmt.setColumnWidthConstraints(self._columns())
         table = cursor.insertTable(count + 1, 3, fmt)
-        bold = QTextCharFormat(_margin_fmt())
+        bold = QTextCharFormat(margin_format())
         bold.setFontWeight(QFont.Weight.Bold)
         for col, title in enumerate(("", self.base_name, self.draft_name)):
             table.cellAt(0, col).firstCursorPosition().insertText(title, bold)
         self._first = 1
         self.table = table
+
+    def _columns(self) -> list[QTextLength]:
+        """The label column as wide as its longest labels need; the base and the draft share the rest."""
+        text = max(120.0, (self.viewport().width() - _LABEL_COLUMN - 2 * self.document().documentMargin() - 40) / 2)
+        fixed = QTextLength.Type.FixedLength
+        return [QTextLength(fixed, _LABEL_COLUMN), QTextLength(fixed, text), QTextLength(fixed, text)]
 
     def _replace_rows(self, start: int, end: int, count: int) -> None:
         """Rows of records [start, end) give way to `count` empty rows."""
@@ -481,9 +415,9 @@ class ReviewView(QTextEdit):
         mark, label, was = self.looks[number].margin
         if 0 in columns:
             cell = self.table.cellAt(row, 0).firstCursorPosition()
-            cell.insertText(f"{mark} {label}", _margin_fmt())
+            cell.insertText(f"{mark} {label}", margin_format())
             if was:
-                cell.insertText(f"\u2028was {was}", _margin_fmt())
+                cell.insertText(f"\u2028was {was}", margin_format())
         if 1 in columns and (record.old_ids or record.front_field):
             write_ops(self.table.cellAt(row, 1).firstCursorPosition(), record.ops, "old",
                       hidden=not shown and record.kind != k.UNCHANGED)
@@ -491,7 +425,7 @@ class ReviewView(QTextEdit):
             write_ops(self.table.cellAt(row, 2).firstCursorPosition(), record.ops, "new", hidden=not shown)
 
     # --- one record ----------------------------------------------------------------------------------------
-    def _redraw(self, groups: EditGroups, number: int, before: _Look) -> bool:
+    def _redraw(self, groups: EditGroups, number: int, before: Look) -> bool:
         """Rewrite what changed of one record in place: it showed `before`, it shows `self.looks[number]`.
         False if nothing was to write (in the redline, a margin is painted: see `_repaint_margins`)."""
         assert self.changes is not None
@@ -543,10 +477,18 @@ class ReviewView(QTextEdit):
             layout = block.layout()
             if 0 <= number < len(self.looks) and layout.lineCount():
                 look = self.looks[number]
-                text = self._metrics.elidedText(" ".join(look.margin), Qt.TextElideMode.ElideRight, look.shape[1] - 6)
+                mark, label, paragraph_number = look.margin
+                text = self._metrics.elidedText(f"{mark} {label}", Qt.TextElideMode.ElideRight, look.shape[1] - 6)
                 line = layout.lineAt(0)
                 x = rect.left() + block.blockFormat().leftMargin() - _GUTTER
-                painter.drawText(QPointF(x, rect.top() + line.y() + line.ascent()), text)
+                baseline = rect.top() + line.y() + line.ascent()
+                painter.drawText(QPointF(x, baseline), text)
+                if paragraph_number:  # as on paper, before the text
+                    painter.setFont(self._number_font)
+                    painter.setPen(self.palette().text().color())
+                    painter.drawText(QPointF(x + look.shape[1] + 8, baseline), paragraph_number)
+                    painter.setFont(margin_font())
+                    painter.setPen(MARGIN_COLOUR)
             block = block.next()
         painter.end()
 
@@ -564,9 +506,9 @@ class ReviewView(QTextEdit):
             while not fragments.atEnd():
                 fragment = fragments.fragment()
                 fmt = fragment.charFormat()
-                kind = "delete" if fmt.fontStrikeOut() else "insert" if fmt.underlineStyle() != _NO_LINE else "equal"
+                kind = kind_of_format(fmt)
                 text = fragment.text().replace("\u2028", "\n")
-                if not fmt.boolProperty(MARGIN_TEXT):
+                if kind is not None:
                     if runs and runs[-1][0] == kind:
                         runs[-1] = (kind, runs[-1][1] + text)
                     else:

@@ -29,21 +29,47 @@ from operator import is_
 
 from drafter.compare.align import Item
 from drafter.compare.changes import Change, ChangeList
-from drafter.compare.engine import FOOTNOTES, Comparison, labels_of
+from drafter.compare.engine import FOOTNOTES, Comparison, Pair, Regroup
 from drafter.compare.kinds import RENUMBERED, UNCHANGED
 from drafter.compare.memo import Memo
 from drafter.compare.moves import Pairing, Place, out_of_place
-from drafter.compare.words import Options, Tokens, superscript
+from drafter.compare.words import Options, Tokens
 from drafter.edits import Document, Scope, walk
-from drafter.model import Block, Footnote, Inline, NoteRef, Paragraph, Resolution
+from drafter.model import Block, Footnote, Inline, NoteRef
 
 Key = tuple[str, tuple[str, ...], tuple[str, ...]]  # front-matter field, base ids, draft ids
 
 
-@dataclass
-class _Source:
-    kind: str  # "pair", "note", "inserted", "regroup"
-    payload: object
+@dataclass(frozen=True, slots=True)
+class FromPair:
+    """A draft block paired with a base block."""
+
+    pair: Pair
+
+
+@dataclass(frozen=True, slots=True)
+class FromNotes:
+    """A draft footnote paired with a base footnote."""
+
+    old: Footnote
+    new: Footnote
+
+
+@dataclass(frozen=True, slots=True)
+class FromRegroup:
+    """A draft paragraph of a split or a merge."""
+
+    regroup: Regroup
+
+
+@dataclass(frozen=True, slots=True)
+class Alone:
+    """A draft block or footnote that nothing in the base is paired with."""
+
+    block: Block | Footnote
+
+
+Source = FromPair | FromNotes | FromRegroup | Alone  # where the record of a draft block comes from
 
 
 def record_key(change: Change) -> Key:
@@ -86,7 +112,7 @@ class LiveComparison:
         if settling.generation != self.generation or settling.result is None:
             return None
         comparison, changes, news = settling.result
-        _rebind(comparison, self.doc.base, self.doc.draft)
+        comparison.rebind(self.doc.base, self.doc.draft)
         self.memo = comparison.memo
         self._take(comparison, changes)
         return news
@@ -94,19 +120,19 @@ class LiveComparison:
     def _index(self) -> None:
         """Which source each draft block's record comes from, where each record is, and what it was made of."""
         comparison = self.comparison
-        self.sources: dict[str, _Source] = {}
+        self.sources: dict[str, Source] = {}
         for pair in comparison.pairs:
-            self.sources[pair.new.id] = _Source("pair", pair)
+            self.sources[pair.new.id] = FromPair(pair)
         for old_note, new_note in comparison.note_pairs:
-            self.sources[new_note.id] = _Source("note", (old_note, new_note))
+            self.sources[new_note.id] = FromNotes(old_note, new_note)
         for regroup in comparison.regroups:
             for para in regroup.new:
-                self.sources[para.id] = _Source("regroup", regroup)
+                self.sources[para.id] = FromRegroup(regroup)
         for block in comparison.pool_new:
-            self.sources[block.id] = _Source("inserted", block)
+            self.sources[block.id] = Alone(block)
         for note in self.doc.draft.footnotes:
             if note.id not in self.sources:
-                self.sources[note.id] = _Source("inserted", note)
+                self.sources[note.id] = Alone(note)
         self.index = {}
         for number, record in enumerate(self.changes.records):
             for new_id in record.new_ids:
@@ -127,21 +153,18 @@ class LiveComparison:
     def _record(self, key: str) -> Change | None:
         source = self.sources.get(key)
         comp = self.comparison
+        if isinstance(source, FromPair):
+            pair = source.pair
+            return comp.pair_record(comp.part_new[pair.new.id], pair.old, pair.new, pair.moved, self.note_map)
+        if isinstance(source, FromNotes):
+            return comp.pair_record(FOOTNOTES, source.old, source.new, False, self.note_map)
+        if isinstance(source, FromRegroup):
+            return comp.regroup_record(source.regroup)
         if source is None:
             return None
-        if source.kind == "pair":
-            pair = source.payload
-            return comp._pair_record(comp.part_new[pair.new.id], pair.old, pair.new,  # type: ignore[attr-defined]
-                                     pair.moved, self.note_map)  # type: ignore[attr-defined]
-        if source.kind == "note":
-            notes: tuple[Footnote, Footnote] = source.payload  # type: ignore[assignment]
-            return comp._pair_record(FOOTNOTES, notes[0], notes[1], False, self.note_map)
-        if source.kind == "regroup":
-            return comp._regroup_record(source.payload)  # type: ignore[arg-type]
-        block = source.payload
-        assert isinstance(block, Block | Footnote)
+        block = source.block
         part = FOOTNOTES if isinstance(block, Footnote) else comp.part_new[block.id]
-        return comp._one_side(part, block, inserted=True)
+        return comp.one_side(part, block, inserted=True)
 
     def update(self, scope: Scope) -> list[Key] | None:
         """Bring the change list up to date after an edit: the keys of the records that changed,
@@ -171,14 +194,13 @@ class LiveComparison:
     def _contents(self, key: str) -> tuple[object, ...]:
         """The content of the draft blocks the record of `key` is made of."""
         source = self.sources[key]
-        payload = source.payload
-        if source.kind == "pair":
-            return (payload.new.content,)  # type: ignore[attr-defined]
-        if source.kind == "note":
-            return (payload[1].content,)  # type: ignore[index]
-        if source.kind == "regroup":
-            return tuple(para.content for para in payload.new)  # type: ignore[attr-defined]
-        return (payload.content,)  # type: ignore[attr-defined]
+        if isinstance(source, FromPair):
+            return (source.pair.new.content,)
+        if isinstance(source, FromNotes):
+            return (source.new.content,)
+        if isinstance(source, FromRegroup):
+            return tuple(para.content for para in source.regroup.new)
+        return (source.block.content,)
 
     # --- a change of structure, alignment kept ---------------------------------------------------------
     def _restructure(self) -> bool:
@@ -190,66 +212,37 @@ class LiveComparison:
         renumbered = {note for note, number in zip(notes, range(len(notes)), strict=True)
                       if self._notes[number] != note}  # their markers read differently
         if renumbered:
-            comp._markers_new = {note: superscript(str(number)) for number, note in enumerate(notes, 1)}
             self._notes = notes
-        blocks: dict[str, Block] = {}
-        places: dict[str, Place] = {}
-        for block, where, _depth in walk(draft):
-            blocks[block.id] = block
-            places[block.id] = (where.part, where.parent, where.index)
-        comp.part_new = {block_id: place[0] for block_id, place in places.items()}
-        comp.new_labels = labels_of(draft)
-        held: set[str] = set()
-        pairs = []
-        for pair in comp.pairs:
-            now = blocks.get(pair.new.id)
-            if now is None:
-                comp.pool_old.append(pair.old)  # its draft block is gone: the base block reads as deleted
-                continue
-            pair.new = now
-            pairs.append(pair)
-            held.add(now.id)
-        comp.pairs = pairs
-        regroups = []
-        for regroup in comp.regroups:
-            news = [blocks.get(para.id) for para in regroup.new]
-            if not all(isinstance(para, Paragraph) for para in news):
-                comp.pool_old.extend(regroup.old)
-                continue
-            regroup.new = tuple(para for para in news if isinstance(para, Paragraph))
-            regroups.append(regroup)
-            held.update(para.id for para in regroup.new)
-        comp.regroups = regroups
-        comp.pool_old = list({block.id: block for block in comp.pool_old}.values())
-        comp.pool_new = [block for block_id, block in blocks.items() if block_id not in held]
+        comp.follow(draft)
+        places: dict[str, Place] = {block.id: (where.part, where.parent, where.index)
+                                    for block, where, _depth in walk(draft)}
         remove = self._mark_moves(places)
-        comp.op_numbers = comp._op_numbers()
         self._index_sources()
         # front matter and deleted footnotes as they were; footnotes anew if their numbers changed
         records = [r for r in self.changes.records if r.front_field or (r.part == FOOTNOTES and not r.new_ids)]
         paired = {new.id for _old, new in comp.note_pairs}
         for old_note, new_note in comp.note_pairs:
             records.append(self._remade((new_note,), ("", (old_note.id,), (new_note.id,)), partial(
-                comp._pair_record, FOOTNOTES, old_note, new_note, False, self.note_map), bool(renumbered)))
+                comp.pair_record, FOOTNOTES, old_note, new_note, False, self.note_map), bool(renumbered)))
         for note in draft.footnotes:
             if note.id not in paired:
                 records.append(self._remade((note,), ("", (), (note.id,)), partial(
-                    comp._one_side, FOOTNOTES, note, inserted=True), bool(renumbered)))
+                    comp.one_side, FOOTNOTES, note, inserted=True), bool(renumbered)))
         for pair in comp.pairs:
             records.append(self._remade((pair.new,), ("", (pair.old.id,), (pair.new.id,)), partial(
-                comp._pair_record, comp.part_new[pair.new.id], pair.old, pair.new, pair.moved, self.note_map),
+                comp.pair_record, comp.part_new[pair.new.id], pair.old, pair.new, pair.moved, self.note_map),
                 pair.new.id in remove or _cites(pair.new, renumbered)))
         for regroup in comp.regroups:
             key = ("", tuple(p.id for p in regroup.old), tuple(p.id for p in regroup.new))
-            records.append(self._remade(regroup.new, key, partial(comp._regroup_record, regroup),
+            records.append(self._remade(regroup.new, key, partial(comp.regroup_record, regroup),
                                         any(_cites(para, renumbered) for para in regroup.new)))
         for block in comp.pool_old:
             records.append(self._remade((), ("", (block.id,), ()), partial(
-                comp._one_side, comp.part_old.get(block.id, ""), block, inserted=False)))
+                comp.one_side, comp.part_old.get(block.id, ""), block, inserted=False)))
         for block in comp.pool_new:
             records.append(self._remade((block,), ("", (), (block.id,)), partial(
-                comp._one_side, comp.part_new[block.id], block, inserted=True), _cites(block, renumbered)))
-        records = comp._in_reading_order(records)
+                comp.one_side, comp.part_new[block.id], block, inserted=True), _cites(block, renumbered)))
+        records = comp.in_reading_order(records)
         self.changes = ChangeList([r for r in records if r.kind != UNCHANGED], records, self.changes.old_layout,
                                   self.changes.new_layout, self.changes.old_symbol, self.changes.new_symbol)
         self.index = {new_id: number for number, record in enumerate(records) for new_id in record.new_ids}
@@ -280,16 +273,17 @@ class LiveComparison:
 
     def _index_sources(self) -> None:
         comp = self.comparison
-        sources = {key: source for key, source in self.sources.items() if source.kind == "note"}
+        sources: dict[str, Source] = {key: source for key, source in self.sources.items()
+                                      if isinstance(source, FromNotes)}
         for pair in comp.pairs:
-            sources[pair.new.id] = _Source("pair", pair)
+            sources[pair.new.id] = FromPair(pair)
         for regroup in comp.regroups:
             for para in regroup.new:
-                sources[para.id] = _Source("regroup", regroup)
+                sources[para.id] = FromRegroup(regroup)
         for block in comp.pool_new:
-            sources[block.id] = _Source("inserted", block)
+            sources[block.id] = Alone(block)
         for note in self.doc.draft.footnotes:
-            sources.setdefault(note.id, _Source("inserted", note))
+            sources.setdefault(note.id, Alone(note))
         self.sources = sources
 
     def _remade(self, blocks: Sequence[Block | Footnote], key: Key, make: Callable[[], Change],
@@ -406,23 +400,6 @@ class Settling:
             return
         memo.stop_watching()
         self.result = comparison, changes, changes.records != self._before
-
-
-def _rebind(comp: Comparison, base: Resolution, draft: Resolution) -> None:
-    """Point a comparison made on snapshots at the documents themselves: the same ids hold the same content."""
-    olds: dict[str, Block | Footnote] = {block.id: block for block, _where, _depth in walk(base)}
-    olds.update((note.id, note) for note in base.footnotes)
-    news: dict[str, Block | Footnote] = {block.id: block for block, _where, _depth in walk(draft)}
-    news.update((note.id, note) for note in draft.footnotes)
-    comp.old, comp.new = base, draft
-    for pair in comp.pairs:
-        pair.old, pair.new = olds[pair.old.id], news[pair.new.id]  # type: ignore[assignment]
-    for regroup in comp.regroups:
-        regroup.old = tuple(olds[para.id] for para in regroup.old)  # type: ignore[misc]
-        regroup.new = tuple(news[para.id] for para in regroup.new)  # type: ignore[misc]
-    comp.pool_old = [olds[block.id] for block in comp.pool_old]  # type: ignore[misc]
-    comp.pool_new = [news[block.id] for block in comp.pool_new]  # type: ignore[misc]
-    comp.note_pairs = [(olds[a.id], news[b.id]) for a, b in comp.note_pairs]  # type: ignore[misc]
 
 
 def _cites(block: Block | Footnote, notes: set[str]) -> bool:

@@ -1,0 +1,187 @@
+"""The app as a user runs it: `drafter FILE` in a real X server (Xvfb), keys typed through it with xdotool.
+
+The app writes what its window shows to a state dump (`DRAFTER_STATE_DUMP`) each time its views settle;
+after each sequence the redline read back from the window must give the document as it is (accepted)
+and the base (rejected), paragraph by paragraph. The sequences are those that once left the redline
+stale: a new paragraph typed after a pause, a word typed over and undone after a pause.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from drafter import draftfile, load
+from drafter.edits import Document
+from drafter.followup import followup
+from tests.corpus import CORPUS
+
+ROOT = Path(__file__).resolve().parents[2]
+Dump = dict[str, Any]
+
+
+@pytest.fixture(scope="module")
+def display() -> Iterator[str]:
+    """A virtual X server of its own."""
+    for tool in ("Xvfb", "xdotool"):
+        assert shutil.which(tool), f"{tool} is needed (apt-get install xvfb xdotool)"
+    read, write = os.pipe()
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+                              pass_fds=(write,), stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        number = pipe.readline().strip()
+    yield f":{number}"
+    server.terminate()
+    server.wait(10)
+
+
+class App:
+    """`drafter FILE` on the display, its state dump, and keys sent to its window."""
+
+    def __init__(self, display: str, file: Path, folder: Path) -> None:
+        self.dump_path = folder / "state.json"
+        self.env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
+        self.env.update(DISPLAY=display, DRAFTER_STATE_DUMP=str(self.dump_path), PYTHONPATH=str(ROOT),
+                        XDG_CONFIG_HOME=str(folder / "config"), XDG_STATE_HOME=str(folder / "state"),
+                        XDG_DATA_HOME=str(folder / "data"), XDG_CACHE_HOME=str(folder / "cache"))
+        self.process = subprocess.Popen([sys.executable, "-m", "drafter.cli", str(file)], env=self.env, cwd=folder,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        found = self.xdotool("search", "--sync", "--name", f"{file.name} — Drafter")
+        self.window = found.split()[0]
+        self.xdotool("windowfocus", "--sync", self.window)
+        self.dump(lambda state: state["revision"] >= 1)
+
+    def xdotool(self, *args: str) -> str:
+        done = subprocess.run(["xdotool", *args], env=self.env, capture_output=True, text=True, timeout=30)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    def keys(self, *names: str, repeat: int = 1) -> None:
+        self.xdotool("key", "--delay", "15", "--repeat", str(repeat), *names)
+
+    def type(self, text: str, delay_ms: int = 15) -> None:
+        self.xdotool("type", "--delay", str(delay_ms), text)
+
+    def dump(self, until: Callable[[Dump], bool], timeout: float = 30.0) -> Dump:
+        """The state dump once it says `until`, and no newer dump came for a moment."""
+        end = time.monotonic() + timeout
+        seen: Dump | None = None
+        while time.monotonic() < end:
+            assert self.process.poll() is None, self.process.stderr.read().decode() if self.process.stderr else ""
+            try:
+                state = json.loads(self.dump_path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                state = None
+            if state is not None and until(state):
+                if seen == state:
+                    return state
+                seen = state
+            else:
+                seen = None
+            time.sleep(0.07)
+        raise AssertionError(f"the state dump never said so: {seen}")
+
+    def go_to(self, label: str) -> Dump:
+        """The cursor to the start of paragraph `label`, by the arrow keys."""
+        self.keys("ctrl+Home")
+        state = self.dump(lambda s: s["cursor"]["label"].startswith("field:"))
+        for _ in range(400):
+            if state["cursor"]["label"] == label:
+                self.keys("Home")
+                return self.dump(lambda s: s["cursor"] == {"label": label, "offset": 0})
+            before = state["cursor"]
+            self.keys("Down")
+            state = self.dump(lambda s, before=before: s["cursor"] != before)  # type: ignore[misc]
+        raise AssertionError(f"{label} not reached")
+
+    def close(self) -> None:
+        self.process.kill()
+        self.process.wait(10)
+
+
+def _text(text: str) -> str:
+    """Paragraph text as compared: no footnote markers, spacing as words go."""
+    text = re.sub("[⁰¹²³⁴⁵⁶⁷⁸⁹]+", "", text)
+    return " ".join(re.sub(r"\s+(?=[,.;:])", "", text).split())
+
+
+def paragraphs(summary: dict[str, Any]) -> dict[str, str]:
+    out = {f"PP{n}": p["text"] for n, p in enumerate(summary["preamble"], 1)}
+    out.update({f"OP{n}": p["text"] for n, p in enumerate(summary["operative"], 1)})
+    return out
+
+
+def redline_matches(state: Dump, base: dict[str, str]) -> None:
+    """Paragraph by paragraph, the redline's accepted text is the draft's, its rejected text the base's."""
+    draft = paragraphs(state["document"])
+    shown = {block["label"]: block["runs"] for block in state["redline"]}
+    for label, text in draft.items():
+        runs = shown[label]
+        assert _text("".join(t for kind, t in runs if kind != "delete")) == _text(text), label
+    for label, text in base.items():
+        if label in shown and all(kind != "insert" for kind, _t in shown[label]) and label in draft:
+            assert _text("".join(t for kind, t in shown[label] if kind != "insert")) == _text(text), label
+
+
+@pytest.fixture
+def app(display: str, tmp_path: Path) -> Iterator[tuple[App, Document]]:
+    doc = Document.from_base(load(str(CORPUS / "A-RES-75-180.txt")), "A-RES-75-180.txt")
+    doc.draft = followup(doc.base, session=76).resolution
+    path = tmp_path / "draft.drafter"
+    draftfile.save(doc, str(path))
+    running = App(display, path, tmp_path)
+    yield running, doc
+    running.close()
+
+
+def test_a_paragraph_typed_after_a_pause_shows_in_the_redline(app: tuple[App, Document]) -> None:
+    running, doc = app
+    running.go_to("PP3")
+    running.keys("Left")  # the end of PP2
+    running.keys("Return")
+    time.sleep(1.0)  # a pause: the full comparison runs and is shown
+    running.type("Noting with", delay_ms=120)
+    time.sleep(0.6)
+    running.type(" appreciation the work of the Special Rapporteur,", delay_ms=40)
+    words = "Noting with appreciation the work of the Special Rapporteur,"
+    state = running.dump(lambda s: paragraphs(s["document"]).get("PP3") == words)
+    shown = {block["label"]: block["runs"] for block in state["redline"]}
+    assert shown["PP3"] == [["insert", words]]
+    base = {f"PP{n}": p.text for n, p in enumerate(doc.base.preambular(), 1)}
+    redline_matches(state, {label: text for label, text in base.items() if label in ("PP1", "PP2")})
+
+
+def test_a_word_typed_over_and_undone_after_a_pause_leaves_the_redline(app: tuple[App, Document]) -> None:
+    running, doc = app
+    op2 = doc.draft.operatives()[1].text
+    running.go_to("OP2")
+    running.keys("Right", repeat=op2.index("uphold"))
+    running.keys("ctrl+shift+Right")
+    running.type("shared ")
+    state = running.dump(lambda s: "shared the principles" in paragraphs(s["document"])["OP2"])
+    redline_matches(state, {})
+    shown = {block["label"]: block["runs"] for block in state["redline"]}
+    assert ["insert", "shared "] in shown["OP2"] or any(k == "insert" and "shared" in t for k, t in shown["OP2"])
+    time.sleep(1.0)  # a pause: the full comparison runs and is shown
+    running.keys("ctrl+z")
+    state = running.dump(lambda s: paragraphs(s["document"])["OP2"] == op2)
+    assert all(kind == "equal" for kind, _text in {b["label"]: b["runs"] for b in state["redline"]}["OP2"])
+    running.keys("Home")  # another word edited: the start of the line
+    running.type("Also ")
+    state = running.dump(lambda s: "Also " in paragraphs(s["document"])["OP2"])
+    base = {f"OP{n}": p.text for n, p in enumerate(doc.base.operatives(), 1)}
+    redline_matches(state, {"OP1": base["OP1"]})
+    assert [run for run in {b["label"]: b["runs"] for b in state["redline"]}["OP2"] if run[0] != "equal"] == [
+        ["insert", "Also "]]
+    assert not any(c["new"].count("shared the principles") for c in state["changes"])
