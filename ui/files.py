@@ -18,6 +18,8 @@ import drafter
 from drafter import draftfile
 from drafter.edits import Document
 from drafter.errors import DrafterError
+from drafter.followup import FollowUp
+from drafter.model import Resolution
 from drafter.resources import sample_path
 from ui.export import ExportDialog, default_stem, run_export
 from ui.followup_dialog import FollowUpDialog, Request, build
@@ -154,7 +156,7 @@ class FileActions(QObject):
                                                               if request.path else message))
         return self._start(job)
 
-    def _followup_made(self, result: tuple[Document, object]) -> None:
+    def _followup_made(self, result: tuple[Document, FollowUp]) -> None:
         doc, fu = result
         self.controller.set_document(doc, None)
         self.controller.stack.resetClean()  # the new draft is not saved yet
@@ -249,7 +251,7 @@ class FileActions(QObject):
         job.signals.failed.connect(lambda message: self._warn(self.tr("Could not compare"), message))
         return self._start(job)
 
-    def _show_compare(self, pair: tuple[object, object], old: str, new: str) -> None:
-        window = CompareWindow(pair[0], pair[1], os.path.basename(old), os.path.basename(new))  # type: ignore[arg-type]
+    def _show_compare(self, pair: tuple[Resolution, Resolution], old: str, new: str) -> None:
+        window = CompareWindow(pair[0], pair[1], os.path.basename(old), os.path.basename(new))
         self.compare_windows.append(window)
         window.show()

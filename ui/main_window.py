@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from drafter import edits as ed
 from drafter.compare.changes import Change
+from drafter.followup import FollowUp
 from drafter.tracking import resolve
 from ui.about import show_about
 from ui.author import AuthorField
@@ -258,9 +259,9 @@ class MainWindow(QMainWindow):
                 self.editor.place_cursor(key, len(word) + 1)
                 self.editor.setFocus()
 
-    def show_automatic(self, followup: object) -> None:
+    def show_automatic(self, followup: FollowUp) -> None:
         """The automatic changes of a follow-up draft, in their dock (beside the change list, raised)."""
-        self.automatic.show_followup(followup)  # type: ignore[arg-type]
+        self.automatic.show_followup(followup)
         self.automatic_dock.show()
         self.automatic_dock.raise_()
         height = max(self.automatic_dock.height(), self.automatic.sizeHint().height(), self.height() // 3)

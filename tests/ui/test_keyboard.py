@@ -65,7 +65,8 @@ def test_f6_goes_round_the_panes_that_are_shown(qtbot, window: MainWindow) -> No
     seen = []
     for _ in range(6):
         _key(qtbot, Qt.Key.Key_F6)
-        seen.append(_focus().objectName())  # type: ignore[union-attr]
+        focused = _focus()
+        seen.append(focused.objectName() if focused is not None else "")
     assert seen == ["review-redline", "outline", "change-list", "findings", "editor", "review-redline"]
     _key(qtbot, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
     assert _focus() is window.editor
@@ -98,7 +99,8 @@ def test_accept_and_reject_from_the_keyboard(qtbot, window: MainWindow) -> None:
     assert window.controller.doc is doc
     base_pp4 = doc.base.preambular()[3].text
     assert base_pp4 == text_of(window, pp(window, 4))
-    assert all(change.new_label != "PP4" for change in window.controller.live.changes.changes)  # type: ignore[union-attr]
+    live = window.controller.live
+    assert live is not None and all(change.new_label != "PP4" for change in live.changes.changes)
     _key(qtbot, Qt.Key.Key_C, CTRL_SHIFT)
     _key(qtbot, Qt.Key.Key_Home)
     change = window.panel.chosen()
@@ -111,6 +113,16 @@ def test_accept_and_reject_from_the_keyboard(qtbot, window: MainWindow) -> None:
     assert text_of(window, pp(window, 13)) == doc.base.preambular()[12].text != draft_before
 
 
+def _select_finding(qtbot, window: MainWindow, key: str) -> None:  # type: ignore[no-untyped-def]
+    """Down the list of findings, from the keyboard, to the first one on paragraph `key`."""
+    for _ in range(window.checks.list.count() + 1):
+        finding = window.checks.current()
+        if finding is not None and finding.target == key:
+            return
+        _key(qtbot, Qt.Key.Key_Down)
+    raise AssertionError(f"no finding on {key}")
+
+
 def test_fix_from_the_keyboard(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     _ready(qtbot, window)
     key = pp(window, 1)
@@ -121,8 +133,7 @@ def test_fix_from_the_keyboard(qtbot, window: MainWindow) -> None:  # type: igno
     assert any(f.rule == "pp-ending" and f.target == key for f in window.checks.findings)
     _key(qtbot, Qt.Key.Key_E, CTRL_SHIFT)
     assert _focus() is window.checks.list
-    while window.checks.current() is None or window.checks.current().target != key:  # type: ignore[union-attr]
-        _key(qtbot, Qt.Key.Key_Down)
+    _select_finding(qtbot, window, key)
     _key(qtbot, Qt.Key.Key_Tab)
     assert _focus() is window.checks.fix_button
     _key(qtbot, Qt.Key.Key_Space)
@@ -133,8 +144,7 @@ def test_fix_from_the_keyboard(qtbot, window: MainWindow) -> None:  # type: igno
     assert not text_of(window, key).endswith(",")
     qtbot.wait(DEBOUNCE_MS + 150)
     _key(qtbot, Qt.Key.Key_E, CTRL_SHIFT)
-    while window.checks.current() is None or window.checks.current().target != key:  # type: ignore[union-attr]
-        _key(qtbot, Qt.Key.Key_Down)
+    _select_finding(qtbot, window, key)
     _key(qtbot, Qt.Key.Key_X, CTRL_SHIFT)  # View › Editorial checks › Fix the selected finding
     assert text_of(window, key).endswith(",")
 

@@ -118,7 +118,8 @@ class _Boxes(HTMLParser):
         if tag == "page":
             self.pages.append([])
         elif tag == "word":
-            self._box = tuple(float(values[k] or 0) for k in ("xmin", "ymin", "xmax", "ymax"))  # type: ignore[assignment]
+            left, top, right, bottom = (float(values[k] or 0) for k in ("xmin", "ymin", "xmax", "ymax"))
+            self._box = (left, top, right, bottom)
 
     def handle_data(self, data: str) -> None:
         if self._box is not None and data.strip():
