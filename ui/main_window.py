@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         editor.undo_requested.connect(c.stack.undo)
         editor.redo_requested.connect(c.stack.redo)
         editor.unit_changed.connect(self._on_unit)
+        editor.notice.connect(self._notice)
         c.changed.connect(self.editor.on_changed)
         self.editor.on_activity = c.interrupt
         c.views_changed.connect(self.review_sync.views_changed)
@@ -171,6 +172,9 @@ class MainWindow(QMainWindow):
         self._update_title()
         doc = self.controller.doc
         self.warnings_bar.show_warnings(warnings_of(doc, self.controller.title) if doc is not None else [])
+
+    def _notice(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
 
     def _on_toggles(self, hide_renumbering: bool, hide_technical: bool) -> None:
         self.settings.hide_renumbering = hide_renumbering
@@ -273,8 +277,7 @@ class MainWindow(QMainWindow):
             self.find_dialog = FindDialog(self)
             self.find_dialog.find_requested.connect(self.find_next)
             self.find_dialog.replace_requested.connect(self.replace)
-        self.find_dialog.show()
-        self.find_dialog.raise_()
+        self.find_dialog.present()
 
     def find_next(self, needle: str, case: bool, backwards: bool = False) -> bool:
         doc = self.controller.doc

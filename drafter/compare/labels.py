@@ -15,7 +15,7 @@ FRONT = "front"
 FOOTNOTES = "footnotes"
 FRONT_LABEL = "front matter"
 # Fields of the Resolution itself that are compared with the front matter.
-_STRUCTURE = frozenset(["front", "preamble", "operative", "footnotes", "annexes", "warnings"])
+_STRUCTURE = frozenset(["front", "preamble", "operative", "footnotes", "annexes", "warnings", "moved"])
 RESOLUTION_FIELDS = tuple(f.name for f in fields(Resolution) if f.name not in _STRUCTURE)
 
 # Node's own constructor is Python code; tuple.__new__ makes the same tuples in C (one per block)

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from drafter import edits as ed
 from drafter.edits import Document, Edit, Scope
+from drafter.edits.paste import is_plain, paste_text
 from drafter.model import Inline, Text
 from ui.editor import layout as lay
 from ui.editor.blocks import Blocks
-from ui.editor.paste import paste_edit, split_pasted
 from ui.scrollbars import quieten
 from ui.textblocks import CHUNK, Later, finish_layout, in_sight, repaint_block
 
@@ -50,6 +50,7 @@ class StructuredEditor(QTextEdit):
     undo_requested = Signal()
     redo_requested = Signal()
     unit_changed = Signal(str, str)  # key and margin label of the unit under the cursor
+    notice = Signal(str)  # something the user should know of an action (a pasted footnote left out)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -412,8 +413,10 @@ class StructuredEditor(QTextEdit):
             return
         s_off = cursor.selectionStart() - start.position()
         e_off = cursor.selectionEnd() - end.position()
-        self.request(ed.delete_range(self.doc, lay.key_of(start), s_off, lay.key_of(end), e_off),
-                     (lay.key_of(start), s_off))
+        edit = ed.delete_range(self.doc, lay.key_of(start), s_off, lay.key_of(end), e_off)
+        gone = edit is not None and any(isinstance(step, ed.DeleteBlock) and step.block_id == lay.key_of(start)
+                                        for step in edit.edits)
+        self.request(edit, (lay.key_of(end), 0) if gone else (lay.key_of(start), s_off))
 
     def indent_current(self) -> None:
         place = self._text_unit()
@@ -461,21 +464,26 @@ class StructuredEditor(QTextEdit):
 
     # --- clipboard -------------------------------------------------------------------------------
     def insertFromMimeData(self, source: QMimeData) -> None:
+        """Paste: one line goes in as typed; more is read as the text reader reads a file (numbered
+        paragraphs, wrapped lines, sub-paragraph labels, footnotes) and inserted as paragraphs."""
         text = source.text()
         if not text or self.doc is None:
             return
-        pieces = split_pasted(text)
+        self.flush()
         place = self._text_unit()
-        if len(pieces) <= 1 or place is None:
-            cursor = self.textCursor()
-            cursor.insertText(" ".join(p.text for p in pieces) if pieces else text.replace("\n", " "),
-                              lay.char_format(lay.kind_of(cursor.block())))
-            return
-        if self.textCursor().hasSelection():
-            self.delete_selection()
-            place = self._text_unit() or place
-        edit = paste_edit(self.doc, place[0], place[1], pieces)
-        self.request(edit, place)
+        if place is not None and not is_plain(text):
+            if self.textCursor().hasSelection():
+                self.delete_selection()
+                place = self._text_unit() or place
+            pasted = paste_text(self.doc, place[0], place[1], text)
+            for warning in pasted.warnings:
+                self.notice.emit(warning)
+            if self.request(pasted.edit, pasted.cursor):
+                return
+        text = text.replace(lay.OBJECT_CHAR, "")
+        cursor = self.textCursor()
+        cursor.insertText(text if is_plain(text) else " ".join(text.split()),
+                          lay.char_format(lay.kind_of(cursor.block())))
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasText()
