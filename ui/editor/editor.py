@@ -13,14 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QColor,
-    QFont,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
-    QPainter,
     QPaintEvent,
     QResizeEvent,
     QTextBlock,
@@ -34,11 +31,9 @@ from drafter.edits.paste import is_plain, paste_text
 from drafter.model import Inline, Text
 from ui.editor import layout as lay
 from ui.editor.blocks import Blocks
+from ui.editor.margin import paint_margin
 from ui.scrollbars import quieten
 from ui.textblocks import CHUNK, Later, finish_layout, in_sight, repaint_block
-
-_MARGIN_COLOUR = QColor("#6b6b6b")
-_CHANGE_COLOUR = QColor("#c0392b")
 
 
 def _nothing() -> None:
@@ -502,57 +497,4 @@ class StructuredEditor(QTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        painter = QPainter(self.viewport())
-        small = QFont("Sans Serif")
-        small.setPointSizeF(7.5)
-        offset_y = self.verticalScrollBar().value()
-        offset_x = self.horizontalScrollBar().value()
-        height = self.viewport().height()
-        block = self.cursorForPosition(self.viewport().rect().topLeft()).block()
-        block = block.previous() if block.previous().isValid() else block
-        doc_layout = self.document().documentLayout()
-        seen_note = False
-        while block.isValid():
-            rect = doc_layout.blockBoundingRect(block).translated(-offset_x, -offset_y)
-            if rect.top() > height:
-                break
-            self._paint_block(painter, block, rect, small, seen_note)
-            seen_note = seen_note or lay.kind_of(block) == lay.NOTE
-            block = block.next()
-        painter.end()
-
-    def _paint_block(self, painter: QPainter, block: QTextBlock, rect: QRectF, small: QFont,
-                     seen_note: bool) -> None:
-        fmt = block.blockFormat()
-        kind = lay.kind_of(block)
-        line = block.layout().lineAt(0) if block.layout().lineCount() else None
-        baseline = rect.top() + fmt.topMargin() + (line.y() + line.ascent() if line is not None else 12)
-        key = lay.key_of(block)
-        label, margin = self.blocks.labels.get(key, ("", ""))
-        doc_margin = self.document().documentMargin()
-        if kind == lay.NOTE and not seen_note:
-            painter.setPen(QColor("#000000"))
-            y = rect.top() + 2
-            painter.drawLine(QPointF(lay.GUTTER + doc_margin, y), QPointF(lay.GUTTER + doc_margin + 140, y))
-        if key in self.changed_keys:
-            painter.fillRect(int(lay.GUTTER + doc_margin - 9), int(rect.top() + fmt.topMargin()), 3,
-                             int(rect.height() - fmt.topMargin() - fmt.bottomMargin()), _CHANGE_COLOUR)
-        if margin:
-            painter.setFont(small)
-            painter.setPen(_MARGIN_COLOUR)
-            painter.drawText(QPointF(doc_margin, baseline), margin)
-        if label and line is not None:
-            painter.setFont(lay.serif(10 if kind == lay.NOTE else 12))
-            painter.setPen(QColor("#000000"))
-            if kind == lay.SUB:
-                x = fmt.leftMargin() - lay.INDENT
-            elif kind == lay.NOTE:
-                x = fmt.leftMargin() - 16
-            else:
-                x = fmt.leftMargin()
-            painter.drawText(QPointF(x + doc_margin, baseline), label)
-        if block.length() <= 1 and kind in (lay.FIELD, lay.FORMULA):
-            painter.setFont(lay.serif(10))
-            painter.setPen(QColor("#a0a0a0"))
-            painter.drawText(QPointF(fmt.leftMargin() + fmt.textIndent() + doc_margin, baseline),
-                             f"({margin})")
+        paint_margin(self, self.blocks, self.changed_keys)
