@@ -179,6 +179,9 @@ class Resolution:
     annexes: list[Annex] = field(default_factory=list)
     language: str = "en"
     warnings: list[str] = field(default_factory=list)
+    # the paragraphs its author moved (Alt+Up/Down, drag and drop), the last moved last: a comparison with
+    # the base calls these moved rather than the paragraphs they were moved past
+    moved: tuple[str, ...] = ()
 
     def snapshot(self) -> Resolution:
         """A copy to read while the original goes on changing (in another thread): new blocks, footnotes

@@ -79,6 +79,7 @@ def _block_in(data: dict[str, Any]) -> Block:
 
 def to_dict(res: Resolution) -> dict[str, Any]:
     front = asdict(res.front)
+    moved = {"moved": list(res.moved)} if res.moved else {}
     return {
         "format": "drafter-resolution",
         "version": FORMAT_VERSION,
@@ -94,6 +95,7 @@ def to_dict(res: Resolution) -> dict[str, Any]:
             for a in res.annexes
         ],
         "warnings": list(res.warnings),
+        **moved,
     }
 
 
@@ -118,6 +120,7 @@ def from_dict(data: dict[str, Any]) -> Resolution:
         ],
         language=data.get("language", "en"),
         warnings=[str(w) for w in data.get("warnings", [])],
+        moved=tuple(str(block_id) for block_id in data.get("moved", [])),
     )
 
 

@@ -9,6 +9,7 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
@@ -27,6 +28,8 @@ from ui.settings import Settings
 
 log = logging.getLogger(__name__)
 VIEWS = ("redline", "side-by-side", "editor", "compare")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")  # as UN documents write dates, whatever the system's language
 
 
 
@@ -125,6 +128,19 @@ def initial_document(path: str | None, base: str | None) -> tuple[Document, str 
     return Document.from_base(drafter.load(target), target), None
 
 
+def spoken_time(stamp: str) -> str:
+    """An ISO time (as draft files record it, in UTC) as local date and time in words: "7 December 2026 at
+    15:12"; a stamp that cannot be read as it is."""
+    try:
+        moment = datetime.fromisoformat(stamp.strip())
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    local = moment.astimezone()
+    return f"{local.day} {MONTHS[local.month - 1]} {local.year} at {local:%H:%M}"
+
+
 def offer_recovery(window: MainWindow, folder: Path | None) -> bool:
     found = draftfile.list_recoveries(folder)
     if not found:
@@ -134,7 +150,7 @@ def offer_recovery(window: MainWindow, folder: Path | None) -> bool:
     answer = QMessageBox.question(
         window, window.tr("Recover your work?"),
         window.tr("Drafter did not close normally. An autosaved copy of {name} from {when} was found. "
-                  "Recover it?").format(name=name, when=latest.saved))
+                  "Recover it?").format(name=name, when=spoken_time(latest.saved)))
     if answer != QMessageBox.StandardButton.Yes:
         draftfile.discard(latest.path)
         return False

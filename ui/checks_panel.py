@@ -8,6 +8,7 @@ span in the editor with a wavy underline; `rules_menu` switches rules on and off
 from __future__ import annotations
 
 import logging
+import re
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
@@ -46,6 +47,12 @@ def fix_edit(doc: Document, finding: Finding) -> Edit | None:
     if after == unit.content:
         return None
     return edits.SetContent(finding.target, list(unit.content), after, label=fix.title)
+
+
+def finding_text(finding: Finding) -> str:
+    """A finding as its row reads: the paragraph's label once (most messages name it already)."""
+    named = re.search(rf"(?<![\w(]){re.escape(finding.label)}(?![\w(])", finding.message)
+    return finding.message if named else f"{finding.label}: {finding.message}"
 
 
 def same(a: Finding, b: Finding) -> bool:
@@ -105,9 +112,18 @@ class ChecksPanel(QWidget):
         self.findings: list[Finding] = []
         self.list = QListWidget()
         self.list.setObjectName("findings")
+        self.list.setAccessibleName(self.tr("Findings of the editorial checks"))
+        self.list.setWordWrap(True)  # a message reads whole, on as many lines as it takes
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setAlternatingRowColors(True)  # where one finding ends and the next begins
         self.summary = QLabel("")
         self.fix_button = QPushButton(self.tr("Fix"))
+        self.fix_button.setAccessibleName(self.tr("Fix the selected finding"))
+        self.fix_button.setToolTip(self.tr("Make the quick fix of the selected finding (Ctrl+Shift+X)"))
         self.fix_button.setEnabled(False)
+        self.setAccessibleName(self.tr("Editorial checks"))
         row = QHBoxLayout()
         row.addWidget(self.summary, 1)
         row.addWidget(self.fix_button)
@@ -120,12 +136,16 @@ class ChecksPanel(QWidget):
         self.list.currentRowChanged.connect(self._current_changed)
         self.fix_button.clicked.connect(self._fix)
 
+    def keyboard_order(self) -> None:
+        """From a finding, Tab reaches Fix (called once the panel is in its window)."""
+        QWidget.setTabOrder(self.list, self.fix_button)
+
     def set_findings(self, findings: list[Finding]) -> None:
         row = self.list.currentRow()
         self.findings = list(findings)
         self.list.clear()
         for finding in self.findings:
-            item = QListWidgetItem(f"{finding.label}: {finding.message}")
+            item = QListWidgetItem(finding_text(finding))
             rule = RULES.get(finding.rule)
             title = rule.title if rule else ""
             item.setToolTip(f"{finding.rule}: {title}\n{finding.source}"
@@ -133,8 +153,9 @@ class ChecksPanel(QWidget):
             self.list.addItem(item)
         if self.findings:
             self.list.setCurrentRow(min(max(row, 0), len(self.findings) - 1))
-        self.summary.setText(self.tr("{n} finding(s)").format(n=len(self.findings)) if self.findings
-                             else self.tr("No findings"))
+        count = len(self.findings)
+        self.summary.setText(self.tr("No findings") if not count else self.tr("1 finding") if count == 1
+                             else self.tr("{n} findings").format(n=count))
         self._current_changed(self.list.currentRow())
 
     def current(self) -> Finding | None:
@@ -144,11 +165,16 @@ class ChecksPanel(QWidget):
     def _current_changed(self, row: int) -> None:
         finding = self.findings[row] if 0 <= row < len(self.findings) else None
         self.fix_button.setEnabled(finding is not None and finding.fix is not None)
-        self.fix_button.setToolTip(finding.fix.title if finding is not None and finding.fix else "")
+        title = finding.fix.title if finding is not None and finding.fix else ""
+        self.fix_button.setToolTip(self.tr("{fix} (Ctrl+Shift+X)").format(fix=title) if title else "")
 
     def _jump(self, item: QListWidgetItem) -> None:
         finding = self.findings[self.list.row(item)]
         self.jump_requested.emit(finding.target, finding.start, finding.end)
+
+    def fix_current(self) -> None:
+        """Ask for the quick fix of the selected finding (the Fix button, Ctrl+Shift+X)."""
+        self._fix()
 
     def _fix(self) -> None:
         finding = self.current()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QDialog, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from drafter import edits
@@ -74,7 +75,11 @@ def replace_edit(doc: Document, matches: list[Match], replacement: str) -> Edit 
 
 
 class FindDialog(QDialog):
-    """Intents only: the main window searches and changes the document."""
+    """Intents only: the main window searches and changes the document.
+
+    Enter in the dialog is Find next, its one default button; the other buttons take neither Enter
+    nor, after a click, the focus (Space would press them again): each time the dialog is opened the
+    focus is in the Find field with its text selected, ready to be typed over."""
 
     find_requested = Signal(str, bool, bool)  # text, match case, backwards
     replace_requested = Signal(str, str, bool, bool)  # text, replacement, match case, all
@@ -93,16 +98,34 @@ class FindDialog(QDialog):
         grid.addWidget(self.replacement, 1, 1)
         grid.addWidget(self.case, 2, 1)
         grid.addWidget(self.status, 3, 0, 1, 2)
-        buttons = [(self.tr("Find next"), lambda: self.find_requested.emit(self.needle.text(), self.case.isChecked(),
-                                                                           False)),
-                   (self.tr("Find previous"), lambda: self.find_requested.emit(self.needle.text(),
-                                                                               self.case.isChecked(), True)),
-                   (self.tr("Replace"), lambda: self._replace(False)),
-                   (self.tr("Replace all"), lambda: self._replace(True))]
-        for row, (title, slot) in enumerate(buttons):
-            button = QPushButton(title)
-            button.clicked.connect(slot)
-            grid.addWidget(button, row, 2)
+        self.find_button = self._button(self.tr("Find next"), lambda: self._find(False), 0, grid)
+        self.previous_button = self._button(self.tr("Find previous"), lambda: self._find(True), 1, grid)
+        self.replace_button = self._button(self.tr("Replace"), lambda: self._replace(False), 2, grid)
+        self.replace_all_button = self._button(self.tr("Replace all"), lambda: self._replace(True), 3, grid)
+        self.find_button.setDefault(True)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_needle)
+
+    def _button(self, title: str, slot: Callable[[], None], row: int, grid: QGridLayout) -> QPushButton:
+        button = QPushButton(title)
+        button.setAutoDefault(False)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reached with Tab, never left holding the focus by a click
+        button.clicked.connect(slot)
+        grid.addWidget(button, row, 2)
+        return button
+
+    def present(self) -> None:
+        """Show the dialog (again) with the focus in the Find field and its text selected."""
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.focus_needle()
+
+    def focus_needle(self) -> None:
+        self.needle.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.needle.selectAll()
+
+    def _find(self, backwards: bool) -> None:
+        self.find_requested.emit(self.needle.text(), self.case.isChecked(), backwards)
 
     def _replace(self, everything: bool) -> None:
         self.replace_requested.emit(self.needle.text(), self.replacement.text(), self.case.isChecked(), everything)

@@ -12,7 +12,7 @@ import logging
 import os
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -170,6 +170,9 @@ class FollowUpPanel(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("automatic-changes")
+        self.setAccessibleName(self.tr("Automatic changes of the follow-up draft"))
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
         self.setColumnCount(3)
         self.setHeaderLabels([self.tr("Where"), self.tr("Change"), self.tr("Reason")])
         self.setRootIsDecorated(True)
@@ -198,8 +201,15 @@ class FollowUpPanel(QTreeWidget):
         self.changes.setText(0, self.tr("Automatic changes ({n})").format(n=len(updates)))
         self.notes.setText(0, self.tr("To check by hand ({n})").format(n=len(notes)))
         self.expandAll()
+        widest = max(self.fontMetrics().averageCharWidth() * 48, 240)  # the reason column gets the rest
         for column in range(2):
             self.resizeColumnToContents(column)
+            self.setColumnWidth(column, min(self.columnWidth(column), widest))
+
+    def sizeHint(self) -> QSize:
+        """Wide enough for where, change and reason side by side, and a dozen rows."""
+        line = self.fontMetrics().lineSpacing()
+        return QSize(self.fontMetrics().averageCharWidth() * 140, line * 14)
 
     def rows(self) -> list[tuple[str, str, str]]:
         """The automatic changes as (where, change, reason), for tests and copying."""

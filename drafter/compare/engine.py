@@ -15,6 +15,7 @@ from drafter.compare import kinds as k
 from drafter.compare.changes import ChangeList
 from drafter.compare.labels import FRONT_LABEL, labels_of, layout_of, remap_notes
 from drafter.compare.memo import Memo
+from drafter.compare.moves import choose_moved
 from drafter.compare.records import Pair, RecordMaker, Regroup
 from drafter.compare.words import EQUAL, Options, Tokens, superscript
 from drafter.model import Block, CrossHeading, Footnote, Inline, NoteRef, Paragraph, Resolution, all_blocks
@@ -61,6 +62,7 @@ class Comparison(RecordMaker):
         self.note_pairs: list[tuple[Footnote, Footnote]] = []
         self.note_key_old: dict[str, str] = {}
         self.note_key_new: dict[str, str] = {}
+        self.by_author = frozenset(new.moved)  # the blocks the author moved: the ones to call moved
 
     # --- structure -------------------------------------------------------------------
     def _cut(self, block: Block | Footnote) -> tuple[Tokens, list[tuple[int, str]]]:
@@ -139,9 +141,10 @@ class Comparison(RecordMaker):
 
     def _same_place(self, old: Block, new: Block) -> bool:
         """Whether a pair found across gaps stands where its base block stood all the same: the same label
-        in the same part (a sub-paragraph under a paragraph rewritten whole, which pairs with nothing)."""
+        in the same part (a sub-paragraph under a paragraph rewritten whole, which pairs with nothing), unless
+        its author moved it (other moves may have brought it back to its number, out of order all the same)."""
         label = self.old_labels.get(old.id)
-        return (label is not None and label == self.new_labels.get(new.id)
+        return (new.id not in self.by_author and label is not None and label == self.new_labels.get(new.id)
                 and self.part_old.get(old.id) == self.part_new.get(new.id))
 
     def _clean_pools(self) -> None:
@@ -283,6 +286,7 @@ class Comparison(RecordMaker):
         for name in dict.fromkeys([*old_parts, *new_parts]):
             self._align_lists(old_parts.get(name, []), new_parts.get(name, []))
         self._match_pool()
+        choose_moved(self.pairs, self.old, self.new, [(r.old, r.new) for r in self.regroups], self._item)
         self._align_footnotes()
         self.op_numbers = self.count_op_numbers()
         note_map = {old.id: new.id for old, new in self.note_pairs}

@@ -24,6 +24,7 @@ from drafter.edits.actions import (
     split,
     toggle_kind,
 )
+from drafter.edits.paste import paste_text
 from drafter.edits.primitives import (
     Compound,
     DeleteBlock,
@@ -56,7 +57,7 @@ __all__ = [
     "Compound", "DeleteBlock", "DeleteNote", "Document", "Edit", "EditError", "InsertBlock", "InsertNote",
     "Metadata", "MoveBlock", "MoveRange", "RenumberNotes", "Scope", "SetContent", "SetField", "Side", "Where",
     "citation_order", "cite_footnote", "delete_range", "find", "indent", "insert_footnote", "insert_paragraphs",
-    "join", "length", "locate", "move", "move_to", "new_paragraph", "outdent", "reading_order",
+    "join", "length", "locate", "move", "move_to", "new_paragraph", "outdent", "paste_text", "reading_order",
     "remove_footnote", "set_content", "split", "split_content", "toggle_kind", "walk",
     "with_lead_italic",
 ]

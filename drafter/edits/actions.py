@@ -26,6 +26,8 @@ from drafter.edits.primitives import (
     SetContent,
     Side,
     Where,
+    citation_order,
+    cited_notes,
     container,
     find,
     insert_inline,
@@ -84,15 +86,38 @@ class Builder:
 
 
 def set_content(doc: Document, unit_id: str, content: Sequence[Inline], side: Side = "draft",
-                label: str = "Typing") -> SetContent | None:
-    """The content of a block set from the editor: paragraphs get their lead phrase in italics."""
+                label: str = "Typing") -> Edit | None:
+    """The content of a block set from the editor: paragraphs get their lead phrase in italics.
+
+    Typing is one `SetContent`; where a footnote reference went (deleted or cut with the text
+    around it), the footnotes nothing cites any more go with it in the same step and the
+    others are numbered again by first citation."""
     unit = find(doc.side(side), unit_id)
     if unit is None:
         return None
     after = with_lead_italic(content) if isinstance(unit, Paragraph) else normalize_runs(list(content))
     if after == unit.content:
         return None
-    return SetContent(unit_id, unit.content, after, side, label)
+    edit = SetContent(unit_id, unit.content, after, side, label)
+    cited = note_refs(unit.content)
+    if cited == note_refs(after):
+        return edit
+    with Builder(doc, side) as b:
+        b.add(edit)
+        notes_follow(b, set(cited))
+        return b.done(label)
+
+
+def notes_follow(b: Builder, candidates: set[str]) -> None:
+    """After text was deleted: the `candidates` (notes the deleted text cited) that nothing cites any more
+    go, and the notes are numbered again by first citation where the order changed."""
+    res = b.res
+    if candidates:
+        cited = cited_notes(res)
+        for note_id in [note.id for note in res.footnotes if note.id in candidates and note.id not in cited]:
+            b.add(DeleteNote(note_id, b.side))
+    if [note.id for note in res.footnotes] != citation_order(res):
+        b.add(RenumberNotes(side=b.side))
 
 
 def _sibling_of(block: Block, content: Content) -> Block:
@@ -171,37 +196,59 @@ def join(doc: Document, block_id: str, side: Side = "draft") -> Compound | None:
 def delete_range(doc: Document, start_id: str, start: int, end_id: str, end: int,
                  side: Side = "draft") -> Compound | None:
     """Delete from (start_id, start) to (end_id, end) across paragraphs: what lies between goes,
-    the two ends join."""
+    the two ends join. From the very start of a block, the blocks wholly in the range go and the
+    last block keeps what is left of it (and its id: it is the paragraph that stays). Footnotes
+    cited only in the deleted text go with it."""
     res = doc.side(side)
     order = [block.id for block in reading_order(res)]
     if start_id not in order or end_id not in order or order.index(end_id) < order.index(start_id):
         return None
-    first, last = find(res, start_id), find(res, end_id)
+    span = order[order.index(start_id): order.index(end_id) + 1]
+    units = [find(res, block_id) for block_id in span]
+    first, last = units[0], units[-1]
     assert first is not None and last is not None
+    cited = {ref for unit in units if unit is not None for ref in note_refs(unit.content)}
     left, _ = split_content(first.content, start)
     _, right = split_content(last.content, end)
     with Builder(doc, side) as b:
         if start_id == end_id:
             b.add(SetContent(start_id, first.content, _styled(first, [*left, *right]), side))
-            return b.done("Delete")
-        b.add(SetContent(start_id, first.content, _styled(first, left), side))
-        between = order[order.index(start_id) + 1: order.index(end_id)]
-        gone = {*between, end_id} if not right else set(between)  # the blocks nothing is left of
-        for block_id in [*between, end_id]:
-            unit = find(b.res, block_id)
-            if unit is None:  # it went with the paragraph it belonged to, all of which lay in the range
-                continue
-            b.add(SetContent(block_id, unit.content, right if block_id == end_id else [], side))
-            edit = join(b.doc, block_id, side)
-            if edit is None and block_id != end_id and isinstance(unit, Paragraph) \
-                    and all(para.id in gone for para in iter_paragraphs(list(unit.children))):
-                # an emptied paragraph that cannot join a heading goes with its sub-paragraphs, all of
-                # which lie wholly in the range
-                edit = Compound([DeleteBlock(block_id, side)], "Delete", side)
-            if edit is None:
-                return None
-            b.add(edit)
+        elif start == 0 and not any(_inside(res, end_id, block_id) for block_id in span[:-1]):
+            for block_id in span[:-1]:
+                if find(b.res, block_id) is not None:  # else it went with the paragraph it belonged to
+                    b.add(DeleteBlock(block_id, side, "Delete"))
+            if right != last.content:
+                b.add(SetContent(end_id, last.content, _styled(last, right), side))
+        elif not _join_across(b, span, left, right):
+            return None
+        notes_follow(b, cited)
         return b.done("Delete")
+
+
+def _join_across(b: Builder, span: list[str], left: Sequence[Inline], right: Sequence[Inline]) -> bool:
+    """The first block of `span` keeps `left`, the blocks after it are emptied and joined to it, the
+    last with `right`; False where a join cannot be made (a paragraph into a heading)."""
+    side = b.side
+    start_id, end_id, between = span[0], span[-1], span[1:-1]
+    first = find(b.res, start_id)
+    assert first is not None
+    b.add(SetContent(start_id, first.content, _styled(first, left), side))
+    gone = {*between, end_id} if not right else set(between)  # the blocks nothing is left of
+    for block_id in span[1:]:
+        unit = find(b.res, block_id)
+        if unit is None:  # it went with the paragraph it belonged to, all of which lay in the range
+            continue
+        b.add(SetContent(block_id, unit.content, right if block_id == end_id else [], side))
+        edit = join(b.doc, block_id, side)
+        if edit is None and block_id != end_id and isinstance(unit, Paragraph) \
+                and all(para.id in gone for para in iter_paragraphs(list(unit.children))):
+            # an emptied paragraph that cannot join a heading goes with its sub-paragraphs, all of
+            # which lie wholly in the range
+            edit = Compound([DeleteBlock(block_id, side)], "Delete", side)
+        if edit is None:
+            return False
+        b.add(edit)
+    return True
 
 
 def _styled(unit: Paragraph | CrossHeading | Footnote, content: Sequence[Inline]) -> Content:
@@ -258,7 +305,7 @@ def move(doc: Document, block_id: str, step: int, side: Side = "draft") -> Compo
     if not 0 <= target < len(siblings):
         return None
     label = "Move up" if step < 0 else "Move down"
-    return Compound([MoveBlock(block_id, Where(where.part, where.parent, target), side),
+    return Compound([MoveBlock(block_id, Where(where.part, where.parent, target), side, label, by_author=True),
                      RenumberNotes(side=side)], label, side)
 
 
@@ -274,8 +321,8 @@ def move_to(doc: Document, block_id: str, to: Where, side: Side = "draft") -> Co
         index -= 1
     if (where.part, where.parent, where.index) == (to.part, to.parent, index):
         return None
-    return Compound([MoveBlock(block_id, Where(to.part, to.parent, index), side), RenumberNotes(side=side)],
-                    "Move paragraph", side)
+    return Compound([MoveBlock(block_id, Where(to.part, to.parent, index), side, by_author=True),
+                     RenumberNotes(side=side)], "Move paragraph", side)
 
 
 def _inside(res: Resolution, block_id: str, ancestor_id: str) -> bool:

@@ -215,6 +215,11 @@ def note_refs(content: Sequence[Inline]) -> list[str]:
     return [item.note for item in content if isinstance(item, NoteRef)]
 
 
+def cited_notes(res: Resolution) -> set[str]:
+    """The ids of the footnotes some paragraph or heading cites."""
+    return {ref for block in reading_order(res) for ref in note_refs(block.content)}
+
+
 def citation_order(res: Resolution) -> list[str]:
     """Footnote ids in the order of their first citation; notes never cited keep their place at the end."""
     seen: dict[str, None] = {}
@@ -337,23 +342,32 @@ class DeleteBlock(Edit):
 
 
 class MoveBlock(Edit):
-    """Move a block; `to.index` counts in the target list after the block has left its old place."""
+    """Move a block; `to.index` counts in the target list after the block has left its old place.
+    `by_author`: the author moved this block (Alt+Up/Down, drag and drop), and the draft records it
+    (`Resolution.moved`) so that a comparison reports this block as the one moved."""
 
-    def __init__(self, block_id: str, to: Where, side: Side = "draft", label: str = "Move paragraph") -> None:
-        self.block_id, self.to, self.side, self.label = block_id, to, side, label
+    def __init__(self, block_id: str, to: Where, side: Side = "draft", label: str = "Move paragraph",
+                 by_author: bool = False) -> None:
+        self.block_id, self.to, self.side, self.label, self.by_author = block_id, to, side, label, by_author
         self.origin: Where | None = None
+        self.moved_before: tuple[str, ...] = ()
 
     def apply(self, doc: Document) -> None:
         res = doc.side(self.side)
         self.origin = locate(res, self.block_id)
         block = container(res, self.origin.part, self.origin.parent).pop(self.origin.index)
         container(res, self.to.part, self.to.parent).insert(self.to.index, block)
+        if self.by_author:
+            self.moved_before = res.moved
+            res.moved = (*[key for key in res.moved if key != self.block_id], self.block_id)
 
     def revert(self, doc: Document) -> None:
         assert self.origin is not None
         res = doc.side(self.side)
         block = container(res, self.to.part, self.to.parent).pop(self.to.index)
         container(res, self.origin.part, self.origin.parent).insert(self.origin.index, block)
+        if self.by_author:
+            res.moved = self.moved_before
 
 
 class MoveRange(Edit):

@@ -4,7 +4,7 @@
 paragraphs made with `drafter.exporters.ooxml`. Lists are Word lists: one `w:num` per group of
 siblings (restarting at 1), on the abstract list whose format prints the label the model derives,
 so numbers never appear in the text. Footnotes are written into the template's footnotes.xml
-after its two separators.
+after its two separators; on saving they are numbered, and put, in the order of their references.
 """
 
 from __future__ import annotations
@@ -113,7 +113,6 @@ class Builder:
         self.notes_part = notes_part
         self.notes = etree.fromstring(notes_part.blob)
         self.language = res.language
-        self.marks: dict[int, str] = {}  # w:footnote id → printed marker, where it is not the id
 
     # --- body -----------------------------------------------------------------
     def add(self, p: etree._Element) -> etree._Element:
@@ -175,8 +174,8 @@ class Builder:
                 ooxml.sub(tab, "tab")
                 lead = [ref, tab]
             p = ooxml.paragraph("FootnoteText", [*lead, *runs],
-                                mark=mark if mark is not None and index < len(paragraphs) - 1 else None,
-                                indent=(ooxml.NOTE_TEXT, ooxml.NOTE_TEXT - ooxml.NOTE_MARK))
+                             mark=mark if mark is not None and index < len(paragraphs) - 1 else None,
+                             indent=(ooxml.NOTE_TEXT, ooxml.NOTE_TEXT - ooxml.NOTE_MARK))
             note.append(p)
 
     # --- the package --------------------------------------------------------------
@@ -200,20 +199,56 @@ class Builder:
             else:
                 settings.append(node)
 
+    def references(self) -> list[tuple[etree._Element, str, bool]]:
+        """Each w:footnoteReference of the body in reading order, with its note id and whether it is deleted."""
+        removed = set(map(ooxml.w, ooxml.REMOVED))
+        return [(ref, ref.get(ooxml.w("id"), ""), any(a.tag in removed for a in ref.iterancestors()))
+                for ref in self.body.iter(ooxml.w("footnoteReference"))]
+
+    @staticmethod
+    def holders(refs: list[tuple[etree._Element, str, bool]]) -> dict[str, etree._Element]:
+        """The one reference that stays a footnote reference for each note: its first live one, else its first
+        one; in reading order."""
+        chosen: dict[str, etree._Element] = {}
+        for ref, note_id, deleted in refs:
+            if not deleted:
+                chosen.setdefault(note_id, ref)
+        for ref, note_id, _deleted in refs:
+            chosen.setdefault(note_id, ref)
+        place = {ref: index for index, (ref, _note_id, _deleted) in enumerate(refs)}
+        return dict(sorted(chosen.items(), key=lambda item: place[item[1]]))
+
+    def order_notes(self) -> None:
+        """The notes numbered 1, 2, 3 … in the order of their references (deleted ones included) and written
+        into footnotes.xml in that order: Word finds a note by its id, but LibreOffice gives the k-th
+        reference the k-th note of the file. Notes nothing cites come last."""
+        notes = [node for node in self.notes.iterfind(ooxml.w("footnote")) if node.get(ooxml.w("type")) is None]
+        by_id = {node.get(ooxml.w("id"), ""): node for node in notes}
+        refs = self.references()
+        cited = [note_id for note_id in self.holders(refs) if note_id in by_id]
+        order = [*cited, *(note_id for note_id in by_id if note_id not in cited)]
+        number = {note_id: str(index) for index, note_id in enumerate(order, 1)}
+        for ref, note_id, _deleted in refs:
+            if note_id in number:
+                ref.set(ooxml.w("id"), number[note_id])
+        for node in notes:
+            self.notes.remove(node)
+        for note_id in order:
+            by_id[note_id].set(ooxml.w("id"), number[note_id])
+            self.notes.append(by_id[note_id])
+
     def repeat_marks(self) -> None:
         """A note cited again (note 1 of 72/169 in PP1 and OP15) is, as Word makes it, a NOTEREF field to a
-        bookmark around the note's first live reference: one note, printed with the same number at both places."""
-        removed = set(map(ooxml.w, ooxml.REMOVED))
-        refs = [(ref, ref.get(ooxml.w("id"), ""), any(a.tag in removed for a in ref.iterancestors()))
-                for ref in self.body.iter(ooxml.w("footnoteReference"))]
+        bookmark around the note's first live reference: one note, printed with the same number at both places.
+        A deleted repeat is the printed number alone, so that each note keeps one footnote reference."""
+        refs = self.references()
         cited = Counter(note_id for _, note_id, _ in refs)
-        holders: dict[str, etree._Element] = {}
-        for ref, note_id, deleted in refs:
-            if cited[note_id] > 1 and not deleted:
-                holders.setdefault(note_id, ref)
+        holders = {note_id: ref for note_id, ref in self.holders(refs).items() if cited[note_id] > 1}
+        gone = {ref for ref, _note_id, deleted in refs if deleted}
+        live = {note_id: ref for note_id, ref in holders.items() if ref not in gone}  # the fields' targets
         ids = (node.get(ooxml.w("id"), "") for node in self.body.iter())
         next_id = max((int(v) for v in ids if v.lstrip("-").isdigit()), default=0) + 1
-        for bookmark_id, (note_id, ref) in enumerate(holders.items(), next_id):
+        for bookmark_id, (note_id, ref) in enumerate(live.items(), next_id):
             run = _parent(ref)
             run.addprevious(ooxml.el("bookmarkStart", id=str(bookmark_id), name=f"_RefNote{note_id}"))
             run.addnext(ooxml.el("bookmarkEnd", id=str(bookmark_id)))
@@ -221,18 +256,18 @@ class Builder:
             if note_id not in holders or holders[note_id] is ref:
                 continue
             run = _parent(ref)
-            mark = self.marks.get(int(note_id), note_id)
             if deleted:
-                # deleted text: the printed mark alone (LibreOffice loses the rest of a deletion after a field)
+                # deleted text: the printed number alone (LibreOffice loses the rest of a deletion after a field)
                 printed = ooxml.el("delText")
-                printed.text = mark
+                printed.text = note_id
                 run.replace(ref, printed)
                 continue
-            for field_run in reversed(_noteref_field(f"_RefNote{note_id}", mark)):
+            for field_run in reversed(_noteref_field(f"_RefNote{note_id}", note_id)):
                 run.addnext(field_run)
             _parent(run).remove(run)
 
     def to_bytes(self) -> bytes:
+        self.order_notes()
         self.repeat_marks()
         self.notes_part._blob = etree.tostring(self.notes, xml_declaration=True, encoding="UTF-8",
                                                standalone=True)

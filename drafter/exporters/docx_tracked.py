@@ -11,7 +11,9 @@ Built on `drafter.compare.compare(old, new)`:
   at the new one, so that rejecting the move gives back the base word for word;
 - a split or merge is one run of paragraphs whose inserted or deleted paragraph marks do the work;
 - footnotes change inside footnotes.xml; a deleted or moved-away reference to a footnote that the
-  new text keeps points to a copy of the base note, never to the note an inserted reference uses;
+  new text keeps points to a copy of the base note, never to the note an inserted reference uses, nor to
+  a note whose first live reference comes after it; the notes are numbered in the order of their
+  references, deleted ones included (`Builder.order_notes`);
 - the front matter (masthead, symbol, date, session, agenda, adoption or sponsors line) is the new
   text's own and untracked, as a delegation submits it; only the title's wording is tracked, word by
   word (its resolution-number prefix belongs to the front matter). With `track_front=True` every
@@ -78,7 +80,6 @@ class Tracked:
         found = self.old_ids.get(note)
         if found is None:
             found = self.old_ids[note] = self.next_note
-            self.b.marks[found] = self.old.marker(note)
             self.next_note += 1
         return found
 
@@ -138,7 +139,7 @@ class Tracked:
     def add(self, slot: Slot, runs: list[etree._Element], mark: str | None, deleted: bool = False,
             move: tuple[str, str] | None = None) -> None:
         p = ooxml.paragraph(slot.style, mark=self.stamp.mark(mark) if mark else None,
-                            numpr=self.numpr(slot, deleted))
+                         numpr=self.numpr(slot, deleted))
         if move is not None:
             kind, name = move
             rid = self.stamp.take()
@@ -352,15 +353,40 @@ class Tracked:
                     anchor = record.new_ids[-1]
         return out
 
-    def notes(self) -> None:
-        # a removed reference shares the note of the new text unless an inserted reference uses it:
-        # then it gets a copy of the base note (LibreOffice empties a note referenced both ways)
-        for run, old_id in self.pending:
+    def settle_references(self) -> None:
+        """The ids of removed references to notes the new text keeps. Such a reference shares the new text's
+        note, unless an inserted reference uses it (LibreOffice empties a note referenced both ways) or it
+        stands before the note's first live reference: then the removed references get a copy of the base note,
+        and that live reference, in the base a repeat, becomes the copy's deleted repeat and the note's inserted
+        reference, so that rejecting all gives the base's notes in the base's order."""
+        refs = self.b.references()
+        place = {ref: index for index, (ref, _note, _removed) in enumerate(refs)}
+        first_live: dict[str, etree._Element] = {}
+        for ref, note_id, removed in refs:
+            if not removed:
+                first_live.setdefault(note_id, ref)
+        pending = [(ref, old_id) for run, old_id in self.pending for ref in run.iter(ooxml.w("footnoteReference"))]
+        ahead: dict[str, etree._Element] = {}  # base note → the new note's live reference its removed one precedes
+        for ref, old_id in pending:
+            live = first_live.get(str(self.new_note(self.paired[old_id].new_ids[0])))
+            if live is not None and place[ref] < place[live]:
+                ahead[old_id] = live
+        for ref, old_id in pending:
             new_id = self.paired[old_id].new_ids[0]
-            target = self.old_note(old_id) if new_id in self.inserted_refs else self.new_note(new_id)
-            ref = run.find(ooxml.w("footnoteReference"))
-            if ref is not None:
-                ref.set(ooxml.w("id"), str(target))
+            copied = new_id in self.inserted_refs or old_id in ahead
+            ref.set(ooxml.w("id"), str(self.old_note(old_id) if copied else self.new_note(new_id)))
+        added = set(map(ooxml.w, (ooxml.INS, ooxml.MOVE_TO)))
+        for old_id, live in ahead.items():
+            run = live.getparent()
+            if run is None or any(node.tag in added for node in live.iterancestors()):
+                continue
+            inserted = self.stamp.mark(ooxml.INS)
+            run.addprevious(self.stamp.mark(ooxml.DEL, ooxml.note_run(self.old_note(old_id))))
+            run.addprevious(inserted)
+            inserted.append(run)
+
+    def notes(self) -> None:
+        self.settle_references()
         by_new = {r.new_ids[0]: r for r in self.changes.records if r.part == FOOTNOTES and r.new_ids}
         for note in self.new.footnotes:
             record = by_new.get(note.id)

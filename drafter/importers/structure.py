@@ -85,6 +85,16 @@ def build(raw: RawDoc) -> Resolution:
     return res
 
 
+def build_body(raw: RawDoc) -> Resolution:
+    """Body text alone, such as text pasted into a draft: its paragraphs (numbered ones in the operative
+    part), sub-paragraphs, headings and footnotes, read as `build` reads what follows the formula."""
+    res = Resolution(language=raw.language, warnings=list(raw.warnings))
+    items = [item for item in map(_split_label, raw.blocks) if item.text or item.label]
+    _fill_body(res, _join_breaks(items))
+    _attach_notes(res, raw)
+    return res
+
+
 # --- labels and joins ----------------------------------------------------
 def _split_label(block: RawBlock) -> _Item:
     content = normalize_runs(block.content)

@@ -31,8 +31,11 @@ _JOB = re.compile(r"^\d{2}-\d{5}(?:\s*\(E\))?(?:\s+\d{6})?\s*(?:\*\d{7}\*)?$")
 _BARCODE = re.compile(r"^\*\d{7,}\*$")
 _DATECODE = re.compile(r"^\d{6}$")
 _PAGE = re.compile(r"^\d{1,3}/\d{1,3}$")
+# a page number and a job number on one line, as a PDF viewer copies a page foot ("4/7 19-05118")
+_PAGE_JOB = re.compile(r"^(?:\d{1,3}/\d{1,3}\s+\d{2}-\d{5}|\d{2}-\d{5}\s+\d{1,3}/\d{1,3})$")
 _SYMBOL_ALONE = re.compile(r"^(?:A/RES/\d+/\d+(?: [A-Z])?|A/C\.\d/\d+/L\.\d+(?:/Rev\.\d+)?|A/\d+/L\.\d+"
                            r"(?:/Rev\.\d+)?|S/\d{4}/\d+|S/RES/\d+ \(\d{4}\)|A/HRC/\S+|E/\S+)$")
+_GLUED_SYMBOL = re.compile(r"(?<=[,;.:]) (?:S/\d{4}/\d+|A/RES/\d+/\d+)\s*$")
 _NOTE_LINE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 _SUP_NOTE = re.compile(rf"^([{SUPERSCRIPTS}]+)\s*(\S.*)$", re.S)
 _REFLOWED_NOTE = re.compile(r"^\[\^(\d+)\]:\s*(.*)$")
@@ -69,11 +72,12 @@ def strip_corpus_header(text: str) -> str:
     return text
 
 
-def parse_text(text: str) -> RawDoc:
+def parse_text(text: str, body: bool = False) -> RawDoc:
+    """`body`: the text is body text alone (pasted into a draft), so a symbol standing alone is a running head."""
     text = unicodedata.normalize("NFC", strip_corpus_header(text)).replace("\u00a0", " ").replace("\r", "")
     lines = [line.rstrip() for line in text.split("\n")]
     raw = RawDoc()
-    lines, notes = _take_notes(lines, raw)
+    lines, notes = _take_notes(lines, raw, body)
     starred = any("*" in line and not _BARCODE.match(line.strip()) for line in lines)
     raw.notes = {marker: _Marks(set(), starred).parse(note) for marker, note in notes.items()}
     blank = sum(1 for line in lines if not line.strip())
@@ -89,14 +93,14 @@ def parse_text(text: str) -> RawDoc:
 def _is_furniture(line: str) -> bool:
     stripped = line.strip()
     return bool(_JOB.match(stripped) or _BARCODE.match(stripped) or _DATECODE.match(stripped)
-                or _PAGE.match(stripped) or _SEPARATOR.match(stripped))
+                or _PAGE.match(stripped) or _SEPARATOR.match(stripped) or _PAGE_JOB.match(stripped))
 
 
-def _take_notes(lines: list[str], raw: RawDoc) -> tuple[list[str], dict[str, str]]:
+def _take_notes(lines: list[str], raw: RawDoc, body: bool = False) -> tuple[list[str], dict[str, str]]:
     """Remove page furniture and footnote blocks; return the body lines and the notes' text."""
     out: list[str] = []
     notes: dict[str, str] = {}
-    seen_formula = False
+    seen_formula = body
     mode = ""  # "rule": notes after a rule, to the page foot; "sup": a ¹ note, to a blank line
     current: str | None = None
     heads = _running_head_lines(lines)
@@ -124,6 +128,8 @@ def _take_notes(lines: list[str], raw: RawDoc) -> tuple[list[str], dict[str, str
             mode, current = "", None
             continue
         if _is_furniture(line):
+            if out and seen_formula:  # the symbol of a running head a viewer copied onto the line before
+                out[-1] = _GLUED_SYMBOL.sub("", out[-1])
             mode, current = "", None
             continue
         if mode == "sup" and not line:

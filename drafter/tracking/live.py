@@ -32,10 +32,10 @@ from drafter.compare.changes import Change, ChangeList
 from drafter.compare.engine import FOOTNOTES, Comparison, Pair, Regroup
 from drafter.compare.kinds import RENUMBERED, UNCHANGED
 from drafter.compare.memo import Memo
-from drafter.compare.moves import Pairing, Place, out_of_place
+from drafter.compare.moves import Pairing, Place, out_of_place, shared_words, stay_weight
 from drafter.compare.words import Options, Tokens
 from drafter.edits import Document, Scope, walk
-from drafter.model import Block, Footnote, Inline, NoteRef
+from drafter.model import Block, CrossHeading, Footnote, Inline, NoteRef
 
 Key = tuple[str, tuple[str, ...], tuple[str, ...]]  # front-matter field, base ids, draft ids
 
@@ -256,7 +256,16 @@ class LiveComparison:
             for para in regroup.new:
                 partners[para.id] = {old.id for old in regroup.old}
         pairs = [Pairing(pair.old.id, pair.new.id) for pair in comp.pairs]
-        return out_of_place(pairs, self._old_places, places, partners)
+        by_new = {pair.new.id: pair for pair in comp.pairs}
+        by_author = set(self.doc.draft.moved)
+
+        def weight(new_id: str) -> float:  # as the full comparison weighs them (`moves.choose_moved`)
+            old, new = by_new[new_id].old, by_new[new_id].new
+            words = shared_words(comp.memo.item(old.content, isinstance(old, CrossHeading)),
+                                 comp.memo.item(new.content, isinstance(new, CrossHeading)))
+            return stay_weight(words, new_id in by_author)
+
+        return out_of_place(pairs, self._old_places, places, partners, weight)
 
     def _mark_moves(self, places: dict[str, Place]) -> set[str]:
         """Set which pairs read as moved; the draft ids of those that changed. A pair keeps what the full

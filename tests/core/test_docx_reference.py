@@ -103,10 +103,10 @@ def test_normalising_keeps_what_matters() -> None:
     one = write_tracked(base, draft, date="2020-01-01T00:00:00Z")[0]
     two = write_tracked(base, draft, date="2026-05-05T12:30:00Z")[0]
     assert parts_of(one) == parts_of(two)
-    draft = copy.deepcopy(draft)  # the corpus models are shared by the whole session
-    first = draft.operatives()[0]
+    changed = copy.deepcopy(draft)  # the corpus model is shared by every test: edit a copy
+    first = changed.operatives()[0]
     first.content = (*first.content, Text(" again"))
-    three = write_tracked(base, draft, date="2020-01-01T00:00:00Z")[0]
+    three = write_tracked(base, changed, date="2020-01-01T00:00:00Z")[0]
     assert parts_of(one)["word/document.xml"] != parts_of(three)["word/document.xml"]
 
 

@@ -34,10 +34,14 @@ def random_edit(doc: edits.Document, rng: random.Random) -> edits.Edit | None:
     paras = [b for b in edits.reading_order(doc.draft) if isinstance(b, Paragraph) and b.text]
     para = rng.choice(paras)
     roll = rng.random()
-    if roll < 0.5:
-        words = para.text.split()
-        words.insert(rng.randrange(len(words) + 1), rng.choice(["further", "urgently", "all"]))
-        return edits.set_content(doc, para.id, [Text(" ".join(words))])
+    if roll < 0.5:  # a word typed at the start of a word: footnote references stay (deleting one deletes its note)
+        starts, at = [0], 0
+        for item in para.content:
+            if isinstance(item, Text):
+                starts += [at + index + 1 for index, char in enumerate(item.text) if char == " "]
+            at += len(item.text) if isinstance(item, Text) else 1
+        left, right = edits.split_content(para.content, rng.choice(starts))
+        return edits.set_content(doc, para.id, [*left, Text(rng.choice(["further", "urgently", "all"]) + " "), *right])
     if roll < 0.7:
         return edits.split(doc, para.id, rng.randrange(1, max(2, len(para.text))))
     if roll < 0.85:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ui.editor.paste import split_pasted
+from drafter.edits.paste import read_pasted
+from drafter.model import Paragraph
 from ui.settings import Settings
 
 
@@ -27,8 +28,11 @@ def test_paste_from_a_pdf_joins_wrapped_lines() -> None:
     text = ("12. Requests the Secretary-General to submit to the General\nAssembly at its seventy-third session"
             " a report;\n13. Decides to continue its consideration:\n(a) of the first item;\n(i) in part;\n"
             "(b) of the second item.")
-    pieces = split_pasted(text)
-    assert [(p.level, p.text[:20]) for p in pieces] == [
-        (0, "Requests the Secreta"), (0, "Decides to continue "), (1, "of the first item;"), (2, "in part;"),
-        (1, "of the second item.")]
-    assert pieces[0].text.endswith("General Assembly at its seventy-third session a report;")
+    blocks, _notes, _warnings = read_pasted(text)
+    assert all(isinstance(block, Paragraph) for block in blocks)
+    first, second = blocks
+    assert first.text == ("Requests the Secretary-General to submit to the General Assembly at its seventy-third "
+                          "session a report;")
+    assert isinstance(second, Paragraph) and second.text == "Decides to continue its consideration:"
+    assert [child.text for child in second.children] == ["of the first item;", "of the second item."]
+    assert [child.text for child in second.children[0].children] == ["in part;"]

@@ -57,10 +57,20 @@ class App:
                         XDG_DATA_HOME=str(folder / "data"), XDG_CACHE_HOME=str(folder / "cache"))
         self.process = subprocess.Popen([sys.executable, "-m", "drafter.cli", str(file)], env=self.env, cwd=folder,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        found = self.xdotool("search", "--sync", "--name", f"{file.name} — Drafter")
-        self.window = found.split()[0]
-        self.xdotool("windowfocus", "--sync", self.window)
         self.dump(lambda state: state["revision"] >= 1)
+        self.window = self.focus(f"{file.name} — Drafter")
+
+    def focus(self, title: str) -> str:
+        """Give the keyboard to the window of that title, once it is mapped (there is no window manager:
+        the window may be found a moment before the server lets it take the focus)."""
+        for _ in range(50):
+            found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", title], env=self.env,
+                                   capture_output=True, text=True, timeout=30).stdout.split()
+            if found and subprocess.run(["xdotool", "windowfocus", "--sync", found[0]], env=self.env,
+                                        capture_output=True, timeout=30).returncode == 0:
+                return found[0]
+            time.sleep(0.2)
+        raise AssertionError(f"no window {title!r} took the focus")
 
     def xdotool(self, *args: str) -> str:
         done = subprocess.run(["xdotool", *args], env=self.env, capture_output=True, text=True, timeout=30)

@@ -14,14 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QColor,
-    QFont,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
-    QPainter,
     QPaintEvent,
     QResizeEvent,
     QTextBlock,
@@ -31,15 +28,13 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from drafter import edits
 from drafter.edits import Document, Edit, Scope
+from drafter.edits.paste import is_plain, paste_text
 from drafter.model import Content, Text
 from ui.editor import layout
 from ui.editor.blocks import Blocks
-from ui.editor.paste import paste_edit, split_pasted
+from ui.editor.margin import paint_margin
 from ui.scrollbars import quieten
 from ui.textblocks import CHUNK, Later, finish_layout, in_sight, repaint_block
-
-_MARGIN_COLOUR = QColor("#6b6b6b")
-_CHANGE_COLOUR = QColor("#c0392b")
 
 
 def _nothing() -> None:
@@ -51,6 +46,7 @@ class StructuredEditor(QTextEdit):
     undo_requested = Signal()
     redo_requested = Signal()
     unit_changed = Signal(str, str)  # key and margin label of the unit under the cursor
+    notice = Signal(str)  # something the user should know of an action (a pasted footnote left out)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -413,8 +409,10 @@ class StructuredEditor(QTextEdit):
             return
         s_off = cursor.selectionStart() - start.position()
         e_off = cursor.selectionEnd() - end.position()
-        self.request(edits.delete_range(self.doc, layout.key_of(start), s_off, layout.key_of(end), e_off),
-                     (layout.key_of(start), s_off))
+        edit = edits.delete_range(self.doc, layout.key_of(start), s_off, layout.key_of(end), e_off)
+        gone = edit is not None and any(isinstance(step, edits.DeleteBlock) and step.block_id == layout.key_of(start)
+                                        for step in edit.edits)
+        self.request(edit, (layout.key_of(end), 0) if gone else (layout.key_of(start), s_off))
 
     def indent_current(self) -> None:
         place = self._text_unit()
@@ -463,21 +461,26 @@ class StructuredEditor(QTextEdit):
 
     # --- clipboard -------------------------------------------------------------------------------
     def insertFromMimeData(self, source: QMimeData) -> None:
+        """Paste: one line goes in as typed; more is read as the text reader reads a file (numbered
+        paragraphs, wrapped lines, sub-paragraph labels, footnotes) and inserted as paragraphs."""
         text = source.text()
         if not text or self.doc is None:
             return
-        pieces = split_pasted(text)
+        self.flush()
         place = self._text_unit()
-        if len(pieces) <= 1 or place is None:
-            cursor = self.textCursor()
-            cursor.insertText(" ".join(p.text for p in pieces) if pieces else text.replace("\n", " "),
-                              layout.char_format(layout.kind_of(cursor.block())))
-            return
-        if self.textCursor().hasSelection():
-            self.delete_selection()
-            place = self._text_unit() or place
-        edit = paste_edit(self.doc, place[0], place[1], pieces)
-        self.request(edit, place)
+        if place is not None and not is_plain(text):
+            if self.textCursor().hasSelection():
+                self.delete_selection()
+                place = self._text_unit() or place
+            pasted = paste_text(self.doc, place[0], place[1], text)
+            for warning in pasted.warnings:
+                self.notice.emit(warning)
+            if self.request(pasted.edit, pasted.cursor):
+                return
+        text = text.replace(layout.OBJECT_CHAR, "")
+        cursor = self.textCursor()
+        cursor.insertText(text if is_plain(text) else " ".join(text.split()),
+                          layout.char_format(layout.kind_of(cursor.block())))
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasText()
@@ -496,57 +499,4 @@ class StructuredEditor(QTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        painter = QPainter(self.viewport())
-        small = QFont("Sans Serif")
-        small.setPointSizeF(7.5)
-        offset_y = self.verticalScrollBar().value()
-        offset_x = self.horizontalScrollBar().value()
-        height = self.viewport().height()
-        block = self.cursorForPosition(self.viewport().rect().topLeft()).block()
-        block = block.previous() if block.previous().isValid() else block
-        doc_layout = self.document().documentLayout()
-        seen_note = False
-        while block.isValid():
-            rect = doc_layout.blockBoundingRect(block).translated(-offset_x, -offset_y)
-            if rect.top() > height:
-                break
-            self._paint_block(painter, block, rect, small, seen_note)
-            seen_note = seen_note or layout.kind_of(block) == layout.NOTE
-            block = block.next()
-        painter.end()
-
-    def _paint_block(self, painter: QPainter, block: QTextBlock, rect: QRectF, small: QFont,
-                     seen_note: bool) -> None:
-        fmt = block.blockFormat()
-        kind = layout.kind_of(block)
-        line = block.layout().lineAt(0) if block.layout().lineCount() else None
-        baseline = rect.top() + fmt.topMargin() + (line.y() + line.ascent() if line is not None else 12)
-        key = layout.key_of(block)
-        label, margin = self.blocks.labels.get(key, ("", ""))
-        doc_margin = self.document().documentMargin()
-        if kind == layout.NOTE and not seen_note:
-            painter.setPen(QColor("#000000"))
-            y = rect.top() + 2
-            painter.drawLine(QPointF(layout.GUTTER + doc_margin, y), QPointF(layout.GUTTER + doc_margin + 140, y))
-        if key in self.changed_keys:
-            painter.fillRect(int(layout.GUTTER + doc_margin - 9), int(rect.top() + fmt.topMargin()), 3,
-                             int(rect.height() - fmt.topMargin() - fmt.bottomMargin()), _CHANGE_COLOUR)
-        if margin:
-            painter.setFont(small)
-            painter.setPen(_MARGIN_COLOUR)
-            painter.drawText(QPointF(doc_margin, baseline), margin)
-        if label and line is not None:
-            painter.setFont(layout.serif(10 if kind == layout.NOTE else 12))
-            painter.setPen(QColor("#000000"))
-            if kind == layout.SUB:
-                x = fmt.leftMargin() - layout.INDENT
-            elif kind == layout.NOTE:
-                x = fmt.leftMargin() - 16
-            else:
-                x = fmt.leftMargin()
-            painter.drawText(QPointF(x + doc_margin, baseline), label)
-        if block.length() <= 1 and kind in (layout.FIELD, layout.FORMULA):
-            painter.setFont(layout.serif(10))
-            painter.setPen(QColor("#a0a0a0"))
-            painter.drawText(QPointF(fmt.leftMargin() + fmt.textIndent() + doc_margin, baseline),
-                             f"({margin})")
+        paint_margin(self, self.blocks, self.changed_keys)

@@ -235,7 +235,12 @@ def kind_of(block: QTextBlock) -> str:
 
 
 class NoteMarker(QPyTextObject):
-    """Draws a footnote reference as its current number, raised and smaller."""
+    """Draws a footnote reference as its current number, raised and smaller.
+
+    Qt's line breaker treats an inline object as a place to break before, so a marker that does not fit
+    after the word it follows would go alone to the next line. Asked for its size while the line it
+    stands on is being laid out, the marker measures that line up to itself: where it would not fit, it
+    takes no width and hangs into the right margin, after the word it belongs to."""
 
     def __init__(self, marker: Callable[[str], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -246,11 +251,38 @@ class NoteMarker(QPyTextObject):
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.7))
         return font
 
+    def width(self, fmt: QTextFormat) -> float:
+        return QFontMetricsF(self._font(fmt)).horizontalAdvance(self.marker(str(fmt.property(P_NOTE)))) + 1
+
     def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:
-        text = self.marker(str(fmt.property(P_NOTE)))
-        metrics = QFontMetricsF(self._font(fmt))
-        base = QFontMetricsF(fmt.toCharFormat().font())
-        return QSizeF(metrics.horizontalAdvance(text) + 1, base.ascent())
+        width = self.width(fmt)
+        if self.hangs(doc, pos, width):
+            width = 0.0
+        return QSizeF(width, QFontMetricsF(fmt.toCharFormat().font()).ascent())
+
+    def hangs(self, doc: QTextDocument, pos: int, width: float) -> bool:
+        """Whether the marker at document position `pos`, `width` wide, would not fit on the line being laid
+        out after the text before it (the line is the last one its block's layout has so far)."""
+        block = doc.findBlock(pos)
+        layout = block.layout()
+        if layout is None or not layout.lineCount():
+            return False
+        line = layout.lineAt(layout.lineCount() - 1)
+        start = block.position() + line.textStart()
+        if pos <= start:
+            return False  # the marker opens the line, or stands on a line laid out before
+        used = 0.0
+        for fragment in fragments(block):
+            first, last = max(fragment.position(), start), min(fragment.position() + fragment.length(), pos)
+            if first >= last:
+                continue
+            fmt = fragment.charFormat()
+            if fmt.objectType() == NOTE_OBJECT:
+                used += (last - first) * self.width(fmt)
+            else:
+                piece = fragment.text()[first - fragment.position():last - fragment.position()]
+                used += QFontMetricsF(fmt.font()).horizontalAdvance(piece)
+        return used + width > line.width() - 0.5
 
     def drawObject(self, painter: QPainter, rect: QRectF | QRect, doc: QTextDocument, pos: int,
                    fmt: QTextFormat) -> None:

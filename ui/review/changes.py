@@ -7,6 +7,7 @@ table keeps its selection and redraws only what changed.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -26,6 +27,7 @@ from drafter.compare import kinds
 from drafter.compare.changes import Change, ChangeList
 from drafter.compare.render import inline
 from drafter.tracking.live import record_key
+from ui.review.marked import OPS_ROLE, MarkedTextDelegate
 from ui.review.redline import label_of
 from ui.runs import changed_runs, unchanged_positions
 
@@ -95,6 +97,10 @@ class ChangeListModel(QAbstractTableModel):
                 return change.new_label if not change.front_field else label_of(change)
             text = inline(change.ops, trim=role == Qt.ItemDataRole.DisplayRole) if change.ops else ""
             return text.replace("\n", " ")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.data(index, Qt.ItemDataRole.ToolTipRole)
+        if role == OPS_ROLE and index.column() == len(COLUMNS) - 1:
+            return change.ops
         if role == Qt.ItemDataRole.UserRole:
             return index.row()
         return None
@@ -142,10 +148,14 @@ class ChangePanel(QWidget):
         self.hide_renumbering = QCheckBox(self.tr("Hide renumbering"))
         self.hide_technical = QCheckBox(self.tr("Hide technical updates"))
         self.table = QTableView()
+        self.table.setObjectName("change-list")
+        self.table.setAccessibleName(self.tr("Changes against the base"))
         self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(len(COLUMNS) - 1, MarkedTextDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list for Accept and Reject (rows, not cells)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
@@ -160,6 +170,13 @@ class ChangePanel(QWidget):
         self.reject_button = QPushButton(self.tr("Reject"))
         self.accept_button.setToolTip(self.tr("Take this change into the base, so it is no longer a difference"))
         self.reject_button.setToolTip(self.tr("Put the base text back into the draft"))
+        self.setAccessibleName(self.tr("Change list"))
+        for widget, name in ((self.prev_button, self.tr("Previous change")), (self.next_button, self.tr("Next change")),
+                             (self.accept_button, self.tr("Accept the selected change")),
+                             (self.reject_button, self.tr("Reject the selected change")),
+                             (self.hide_renumbering, self.tr("Hide renumbering")),
+                             (self.hide_technical, self.tr("Hide technical updates"))):
+            widget.setAccessibleName(name)
         toggles = QHBoxLayout()
         toggles.addWidget(self.hide_renumbering)
         toggles.addWidget(self.hide_technical)
@@ -177,6 +194,7 @@ class ChangePanel(QWidget):
         layout.addLayout(toggles)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        self.review = review
         self.table.activated.connect(self._jump)
         self.table.clicked.connect(self._jump)
         self.prev_button.clicked.connect(lambda: self.step(-1))
@@ -185,6 +203,13 @@ class ChangePanel(QWidget):
         self.reject_button.clicked.connect(lambda: self._emit(self.reject_requested))
         self.hide_renumbering.toggled.connect(self._toggled)
         self.hide_technical.toggled.connect(self._toggled)
+
+    def keyboard_order(self) -> None:
+        """From the list, Tab reaches Accept and Reject first (called once the panel is in its window)."""
+        order: list[QWidget] = [self.table, self.accept_button, self.reject_button] if self.review else [self.table]
+        order += [self.prev_button, self.next_button, self.hide_renumbering, self.hide_technical]
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
 
     def _toggled(self) -> None:
         self.toggles_changed.emit(self.hide_renumbering.isChecked(), self.hide_technical.isChecked())
@@ -212,8 +237,12 @@ class ChangePanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.change(rows[0].row()) if rows else None
 
+    def chosen(self) -> Change | None:
+        """The change Accept and Reject act on: the selected one, or the one the keyboard stands on."""
+        return self.current() or self.model.change(self.table.currentIndex().row())
+
     def _emit(self, signal: Any) -> None:
-        change = self.current()
+        change = self.chosen()
         if change is not None:
             signal.emit(change)
 

@@ -229,6 +229,7 @@ class OutlineView(QTreeView):
         self.setModel(self.outline)
         self.setHeaderHidden(True)
         self.setObjectName("outline")
+        self.setAccessibleName(self.tr("Outline of the draft"))
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setDragEnabled(True)

@@ -26,17 +26,13 @@ from functools import partial
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import (
-    QFont,
     QFontMetricsF,
     QPainter,
     QPaintEvent,
     QResizeEvent,
     QShowEvent,
     QTextBlockFormat,
-    QTextCharFormat,
     QTextCursor,
-    QTextLength,
-    QTextTableFormat,
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
@@ -59,6 +55,7 @@ from ui.review.marks import (
     number_of,
     write_ops,
 )
+from ui.review.table import HEADER_ROWS, ChangeTable
 from ui.runs import Run, changed_runs, text_document_runs, unchanged_positions
 from ui.scrollbars import quieten
 from ui.textblocks import CHUNK, EditGroups, Later, Step, apply_steps, finish_layout, in_sight, splice
@@ -67,7 +64,6 @@ _GUTTER = 76  # the redline's margin, left of each record's text
 _TAB = 80  # the margin label ends at the next multiple of this, as a tab stop would put it
 _WIDEST = 2 * _TAB  # a longer label (a split into several paragraphs) is cut short
 _NUMBER = 30  # room before a paragraph's text for its number or letter, painted there
-_LABEL_COLUMN = 92  # the side-by-side view's first column, wide enough for "⇅ annex 1 para 12"
 
 
 class ReviewView(QTextEdit):
@@ -192,9 +188,7 @@ class ReviewView(QTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.mode == "side" and self._first:  # the table is there
-            fmt = self.table.format()
-            fmt.setColumnWidthConstraints(self._columns())
-            self.table.setFormat(fmt)
+            self.table.fit(self.viewport().width())
         finish_layout(self.document())
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -251,7 +245,7 @@ class ReviewView(QTextEdit):
 
     def _drawn(self) -> int:
         """The records the document holds."""
-        return self.document().blockCount() if self.mode == "redline" else self.table.rows() - self._first
+        return self.document().blockCount() if self.mode == "redline" else self.table.rows()
 
     def _render_all(self, looks: list[Look]) -> None:
         """Draw the whole change list; the view keeps its place unless it showed nothing before."""
@@ -270,9 +264,10 @@ class ReviewView(QTextEdit):
                     cursor.insertBlock()
                 self._write_block(cursor, record, looks[number])
         else:
-            self._table(cursor, len(looks))
+            self.table = ChangeTable(cursor, len(looks), (self.base_name, self.draft_name), self.viewport().width())
+            self._first = HEADER_ROWS
             for number, record in enumerate(self.changes.records):
-                self._write_row(number, record)
+                self.table.write_row(number, record, looks[number], self._shown(record))
         cursor.endEditBlock()
         finish_layout(document)
         self.setTextCursor(QTextCursor(document))
@@ -292,10 +287,10 @@ class ReviewView(QTextEdit):
         if runs:  # the table is laid out as a whole anyway
             cursor.beginEditBlock()
             for start, end, first, last in reversed(runs):
-                self._replace_rows(start, end, last - first)
+                self.table.replace_rows(start, end, last - first)
             for _start, _end, first, last in runs:
                 for number in range(first, last):
-                    self._write_row(number, records[number])
+                    self.table.write_row(number, records[number], looks[number], self._shown(records[number]))
             cursor.endEditBlock()
         margins = []
         groups = EditGroups(cursor)
@@ -374,56 +369,6 @@ class ReviewView(QTextEdit):
         if note:
             cursor.insertText(note, margin_format())
 
-    # --- side by side --------------------------------------------------------------------------------------
-    def _table(self, cursor: QTextCursor, count: int) -> None:
-        fmt = QTextTableFormat()
-        fmt.setCellPadding(4)
-        fmt.setCellSpacing(0)
-        fmt.setBorder(0.5)
-        fmt.setBorderStyle(QTextTableFormat.BorderStyle.BorderStyle_Solid)
-        fmt.setHeaderRowCount(1)
-        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        fmt.setColumnWidthConstraints(self._columns())
-        table = cursor.insertTable(count + 1, 3, fmt)
-        bold = QTextCharFormat(margin_format())
-        bold.setFontWeight(QFont.Weight.Bold)
-        for col, title in enumerate(("", self.base_name, self.draft_name)):
-            table.cellAt(0, col).firstCursorPosition().insertText(title, bold)
-        self._first = 1
-        self.table = table
-
-    def _columns(self) -> list[QTextLength]:
-        """The label column as wide as its longest labels need; the base and the draft share the rest."""
-        text = max(120.0, (self.viewport().width() - _LABEL_COLUMN - 2 * self.document().documentMargin() - 40) / 2)
-        fixed = QTextLength.Type.FixedLength
-        return [QTextLength(fixed, _LABEL_COLUMN), QTextLength(fixed, text), QTextLength(fixed, text)]
-
-    def _replace_rows(self, start: int, end: int, count: int) -> None:
-        """Rows of records [start, end) give way to `count` empty rows."""
-        if end > start:
-            self.table.removeRows(start + self._first, end - start)
-        if count:
-            at = start + self._first
-            if at >= self.table.rows():
-                self.table.appendRows(count)
-            else:
-                self.table.insertRows(at, count)
-
-    def _write_row(self, number: int, record: Change, columns: tuple[int, ...] = (0, 1, 2)) -> None:
-        row = number + self._first
-        shown = self._shown(record)
-        mark, label, was = self.looks[number].margin
-        if 0 in columns:
-            cell = self.table.cellAt(row, 0).firstCursorPosition()
-            cell.insertText(f"{mark} {label}", margin_format())
-            if was:
-                cell.insertText(f"\u2028was {was}", margin_format())
-        if 1 in columns and (record.old_ids or record.front_field):
-            write_ops(self.table.cellAt(row, 1).firstCursorPosition(), record.ops, "old",
-                      hidden=not shown and record.kind != k.UNCHANGED)
-        if 2 in columns and (record.new_ids or record.front_field):
-            write_ops(self.table.cellAt(row, 2).firstCursorPosition(), record.ops, "new", hidden=not shown)
-
     # --- one record ----------------------------------------------------------------------------------------
     def _redraw(self, groups: EditGroups, number: int, before: Look) -> bool:
         """Rewrite what changed of one record in place: it showed `before`, it shows `self.looks[number]`.
@@ -440,12 +385,8 @@ class ReviewView(QTextEdit):
             columns: tuple[int, ...] = (0, 1, 2) if before.text != look.text else (0,)
             if before.margin == look.margin:
                 columns = tuple(c for c in columns if c)
-            for col in columns:
-                cell = self.table.cellAt(number + self._first, col)
-                cursor.setPosition(cell.firstCursorPosition().position())
-                cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
-                cursor.removeSelectedText()
-            self._write_row(number, record, columns)
+            self.table.clear_cells(cursor, number, columns)
+            self.table.write_row(number, record, look, self._shown(record), columns)
         return True
 
     def _repaint_margins(self, numbers: list[int]) -> None:
@@ -526,7 +467,7 @@ class ReviewView(QTextEdit):
             block = self.document().findBlockByNumber(number + self._first)
             cursor = QTextCursor(block)
         else:
-            cursor = self.table.cellAt(number + self._first, 0).firstCursorPosition()
+            cursor = self.table.cursor_at(number)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 

@@ -1,0 +1,164 @@
+"""The bar above the editor that lists what the reader could not read as it should, each warning with its place.
+
+Every file opened goes through a reader, and a reader notes what it could not read as it should in
+`Resolution.warnings` (a text that is no resolution at all says it has no enacting formula). The bar
+shows them for the document just opened, the base's and the draft's, each with the paragraph or
+footnote it names where the warning names one (a quoted opening, "OP5", "footnote 3"); activating a
+row jumps there. It stays until dismissed (the button, or Escape in the list) or another document opens.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drafter.edits import Document
+from drafter.model import Resolution
+from ui.editor.layout import units
+
+_QUOTED = re.compile(r"[\"“]([^\"”]{6,}?)…?[\"”]")
+_LABEL = re.compile(r"\b((?:PP|OP)\d+(?:\([a-z0-9]+\))*)")
+_NOTE = re.compile(r"\bfootnotes?(?: marker)? (\d+)")
+_ROWS_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class ReaderWarning:
+    source: str  # the file's name
+    text: str
+    place: str  # "PP3", "footnote 2", or "" when the warning is about the whole text
+    key: str  # the id to jump to, or ""
+
+
+def place_of(text: str, res: Resolution) -> tuple[str, str]:
+    """(label, id) of the paragraph or footnote a warning names, or ("", "")."""
+    labels = {unit.key: unit.margin for unit in units(res) if unit.margin} | res.labels()
+    by_label = {label: key for key, label in labels.items()}
+    found = _LABEL.search(text)
+    if found and found.group(1) in by_label:
+        return found.group(1), by_label[found.group(1)]
+    note = _NOTE.search(text)
+    if note and 1 <= int(note.group(1)) <= len(res.footnotes):
+        return f"footnote {note.group(1)}", res.footnotes[int(note.group(1)) - 1].id
+    quoted = _QUOTED.search(text)
+    if quoted:
+        opening = " ".join(quoted.group(1).split())
+        for block in res.blocks():
+            if " ".join(block.text.split()).startswith(opening):
+                return labels.get(block.id, "heading"), block.id
+    return "", ""
+
+
+def warnings_of(doc: Document, draft_name: str) -> list[ReaderWarning]:
+    """The warnings of the base and, where it was read from another file, of the draft."""
+    base_name = os.path.basename(doc.meta.base_source) or "the base"
+    out = [ReaderWarning(base_name, text, *place_of(text, doc.base)) for text in doc.base.warnings]
+    if doc.draft.warnings != doc.base.warnings:
+        out += [ReaderWarning(draft_name, text, *place_of(text, doc.draft)) for text in doc.draft.warnings]
+    return out
+
+
+class _List(QListWidget):
+    """As tall as its rows, up to `_ROWS_SHOWN` of them; Escape dismisses the bar."""
+
+    dismissed = Signal()
+
+    def fit(self) -> None:
+        rows = [self.sizeHintForRow(row) for row in range(min(self.count(), _ROWS_SHOWN))]
+        self.setFixedHeight(sum(rows) + 2 * self.frameWidth() + 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()  # rows wrap anew at another width
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.dismissed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class WarningsBar(QFrame):
+    """Dismissable; hidden while there is nothing to say."""
+
+    jump_requested = Signal(str)  # paragraph or footnote id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reader-warnings")
+        self.setAccessibleName(self.tr("Reader warnings"))
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("#reader-warnings { background: #fff4ce; border: 1px solid #d8b84a; }")
+        self.warnings: list[ReaderWarning] = []
+        self.title = QLabel("")
+        self.title.setWordWrap(True)
+        self.list = _List()
+        self.list.setObjectName("reader-warning-list")
+        self.list.setAccessibleName(self.tr("Reader warnings, each with its place"))
+        self.list.setWordWrap(True)
+        self.list.setFrameShape(QFrame.Shape.NoFrame)
+        self.list.setStyleSheet("background: transparent;")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.dismiss = QPushButton(self.tr("Dismiss"))
+        self.dismiss.setAccessibleName(self.tr("Dismiss the reader warnings"))
+        row = QHBoxLayout()
+        row.addWidget(self.title, 1)
+        row.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addLayout(row)
+        layout.addWidget(self.list)
+        self.dismiss.clicked.connect(self.hide)
+        self.list.dismissed.connect(self.hide)
+        self.list.itemActivated.connect(self._jump)
+        self.list.itemClicked.connect(self._jump)
+        self.hide()
+
+    def show_warnings(self, warnings: list[ReaderWarning]) -> None:
+        self.warnings = list(warnings)
+        self.list.clear()
+        for warning in self.warnings:
+            where = warning.place or self.tr("whole text")
+            item = QListWidgetItem(f"{where} — {warning.text}")
+            item.setToolTip(f"{warning.source}: {warning.text}")
+            item.setData(Qt.ItemDataRole.UserRole, warning.key)
+            self.list.addItem(item)
+        sources = sorted({warning.source for warning in self.warnings})
+        count = self.tr("1 warning") if len(self.warnings) == 1 else self.tr("{n} warnings").format(
+            n=len(self.warnings))
+        self.title.setText(self.tr("{name} was not read as it should be ({count}); check these places:")
+                           .format(name=", ".join(sources), count=count))
+        self.list.fit()
+        self.setVisible(bool(self.warnings))
+
+    def reopen(self) -> None:
+        """Show the warnings of the open document again, if there are any (View › Go to › Reader warnings)."""
+        self.setVisible(bool(self.warnings))
+
+    def keyboard_order(self) -> None:
+        """From the list, Tab reaches Dismiss (called once the bar is in its window)."""
+        QWidget.setTabOrder(self.list, self.dismiss)
+
+    def lines(self) -> list[str]:
+        """The rows as shown, for tests and copying."""
+        return [self.list.item(row).text() for row in range(self.list.count())]
+
+    def _jump(self, item: QListWidgetItem) -> None:
+        key = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(key, str) and key:
+            self.jump_requested.emit(key)
