@@ -186,9 +186,9 @@ class _Redline:
         for line in new_lines:
             records = [fronts[key] for key in _FIELDS_OF.get(line.key, (line.key,)) if key in fronts]
             self.paper.paras.append(Para(_FRONT.get(line.style, "header"), field_runs(line.text, records, line.italic)))
-        kept = {line.key for line in new_lines}
+        new_keys = {line.key for line in new_lines}
         for line in front_lines(self.old):  # a header line the draft no longer has, struck where it stood
-            if line.key and line.key not in kept:
+            if line.key and line.key not in new_keys:
                 self.paper.paras.append(Para(_FRONT.get(line.style, "header"), [Run(line.text, line.italic, DELETE)]))
         formula = [fronts["formula"]] if "formula" in fronts else []
         if self.new.formula or formula:
@@ -214,10 +214,10 @@ class _Redline:
                 unit = self.old_units[old_id]
                 self.paper.paras.append(_unit_para(unit, _runs(unit.content, self.old_keys, DELETE), DELETE))
             return
-        olds = [self.old_units[i].content for i in record.old_ids if i in self.old_units]
-        news = [self.new_units[i].content for i in record.new_ids]
-        items = [Piece(INSERT, list(news[0]))] if record.kind == INSERTED and len(news) == 1 \
-            else self.pieces_of(record, olds, news)
+        old_contents = [self.old_units[i].content for i in record.old_ids if i in self.old_units]
+        new_contents = [self.new_units[i].content for i in record.new_ids]
+        items = [Piece(INSERT, list(new_contents[0]))] if record.kind == INSERTED and len(new_contents) == 1 \
+            else self.pieces_of(record, old_contents, new_contents)
         at = 0
         for group, kind in split_breaks(items):
             unit = self.new_units[record.new_ids[min(at, len(record.new_ids) - 1)]]

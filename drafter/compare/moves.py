@@ -92,11 +92,11 @@ def _groups(pairs: Iterable[Pairing], old_places: dict[str, Place], new_places: 
 def _out_of_order(members: Members, weight: Callable[[str], float]) -> set[str]:
     """The siblings outside the heaviest run that keeps the base order."""
     members.sort()
-    olds = [old for _new, old, _id in members]
-    if all(map(lt, olds, olds[1:])):  # the common case: all in the base order
+    base_order = [old for _new, old, _id in members]
+    if all(map(lt, base_order, base_order[1:])):  # the common case: all in the base order
         return set()
-    kept = {new for _old, new in heaviest_chain([(old, new, weight(key)) for new, old, key in members])}
-    return {key for new, _old, key in members if new not in kept}
+    in_place = {new for _old, new in heaviest_chain([(old, new, weight(key)) for new, old, key in members])}
+    return {key for new, _old, key in members if new not in in_place}
 
 
 def out_of_place(pairs: Iterable[Pairing], old_places: dict[str, Place], new_places: dict[str, Place],
@@ -129,9 +129,9 @@ def choose_moved(pairs: Sequence[PairOfBlocks], old: Resolution, new: Resolution
     found); `regrouped` are the (base, draft) paragraphs of splits and merges, `item` gives a block's matching
     form."""
     partners: dict[str, set[str]] = {pair.new.id: {pair.old.id} for pair in pairs}
-    for olds, news in regrouped:
-        for para in news:
-            partners[para.id] = {block.id for block in olds}
+    for base_paras, draft_paras in regrouped:
+        for para in draft_paras:
+            partners[para.id] = {block.id for block in base_paras}
     by_new = {pair.new.id: pair for pair in pairs}
     by_author = set(new.moved)
 

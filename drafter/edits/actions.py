@@ -387,8 +387,8 @@ def remove_footnote(doc: Document, note_id: str, side: Side = "draft") -> Compou
     edits: list[Edit] = []
     for block in reading_order(res):
         if note_id in note_refs(block.content):
-            kept = [item for item in block.content if not (isinstance(item, NoteRef) and item.note == note_id)]
-            edits.append(SetContent(block.id, block.content, normalize_runs(kept), side))
+            without = [item for item in block.content if not (isinstance(item, NoteRef) and item.note == note_id)]
+            edits.append(SetContent(block.id, block.content, normalize_runs(without), side))
     edits += [DeleteNote(note_id, side), RenumberNotes(side=side)]
     return Compound(edits, "Delete footnote", side)
 

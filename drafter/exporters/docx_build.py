@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from docx import Document
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.constants import RELATIONSHIP_TYPE
 from lxml import etree
 
 from drafter.exporters import ooxml
@@ -109,7 +109,8 @@ class Builder:
                 self.body.remove(child)
         self.numbering = self.doc.part.numbering_part.element
         self.lists: dict[object, int] = {}
-        notes_part = next(rel.target_part for rel in self.doc.part.rels.values() if rel.reltype == RT.FOOTNOTES)
+        notes_part = next(rel.target_part for rel in self.doc.part.rels.values()
+                          if rel.reltype == RELATIONSHIP_TYPE.FOOTNOTES)
         self.notes_part = notes_part
         self.notes = etree.fromstring(notes_part.blob)
         self.language = res.language
