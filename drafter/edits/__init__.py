@@ -44,6 +44,7 @@ from drafter.edits.primitives import (
     Side,
     Where,
     citation_order,
+    field_value,
     find,
     length,
     locate,
@@ -56,8 +57,8 @@ from drafter.edits.primitives import (
 __all__ = [
     "Compound", "DeleteBlock", "DeleteNote", "Document", "Edit", "EditError", "InsertBlock", "InsertNote",
     "Metadata", "MoveBlock", "MoveRange", "RenumberNotes", "Scope", "SetContent", "SetField", "Side", "Where",
-    "citation_order", "cite_footnote", "delete_range", "find", "indent", "insert_footnote", "insert_paragraphs",
-    "join", "length", "locate", "move", "move_to", "new_paragraph", "outdent", "paste_text", "reading_order",
-    "remove_footnote", "set_content", "split", "split_content", "toggle_kind", "walk",
+    "citation_order", "cite_footnote", "delete_range", "field_value", "find", "indent", "insert_footnote",
+    "insert_paragraphs", "join", "length", "locate", "move", "move_to", "new_paragraph", "outdent", "paste_text",
+    "reading_order", "remove_footnote", "set_content", "split", "split_content", "toggle_kind", "walk",
     "with_lead_italic",
 ]

@@ -231,6 +231,14 @@ def citation_order(res: Resolution) -> list[str]:
     return [*seen, *(note.id for note in res.footnotes if note.id not in seen)]
 
 
+def field_value(res: Resolution, path: Sequence[str | int]) -> Any:
+    """A field of the resolution by path, as `SetField` names it: ("front", "title"), ("closing", 0)."""
+    value: Any = res
+    for key in path:
+        value = value[key] if isinstance(key, int) else getattr(value, key)
+    return value
+
+
 # --- primitive edits -----------------------------------------------------------------------
 class Edit:
     """A reversible change of one side of a document."""
@@ -288,10 +296,7 @@ class SetField(Edit):
         self.before: Any = None
 
     def _holder(self, doc: Document) -> Any:
-        holder: Any = doc.side(self.side)
-        for key in self.path[:-1]:
-            holder = holder[key] if isinstance(key, int) else getattr(holder, key)
-        return holder
+        return field_value(doc.side(self.side), self.path[:-1])
 
     def _swap(self, doc: Document, value: Any) -> Any:
         holder, key = self._holder(doc), self.path[-1]

@@ -12,7 +12,6 @@ from the model's reading order (`blocks.Blocks.update`); labels are painted, not
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -269,10 +268,8 @@ class StructuredEditor(QTextEdit):
         if key.startswith("field:"):
             value = "".join(item.text for item in content if isinstance(item, Text))
             path = layout.field_path(key)
-            holder: Any = self.doc.draft  # the resolution, then its fields down the path (lists, FrontMatter)
-            for part in path:
-                holder = holder[part] if isinstance(part, int) else getattr(holder, part)
-            return None if holder == value else edits.SetField(path, value, label="Typing")
+            unchanged = edits.field_value(self.doc.draft, path) == value
+            return None if unchanged else edits.SetField(path, value, label="Typing")
         return edits.set_content(self.doc, key, content)
 
     def request(self, edit: Edit | None, target: tuple[str, int] | None = None) -> bool:
