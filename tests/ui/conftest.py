@@ -57,6 +57,10 @@ def window(qtbot, settings: Settings) -> Iterator[MainWindow]:  # type: ignore[n
     win.controller.set_document(doc, path)
     win.show()
     qtbot.waitExposed(win)
+    from PySide6.QtWidgets import QApplication
+
+    win.activateWindow()  # the window's shortcuts take keys only in the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=2000)
     yield win
     win.controller.stack.setClean()
 

@@ -104,6 +104,11 @@ class Drafting(RuleBasedStateMachine):
         self.window = MainWindow(configured)
         self.window.controller.set_settle_delay(15)
         self.window.show()
+        self.window.activateWindow()  # the window's shortcuts take keys only in the active window
+        for _ in range(200):
+            if QApplication.activeWindow() is self.window:
+                break
+            QTest.qWait(5)
         self.editor = self.window.editor
 
     @initialize(pair=strategies.sampled_from(_pairs()))

@@ -108,7 +108,7 @@ def test_undo_history_covers_structure_and_clean_state(qtbot, window: MainWindow
     qtbot.keyClick(window.editor, Qt.Key.Key_Tab)
     stack = window.controller.stack
     while stack.canUndo():
-        stack.undo()
+        qtbot.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert stack.isClean() and not window.isWindowModified()
     # a run of undo steps shows in the views at the next turn of the event loop
     qtbot.waitUntil(lambda: window.panel.model.rowCount() == 0, timeout=2000)

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from drafter import edits, load
 from drafter.compare.changes import Change, ChangeList
@@ -182,21 +184,73 @@ def run_edits(qtbot, window: MainWindow, fresh: dict[str, object],  # type: igno
         assert stack.index() > before, f"{name} made no edit"
         same_as_fresh(window, fresh, name)
         check_quick_path(qtbot, window)
-        stack.undo()
+        undo(window)
         same_as_fresh(window, fresh, f"{name}, undone")
-        stack.redo()
+        redo(window)
         same_as_fresh(window, fresh, f"{name}, redone")
     while stack.canUndo():
-        stack.undo()
+        undo(window)
     qtbot.wait(1)  # a run of undo steps shows at the next turn of the event loop
     same_as_fresh(window, fresh, "all undone")
     window.controller.settle_now()
     assert window.panel.model.rowCount() == 0
 
 
-def at(window: MainWindow, key: str, offset: int = 0) -> StructuredEditor:
+class Keys:
+    """Keys pressed in the editor, where its cursor stands, as a user presses them."""
+
+    def __init__(self, editor: StructuredEditor) -> None:
+        self.editor = editor
+
+    def press(self, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        QTest.keyClick(self.editor, key, modifiers)
+
+    def enter(self) -> None:
+        self.press(Qt.Key.Key_Return)
+
+    def backspace(self) -> None:
+        self.press(Qt.Key.Key_Backspace)
+
+    def tab(self) -> None:
+        self.press(Qt.Key.Key_Tab)
+
+    def shift_tab(self) -> None:
+        self.press(Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+
+    def alt_up(self) -> None:
+        self.press(Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+
+    def alt_down(self) -> None:
+        self.press(Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+
+    def insert_footnote(self, text: str) -> None:
+        """Ctrl+Alt+F, and the note's text typed."""
+        self.press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        QTest.keyClicks(self.editor, text)
+
+    def pp_op(self) -> None:
+        self.press(Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+
+
+def at(window: MainWindow, key: str, offset: int = 0) -> Keys:
+    """The cursor placed in unit `key` at `offset`, as a click puts it there (in the window, which the
+    views drawn anew to compare with may have left inactive: its shortcuts take keys only when active)."""
+    window.activateWindow()
+    for _ in range(200):
+        if QApplication.activeWindow() is window:
+            break
+        QTest.qWait(5)
+    window.editor.setFocus()
     window.editor.place_cursor(key, offset)
-    return window.editor
+    return Keys(window.editor)
+
+
+def undo(window: MainWindow) -> None:
+    QTest.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+def redo(window: MainWindow) -> None:
+    QTest.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
 
 
 # --- the edits ------------------------------------------------------------------------------------------
@@ -212,19 +266,19 @@ def test_each_structural_edit_on_a_resolution(qtbot, window: MainWindow, fresh, 
 
     window.set_view("side-by-side")
     steps: list[tuple[str, Callable[[], object]]] = [
-        ("split an operative paragraph", lambda: at(window, op(window, 3), 12).split_current()),
-        ("Enter at the start of a paragraph", lambda: at(window, op(window, 5), 0).split_current()),
-        ("split a paragraph with sub-paragraphs", lambda: at(window, with_children().id, 8).split_current()),
-        ("join a paragraph to the one before", lambda: at(window, op(window, 7), 0).join_back()),
-        ("join the first sub-paragraph", lambda: at(window, with_children().children[0].id, 0).join_back()),
-        ("indent", lambda: at(window, op(window, 9), 4).indent_current()),
-        ("outdent a sub-paragraph", lambda: at(window, with_children().children[-1].id, 2).outdent_current()),
-        ("move a paragraph with sub-paragraphs up", lambda: at(window, with_children().id, 3).move_current(-1)),
-        ("move down past a paragraph with sub-paragraphs", lambda: at(window, op(window, 2), 3).move_current(1)),
-        ("move the first paragraph down", lambda: at(window, pp(window, 1), 0).move_current(1)),
-        ("operative to preambular", lambda: at(window, op(window, 1), 2).toggle_current_kind()),
+        ("split an operative paragraph", lambda: at(window, op(window, 3), 12).enter()),
+        ("Enter at the start of a paragraph", lambda: at(window, op(window, 5), 0).enter()),
+        ("split a paragraph with sub-paragraphs", lambda: at(window, with_children().id, 8).enter()),
+        ("join a paragraph to the one before", lambda: at(window, op(window, 7), 0).backspace()),
+        ("join the first sub-paragraph", lambda: at(window, with_children().children[0].id, 0).backspace()),
+        ("indent", lambda: at(window, op(window, 9), 4).tab()),
+        ("outdent a sub-paragraph", lambda: at(window, with_children().children[-1].id, 2).shift_tab()),
+        ("move a paragraph with sub-paragraphs up", lambda: at(window, with_children().id, 3).alt_up()),
+        ("move down past a paragraph with sub-paragraphs", lambda: at(window, op(window, 2), 3).alt_down()),
+        ("move the first paragraph down", lambda: at(window, pp(window, 1), 0).alt_down()),
+        ("operative to preambular", lambda: at(window, op(window, 1), 2).pp_op()),
         ("preambular to operative", lambda: at(window, pp(window, len(doc.draft.preambular())), 2)
-         .toggle_current_kind()),
+         .pp_op()),
         ("insert a footnote", lambda: at(window, pp(window, 2), 9).insert_footnote("See A/80/1.")),
         ("delete a footnote", lambda: remove_first_footnote(window)),
         ("paste paragraphs", lambda: paste(window, op(window, 4))),
@@ -251,16 +305,16 @@ def test_structural_edits_in_an_annex_with_nested_lists(qtbot, window: MainWindo
         return [b for b in blocks if isinstance(b, Paragraph)][-1]
 
     steps: list[tuple[str, Callable[[], object]]] = [
-        ("indent a sub-paragraph", lambda: at(window, biggest().children[2].id, 0).indent_current()),
-        ("indent the next one", lambda: at(window, biggest().children[2].id, 3).indent_current()),
-        ("split a nested sub-paragraph", lambda: at(window, nested().children[0].id, 6).split_current()),
-        ("outdent a nested sub-paragraph", lambda: at(window, nested().children[-1].id, 0).outdent_current()),
-        ("join a nested list's first item", lambda: at(window, nested().children[0].id, 0).join_back()),
-        ("move a long paragraph down", lambda: at(window, biggest().id, 1).move_current(1)),
-        ("move the last paragraph up", lambda: at(window, last().id, 1).move_current(-1)),
-        ("split a paragraph with nested lists", lambda: at(window, biggest().id, 5).split_current()),
+        ("indent a sub-paragraph", lambda: at(window, biggest().children[2].id, 0).tab()),
+        ("indent the next one", lambda: at(window, biggest().children[2].id, 3).tab()),
+        ("split a nested sub-paragraph", lambda: at(window, nested().children[0].id, 6).enter()),
+        ("outdent a nested sub-paragraph", lambda: at(window, nested().children[-1].id, 0).shift_tab()),
+        ("join a nested list's first item", lambda: at(window, nested().children[0].id, 0).backspace()),
+        ("move a long paragraph down", lambda: at(window, biggest().id, 1).alt_down()),
+        ("move the last paragraph up", lambda: at(window, last().id, 1).alt_up()),
+        ("split a paragraph with nested lists", lambda: at(window, biggest().id, 5).enter()),
         ("split the last paragraph at its end", lambda: at(window, last().id, edits.length(last().content))
-         .split_current()),
+         .enter()),
     ]
     run_edits(qtbot, window, fresh, steps)
 
@@ -297,13 +351,13 @@ def test_moving_paragraphs_renumbers_their_footnotes(qtbot, window: MainWindow, 
     assert live is not None
     citing = [block.id for block in doc.draft.preambular() if any(getattr(i, "note", None) for i in block.content)]
     order = [note.id for note in doc.draft.footnotes]
-    at(window, citing[2], 3).move_current(-1)
+    at(window, citing[2], 3).alt_up()
     assert [note.id for note in doc.draft.footnotes] != order
     assert live.dirty  # the quick path followed, no full comparison
     same_as_fresh(window, fresh)
     check_quick_path(qtbot, window)
     run_edits(qtbot, window, fresh, [("move down past a paragraph citing a footnote",
-                                      lambda: at(window, citing[0], 2).move_current(1))])
+                                      lambda: at(window, citing[0], 2).alt_down())])
 
 
 def remove_first_footnote(window: MainWindow) -> None:
@@ -339,9 +393,9 @@ def test_an_edit_right_after_a_resize_leaves_every_block_laid_out(qtbot, window:
     doc = window.controller.doc
     assert doc is not None
     blocks = [b for b in doc.draft.annexes[0].blocks if isinstance(b, Paragraph)]
-    for width, step in ((1100, lambda: at(window, blocks[3].id, 4).split_current()),
+    for width, step in ((1100, lambda: at(window, blocks[3].id, 4).enter()),
                         (1400, lambda: window.editor.textCursor().insertText("typed ")),
-                        (1000, lambda: at(window, blocks[5].id, 0).join_back())):
+                        (1000, lambda: at(window, blocks[5].id, 0).backspace())):
         window.resize(width, 900)
         qtbot.wait(1)  # the resize is handled; the layout would go on in the background
         step()
@@ -358,7 +412,7 @@ def test_a_run_of_undo_steps_is_compared_and_shown_once(qtbot, window: MainWindo
     doc, live = window.controller.doc, window.controller.live
     assert doc is not None and live is not None
     for number in (2, 4, 6, 8):
-        at(window, op(window, number), 5).split_current()
+        at(window, op(window, number), 5).enter()
         window.editor.textCursor().insertText("more ")
         window.editor.flush()
     stack = window.controller.stack
@@ -366,7 +420,7 @@ def test_a_run_of_undo_steps_is_compared_and_shown_once(qtbot, window: MainWindo
     update = type(live).update
     monkeypatch.setattr(type(live), "update", lambda self, scope: updates.append(scope) or update(self, scope))
     while stack.canUndo():
-        stack.undo()
+        undo(window)
         editor = StructuredEditor()
         editor.set_document(doc)
         assert document_of(window.editor.document()) == document_of(editor.document())
@@ -447,7 +501,7 @@ def test_a_key_press_stops_the_full_comparison_running_in_its_thread(qtbot, wind
     doc, live = controller.doc, controller.live
     assert doc is not None and live is not None
     target = [b for b in edits.reading_order(doc.draft) if isinstance(b, Paragraph) and len(b.text) > 200][5]
-    at(window, target.id, 100).split_current()
+    at(window, target.id, 100).enter()
     assert live.dirty
     controller.start_settling()
     settling = controller._settling
@@ -559,7 +613,7 @@ def test_the_editor_re_indents_what_is_out_of_sight_at_later_turns(qtbot, window
     biggest = max(paras[1:], key=lambda b: sum(1 for _ in _descendants(b)))
     below = sum(1 for _ in _descendants(biggest))
     assert below > 2 * 6
-    at(window, biggest.id, 0).indent_current()
+    at(window, biggest.id, 0).tab()
     editor = window.editor
     assert editor.blocks.waiting  # some wait
     other: StructuredEditor = fresh["editor"]  # type: ignore[assignment]
