@@ -195,3 +195,34 @@ def test_a_word_typed_over_and_undone_after_a_pause_leaves_the_redline(app: tupl
     assert [run for run in {b["label"]: b["runs"] for b in state["redline"]}["OP2"] if run[0] != "equal"] == [
         ["insert", "Also "]]
     assert not any(c["new"].count("shared the principles") for c in state["changes"])
+
+
+def test_a_second_ctrl_f_never_replaces_again(app: tuple[App, Document]) -> None:
+    """Find and replace through the keyboard: Alt+A presses Replace all (and so takes the focus); the
+    second Ctrl+F must put the focus back in the Find field, so that a space typed there is text, not a
+    press of Replace all that would replace once more."""
+    running, doc = app
+    needle, replacement = "human dignity", "human dignity and rights"
+    before = sum(p.text.count(needle) for p in doc.draft.operatives())
+    assert before
+    running.go_to("OP1")
+    running.keys("ctrl+f")
+    running.type(needle)
+    running.keys("Tab")
+    running.type(replacement)
+    running.keys("alt+a")
+    state = running.dump(lambda s: sum(t.count(replacement) for t in paragraphs(s["document"]).values()) > 0)
+    replaced = sum(t.count(replacement) for t in paragraphs(state["document"]).values())
+    assert replaced == before
+    revision = state["revision"]
+    running.keys("ctrl+f")
+    running.keys("space")
+    time.sleep(1.5)
+    after = running.dump(lambda s: True)
+    assert after["revision"] == revision, "the second Ctrl+F and a space changed the draft"
+    assert paragraphs(after["document"]) == paragraphs(state["document"])
+    running.keys("Escape")
+    running.keys("ctrl+z")  # Replace all is one step: one undo gives the text back
+    undone = running.dump(lambda s: s["revision"] > revision)
+    assert sum(t.count(replacement) for t in paragraphs(undone["document"]).values()) == 0
+    redline_matches(undone, {f"OP{n}": p.text for n, p in enumerate(doc.base.operatives(), 1)})
