@@ -39,6 +39,7 @@ from ui.navigation import reveal_in_review, to_upper_third
 from ui.palette import PaletteMenu, lead_paragraph
 from ui.printing import Printing
 from ui.review.changes import ChangePanel
+from ui.review.consistency import from_environment as check_views
 from ui.review.outline import OutlineView
 from ui.review.redline import ReviewView
 from ui.review.sync import ReviewSync
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._update_title()
         self.state_dump = from_environment(self, self.controller, self.redline, self.panel)
+        self.views_check = check_views(self, self.controller, self.redline, self.panel.hidden)
         if self.state_dump is not None:
             self.editor.cursorPositionChanged.connect(self.state_dump.moved)
 

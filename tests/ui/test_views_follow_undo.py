@@ -13,6 +13,7 @@ from drafter.compare.engine import Comparison
 from tests.corpus import CORPUS
 from ui.app import initial_document
 from ui.main_window import MainWindow
+from ui.review.consistency import mismatches
 
 
 def settled(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -25,17 +26,7 @@ def redline_is_the_document(window: MainWindow) -> None:
     assert doc is not None and live is not None
     fresh = Comparison(doc.base, doc.draft, live.options).run()
     assert [r.to_dict() for r in live.changes.records] == [r.to_dict() for r in fresh.records]
-    for (label, runs), record in zip(window.redline.read_back(), fresh.records, strict=True):
-        shown = [(kind, text) for kind, text in runs]
-        want = [(op.op, op.text) for op in record.ops if op.text] if record.kind not in window.panel.hidden() \
-            else [("equal", "".join(op.text for op in record.ops if op.op != "delete"))]
-        joined: list[tuple[str, str]] = []
-        for kind, text in want:
-            if joined and joined[-1][0] == kind:
-                joined[-1] = (kind, joined[-1][1] + text)
-            else:
-                joined.append((kind, text))
-        assert shown == [(kind, text.replace("\u2028", "\n")) for kind, text in joined if text], label
+    assert mismatches(window.redline, fresh, window.panel.hidden()) == []
 
 
 def test_a_quick_fix_undone_with_ctrl_z_leaves_no_trace_in_the_redline(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -56,3 +47,40 @@ def test_a_quick_fix_undone_with_ctrl_z_leaves_no_trace_in_the_redline(qtbot, wi
     assert not window.controller.live.changes.changes
     redline_is_the_document(window)
     assert all(kind == "equal" for _label, runs in window.redline.read_back() for kind, _text in runs)
+
+
+def test_the_debug_check_catches_a_view_that_missed_an_update(qtbot, settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """With DRAFTER_CHECK_VIEWS set, a redline that stopped following the change list is an error at once."""
+    monkeypatch.setenv("DRAFTER_CHECK_VIEWS", "1")
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    doc, _ = initial_document(str(CORPUS / "A-RES-75-180.txt"), None)
+    win.controller.set_document(doc, None)
+    win.controller.set_settle_delay(20)
+    win.show()
+    qtbot.waitExposed(win)
+    check = win.views_check
+    assert check is not None
+    op2 = doc.draft.operatives()[1]
+    win.editor.place_cursor(op2.id, 0)
+    qtbot.keyClicks(win.editor, "Also ")
+    qtbot.waitUntil(lambda: check.checked > 0, timeout=10_000)  # checked, and found right
+    # a redline that claims the revision but draws nothing
+    monkeypatch.setattr(type(win.redline), "update_records",
+                        lambda view, _changes, _keys, revision: setattr(view, "drawn", revision))
+    monkeypatch.setattr(type(win.redline), "show_changes",
+                        lambda view, _changes, _hidden=None, revision=0: setattr(view, "drawn", revision))
+    with qtbot.captureExceptions() as raised:
+        qtbot.keyClicks(win.editor, "again ")
+        qtbot.waitUntil(lambda: bool(raised), timeout=10_000)
+    assert "does not show its change list at OP2" in str(raised[0][1])
+    monkeypatch.undo()
+    monkeypatch.setenv("DRAFTER_CHECK_VIEWS", "1")
+    # a redline that never draws the revision
+    monkeypatch.setattr(type(win.redline), "update_records", lambda *_args: None)
+    monkeypatch.setattr(type(win.redline), "show_changes", lambda *_args, **_kwargs: None)
+    with qtbot.captureExceptions() as raised:
+        qtbot.keyClicks(win.editor, "once more ")
+        qtbot.waitUntil(lambda: bool(raised), timeout=15_000)
+    assert "has not caught up" in str(raised[0][1])
+    win.controller.stack.setClean()
