@@ -271,6 +271,9 @@ class MainWindow(QMainWindow):
         self.automatic.show_followup(followup)
         self.automatic_dock.show()
         self.automatic_dock.raise_()
+        QTimer.singleShot(0, self._give_automatic_room)  # once the dock is laid out in its tab
+
+    def _give_automatic_room(self) -> None:
         height = max(self.automatic_dock.height(), self.automatic.sizeHint().height(), self.height() // 3)
         self.resizeDocks([self.automatic_dock], [height], Qt.Orientation.Vertical)
 
