@@ -8,7 +8,7 @@ page breaks)."""
 from __future__ import annotations
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QApplication
 
@@ -40,9 +40,7 @@ def res_80_5_ops(first: int, last: int) -> str:
 
 
 def paste(qtbot, window: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
-    data = QMimeData()
-    data.setText(text)
-    QGuiApplication.clipboard().setMimeData(data)
+    QGuiApplication.clipboard().setText(text)  # as a PDF viewer copies it (the clipboard owns what it holds)
     qtbot.keyClick(window.editor, Qt.Key.Key_V, CTRL)
 
 
