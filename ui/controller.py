@@ -30,7 +30,7 @@ from drafter import draftfile
 from drafter.compare.changes import ChangeList
 from drafter.edits import Document, Edit, Scope
 from drafter.errors import DrafterError
-from drafter.tracking.live import Key, LiveComparison, Settling
+from drafter.tracking.live import BackgroundComparison, Key, LiveComparison
 from ui.commands import EditCommand
 from ui.pauses import collect_garbage
 
@@ -59,7 +59,7 @@ class DocumentController(QObject):
     compared = Signal(object)  # Compared: the change list the views show
     replaced = Signal()  # another document (open, new, recover)
     path_changed = Signal(str)
-    _settled = Signal(object)  # a Settling whose run ended, from its thread
+    _settled = Signal(object)  # a BackgroundComparison whose run ended, from its thread
 
     def __init__(self, recovery_dir: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -77,7 +77,7 @@ class DocumentController(QObject):
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self.start_settling)
-        self._settling: Settling | None = None  # the full comparison running in another thread
+        self._settling: BackgroundComparison | None = None  # the full comparison running in another thread
         self._thread = threading.Thread()  # the thread it runs in
         self._settled.connect(self._on_settled)  # queued: emitted in the settle thread
         self._pending: Scope | None = None  # changes the views have not caught up with
@@ -189,7 +189,7 @@ class DocumentController(QObject):
 
     def start_settling(self) -> None:
         """A pause in typing: the full comparison runs in another thread, on copies of the documents
-        (`Settling`); the views follow when it ends, if no edit came in between."""
+        (`BackgroundComparison`); the views follow when it ends, if no edit came in between."""
         if self._settling is not None or self.live is None:
             return  # one at a time: when it ends, the timer starts again if the draft changed meanwhile
         self.catch_up()
@@ -197,8 +197,8 @@ class DocumentController(QObject):
         if not self.live.dirty:
             collect_garbage()
             return
-        settling = self._settling = self.live.settling()
-        self._thread = threading.Thread(target=self._run_settling, args=(settling,), name="settle", daemon=True)
+        background = self._settling = self.live.in_background()
+        self._thread = threading.Thread(target=self._run_settling, args=(background,), name="settle", daemon=True)
         self._thread.start()
 
     def interrupt(self) -> None:
@@ -210,35 +210,35 @@ class DocumentController(QObject):
             # every few milliseconds): what the user does next then runs alone
             self._thread.join(STOP_WAIT)
 
-    def _run_settling(self, settling: Settling) -> None:
+    def _run_settling(self, background: BackgroundComparison) -> None:
         """In the settle thread. Python threads take turns holding the interpreter; the GUI thread asks
         for it back after every Qt call that let it go, and waits up to the switch interval each time
         (5 ms by default: a keystroke could wait hundreds of ms), so the interval is short meanwhile."""
         sys.setswitchinterval(SWITCH_INTERVAL)
         try:
-            settling.run()
+            background.run()
         except Exception:  # the quick path's change list stays; the next edit tries again
-            settling.failed = True
+            background.failed = True
             log.exception("the full comparison failed")
         finally:
             sys.setswitchinterval(_USUAL_INTERVAL)
         with contextlib.suppress(RuntimeError):  # the controller is gone (the window closed)
-            self._settled.emit(settling)
+            self._settled.emit(background)
 
-    def _on_settled(self, settling: Settling) -> None:
-        self.take_settled(settling)  # looked up now, so that a benchmark can time it
+    def _on_settled(self, background: BackgroundComparison) -> None:
+        self.take_settled(background)  # looked up now, so that a benchmark can time it
 
-    def take_settled(self, settling: Settling) -> None:
+    def take_settled(self, background: BackgroundComparison) -> None:
         """Show what the full comparison found, if it is still about the document as it is."""
-        if settling is not self._settling or self.live is None:
+        if background is not self._settling or self.live is None:
             return  # another document meanwhile
         self._settling = None
-        news = self.live.adopt(settling)
-        if news is None:  # stale (an edit came in meanwhile: try again at the next pause) or failed
-            if self.live.dirty and not settling.failed:
+        found_more = self.live.take_result(background)
+        if found_more is None:  # stale (an edit came in meanwhile: try again at the next pause) or failed
+            if self.live.dirty and not background.failed:
                 self._settle.start()
             return
-        self._show([] if not news else None)  # a new change list even when it reads the same
+        self._show([] if not found_more else None)  # a new change list even when it reads the same
         QTimer.singleShot(0, collect_garbage)  # at the next turn: a keystroke that came meanwhile goes first
 
     def set_settle_delay(self, ms: int) -> None:
@@ -255,8 +255,8 @@ class DocumentController(QObject):
         self._settling = None
         self.catch_up()
         if self.live is not None and self.live.dirty:
-            news = self.live.settle()
-            self._show([] if not news else None)
+            found_more = self.live.settle()
+            self._show([] if not found_more else None)
         collect_garbage()
 
     def fresh_changes(self) -> ChangeList:

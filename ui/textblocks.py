@@ -105,7 +105,7 @@ def apply_steps(cursor: QTextCursor, runs: list[Step], refreshes: list[Step]) ->
     groups.close()
 
 
-class Later:
+class DeferredRewrites:
     """Calls `slot` `LATER_MS` after the edit in hand is done: `start` arms it, and the wait begins at the
     next turn of the event loop, once the edit's own work has run (a heavy edit takes longer than
     `LATER_MS`: a wait begun inside it would end before it does, and its work left for later would run

@@ -84,11 +84,11 @@ class Comparison(RecordMaker):
         matched_old = {i for i, _j in matches}
         matched_new = {j for _i, j in matches}
         for regroup in regroups:
-            olds = tuple(old[i] for i in regroup.old)
-            news = tuple(new[j] for j in regroup.new)
-            if all(isinstance(b, Paragraph) for b in (*olds, *news)):
-                paras_old = tuple(b for b in olds if isinstance(b, Paragraph))
-                paras_new = tuple(b for b in news if isinstance(b, Paragraph))
+            bases = tuple(old[i] for i in regroup.old)
+            drafts = tuple(new[j] for j in regroup.new)
+            if all(isinstance(b, Paragraph) for b in (*bases, *drafts)):
+                paras_old = tuple(b for b in bases if isinstance(b, Paragraph))
+                paras_new = tuple(b for b in drafts if isinstance(b, Paragraph))
                 self.regroups.append(Regroup(paras_old, paras_new))
                 self.done_old.update(p.id for p in paras_old)
                 self.done_new.update(p.id for p in paras_new)
@@ -229,11 +229,11 @@ class Comparison(RecordMaker):
         self.pairs = pairs
         regroups = []
         for regroup in self.regroups:
-            news = [blocks.get(para.id) for para in regroup.new]
-            if not all(isinstance(para, Paragraph) for para in news):
+            drafts = [blocks.get(para.id) for para in regroup.new]
+            if not all(isinstance(para, Paragraph) for para in drafts):
                 self.pool_old.extend(regroup.old)
                 continue
-            regroup.new = tuple(para for para in news if isinstance(para, Paragraph))
+            regroup.new = tuple(para for para in drafts if isinstance(para, Paragraph))
             regroups.append(regroup)
             held.update(para.id for para in regroup.new)
         self.regroups = regroups
@@ -245,18 +245,18 @@ class Comparison(RecordMaker):
     def rebind(self, base: Resolution, draft: Resolution) -> None:
         """Point a comparison made on copies of the documents (`Resolution.snapshot`) at the documents
         themselves: the same ids hold the same content."""
-        olds = {block.id: block for block in base.blocks()}
-        news = {block.id: block for block in draft.blocks()}
+        bases = {block.id: block for block in base.blocks()}
+        drafts = {block.id: block for block in draft.blocks()}
         old_notes = {note.id: note for note in base.footnotes}
         new_notes = {note.id: note for note in draft.footnotes}
         self.old, self.new = base, draft
         for pair in self.pairs:
-            pair.old, pair.new = olds[pair.old.id], news[pair.new.id]
+            pair.old, pair.new = bases[pair.old.id], drafts[pair.new.id]
         for regroup in self.regroups:
-            regroup.old = tuple(_paragraph(olds[para.id]) for para in regroup.old)
-            regroup.new = tuple(_paragraph(news[para.id]) for para in regroup.new)
-        self.pool_old = [olds[block.id] for block in self.pool_old]
-        self.pool_new = [news[block.id] for block in self.pool_new]
+            regroup.old = tuple(_paragraph(bases[para.id]) for para in regroup.old)
+            regroup.new = tuple(_paragraph(drafts[para.id]) for para in regroup.new)
+        self.pool_old = [bases[block.id] for block in self.pool_old]
+        self.pool_new = [drafts[block.id] for block in self.pool_new]
         self.note_pairs = [(old_notes[a.id], new_notes[b.id]) for a, b in self.note_pairs]
 
     # --- the run -------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ went out of place read as moved (`moves.py`), and only the records whose block c
 move changed are diffed again; the others are kept, relabelled where their label changed.
 A pause in typing runs the full comparison again so that alignment catches up (a heavily
 rewritten paragraph may turn from "modified" into "deleted + inserted", a paragraph split in
-two into one "split" record); the editor runs it in another thread (`Settling`, on snapshots
+two into one "split" record); the editor runs it in another thread (`BackgroundComparison`, on snapshots
 of the two documents) and takes its result only if no edit came in meanwhile. A footnote
 added or removed, a change to the front matter and an edit of the base always run the full
 comparison.
@@ -86,7 +86,7 @@ class LiveComparison:
         self.memo = Memo(self.options)
         self.changes: ChangeList
         self.dirty = False  # records were recomputed without a full run since the last one
-        self.generation = 0  # counts the edits followed and the full runs, so that a `Settling` knows its age
+        self.generation = 0  # counts the edits and full runs followed: a `BackgroundComparison` knows its age by it
         self.full()
 
     def full(self) -> ChangeList:
@@ -102,20 +102,20 @@ class LiveComparison:
         self._index()
         self.dirty = False
 
-    def settling(self) -> Settling:
-        """A full comparison to run in another thread (`Settling.run`) while the user goes on editing."""
-        return Settling(self)
+    def in_background(self) -> BackgroundComparison:
+        """A full comparison to run in another thread (`BackgroundComparison.run`) while the user goes on editing."""
+        return BackgroundComparison(self)
 
-    def adopt(self, settling: Settling) -> bool | None:
-        """Take the result of a `Settling` that has run: None, and nothing taken, when the document
+    def take_result(self, background: BackgroundComparison) -> bool | None:
+        """Take the result of a `BackgroundComparison` that has run: None, and nothing taken, when the document
         changed since it began; else whether it found something the quick path did not."""
-        if settling.generation != self.generation or settling.result is None:
+        if background.generation != self.generation or background.result is None:
             return None
-        comparison, changes, news = settling.result
+        comparison, changes, found_more = background.result
         comparison.rebind(self.doc.base, self.doc.draft)
         self.memo = comparison.memo
         self._take(comparison, changes)
-        return news
+        return found_more
 
     def _index(self) -> None:
         """Which source each draft block's record comes from, where each record is, and what it was made of."""
@@ -329,7 +329,7 @@ class LiveComparison:
 
 
 class Stale(Exception):
-    """An edit came in while a `Settling` ran: its result would be of no use."""
+    """An edit came in while a `BackgroundComparison` ran: its result would be of no use."""
 
 
 def _never() -> bool:
@@ -362,12 +362,12 @@ class _Watched(Memo):
         return super().item(content, heading)
 
 
-class Settling:
+class BackgroundComparison:
     """The full comparison after a pause in typing, made on copies of the base and the draft
     (`Resolution.snapshot`) with a memo of its own seeded with the tokens the live one learnt, so
     that `run` can go on in another thread while the user edits: it reads nothing the editor
     changes. An edit that comes in meanwhile stops it (its result would be stale);
-    `LiveComparison.adopt` takes the result if none came."""
+    `LiveComparison.take_result` takes the result if none came."""
 
     def __init__(self, live: LiveComparison) -> None:
         self.generation = live.generation

@@ -9,7 +9,7 @@ lost; the times live here, printed with their targets, so that a slow or busy ma
 Targets: refused by `drafter inspect` (a fresh process) in under 20 s for a zip bomb and a 2000-page PDF,
 10 s for a 50 MB text, 5 s for a sparse 200 MB file; a hostile Word file refused by the reader in under
 2 s; opening a zip bomb from the menu returns to the event loop within 0.5 s and never stalls it for
-0.5 s; work left for later (`ui.textblocks.Later`) runs no sooner than `LATER_MS` after the edit ends.
+0.5 s; work left for later (`ui.textblocks.DeferredRewrites`) runs no sooner than `LATER_MS` after the edit ends.
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ def gui(folder: Path) -> None:
     from ui.app import initial_document
     from ui.main_window import MainWindow
     from ui.settings import Settings
-    from ui.textblocks import LATER_MS, Later
+    from ui.textblocks import LATER_MS, DeferredRewrites
 
     logging.disable(logging.ERROR)  # the refused file is logged by the background job, as in the app
     app = QApplication.instance() or QApplication([])
@@ -143,7 +143,7 @@ def gui(folder: Path) -> None:
           f"  ({'refused' if shown else 'no message within 30 s'})")
 
     calls: list[float] = []
-    later = Later(window, lambda: calls.append(time.perf_counter()))
+    later = DeferredRewrites(window, lambda: calls.append(time.perf_counter()))
     later.start()
     time.sleep(2 * LATER_MS / 1000)  # an edit that goes on for twice the wait
     done = time.perf_counter()

@@ -1,4 +1,4 @@
-"""The full comparison after a pause, run in another thread while edits go on (`tracking.live.Settling`)."""
+"""The full comparison after a pause, run in another thread while edits go on (`tracking.live.BackgroundComparison`)."""
 
 from __future__ import annotations
 
@@ -65,11 +65,11 @@ def edited(name: str, count: int, seed: int) -> tuple[edits.Document, LiveCompar
 def test_a_settling_taken_when_no_edit_came_in_between() -> None:
     doc, live, rng = edited("A-RES-80-5.txt", 40, 3)
     assert live.dirty
-    settling = live.settling()
+    settling = live.in_background()
     worker = threading.Thread(target=settling.run)
     worker.start()
     worker.join()
-    assert live.adopt(settling) is not None
+    assert live.take_result(settling) is not None
     assert not live.dirty
     assert records(live.changes) == fresh(doc, live)
     # the comparison now reads the documents themselves, and the quick path goes on from it
@@ -85,7 +85,7 @@ def test_a_settling_taken_when_no_edit_came_in_between() -> None:
 
 def test_edits_while_it_runs_stop_it_and_nothing_is_taken() -> None:
     doc, live, rng = edited("A-RES-80-5.txt", 30, 5)
-    settling = live.settling()
+    settling = live.in_background()
     worker = threading.Thread(target=settling.run)
     worker.start()
     made = 0
@@ -96,7 +96,7 @@ def test_edits_while_it_runs_stop_it_and_nothing_is_taken() -> None:
             made += 1
     worker.join()
     quick = records(live.changes)
-    assert live.adopt(settling) is None  # stale: nothing taken
+    assert live.take_result(settling) is None  # stale: nothing taken
     assert records(live.changes) == quick and live.dirty
     live.settle()
     assert records(live.changes) == fresh(doc, live)
@@ -104,7 +104,7 @@ def test_edits_while_it_runs_stop_it_and_nothing_is_taken() -> None:
 
 def test_it_compares_the_documents_as_they_were_when_it_began() -> None:
     doc, live, rng = edited("A-RES-80-5.txt", 30, 9)
-    settling = live.settling()
+    settling = live.in_background()
     as_it_was = serialize.from_dict(serialize.to_dict(doc.draft))
     base = serialize.from_dict(serialize.to_dict(doc.base))
     for _ in range(30):  # the documents change under it (the edits are not reported, so it runs to the end)
@@ -130,14 +130,14 @@ def test_a_snapshot_is_a_copy_of_the_structure_sharing_the_contents() -> None:
 
 def test_an_edit_stops_it_early() -> None:
     doc, live, rng = edited("A-RES-80-5.txt", 10, 7)
-    settling = live.settling()
+    settling = live.in_background()
     edit = random_edit(doc, rng)
     while edit is None:
         edit = random_edit(doc, rng)
     push(doc, live, edit)
     settling.run()  # stops at the first block it looks at: the document changed since it began
     assert settling.result is None
-    assert live.adopt(settling) is None
+    assert live.take_result(settling) is None
 
 
 def test_it_looks_often_whether_to_stop() -> None:
@@ -152,7 +152,7 @@ def test_it_looks_often_whether_to_stop() -> None:
     for para in rng.sample(paras, len(paras) * 2 // 3):
         salad = " ".join(rng.choice(words) for _ in range(rng.randint(8, 60)))
         push(doc, live, edits.set_content(doc, para.id, [Text(salad)]))
-    settling = live.settling()
+    settling = live.in_background()
     calls = most = looks = 0
 
     def stale() -> bool:

@@ -659,11 +659,11 @@ def test_work_left_for_later_waits_for_the_end_of_the_edit_that_left_it(qtbot) -
     from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication
 
-    from ui.textblocks import LATER_MS, Later
+    from ui.textblocks import LATER_MS, DeferredRewrites
 
     owner = QObject()
     calls: list[str] = []
-    later = Later(owner, lambda: calls.append("ran"))
+    later = DeferredRewrites(owner, lambda: calls.append("ran"))
     later.start()  # in the middle of a heavy edit...
     time.sleep(2 * LATER_MS / 1000)  # ...that goes on for twice the wait
     QApplication.processEvents()  # the edit's own turn: what it posted, its painting

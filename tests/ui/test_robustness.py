@@ -124,13 +124,13 @@ def test_exception_in_a_slot_shows_dialog_keeps_document_logs_and_leaves_recover
     window.controller.stack.setClean()
 
 
-# --- 3. Under load -----------------------------------------------------------------------------------------
-EDITS = 300  # 10,000 take about 4 minutes here (see tests/benchmarks/bench_load.py), too long for the suite
+# --- 3. Under load (the times of these edits are measured in tests/benchmarks/bench_load.py) ---------------------
+EDITS = 300  # 10,000 take several minutes (tests/benchmarks/bench_load.py), too long for the suite
 
 
-def test_ten_thousand_edits(qtbot) -> None:  # type: ignore[no-untyped-def]
-    """EDITS random edits (not 10,000: see EDITS) on the longest corpus text through the editor's own
-    edit path, with live comparison, then undo them all."""
+def test_many_random_edits_and_all_undone(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """EDITS random edits on the longest corpus text through the editor's own edit path, with the live
+    comparison on, then every one undone: the draft is as it was, the memory stays bounded."""
     window = open_window(longest_text())
     qtbot.addWidget(window)
     doc = window.controller.doc
@@ -144,30 +144,7 @@ def test_ten_thousand_edits(qtbot) -> None:  # type: ignore[no-untyped-def]
     assert serialize.to_dict(doc.draft) == before
     assert window.controller.stack.isClean()
     assert rss1 - rss0 < 150, f"memory grew by {rss1 - rss0:.0f} MB"
-    typing = sorted(run.by_kind.get("type", []) + run.by_kind.get("delete", []))
-    p99 = typing[int(len(typing) * 0.99) - 1]
-    print(f"\n{EDITS} edits: typing/deleting p99 {p99:.1f} ms, max of all {max(run.times):.1f} ms; "
-          f"RSS +{rss1 - rss0:.0f} MB")
-    assert p99 < 50, f"typing p99 {p99:.1f} ms"
     window.close()
-
-
-def test_structural_edits_under_50_ms(qtbot) -> None:  # type: ignore[no-untyped-def]
-    """Enter, Backspace, Tab, Shift+Tab, Alt+Up/Down on A/RES/80/5, each with the events it leaves (redraws,
-    layout, painting). Timed as the CPU time of the GUI thread: what the user waits for on a machine that
-    runs nothing else (nothing in the edit path waits), and the same on a busy one, where the wall time
-    (tests/benchmarks/bench_load.py) grows by what the other work takes."""
-    window = open_window(longest_text())
-    qtbot.addWidget(window)
-    run = apply_random_edits(window, 120, seed=3)
-    structural = sorted(t for kind, times in run.cpu_by_kind.items() if kind not in ("type", "delete") for t in times)
-    wall = sorted(t for kind, times in run.by_kind.items() if kind not in ("type", "delete") for t in times)
-    window.controller.stack.setClean()
-    window.close()
-    p99 = structural[int(len(structural) * 0.99) - 1]
-    print(f"\n{len(structural)} structural edits: p99 {p99:.1f} ms of CPU, {wall[int(len(wall) * 0.99) - 1]:.1f} ms "
-          f"of wall time")
-    assert p99 < 50, f"p99 {p99:.1f} ms"
 
 
 # --- 4. Hostile input -------------------------------------------------------------------------------------------

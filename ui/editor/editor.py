@@ -33,7 +33,7 @@ from ui.editor import layout
 from ui.editor.blocks import Blocks
 from ui.editor.margin import paint_margin
 from ui.scrollbars import quieten
-from ui.textblocks import CHUNK, Later, finish_layout, in_sight, repaint_block
+from ui.textblocks import CHUNK, DeferredRewrites, finish_layout, in_sight, repaint_block
 
 
 def _nothing() -> None:
@@ -72,7 +72,7 @@ class StructuredEditor(QTextEdit):
         self.document().contentsChange.connect(self._on_contents_change)
         self.cursorPositionChanged.connect(self._on_cursor)
         # re-indents the blocks out of sight that a change of structure left for later (`Blocks.update`)
-        self._later = Later(self, self._catch_up_later)
+        self._later = DeferredRewrites(self, self._catch_up_later)
         self.deferring = True  # False: every block is re-indented at once
 
     # --- model → view ------------------------------------------------------------------------

@@ -58,7 +58,7 @@ from ui.review.marks import (
 from ui.review.table import HEADER_ROWS, ChangeTable
 from ui.runs import Run, changed_runs, text_document_runs, unchanged_positions
 from ui.scrollbars import quieten
-from ui.textblocks import CHUNK, EditGroups, Later, Step, apply_steps, finish_layout, in_sight, splice
+from ui.textblocks import CHUNK, DeferredRewrites, EditGroups, Step, apply_steps, finish_layout, in_sight, splice
 
 _GUTTER = 76  # the redline's margin, left of each record's text
 _TAB = 80  # the margin label ends at the next multiple of this, as a tab stop would put it
@@ -93,7 +93,7 @@ class ReviewView(QTextEdit):
         self._metrics = QFontMetricsF(margin_font())
         self._number_font = serif(12.0)
         self._gutters: dict[str, int] = {}  # margin text → the width it takes, to the next tab stop
-        self._later = Later(self, self._catch_up_later)  # rewrites the blocks left for later
+        self._later = DeferredRewrites(self, self._catch_up_later)  # rewrites the blocks left for later
         self.deferring = True  # False: every block is rewritten at once
         self._spare = 0  # blocks out of sight that this update rewrites
         self._drawing = False  # an update is under way (its edits may scroll the view)
