@@ -2,9 +2,9 @@
 
 A hypothesis state machine drives the real main window offscreen with real key events (typing, a word
 selected and typed over, Backspace and Delete over selections that span paragraphs, Enter, a paste of
-several paragraphs, undo and redo, Alt+Up/Down, Tab/Shift+Tab, PP↔OP, accept and reject, a footnote
-inserted). After every step it waits, as a user would, until the window says its views are current
-(`views_current`), without calling any of the catch-up methods that would hide a lag, and checks:
+several paragraphs, undo and redo, Alt+Up/Down, Tab/Shift+Tab, PP↔OP, accept and reject, find and
+replace all, a footnote inserted). After every step it waits, as a user would, until the window says its
+views are current (`views_current`), without calling any of the catch-up methods that would hide a lag, and checks:
 - the redline, read back from its text document, shows the live change list, and so does a redline
   drawn anew; its accepted text is the draft's, its rejected text the base's, paragraph by paragraph;
 - once the pause's full comparison has been shown, the change list equals a fresh comparison;
@@ -199,6 +199,18 @@ class Drafting(RuleBasedStateMachine):
         self.settle()  # a change is chosen in the list as shown
         self.key(Qt.Key.Key_F8, times=steps)
         self.key(key, CTRL | SHIFT)
+        self.editor.setFocus()
+
+    @rule(needle=strategies.sampled_from(["human rights", "the", "States", "nowhere to be found"]),
+          replacement=strategies.sampled_from(["human rights and freedoms", "", "Member States"]))
+    def replace_all(self, needle: str, replacement: str) -> None:
+        """Ctrl+F, the text to find, Tab, its replacement, Alt+A (Replace all), Escape."""
+        self.key(Qt.Key.Key_F, CTRL)
+        type_into(QApplication.focusWidget() or self.editor, needle)
+        self.key(Qt.Key.Key_Tab)
+        type_into(QApplication.focusWidget() or self.editor, replacement)
+        self.key(Qt.Key.Key_A, ALT)
+        self.key(Qt.Key.Key_Escape)
         self.editor.setFocus()
 
     @rule(text=strategies.sampled_from(["", "See A/80/1."]))
