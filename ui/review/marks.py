@@ -4,6 +4,7 @@ number a paragraph shows, and the ops of a record written into a text document."
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
@@ -91,7 +92,14 @@ def lead_of(change: Change) -> int:
     label = change.new_label or change.old_label or ""
     if change.front_field or label[:2] not in ("PP", "OP") or "(" in label:
         return 0
-    return lead_phrase("".join(op.text for op in change.ops[:4] if op.op != "delete"))
+    return _lead("".join(op.text for op in change.ops[:4] if op.op != "delete")[:120])
+
+
+@lru_cache(maxsize=4096)
+def _lead(start: str) -> int:
+    """`lead_phrase` of a paragraph's first words, remembered: a renumbering relabels hundreds of records
+    whose text did not change."""
+    return lead_phrase(start)
 
 
 _SHORT = {"agenda_items": "agenda", "distribution": "distr.", "doc_type": "type"}

@@ -162,6 +162,12 @@ class ReviewView(QTextEdit):
     def update_records(self, changes: ChangeList, keys: tuple[Key, ...], revision: int) -> None:
         """Show `changes`, in which only the records of these keys differ from the change list shown
         (their number and order did not change); anything else is drawn as `show_changes` does."""
+        if not keys and changes is not self.changes and self.shows(self.wanted) and self.isVisible() \
+                and len(self._records) == len(changes.records):
+            # the same records anew (the pause's comparison found what the quick path had): taken, not redrawn
+            self.changes, self._records, self._rows = changes, list(changes.records), None
+            self.wanted = self.drawn = revision
+            return
         if changes is not self.changes or self.stale or not self.isVisible() \
                 or len(self.looks) != len(changes.records):
             self.show_changes(changes, self.hidden, revision)
