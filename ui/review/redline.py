@@ -92,6 +92,7 @@ class ReviewView(QTextEdit):
         self.draft_name = "Draft"
         self._metrics = QFontMetricsF(margin_font())
         self._number_font = serif(12.0)
+        self._margin_font = margin_font()
         self._gutters: dict[str, int] = {}  # margin text → the width it takes, to the next tab stop
         self._later = DeferredRewrites(self, self._catch_up_later)  # rewrites the blocks left for later
         self.deferring = True  # False: every block is rewritten at once
@@ -409,8 +410,9 @@ class ReviewView(QTextEdit):
         if self.mode != "redline" or not self.looks:
             return
         painter = QPainter(self.viewport())
-        painter.setFont(margin_font())
+        painter.setFont(self._margin_font)
         painter.setPen(MARGIN_COLOUR)
+        numbers: list[tuple[QPointF, str]] = []  # painted after the labels, in the text's face: one change of font
         offset_x = self.horizontalScrollBar().value()
         offset_y = self.verticalScrollBar().value()
         height = self.viewport().height()
@@ -431,12 +433,13 @@ class ReviewView(QTextEdit):
                 baseline = rect.top() + line.y() + line.ascent()
                 painter.drawText(QPointF(x, baseline), text)
                 if paragraph_number:  # as on paper, before the text
-                    painter.setFont(self._number_font)
-                    painter.setPen(self.palette().text().color())
-                    painter.drawText(QPointF(x + look.shape[1] + 8, baseline), paragraph_number)
-                    painter.setFont(margin_font())
-                    painter.setPen(MARGIN_COLOUR)
+                    numbers.append((QPointF(x + look.shape[1] + 8, baseline), paragraph_number))
             block = block.next()
+        if numbers:
+            painter.setFont(self._number_font)
+            painter.setPen(self.palette().text().color())
+            for point, paragraph_number in numbers:
+                painter.drawText(point, paragraph_number)
         painter.end()
 
     def read_back(self) -> list[tuple[str, list[tuple[str, str]]]]:
