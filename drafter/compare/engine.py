@@ -10,8 +10,7 @@ import gc
 from collections import Counter
 from collections.abc import Sequence
 
-from drafter.compare import align as al
-from drafter.compare import kinds as k
+from drafter.compare import align, kinds
 from drafter.compare.changes import ChangeList
 from drafter.compare.labels import FRONT_LABEL, labels_of, layout_of, remap_notes
 from drafter.compare.memo import Memo
@@ -69,7 +68,7 @@ class Comparison(RecordMaker):
         """The tokens of a block before its footnote references are named."""
         return self.memo.cut(block.content)
 
-    def _item(self, block: Block | Footnote) -> al.Item:
+    def _item(self, block: Block | Footnote) -> align.Item:
         return self.memo.item(block.content, isinstance(block, CrossHeading))
 
     def _align_lists(self, old: Sequence[Block], new: Sequence[Block]) -> None:
@@ -79,8 +78,8 @@ class Comparison(RecordMaker):
         new = [block for block in new if block.id not in self.done_new]
         old_items = [self._item(block) for block in old]
         new_items = [self._item(block) for block in new]
-        matches = al.align(old_items, new_items)
-        matches, regroups = al.find_regroups(old_items, new_items, matches, self.memo.check)
+        matches = align.align(old_items, new_items)
+        matches, regroups = align.find_regroups(old_items, new_items, matches, self.memo.check)
         matched_old = {i for i, _j in matches}
         matched_new = {j for _i, j in matches}
         for regroup in regroups:
@@ -114,7 +113,7 @@ class Comparison(RecordMaker):
         while True:
             self._clean_pools()
             pool_old, pool_new = self.pool_old, self.pool_new
-            matches = al.match_moves([self._item(b) for b in pool_old], [self._item(b) for b in pool_new],
+            matches = align.match_moves([self._item(b) for b in pool_old], [self._item(b) for b in pool_new],
                                      self.memo.check)
             for i, j in matches:
                 old, new = pool_old[i], pool_new[j]
@@ -182,12 +181,12 @@ class Comparison(RecordMaker):
             taken = set(pairs.values())
             refs_new = [j for j in dict.fromkeys(refs_new) if j not in taken]
             if refs_old and refs_new:
-                for a, b in al.align([old_items[i] for i in refs_old], [new_items[j] for j in refs_new], 0.3):
+                for a, b in align.align([old_items[i] for i in refs_old], [new_items[j] for j in refs_new], 0.3):
                     pairs[refs_old[a]] = refs_new[b]
         rest_old = [i for i in range(len(old_notes)) if i not in pairs]
         taken = set(pairs.values())
         rest_new = [j for j in range(len(new_notes)) if j not in taken]
-        for i, j in al.greedy_pairs(old_items, new_items, rest_old, rest_new, al.PAIR):
+        for i, j in align.greedy_pairs(old_items, new_items, rest_old, rest_new, align.PAIR):
             pairs[i] = j
         for number, (i, j) in enumerate(sorted(pairs.items())):
             self.note_pairs.append((old_notes[i], new_notes[j]))
@@ -311,7 +310,7 @@ class Comparison(RecordMaker):
                 records.append(self.one_side(FOOTNOTES, note, inserted=True))
         records = self.in_reading_order(records)
         return ChangeList(
-            changes=[r for r in records if r.kind != k.UNCHANGED],
+            changes=[r for r in records if r.kind != kinds.UNCHANGED],
             records=records,
             old_layout=layout_of(self.old),
             new_layout=layout_of(self.new),

@@ -185,8 +185,8 @@ class _Resolver:
             return False
         if isinstance(block, Paragraph):  # sub-paragraphs that belong elsewhere stay
             at = locate(self.dst, block.id)
-            kept = [child.id for child in block.children if child.id in self.partner.values()]
-            for offset, child_id in enumerate(kept):
+            partnered = [child.id for child in block.children if child.id in self.partner.values()]
+            for offset, child_id in enumerate(partnered):
                 self.b.add(MoveBlock(child_id, Where(at.part, at.parent, at.index + 1 + offset), self.dst_side))
         self.b.add(DeleteBlock(block.id, self.dst_side))
         return True

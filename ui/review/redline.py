@@ -36,7 +36,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-from drafter.compare import kinds as k
+from drafter.compare import kinds
 from drafter.compare.changes import Change, ChangeList
 from drafter.tracking.live import Key, record_key
 from ui.editor.layout import serif
@@ -96,7 +96,7 @@ class ReviewView(QTextEdit):
         self._gutters: dict[str, int] = {}  # margin text → the width it takes, to the next tab stop
         self._later = DeferredRewrites(self, self._catch_up_later)  # rewrites the blocks left for later
         self.deferring = True  # False: every block is rewritten at once
-        self._spare = 0  # blocks out of sight that this update rewrites
+        self._out_of_sight_rewrites = 0  # blocks out of sight that this update rewrites
         self._drawing = False  # an update is under way (its edits may scroll the view)
 
     @property
@@ -111,7 +111,7 @@ class ReviewView(QTextEdit):
         return self._rows
 
     def _shown(self, record: Change) -> bool:
-        return record.kind != k.UNCHANGED and record.kind not in self.hidden
+        return record.kind != kinds.UNCHANGED and record.kind not in self.hidden
 
     # --- what a record looks like -------------------------------------------------------------------
     def _look(self, record: Change) -> Look:
@@ -203,16 +203,16 @@ class ReviewView(QTextEdit):
         if self.stale and self.changes is not None:
             self._catch_up()
 
-    def _catch_up_later(self, spare: int = CHUNK) -> None:
-        """Rewrite the blocks left for later that are in sight, and `spare` more."""
+    def _catch_up_later(self, out_of_sight_rewrites: int = CHUNK) -> None:
+        """Rewrite the blocks left for later that are in sight, and `out_of_sight_rewrites` more."""
         if self.changes is not None and not self.isVisible():
             self.stale = True  # hidden meanwhile: drawn when shown again
         elif self.changes is not None:
-            self._spare = spare
+            self._out_of_sight_rewrites = out_of_sight_rewrites
             try:
                 self._catch_up()
             finally:
-                self._spare = 0
+                self._out_of_sight_rewrites = 0
 
     def finish(self) -> None:
         """Rewrite now the blocks left for later."""
@@ -316,7 +316,7 @@ class ReviewView(QTextEdit):
         refreshes: list[Step] = []
         margins = []
         near = in_sight(self, 2) if self.deferring else range(self.document().blockCount())
-        spare = self._spare
+        out_of_sight_rewrites = self._out_of_sight_rewrites
         waiting = False
         for number, before_number in unchanged_positions(runs, len(self.looks)):
             before, look = old[before_number], self.looks[number]
@@ -326,11 +326,11 @@ class ReviewView(QTextEdit):
                 continue
             block_number = before_number + self._first
             if block_number not in near:
-                if not spare:  # drawn as it was: the next turn rewrites it
+                if not out_of_sight_rewrites:  # drawn as it was: the next turn rewrites it
                     self.looks[number], self._records[number] = before, None
                     waiting = True
                     continue
-                spare -= 1
+                out_of_sight_rewrites -= 1
             refreshes.append((block_number, partial(self._rewrite_block, number, block_number, before)))
         apply_steps(cursor, [(start + self._first, partial(self._splice_records, start, end, first, last))
                              for start, end, first, last in runs], refreshes)

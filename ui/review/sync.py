@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QLabel
 
-from drafter import edits as ed
+from drafter import edits
 from drafter.edits import Scope
 from ui.controller import Compared, DocumentController
 from ui.editor.editor import StructuredEditor
@@ -62,7 +62,7 @@ class ReviewSync:
             self.outline.outline.update_resolution(doc.draft)
         else:
             for key in scope.content:
-                unit = ed.find(doc.draft, key)
+                unit = edits.find(doc.draft, key)
                 if unit is not None:
                     self.outline.outline.update_text(key, unit.text)
         self.outline_revision = self.controller.revision
