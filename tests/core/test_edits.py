@@ -15,6 +15,7 @@ from drafter.edits import Document, Edit
 from drafter.model import Content, CrossHeading, NoteRef, Paragraph, Text, iter_paragraphs
 from drafter.serialize import to_dict
 from tests.corpus import CORPUS, load
+from tests.edit_sequences import Step, apply_undo_redo, state
 
 SAMPLE = CORPUS / "A-RES-72-169-clean.txt"
 FILES = [CORPUS / name for name in ("A-RES-72-169-clean.txt", "A-RES-80-11.txt", "A-RES-80-5.txt",
@@ -23,10 +24,6 @@ FILES = [CORPUS / name for name in ("A-RES-72-169-clean.txt", "A-RES-80-11.txt",
 
 def fresh(path: Any = SAMPLE) -> Document:
     return Document.from_base(copy.deepcopy(load(path)))
-
-
-def state(doc: Document) -> tuple[dict[str, Any], dict[str, Any]]:
-    return to_dict(doc.base), to_dict(doc.draft)
 
 
 def check_invariants(doc: Document) -> None:
@@ -92,27 +89,8 @@ steps = strategies.lists(strategies.tuples(strategies.sampled_from(ACTIONS), FRA
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(strategies.sampled_from(FILES), steps)
-def test_apply_then_revert_restores_exactly(path: Any, sequence: list[tuple[str, float, float, float]]) -> None:
-    doc = fresh(path)
-    snapshots = [state(doc)]
-    done: list[Edit] = []
-    for action, pick, offset, other in sequence:
-        edit = build(doc, action, pick, offset, other)
-        assert state(doc) == snapshots[-1], "building an edit must leave the document as it was"
-        if edit is None:
-            continue
-        edit.apply(doc)
-        check_invariants(doc)
-        done.append(edit)
-        snapshots.append(state(doc))
-    final = snapshots[-1]
-    for edit in reversed(done):
-        snapshots.pop()
-        edit.revert(doc)
-        assert state(doc) == snapshots[-1]
-    for edit in done:  # redo after undo gives the same result again
-        edit.apply(doc)
-    assert state(doc) == final
+def test_apply_then_revert_restores_exactly(path: Any, sequence: list[Step]) -> None:
+    apply_undo_redo(fresh(path), sequence, build, check_invariants)
 
 
 def _contents(doc: Document) -> list[object]:

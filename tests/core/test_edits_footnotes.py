@@ -23,18 +23,14 @@ from drafter.exporters.akn import to_akn
 from drafter.exporters.docx import to_docx_bytes
 from drafter.model import NoteRef, Text
 from drafter.resources import sample_path
-from drafter.serialize import to_dict
 from tests.corpus import CORPUS, load
+from tests.edit_sequences import Step, apply_undo_redo, state
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def sample() -> Document:
     return Document.from_base(drafter.load(str(sample_path())))
-
-
-def state(doc: Document) -> tuple[dict[str, Any], dict[str, Any]]:
-    return to_dict(doc.base), to_dict(doc.draft)
 
 
 def markers(doc: Document, key: str) -> list[str]:
@@ -263,22 +259,7 @@ steps = strategies.lists(strategies.tuples(strategies.sampled_from(ACTIONS), FRA
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(strategies.sampled_from(FILES), steps)
-def test_notes_stay_cited_and_in_order_through_random_edits(path: Any,
-                                                            sequence: list[tuple[str, float, float, float]]) -> None:
+def test_notes_stay_cited_and_in_order_through_random_edits(path: Any, sequence: list[Step]) -> None:
     doc = Document.from_base(copy.deepcopy(load(path)))
     notes_follow_citations(doc)
-    snapshots = [state(doc)]
-    done: list[Edit] = []
-    for action, pick, offset, other in sequence:
-        edit = build(doc, action, pick, offset, other)
-        assert state(doc) == snapshots[-1], "building an edit leaves the document as it was"
-        if edit is None:
-            continue
-        edit.apply(doc)
-        notes_follow_citations(doc)
-        done.append(edit)
-        snapshots.append(state(doc))
-    for edit in reversed(done):
-        snapshots.pop()
-        edit.revert(doc)
-        assert state(doc) == snapshots[-1]  # undo restores the exact document, footnotes and all
+    apply_undo_redo(doc, sequence, build, notes_follow_citations)
