@@ -12,8 +12,7 @@ from lxml import etree
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from drafter import edits
-from drafter.model import NoteRef
+from tests.core.test_edits_footnotes import offset_of_note
 from tests.ui.conftest import pp
 from ui.editor import layout
 from ui.main_window import MainWindow
@@ -68,16 +67,7 @@ def select_to_start_of(qtbot, window: MainWindow, start: str, end: str) -> None:
 def note_offset(window: MainWindow, key: str, number: int) -> int:
     doc = window.controller.doc
     assert doc is not None
-    unit = edits.find(doc.draft, key)
-    assert unit is not None
-    at, seen = 0, 0
-    for item in unit.content:
-        if isinstance(item, NoteRef):
-            if seen == number:
-                return at
-            seen += 1
-        at += 1 if isinstance(item, NoteRef) else len(item.text)
-    raise AssertionError
+    return offset_of_note(doc, key, number)
 
 
 def test_delete_pp3_with_its_notes_then_undo(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
