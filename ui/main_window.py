@@ -46,6 +46,7 @@ from ui.review.sync import ReviewSync
 from ui.settings import Settings
 from ui.shortcuts import Panes
 from ui.statedump import from_environment
+from ui.versions_ui import VersionsUi
 from ui.warnings_bar import WarningsBar, warnings_of
 
 log = logging.getLogger(__name__)
@@ -106,6 +107,9 @@ class MainWindow(QMainWindow):
                                       self.counts)
         self.find_dialog: FindDialog | None = None
         self.files = FileActions(self)
+        self.versions = VersionsUi(self)
+        for widget in self.versions.widgets():
+            self.statusBar().addPermanentWidget(widget)
         self.printing = Printing(self)
         self.panes = Panes(self)
         self.palette_menu = PaletteMenu(self)
@@ -237,8 +241,12 @@ class MainWindow(QMainWindow):
         self._resolve(change, "base")
 
     def _resolve(self, change: Change, keep: Side) -> None:
-        doc = self.controller.doc
+        doc = self.controller.compared_doc
         if doc is None:
+            return
+        if keep == "draft" and not self.controller.against_base:
+            self.statusBar().showMessage(self.tr("Against a version, only Reject applies: it puts the version's "
+                                                 "wording back. Accept changes the base."), 6000)
             return
         fresh = self.controller.fresh_changes()
         match = next((c for c in fresh.changes if (c.kind, c.old_ids, c.new_ids, c.front_field)
