@@ -31,6 +31,7 @@ from drafter.compare.changes import ChangeList
 from drafter.edits import Document, Edit, Scope
 from drafter.errors import DrafterError
 from drafter.tracking.live import BackgroundComparison, Key, LiveComparison
+from drafter.tracking.since import Since
 from ui.commands import EditCommand
 from ui.pauses import collect_garbage
 
@@ -69,6 +70,7 @@ class DocumentController(QObject):
         self.live: LiveComparison | None = None
         self.path: str | None = None
         self.against = versions.BASE  # what the draft is compared with: "base" or the name of a version
+        self._since: tuple[versions.Version, Since] | None = None
         self.session = uuid.uuid4().hex[:8]
         self.recovery_dir = recovery_dir
         self.recovery_file: Path | None = None
@@ -129,8 +131,8 @@ class DocumentController(QObject):
         self.revision += 1
         self.compared_revision = self.revision
         self.views_changed.emit(Scope(side="base"))  # what the draft is compared with is another text
-        self._show()
         self.against_changed.emit(self.against)
+        self._show()
 
     @property
     def compared_doc(self) -> Document | None:
@@ -140,6 +142,16 @@ class DocumentController(QObject):
     @property
     def against_base(self) -> bool:
         return self.against == versions.BASE
+
+    def since(self) -> Since | None:
+        """The latest version, to mark the changes made since it (None: no version, or it is compared against)."""
+        doc = self.doc
+        if doc is None or not doc.versions or doc.versions[-1].name == self.against:
+            return None
+        latest = doc.versions[-1]
+        if self._since is None or self._since[0] is not latest:
+            self._since = (latest, Since(latest.name, latest.text()))
+        return self._since[1]
 
     def open(self, path: str) -> None:
         self.set_document(draftfile.read(path), path)

@@ -52,6 +52,8 @@ class VersionsUi(QObject):
         return rows
 
     def refill(self) -> None:
+        against = self.controller.against
+        self.window.panel.against = self.tr("the base") if self.controller.against_base else against
         with QSignalBlocker(self.box):
             self.box.clear()
             for name, title in self.names():

@@ -150,3 +150,29 @@ def test_the_tracked_export_is_against_the_chosen_version(qtbot, drafted, tmp_pa
                 if el.tag.endswith("}ins")]
     assert "".join(inserted).strip() == "(Rev.1)"
     assert read_file(str(target)).operatives()[1].text.endswith("(Rev.1)")
+
+
+def test_the_change_list_marks_what_is_new_since_the_latest_version(qtbot, drafted) -> None:  # type: ignore[no-untyped-def]
+    window, _path = drafted
+    doc = window.controller.doc
+    type_at_end(qtbot, window, doc.draft.operatives()[2].id, " and beyond")
+    model = window.panel.model
+    marked = {model.data(model.index(r, 2)): model.is_new(model.change(r)) for r in range(model.rowCount())}
+    assert marked == {"OP1": False, "OP2": False, "OP3": True}
+    assert "1 new since Rev.1" in window.panel.counts.text()
+    bold = model.data(model.index(2, 0), Qt.ItemDataRole.FontRole)
+    assert bold is not None and bold.bold()
+    # an edit to a paragraph the versions changed too is new since Rev.1 as well
+    type_at_end(qtbot, window, doc.draft.operatives()[0].id, " again")
+    marked = {model.data(model.index(r, 2)): model.is_new(model.change(r)) for r in range(model.rowCount())}
+    assert marked == {"OP1": True, "OP2": False, "OP3": True}
+    # against Rev.1 itself, everything listed is new since it: nothing is marked
+    choose_in_menu(window, "Rev.1")
+    settled(qtbot, window)
+    assert not model.new_keys and "new since" not in window.panel.counts.text()
+    assert window.panel.counts.text().startswith("Changes:")
+    window.editor.setFocus()
+    for _ in range(2):
+        QTest.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settled(qtbot, window)
+    assert window.panel.counts.text() == "No changes against Rev.1"
