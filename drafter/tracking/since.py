@@ -16,7 +16,6 @@ from drafter.edits.primitives import walk
 from drafter.model import Resolution
 from drafter.parts import RESOLUTION_FIELDS
 
-
 Places = dict[str, tuple[object, str | None]]
 
 
