@@ -43,6 +43,7 @@ from ui.review.consistency import from_environment as check_views
 from ui.review.outline import OutlineView
 from ui.review.redline import ReviewView
 from ui.review.sync import ReviewSync
+from ui.review.three_columns import ThreeColumns
 from ui.settings import Settings
 from ui.shortcuts import Panes
 from ui.statedump import from_environment
@@ -97,6 +98,11 @@ class MainWindow(QMainWindow):
                                          Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.changes_dock, self.automatic_dock)
         self.automatic_dock.hide()
+        self.three_columns = ThreeColumns(self.controller)
+        self.three_columns_dock = self._dock(self.tr("Base, previous version, current"), self.three_columns,
+                                             Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.changes_dock, self.three_columns_dock)
+        self.three_columns_dock.hide()
         self.where = QLabel("")
         self.counts = QLabel("")
         self.author_field = AuthorField(settings)

@@ -100,6 +100,9 @@ def _view_menu(window: MainWindow) -> None:
     window.panes.menu(menu)
     for dock in (window.outline_dock, window.changes_dock, window.automatic_dock):
         menu.addAction(dock.toggleViewAction())
+    three = window.three_columns_dock.toggleViewAction()
+    three.setShortcut(QKeySequence("Ctrl+4"))
+    menu.addAction(three)
     checks = menu.addMenu(window.tr("Editorial &checks"))
     checks.addAction(window.checks_dock.toggleViewAction())
     action(window, checks, window.tr("&Fix the selected finding"), window.checks.fix_current, "Ctrl+Shift+X")

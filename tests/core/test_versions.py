@@ -19,6 +19,7 @@ from drafter.model import Text
 from tests.corpus import CORPUS, load
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "draftfiles"
+NO_MARKERS = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _edited(doc: Document, index: int, words: str) -> None:
@@ -146,3 +147,26 @@ def test_a_kill_during_version_add_leaves_the_file_as_it_was(tmp_path: Path) -> 
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["d.drafter"] or all(
         p.name == "d.drafter" or p.name.startswith(".") for p in tmp_path.iterdir())
+
+
+def test_three_columns_hold_each_text_whole_on_a_real_series() -> None:
+    """72/169 → 75/180 → 76/159: every paragraph of each text is in its column, read back from the marks."""
+    from drafter.compare.spacing import by_tokens
+    from drafter.compare.three_way import three_way
+
+    def side(ops: tuple[object, ...], keep: str) -> str:
+        text = "".join(op.text for op in by_tokens(list(ops)) if op.op in ("equal", keep))  # type: ignore[attr-defined]
+        return " ".join(text.translate(NO_MARKERS).split())  # footnote markers are not in a block's text
+
+    base, previous, current = (load(CORPUS / name) for name in
+                               ("A-RES-72-169-clean.txt", "A-RES-75-180.txt", "A-RES-76-159.txt"))
+    rows = three_way(base, previous, current)
+    columns = {"base": {side(r.base, "delete") for r in rows},
+               "previous": {side(r.previous, "insert") for r in rows},
+               "current": {side(r.current, "insert") for r in rows}}
+    for name, text in (("base", base), ("previous", previous), ("current", current)):
+        for block in text.blocks():
+            assert " ".join(block.text.split()) in columns[name], (name, block.text[:60])
+    changed = [r.label for r in rows if r.changed]
+    assert changed and all(r.differs for r in rows if r.changed)
+    assert len([r for r in rows if r.current]) >= len(current.blocks())

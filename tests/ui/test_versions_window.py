@@ -176,3 +176,27 @@ def test_the_change_list_marks_what_is_new_since_the_latest_version(qtbot, draft
         QTest.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     settled(qtbot, window)
     assert window.panel.counts.text() == "No changes against Rev.1"
+
+
+def test_three_columns_show_base_previous_version_and_current(qtbot, drafted, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window, _path = drafted
+    doc = window.controller.doc
+    type_at_end(qtbot, window, doc.draft.operatives()[2].id, " and beyond")
+    QTest.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    view = window.three_columns
+    qtbot.waitUntil(lambda: view.isVisible() and view.revision == window.controller.revision, timeout=5000)
+    assert view.names == ("A/RES/75/180", "Rev.1", "Current draft")
+    table = view.browser.document().rootFrame().childFrames()[0]
+    cells = {}
+    for row in range(table.rows()):  # type: ignore[attr-defined]
+        texts = [table.cellAt(row, col).firstCursorPosition().block().text() for col in range(4)]  # type: ignore[attr-defined]
+        cells[texts[0]] = texts[1:]
+    assert not cells["OP1"][0].endswith("(Zero draft)") and cells["OP1"][1].endswith("(Zero draft)")
+    assert cells["OP2"][1].endswith("(Rev.1)") and cells["OP3"][2].endswith("and beyond")
+    assert not cells["OP3"][1].endswith("and beyond")
+    window.three_columns_dock.setFloating(True)
+    window.three_columns_dock.resize(1400, 700)
+    qtbot.wait(100)
+    window.three_columns_dock.grab().save(str(tmp_path / "three.png"))
+    if shots := __import__("os").environ.get("DRAFTER_SHOTS"):
+        window.three_columns_dock.grab().save(str(Path(shots) / "three-columns.png"))
