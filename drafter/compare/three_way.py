@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from drafter.compare.changes import Change, Op
 from drafter.compare import compare
+from drafter.compare.changes import Change, Op
 from drafter.compare.spacing import by_tokens
 from drafter.model import Resolution
 

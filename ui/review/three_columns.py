@@ -7,6 +7,7 @@ the change list changes, and only while it is shown.
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QTextBrowser, QVBoxLayout, QWidget
 
 from drafter.compare.three_way import three_way, to_html
@@ -39,8 +40,8 @@ class ThreeColumns(QWidget):
         controller.compared.connect(lambda *_: self._timer.start())
         controller.replaced.connect(self._timer.start)
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         if self.revision != self.controller.revision:
             self._timer.start(0)
 
