@@ -4,8 +4,9 @@ A `Resolution` holds its front matter (AKN `preface`), the enacting formula, the
 preamble, the operative part (`mainBody`), footnotes (`authorialNote`), the
 closing (`conclusions`) and annexes (`attachments`).
 
-Paragraph content is a tuple of inlines: `Text` runs (italic or not) and
-`NoteRef` references to a `Footnote` by its id. Content and inlines are immutable:
+Paragraph content is a tuple of inlines: `Text` runs (italic or not), `NoteRef`
+references to a `Footnote` by its id, and `Bracket` marks, the "[" and "]" of a span
+put in square brackets while the text is negotiated (see `drafter.negotiation_marks`). Content and inlines are immutable:
 an edit gives a block new content, so whatever holds on to a content (the live
 comparison, the redline's looks) may trust that the same object means the same text. Labels such as PP3, OP5 or
 OP5(a)(i) and the footnote markers are derived from position and never stored,
@@ -47,7 +48,20 @@ class NoteRef:
     note: str
 
 
-Inline = Text | NoteRef
+@dataclass(frozen=True, slots=True)
+class Bracket(Text):
+    """One square bracket of a negotiated text: `text` is "[" or "]", `pair` links the two marks of one
+    bracketed span and `holder` names the delegation that holds it (see `drafter.negotiation_marks`)."""
+
+    holder: str = ""
+    pair: str = ""
+
+    @property
+    def opening(self) -> bool:
+        return self.text == "["
+
+
+Inline = Text | NoteRef  # a Bracket is a Text
 Content = tuple[Inline, ...]  # the content of a paragraph, heading or footnote
 
 
@@ -68,7 +82,7 @@ def normalize_runs(content: Iterable[Inline]) -> Content:
             pieces.clear()
 
     for item in content:
-        if isinstance(item, Text):
+        if isinstance(item, Text) and not isinstance(item, Bracket):
             if not item.text:
                 continue
             if pieces and item.italic != italic:
@@ -85,9 +99,9 @@ def normalize_runs(content: Iterable[Inline]) -> Content:
 def trim_runs(content: Iterable[Inline]) -> Content:
     """`normalize_runs` with the white space at both ends of the content removed."""
     items = list(normalize_runs(content))
-    if items and isinstance(items[0], Text):
+    if items and type(items[0]) is Text:
         items[0] = Text(items[0].text.lstrip(), items[0].italic)
-    if items and isinstance(items[-1], Text):
+    if items and type(items[-1]) is Text:
         items[-1] = Text(items[-1].text.rstrip(), items[-1].italic)
     return normalize_runs(items)
 
@@ -102,10 +116,24 @@ class Paragraph:
     # How `children` are labelled: "" by depth ((a), (i), a., i.), or one of "alpha", "roman", "alpha.",
     # "roman.", "decimal", "bullet" where the source breaks that order (S/2018/693 opens a list with (i)).
     list_style: str = ""
+    status: str = ""  # while negotiated: "" (open), "ad ref" (agreed ad referendum) or "agreed"
+    # alternatives of one paragraph ("OP5 alt 1", "OP5 alt 2") are siblings that follow each other and share
+    # this key; "" for a paragraph that has none
+    alternative: str = ""
 
     @property
     def text(self) -> str:
         return plain_text(self.content)
+
+
+@dataclass
+class NumberAs:
+    """The setting "number as in <version>": `name` is "base" or a version's name, `labels` the label each
+    paragraph had in that text (id → "OP5", "PP3 bis"). Those paragraphs keep their labels; new ones are
+    labelled after the one they follow ("OP5 bis"), see `drafter.negotiation_labels`."""
+
+    name: str
+    labels: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -182,6 +210,7 @@ class Resolution:
     # the paragraphs its author moved (Alt+Up/Down, drag and drop), the last moved last: a comparison with
     # the base calls these moved rather than the paragraphs they were moved past
     moved: tuple[str, ...] = ()
+    number_as: NumberAs | None = None  # while negotiated: paragraphs keep the labels of another text
 
     def snapshot(self) -> Resolution:
         """A copy to read while the original goes on changing (in another thread): new blocks, footnotes
@@ -196,7 +225,7 @@ class Resolution:
             self, front=copy.deepcopy(self.front), preamble=blocks(self.preamble), operative=blocks(self.operative),
             footnotes=[replace(note) for note in self.footnotes], closing=list(self.closing),
             annexes=[replace(a, heading=list(a.heading), blocks=blocks(a.blocks)) for a in self.annexes],
-            warnings=list(self.warnings),
+            warnings=list(self.warnings), number_as=copy.deepcopy(self.number_as),
         )
 
     # --- derived views -------------------------------------------------
@@ -227,7 +256,12 @@ class Resolution:
         return "?"
 
     def labelled(self) -> list[tuple[str, Paragraph]]:
-        """Every paragraph with its negotiation label, in reading order."""
+        """Every paragraph with its negotiation label, in reading order: PP1, OP5, OP5(a)(i); alternatives
+        "OP5 alt 1", "OP5 alt 2"; numbered as in another text (`number_as`), new paragraphs "OP5 bis"."""
+        if self.number_as is not None or any(para.alternative for para in self.preambular() + self.operatives()):
+            from drafter.negotiation_labels import negotiation_labels
+
+            return negotiation_labels(self)
         out: list[tuple[str, Paragraph]] = []
         for index, para in enumerate(self.preambular(), 1):
             out.append((f"PP{index}", para))

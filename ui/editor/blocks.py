@@ -29,16 +29,18 @@ from functools import partial
 
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from drafter.model import Inline, Resolution, Text
+from drafter.model import Bracket, Inline, Resolution, Text
 from ui.editor import layout
 from ui.runs import changed_runs, text_document_runs, unchanged_positions
 from ui.textblocks import Step, apply_steps, finish_layout, splice
 
-Signature = tuple[tuple[str, bool] | str, ...]  # a run is (text, italic), a footnote reference its note id
+# a run is (text, italic), a bracket mark (text, italic, holder, pair), a footnote reference its note id
+Signature = tuple[tuple[str, bool] | tuple[str, bool, str, str] | str, ...]
 
 
 def signature(content: Sequence[Inline]) -> Signature:
-    return tuple((item.text, item.italic) if isinstance(item, Text) else item.note for item in content)
+    return tuple((item.text, item.italic, item.holder, item.pair) if isinstance(item, Bracket)
+                 else (item.text, item.italic) if isinstance(item, Text) else item.note for item in content)
 
 
 @dataclass(frozen=True)
