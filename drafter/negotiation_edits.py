@@ -121,7 +121,8 @@ def next_status(status: str) -> str:
 def _fresh_copy(para: Paragraph, key: str) -> Paragraph:
     """A copy of a paragraph and its sub-paragraphs under new ids, an alternative in group `key`, open."""
     children = [_fresh_copy(child, "") for child in para.children]
-    return replace(para, children=children, id=new_id(), alternative=key, status=marks.OPEN)
+    return replace(para, content=marks.renewed(para.content), children=children, id=new_id(), alternative=key,
+                   status=marks.OPEN)
 
 
 def add_alternative(doc: Document, para_id: str, side: Side = "draft") -> Compound | None:

@@ -133,16 +133,19 @@ def cut(content: Sequence[Inline], offset: int) -> tuple[list[Inline], list[Inli
 
 def split_marks(content: Sequence[Inline], offset: int) -> tuple[Content, Content]:
     """A content split at `offset` (Enter): a bracket open there is closed at the end of the first part and
-    opened again, as a bracket of its own held by the same delegation, at the start of the second."""
+    opened again, as a bracket of its own held by the same delegation, at the start of the second (a part
+    that would hold an empty bracket has none: the bracket stays whole in the other part)."""
     left, right = cut(content, offset)
     still_open = [span for span in spans(content) if span.start < offset <= span.end]
-    if still_open:
-        left += [closing(span.holder, span.pair) for span in reversed(still_open)]
-        fresh = {span.pair: new_id() for span in still_open}
-        right = [opening(span.holder, fresh[span.pair]) for span in still_open] + [
-            Bracket(item.text, False, item.holder, fresh[item.pair])
-            if isinstance(item, Bracket) and item.pair in fresh else item for item in right]
-    return normalize_runs(_without_empty(left)), normalize_runs(_without_empty(right))
+    if not still_open:
+        return normalize_runs(left), normalize_runs(right)
+    left = _without_empty(left + [closing(span.holder, span.pair) for span in reversed(still_open)])
+    in_left = {item.pair for item in left if isinstance(item, Bracket)}
+    fresh = {span.pair: new_id() if span.pair in in_left else span.pair for span in still_open}
+    right = [opening(span.holder, fresh[span.pair]) for span in still_open] + [
+        Bracket(item.text, False, item.holder, fresh[item.pair])
+        if isinstance(item, Bracket) and item.pair in fresh else item for item in right]
+    return normalize_runs(left), normalize_runs(_without_empty(right))
 
 
 def _without_empty(items: list[Inline]) -> list[Inline]:
@@ -151,6 +154,26 @@ def _without_empty(items: list[Inline]) -> list[Inline]:
              if isinstance(first, Bracket) and isinstance(second, Bracket) and first.pair == second.pair
              and first.opening}
     return [item for item in items if not (isinstance(item, Bracket) and item.pair in empty)]
+
+
+def joined(first: Sequence[Inline], second: Sequence[Inline]) -> list[Inline]:
+    """Two contents joined (Backspace at the start of a paragraph): brackets closed at the end of the first
+    and opened, held by the same delegations, at the start of the second become one again, as they were
+    before a split (nested ones too)."""
+    head, tail = list(first), list(second)
+    while head and tail and isinstance(head[-1], Bracket) and not head[-1].opening \
+            and isinstance(tail[0], Bracket) and tail[0].opening and head[-1].holder == tail[0].holder:
+        pair, gone = head.pop().pair, tail.pop(0).pair
+        tail = [Bracket(item.text, False, item.holder, pair) if isinstance(item, Bracket) and item.pair == gone
+                else item for item in tail]
+    return [*head, *tail]
+
+
+def renewed(content: Sequence[Inline]) -> Content:
+    """The content with new pair ids for its brackets (a copy of a paragraph brackets its words anew)."""
+    fresh: dict[str, str] = {}
+    return tuple(Bracket(item.text, False, item.holder, fresh.setdefault(item.pair, new_id()))
+                 if isinstance(item, Bracket) else item for item in content)
 
 
 def bracket(content: Sequence[Inline], start: int, end: int, holder: str) -> Content:
@@ -223,6 +246,6 @@ def from_typed(content: Sequence[Inline], holder: str = "") -> Content:
 
 
 __all__ = ["AD_REF", "AGREED", "CLOSING", "OPEN", "OPENING", "STATUSES", "STATUS_NAMES", "Bracket", "NumberAs",
-           "Span", "balanced", "bracket", "closing", "cut", "from_typed", "has_brackets", "innermost", "opening",
+           "Span", "balanced", "bracket", "closing", "cut", "from_typed", "has_brackets", "innermost", "joined", "opening", "renewed",
            "spans", "split_marks", "status_name", "status_of", "strip_brackets", "typed_brackets", "with_holder",
            "without_pair"]

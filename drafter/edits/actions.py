@@ -51,7 +51,7 @@ from drafter.model import (
     new_id,
     normalize_runs,
 )
-from drafter.negotiation_marks import balanced, split_marks
+from drafter.negotiation_marks import balanced, joined, split_marks
 from drafter.parts import OPERATIVE, PREAMBLE
 
 
@@ -183,7 +183,7 @@ def join(doc: Document, block_id: str, side: Side = "draft") -> Compound | None:
             return Compound([DeleteBlock(block_id, side)], "Join paragraphs", side)
         return None
     with Builder(doc, side) as b:
-        merged = [*prev.content, *block.content]
+        merged = joined(prev.content, block.content)  # a bracket split in two is one again
         b.add(SetContent(prev.id, prev.content,
                          with_lead_italic(merged) if isinstance(prev, Paragraph) else normalize_runs(merged), side))
         if isinstance(block, Paragraph) and isinstance(prev, Paragraph) and block.children:
@@ -239,7 +239,7 @@ def _join_across(b: Builder, span: list[str], left: Sequence[Inline], right: Seq
         unit = find(b.res, block_id)
         if unit is None:  # it went with the paragraph it belonged to, all of which lay in the range
             continue
-        b.add(SetContent(block_id, unit.content, right if block_id == end_id else [], side))
+        b.add(SetContent(block_id, unit.content, balanced(right) if block_id == end_id else (), side))
         edit = join(b.doc, block_id, side)
         if edit is None and block_id != end_id and isinstance(unit, Paragraph) \
                 and all(para.id in gone for para in iter_paragraphs(list(unit.children))):
