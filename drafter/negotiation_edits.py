@@ -31,7 +31,7 @@ from drafter.edits.primitives import (
     locate,
 )
 from drafter.errors import DrafterError
-from drafter.model import Paragraph, new_id
+from drafter.model import Paragraph, Text, new_id
 from drafter.negotiation_labels import groups, numbering
 
 _FIELDS = ("status", "alternative")
@@ -66,10 +66,18 @@ class SetParagraph(Edit):
 
 # --- brackets --------------------------------------------------------------------------------------
 def bracket(doc: Document, unit_id: str, start: int, end: int, holder: str, side: Side = "draft") -> Edit | None:
-    """Square brackets around [start, end) of a paragraph, heading or footnote, held by `holder`."""
+    """Square brackets around [start, end) of a paragraph, heading or footnote, held by `holder`; the white
+    space at either end of the selection stays outside (Ctrl+Shift+Right selects a word and its space)."""
     unit = find(doc.side(side), unit_id)
     start, end = sorted((start, end))
-    if unit is None or start == end or start < 0 or end > length(unit.content):
+    if unit is None or start < 0 or end > length(unit.content):
+        return None
+    flat = "".join(item.text if isinstance(item, Text) else "\ufffc" for item in unit.content)
+    while start < end and flat[start].isspace():
+        start += 1
+    while end > start and flat[end - 1].isspace():
+        end -= 1
+    if start == end:
         return None
     return SetContent(unit_id, unit.content, marks.bracket(unit.content, start, end, holder), side, "Bracket")
 
