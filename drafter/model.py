@@ -6,7 +6,8 @@ closing (`conclusions`) and annexes (`attachments`).
 
 Paragraph content is a tuple of inlines: `Text` runs (italic or not), `NoteRef`
 references to a `Footnote` by its id, and `Bracket` marks, the "[" and "]" of a span
-put in square brackets while the text is negotiated (see `drafter.negotiation_marks`). Content and inlines are immutable:
+put in square brackets while the text is negotiated (see `drafter.negotiation_marks`).
+Content and inlines are immutable:
 an edit gives a block new content, so whatever holds on to a content (the live
 comparison, the redline's looks) may trust that the same object means the same text. Labels such as PP3, OP5 or
 OP5(a)(i) and the footnote markers are derived from position and never stored,
@@ -22,7 +23,12 @@ import itertools
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+
+from drafter.labels import DEPTH_STYLES as DEPTH_STYLES
+from drafter.labels import letters as letters
+from drafter.labels import negotiation_labels, sub_labels
+from drafter.labels import roman as roman
+from drafter.labels import sub_label as sub_label
 
 _counter = itertools.count(1)
 _prefix = uuid.uuid4().hex[:6]
@@ -130,7 +136,7 @@ class Paragraph:
 class NumberAs:
     """The setting "number as in <version>": `name` is "base" or a version's name, `labels` the label each
     paragraph had in that text (id → "OP5", "PP3 bis"). Those paragraphs keep their labels; new ones are
-    labelled after the one they follow ("OP5 bis"), see `drafter.negotiation_labels`."""
+    labelled after the one they follow ("OP5 bis"), see `drafter.labels`."""
 
     name: str
     labels: dict[str, str] = field(default_factory=dict)
@@ -259,9 +265,8 @@ class Resolution:
         """Every paragraph with its negotiation label, in reading order: PP1, OP5, OP5(a)(i); alternatives
         "OP5 alt 1", "OP5 alt 2"; numbered as in another text (`number_as`), new paragraphs "OP5 bis"."""
         if self.number_as is not None or any(para.alternative for para in self.preambular() + self.operatives()):
-            from drafter.negotiation_labels import negotiation_labels
-
-            return negotiation_labels(self)
+            reference = self.number_as.labels if self.number_as is not None else None
+            return negotiation_labels((("PP", self.preambular()), ("OP", self.operatives())), reference)
         out: list[tuple[str, Paragraph]] = []
         for index, para in enumerate(self.preambular(), 1):
             out.append((f"PP{index}", para))
@@ -282,71 +287,6 @@ class Resolution:
     @property
     def symbol(self) -> str:
         return self.front.symbol
-
-
-# --- sub-paragraph labels ----------------------------------------------
-_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-
-
-def roman(n: int) -> str:
-    out = []
-    for value, numeral in _ROMAN:
-        while n >= value:
-            out.append(numeral)
-            n -= value
-    return "".join(out)
-
-
-def letters(n: int) -> str:
-    """1 → a, 26 → z, 27 → aa (UN practice doubles the letter)."""
-    base = chr(ord("a") + (n - 1) % 26)
-    return base * ((n - 1) // 26 + 1)
-
-
-@lru_cache(maxsize=4096)
-def sub_label(depth: int, index: int, language: str = "en", style: str = "") -> str:
-    """The printed label of the index-th sub-paragraph (from 1) at depth 1..4.
-
-    By depth: (a) → (i) → a. → i. in English; a) → i) → a. → i. in French and Spanish.
-    `style` overrides that order where a source does (S/2018/693 opens a list with (i)): "alpha" and
-    "roman" are the bracketed forms, "alpha." and "roman." the forms with a full stop, "decimal" is
-    1., 2., and "bullet" a bullet.
-    """
-    style = style or DEPTH_STYLES[(depth - 1) % 4]
-    if style == "bullet":
-        return "•"
-    if style == "decimal":
-        return f"{index}."
-    core = roman(index) if style.startswith("roman") else letters(index)
-    if style.endswith("."):
-        return f"{core}."
-    if language in ("fr", "es"):
-        return f"{core})"
-    return f"({core})"
-
-
-# the label styles of sub-paragraph levels 1 to 4 (UN Editorial Manual; AKN4UN)
-DEPTH_STYLES = ("alpha", "roman", "alpha.", "roman.")
-
-
-def sub_labels(prefix: str, parent: Paragraph, depth: int = 1) -> list[tuple[str, Paragraph]]:
-    """Negotiation labels of the sub-paragraphs under a paragraph labelled `prefix`, in reading order:
-    OP5(a), OP5(a)(i), in every language."""
-    out: list[tuple[str, Paragraph]] = []
-    style = "" if parent.list_style == "bullet" else parent.list_style
-    for index, child in enumerate(parent.children, 1):
-        label = f"{prefix}({_label_core(depth, index, style)})"
-        out.append((label, child))
-        if child.children:
-            out.extend(sub_labels(label, child, depth + 1))
-    return out
-
-
-@lru_cache(maxsize=4096)
-def _label_core(depth: int, index: int, style: str) -> str:
-    """The English printed label of a sub-paragraph without its brackets and stop: "a", "iv"."""
-    return sub_label(depth, index, "en", style).strip("().")
 
 
 def all_blocks(blocks: Sequence[Block]) -> list[Block]:

@@ -31,8 +31,8 @@ from drafter.edits.primitives import (
     locate,
 )
 from drafter.errors import DrafterError
-from drafter.model import Paragraph, Text, new_id
-from drafter.negotiation_labels import groups, numbering
+from drafter.labels import groups
+from drafter.model import NumberAs, Paragraph, Resolution, Text, new_id
 
 _FIELDS = ("status", "alternative")
 
@@ -160,6 +160,11 @@ def leave_alternatives(doc: Document, para_id: str, side: Side = "draft") -> Edi
 
 
 # --- numbering -----------------------------------------------------------------------------------------
+def numbering(name: str, text: Resolution) -> NumberAs:
+    """The setting "number as in `name`", whose text is `text`: the label `text` gives each paragraph."""
+    return NumberAs(name, {para.id: label for label, para in text.labelled()})
+
+
 def number_as(doc: Document, name: str | None) -> Edit | None:
     """Number the draft as in the base ("base") or a named version: the paragraphs of that text keep their
     labels, new ones are "bis", "ter"; None numbers by position again. Raises DrafterError (naming the
@@ -184,4 +189,4 @@ def numbered_as(doc: Document) -> str | None:
 
 
 __all__ = ["SetParagraph", "add_alternative", "bracket", "bracket_whole", "hold", "leave_alternatives",
-           "next_status", "number_as", "numbered_as", "set_status", "unbracket"]
+           "next_status", "number_as", "numbered_as", "numbering", "set_status", "unbracket"]

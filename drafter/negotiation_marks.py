@@ -20,7 +20,7 @@ clean text.
 A paragraph's status is "" (open), "ad ref" (agreed ad referendum) or "agreed" (`Paragraph.status`).
 Alternatives of a paragraph are sibling paragraphs that share `Paragraph.alternative`, a group key.
 `NumberAs` is the draft's setting "number as in <version>": the labels the paragraphs had in that
-text, so that they keep them and new ones become "bis", "ter" (`drafter.negotiation_labels`).
+text, so that they keep them and new ones become "bis", "ter" (`drafter.labels`).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from drafter.model import Bracket, Content, Inline, NumberAs, Text, new_id, normalize_runs
 
@@ -150,7 +151,7 @@ def split_marks(content: Sequence[Inline], offset: int) -> tuple[Content, Conten
 
 def _without_empty(items: list[Inline]) -> list[Inline]:
     """Items without the brackets that hold nothing ("[" right before its "]")."""
-    empty = {first.pair for first, second in zip(items, items[1:], strict=False)
+    empty = {first.pair for first, second in pairwise(items)
              if isinstance(first, Bracket) and isinstance(second, Bracket) and first.pair == second.pair
              and first.opening}
     return [item for item in items if not (isinstance(item, Bracket) and item.pair in empty)]
@@ -161,9 +162,14 @@ def joined(first: Sequence[Inline], second: Sequence[Inline]) -> list[Inline]:
     and opened, held by the same delegations, at the start of the second become one again, as they were
     before a split (nested ones too)."""
     head, tail = list(first), list(second)
-    while head and tail and isinstance(head[-1], Bracket) and not head[-1].opening \
-            and isinstance(tail[0], Bracket) and tail[0].opening and head[-1].holder == tail[0].holder:
-        pair, gone = head.pop().pair, tail.pop(0).pair
+    while head and tail:
+        end, start = head[-1], tail[0]
+        if not (isinstance(end, Bracket) and isinstance(start, Bracket) and not end.opening and start.opening
+                and end.holder == start.holder):
+            break
+        head.pop()
+        tail.pop(0)
+        pair, gone = end.pair, start.pair
         tail = [Bracket(item.text, False, item.holder, pair) if isinstance(item, Bracket) and item.pair == gone
                 else item for item in tail]
     return [*head, *tail]
@@ -246,6 +252,6 @@ def from_typed(content: Sequence[Inline], holder: str = "") -> Content:
 
 
 __all__ = ["AD_REF", "AGREED", "CLOSING", "OPEN", "OPENING", "STATUSES", "STATUS_NAMES", "Bracket", "NumberAs",
-           "Span", "balanced", "bracket", "closing", "cut", "from_typed", "has_brackets", "innermost", "joined", "opening", "renewed",
-           "spans", "split_marks", "status_name", "status_of", "strip_brackets", "typed_brackets", "with_holder",
-           "without_pair"]
+           "Span", "balanced", "bracket", "closing", "cut", "from_typed", "has_brackets", "innermost", "joined",
+           "opening", "renewed", "spans", "split_marks", "status_name", "status_of", "strip_brackets",
+           "typed_brackets", "with_holder", "without_pair"]

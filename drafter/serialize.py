@@ -130,7 +130,7 @@ def _negotiated(res: Resolution) -> bool:
     """Whether a text uses what format 2 added."""
     if res.number_as is not None:
         return True
-    return any(isinstance(block, Paragraph) and (block.status or block.alternative)
+    return any((isinstance(block, Paragraph) and bool(block.status or block.alternative))
                or any(isinstance(item, Bracket) for item in block.content) for block in res.blocks())
 
 

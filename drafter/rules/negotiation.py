@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from drafter.labels import SUFFIXES
 from drafter.model import Paragraph, Text
-from drafter.negotiation_labels import SUFFIXES
 from drafter.negotiation_marks import AGREED, OPEN, spans, status_name, typed_brackets
 from drafter.rules.base import Context, Finding, Rule
 
@@ -40,7 +40,7 @@ def _text_offsets(para: Paragraph) -> list[int]:
             at += len(item.text)
         else:
             out.append(at)
-    return out + [at]
+    return [*out, at]
 
 
 def _brackets(rule: Rule, ctx: Context) -> Iterator[Finding]:
@@ -53,7 +53,7 @@ def _brackets(rule: Rule, ctx: Context) -> Iterator[Finding]:
             quoted = words if len(words) <= 60 else words[:57] + "…"
             held = f" held by {span.holder}" if span.holder else ""
             yield rule.finding(para, label, start, end, f"Square brackets{held} left around “{quoted}”")
-        for start, end in typed_brackets(para.content):
+        for start, _end in typed_brackets(para.content):
             at = offsets[start]
             yield rule.finding(para, label, at, at + 1,
                                f"A square bracket “{text[at]}” typed in the text: settle the words, or make it a "

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from drafter import edits
 from drafter import negotiation_marks as marks
@@ -20,8 +22,8 @@ CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModi
 SHOTS = os.environ.get("DRAFTER_SCREENSHOTS")  # a folder to keep the screenshots in
 
 
-def press(qtbot, widget, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,  # type: ignore[no-untyped-def]
-          times: int = 1) -> None:
+def press(qtbot: QtBot, widget: QWidget, key: Qt.Key,
+          modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier, times: int = 1) -> None:
     for _ in range(times):
         qtbot.keyClick(widget, key, modifiers)
 
@@ -44,7 +46,7 @@ def menu_entry(window: MainWindow, title: str) -> QAction:
     return next(entry for entry in entries if entry.text().replace("&", "") == title)
 
 
-def test_bracket_status_outline_and_undo_with_the_keyboard(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_bracket_status_outline_and_undo_with_the_keyboard(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
     window.settings.author = "Mexico"
     editor = window.editor
     key = op(window, 3)
@@ -103,7 +105,7 @@ def test_bracket_status_outline_and_undo_with_the_keyboard(window: MainWindow, q
 
 
 def test_backspace_over_a_bracket_takes_its_partner_and_alternatives_get_their_labels(window: MainWindow,
-                                                                                      qtbot) -> None:  # type: ignore[no-untyped-def]
+                                                                                      qtbot: QtBot) -> None:
     window.settings.author = "EU"
     editor = window.editor
     key = op(window, 2)

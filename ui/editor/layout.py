@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QTextFragment,
 )
 
+from drafter.labels import printed
 from drafter.model import (
     Block,
     Bracket,
@@ -43,7 +44,6 @@ from drafter.model import (
     Text,
     sub_label,
 )
-from drafter.negotiation_labels import printed
 from drafter.parts import annex_part
 
 P_KEY = QTextFormat.Property.UserProperty + 1
