@@ -8,10 +8,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
-from drafter import edits
+from drafter import edits, versions
 from drafter import negotiation_marks as marks
 from drafter.model import Bracket, Paragraph
 from tests.ui.conftest import op, text_of
@@ -40,8 +40,12 @@ def outline_text(window: MainWindow, key: str) -> str:
     return window.outline.outline.by_key[key].item.text()
 
 
+def menu_of(window: MainWindow) -> QMenu:
+    return next(a.menu() for a in window.menuBar().actions() if a.text() == "&Negotiation")
+
+
 def menu_entry(window: MainWindow, title: str) -> QAction:
-    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Negotiation")
+    menu = menu_of(window)
     entries = [*menu.actions(), *(e for a in menu.actions() if a.menu() for e in a.menu().actions())]
     return next(entry for entry in entries if entry.text().replace("&", "") == title)
 
@@ -131,3 +135,39 @@ def test_backspace_over_a_bracket_takes_its_partner_and_alternatives_get_their_l
     assert editor.blocks.margin(second.id) == "OP2 alt 2"
     qtbot.waitUntil(lambda: "OP2 alt 2  " in outline_text(window, second.id), timeout=3000)
     assert labels[doc.draft.operatives()[3].id] == "OP3"
+
+
+def test_numbered_as_in_a_version_a_new_paragraph_is_bis(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    doc = window.controller.doc
+    assert doc is not None
+    versions.add(doc.versions, "Rev.1", doc.draft)
+    numbering = next(a.menu() for a in menu_of(window).actions() if a.text().replace("&", "") == "Number paragraphs")
+    numbering.aboutToShow.emit()
+    titles = [entry.text() for entry in numbering.actions()]
+    assert titles == ["By position: 1, 2, 3 …", "As in the base (A/RES/72/169)", "As in Rev.1"]
+    numbering.actions()[2].trigger()
+    assert doc.draft.number_as is not None and doc.draft.number_as.name == "Rev.1"
+    editor = window.editor
+    key, next_key = op(window, 5), op(window, 6)
+    editor.place_cursor(key, len(text_of(window, key)))
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "Encourages all States to share good practices;")
+    new = doc.draft.operatives()[5]
+    assert new.text == "Encourages all States to share good practices;"
+    assert editor.blocks.margin(new.id) == "OP5 bis" and editor.blocks.label(new.id) == "5 bis."
+    assert editor.blocks.margin(next_key) == "OP6" and editor.blocks.label(next_key) == "6."
+    qtbot.waitUntil(lambda: "OP5 bis  Encourages" in outline_text(window, new.id), timeout=3000)
+    window.jump_to_key(new.id)
+    qtbot.waitUntil(window.views_current, timeout=5000)
+    shot = window.grab()
+    shot.save(str(tmp_path / "bis-window.png"))
+    if SHOTS:
+        shot.save(str(Path(SHOTS) / "bis-window.png"))
+    # back to numbering by position: the new paragraph is 6, the one after it 7
+    numbering.aboutToShow.emit()
+    numbering.actions()[0].trigger()
+    assert editor.blocks.margin(new.id) == "OP6" and editor.blocks.margin(next_key) == "OP7"
+    assert editor.blocks.label(next_key) == "7."
+    qtbot.keyClick(editor, Qt.Key.Key_Z, CTRL)  # the numbering is one undo step
+    assert editor.blocks.margin(new.id) == "OP5 bis"

@@ -50,7 +50,7 @@ class Row:
     key: str
     kind: str
     depth: int
-    labelled: bool
+    labelled: int  # the room its printed label takes (`layout.label_room`)
     content: Signature
 
     def shape(self) -> tuple[str, int, bool]:
@@ -198,7 +198,7 @@ class Blocks:
         """The row of a unit; the signature of its content is computed again only if it is another list."""
         seen = self._seen.get(unit.key)
         content = seen[1] if seen is not None and seen[0] is unit.content else signature(unit.content)
-        return Row(unit.key, unit.kind, unit.depth, bool(unit.label), content)
+        return Row(unit.key, unit.kind, unit.depth, layout.label_room(unit.label), content)
 
     def _remember(self, units: list[layout.Unit], rows: list[Row]) -> None:
         self.rows = rows

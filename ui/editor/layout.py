@@ -145,6 +145,12 @@ def _children(res: Resolution, para: Paragraph, depth: int, prefix: str,
 
 
 # --- formats -------------------------------------------------------------------------------
+def label_room(label: str) -> int:
+    """How many indents the printed label of a paragraph takes: none, one ("12."), or two for a negotiation
+    label ("5 bis.", "5 alt 2.")."""
+    return 0 if not label else 1 if len(label) <= 4 else 2
+
+
 def block_format(unit: Unit) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
     fmt.setProperty(P_KEY, unit.key)
@@ -154,7 +160,7 @@ def block_format(unit: Unit) -> QTextBlockFormat:
     if unit.kind == PP:
         fmt.setTextIndent(INDENT)
     elif unit.kind in (OP, ANNEX_PARA):
-        fmt.setTextIndent(INDENT if unit.label else 0)
+        fmt.setTextIndent(INDENT * label_room(unit.label))
     elif unit.kind == SUB:
         left = GUTTER + INDENT * (unit.depth + 1)
     elif unit.kind == NOTE:
