@@ -18,9 +18,9 @@ from drafter.model import Paragraph, Text
 from drafter.negotiation_marks import AGREED, OPEN, spans, status_name, typed_brackets
 from drafter.rules.base import Context, Finding, Rule
 
-N1 = ("N1 — UN Editorial Manual and GA Affairs guidelines for the submission of draft proposals: square "
-      "brackets, “bis” paragraphs and alternatives mark a text still under negotiation; a draft submitted for "
-      "issuance is agreed, without them, its paragraphs numbered 1, 2, 3 …")
+N1 = ("N1 — notes on negotiation, after the UN Editorial Manual and the GA Affairs guidelines for the "
+      "submission of draft proposals: square brackets, “bis” labels and alternatives disappear once the text is "
+      "agreed; the clean text is numbered 1, 2, 3 …")
 
 _TYPED_LABEL = re.compile(r"^\s*(?:(?:PP|OP)\s*)?\d+\s*(?:" + "|".join(SUFFIXES) + r"|alt(?:\s*\d+)?)\b[.:]?",
                           re.IGNORECASE)
