@@ -14,13 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from drafter.compare.labels import labels_of
 from drafter.errors import DrafterError
 from drafter.model import Block, Content, Footnote, NoteRef, Paragraph, Resolution
+from drafter.negotiate.find import by_label
 from drafter.negotiate.proposals import DELETE_PARAGRAPH, MOVE, NEW_PARAGRAPH, Proposal
 from drafter.negotiate.spans import splice
 from drafter.parts import parts_of
-
 
 Holder = list[Any]  # the blocks of a part, or the sub-paragraphs of a paragraph: where a block sits
 
@@ -45,9 +44,7 @@ class _Taker:
     def __init__(self, sent: Resolution) -> None:
         self.res = sent.snapshot()
         self.sent_notes = [note.id for note in sent.footnotes]
-        by_id: dict[str, Block | Footnote] = {block.id: block for block in self.res.blocks()}
-        by_id.update({note.id: note for note in self.res.footnotes})
-        self.by_label = {label: by_id[block_id] for block_id, label in labels_of(sent).items() if block_id in by_id}
+        self.by_label = by_label(self.res)  # a snapshot keeps SENT's ids, so its labels are SENT's
         self.last: dict[tuple[str, str | None, str | None], str] = {}  # a place -> the block put there last
         self.uncited = set(self.sent_notes) - set(_references(self.res.blocks()))  # notes SENT itself never cites
 
@@ -106,7 +103,7 @@ class _Taker:
             parent = self.find(proposal, proposal.parent)
             if not isinstance(parent, Paragraph):
                 raise UnknownPlace(proposal, proposal.parent)
-            holder, at = parent.children, 0
+            holder, at = _holder(parent.children), 0
         else:
             part = parts_of(self.res).get(proposal.part)
             if part is None:
@@ -152,6 +149,10 @@ class _Taker:
                 self.remove(self.paragraph(proposal))
         self.notes(proposals)
         return self.res
+
+
+def _holder(children: list[Paragraph]) -> Holder:
+    return children
 
 
 def _references(blocks: Iterable[Block]) -> list[str]:

@@ -79,9 +79,10 @@ def read_comments(package: Package) -> list[WordComment]:
     extra = package.part(extended) if extended else None
     if extra is not None:
         for node in safexml.parse(extra).iter(_W15 + "commentEx"):
-            comment_id = by_para.get(node.get(_W15 + "paraId", ""))
-            if comment_id is None:
+            found = by_para.get(node.get(_W15 + "paraId", ""))
+            if found is None:
                 continue
+            comment_id = found
             comments[comment_id].done = node.get(_W15 + "done") in ("1", "true")
             comments[comment_id].reply_to = by_para.get(node.get(_W15 + "paraIdParent", ""))
     return list(comments.values())

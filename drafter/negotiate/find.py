@@ -57,6 +57,13 @@ def places(res: Resolution) -> dict[str, Place]:
     return out
 
 
+def by_label(res: Resolution) -> dict[str, Block | Footnote]:
+    """A resolution's paragraphs, headings and footnotes by label ("PP3", "heading 1", "footnote 2")."""
+    by_id: dict[str, Block | Footnote] = {block.id: block for block in res.blocks()}
+    by_id.update({note.id: note for note in res.footnotes})
+    return {label: by_id[block_id] for block_id, label in labels_of(res).items() if block_id in by_id}
+
+
 def shown(content: Sequence[Inline], res: Resolution) -> str:
     """Content as text, footnote references as their printed markers in superscript."""
     return "".join(item.text if isinstance(item, Text) else superscript(res.marker(item.note)) for item in content)
@@ -239,4 +246,4 @@ def find(sent: Resolution, text: Resolution, author: str, *, source: str = "",
     return finder.proposals, finder.warnings
 
 
-__all__ = ["counter", "find", "places", "shown"]
+__all__ = ["by_label", "counter", "find", "places", "shown"]

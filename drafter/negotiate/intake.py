@@ -24,7 +24,7 @@ from drafter.compare.labels import labels_of
 from drafter.errors import DrafterError
 from drafter.model import Block, Footnote, Resolution
 from drafter.negotiate.comments import WordComment, read_comments
-from drafter.negotiate.find import counter, find
+from drafter.negotiate.find import by_label, counter, find
 from drafter.negotiate.proposals import COMMENT, NEW_PARAGRAPH, Proposal
 from drafter.negotiate.revisions import EVERY_AUTHOR, NO_AUTHOR, Package, moved_texts, open_package, read_as
 from drafter.negotiate.spans import NOTE, text_of
@@ -129,13 +129,6 @@ def _find_paragraph(sent: Resolution, text: str) -> str | None:
         if ratio > score:
             best, score = label, ratio
     return best
-
-
-def by_label(sent: Resolution) -> dict[str, Block | Footnote]:
-    """SENT's paragraphs, headings and footnotes by label."""
-    by_id: dict[str, Block | Footnote] = {block.id: block for block in sent.blocks()}
-    by_id.update({note.id: note for note in sent.footnotes})
-    return {label: by_id[block_id] for block_id, label in labels_of(sent).items() if block_id in by_id}
 
 
 def _span(block: Block | Footnote, words: str) -> tuple[int, int] | None:
