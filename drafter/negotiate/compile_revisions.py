@@ -273,8 +273,7 @@ class RevisionsWriter:
     def copy_notes(self) -> None:
         """A removed reference (deleted, moved away) to a note that a live reference also cites points to a copy
         of the note, so that each side of the revisions has its own notes (as the tracked export does)."""
-        contents = {number: note.content for note_id, number in self.note_ids.items()
-                    if (note := self.sent.footnote(note_id)) is not None}
+        contents = {self.note_ids[footnote.id]: footnote.content for footnote in self.sent.footnotes}
         contents.update({number: content for number, content, _author in self.notes_brought.values()})
         refs = self.b.references()
         live = {note for _ref, note, removed in refs if not removed}
