@@ -155,6 +155,9 @@ class Finder:
             return
         spans = changed_spans(old.content, new.content, lambda n: self.note_keys.get(n, "o" + n),
                               lambda n: self.note_keys.get(n, "w" + n))
+        if not spans and self._remap(new.content, {}) != old.content:
+            self.warnings.append(f"{self.author}: {label} differs from the text sent in its formatting only "
+                                 "(italics); formatting is not a proposal")
         for (a, b), (c, d) in spans:
             notes: dict[str, Content] = {}
             piece = self._remap(slice_content(new.content, c, d), notes)

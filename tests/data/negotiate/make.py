@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import copy
 import json
-import re
 import subprocess
 import sys
 import tempfile
@@ -350,7 +349,8 @@ class Fodt:
         if in_list:
             body.append("</text:list>")
         if open_change is not None:  # the last paragraph's change ends in a paragraph of its own
-            body.append(f'<text:p text:style-name="Standard"><text:change-end text:change-id="{open_change}"/></text:p>')
+            end = f'<text:change-end text:change-id="{open_change}"/>'
+            body.append(f'<text:p text:style-name="Standard">{end}</text:p>')
         tracked = f'<text:tracked-changes text:track-changes="true">{"".join(self.regions)}</text:tracked-changes>' \
             if self.regions else ""
         return _ODT_HEAD + tracked + "\n".join(body) + "\n</office:text></office:body></office:document>\n"
