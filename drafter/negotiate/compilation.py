@@ -8,10 +8,14 @@ The Word forms are in `compile_revisions` (SENT with the proposals as revisions 
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from drafter.compare.memo import Memo
+from drafter.compare.words import Options
 from drafter.model import Resolution
 from drafter.negotiate.conflicts import Conflict, conflicts
 from drafter.negotiate.find import by_label, counter
@@ -91,17 +95,46 @@ class Compilation:
         }
 
 
-def compile_files(sent: Resolution, files: Sequence[tuple[str, str | None]]) -> Compilation:
-    """The proposals of every file against SENT; `files` are (path, delegation name or None)."""
-    next_id = counter()
+def compile_files(sent: Resolution, files: Sequence[tuple[str, str | None]], jobs: int = 1) -> Compilation:
+    """The proposals of every file against SENT; `files` are (path, delegation name or None). With `jobs` > 1
+    the files are read by that many processes (forked: POSIX only; elsewhere one after the other). The
+    proposals are numbered P1, P2, … in the order of the files either way."""
     compilation = Compilation(sent, warnings=list(sent.warnings))
-    for path, name in files:
-        intake = read_file(path, sent, name, next_id)
+    if jobs > 1 and len(files) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        global _SENT
+        _SENT = sent
+        try:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(min(jobs, len(files)), mp_context=context) as pool:
+                intakes = list(pool.map(_read_in_worker, files))
+        finally:
+            _SENT = None
+    else:
+        memo = Memo(Options())
+        intakes = [read_file(path, sent, name, memo=memo) for path, name in files]
+    next_id = counter()
+    for intake in intakes:
+        for proposal in intake.proposals:
+            proposal.id = next_id()
         compilation.intakes.append(intake)
         compilation.proposals += intake.proposals
         compilation.warnings += intake.warnings
     compilation.refresh()
     return compilation
+
+
+_SENT: Resolution | None = None  # SENT, for the forked processes that read the files
+_MEMO: Memo | None = None  # what one process's comparisons with SENT learnt
+
+
+def _read_in_worker(file: tuple[str, str | None]) -> Intake:
+    """One file read in a forked process; its texts stay there (only the proposals travel back)."""
+    global _MEMO
+    assert _SENT is not None
+    _MEMO = _MEMO or Memo(Options())
+    intake = read_file(file[0], _SENT, file[1], memo=_MEMO)
+    intake.texts = {}
+    return intake
 
 
 __all__ = ["Compilation", "compile_files"]

@@ -15,11 +15,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from drafter.compare import compare
 from drafter.compare.changes import Change, Op
+from drafter.compare.engine import Comparison
 from drafter.compare.kinds import DELETED, INSERTED, MERGED, MOVED, SPLIT, UNCHANGED
 from drafter.compare.labels import labels_of
-from drafter.compare.words import superscript
+from drafter.compare.memo import Memo
+from drafter.compare.words import Options, superscript
 from drafter.model import Block, Content, Footnote, Inline, NoteRef, Paragraph, Resolution, Text
 from drafter.negotiate.proposals import (
     DELETE,
@@ -78,9 +79,10 @@ class Finder:
     next_id: Callable[[], str]
     proposals: list[Proposal] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    memo: Memo | None = None
 
     def __post_init__(self) -> None:
-        self.changes = compare(self.sent, self.text)
+        self.changes = Comparison(self.sent, self.text, Options(), self.memo).run()  # as `compare` does
         self.labels = labels_of(self.sent)
         self.old_places, self.new_places = places(self.sent), places(self.text)
         self.old_notes = {note.id: note for note in self.sent.footnotes}
@@ -204,7 +206,8 @@ class Finder:
             part, parent, after = self._place(new_id)
             self._add(Proposal(self.next_id(), self.author, MOVE, self.labels.get(old_id), after, part, parent,
                                source=self.source))
-        self.words(self.sent_block(old_id), self.text_block(new_id))
+        if record.old_content is not None or record.kind in (SPLIT, MERGED):  # the comparer saw the words change
+            self.words(self.sent_block(old_id), self.text_block(new_id))
 
     def run(self) -> None:
         fields = [record.front_field for record in self.changes.records
@@ -216,7 +219,7 @@ class Finder:
             if record.part == FRONT:
                 continue
             if record.part == FOOTNOTES:
-                if record.old_ids and record.new_ids:
+                if record.old_ids and record.new_ids and record.old_content is not None:
                     self.words(self.old_notes[record.old_ids[0]], self.new_notes[record.new_ids[0]])
                 continue
             if record.kind == INSERTED:
@@ -242,9 +245,10 @@ def counter(prefix: str = "P", start: int = 1) -> Callable[[], str]:
 
 
 def find(sent: Resolution, text: Resolution, author: str, *, source: str = "",
-         next_id: Callable[[], str] | None = None) -> tuple[list[Proposal], list[str]]:
-    """The proposals that turn SENT into `text`, by `author`, and warnings for what is not a proposal."""
-    finder = Finder(sent, text, author, source, next_id or counter())
+         next_id: Callable[[], str] | None = None, memo: Memo | None = None) -> tuple[list[Proposal], list[str]]:
+    """The proposals that turn SENT into `text`, by `author`, and warnings for what is not a proposal; `memo`
+    (of `Options()`) keeps the words of SENT from one delegation's comparison to the next."""
+    finder = Finder(sent, text, author, source, next_id or counter(), memo=memo)
     finder.run()
     return finder.proposals, finder.warnings
 

@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 from drafter import inputs
 from drafter.compare.changes import Op
 from drafter.compare.labels import labels_of
+from drafter.compare.memo import Memo
 from drafter.errors import DrafterError
 from drafter.model import Block, Footnote, Resolution
 from drafter.negotiate.comments import WordComment, read_comments
 from drafter.negotiate.find import by_label, counter, find
 from drafter.negotiate.proposals import COMMENT, NEW_PARAGRAPH, Proposal
-from drafter.negotiate.revisions import EVERY_AUTHOR, NO_AUTHOR, Package, moved_texts, open_package, read_as
+from drafter.negotiate.revisions import NO_AUTHOR, Package, moved_texts, open_package, read_accepted, read_as
 from drafter.negotiate.spans import NOTE, text_of
 
 
@@ -54,8 +55,9 @@ def _words(text: str) -> str:
 
 
 def read_file(path: str, sent: Resolution, name: str | None = None,
-              next_id: Callable[[], str] | None = None) -> Intake:
-    """The proposals a delegation's file makes to SENT; `name` attributes the whole file to one delegation."""
+              next_id: Callable[[], str] | None = None, memo: Memo | None = None) -> Intake:
+    """The proposals a delegation's file makes to SENT; `name` attributes the whole file to one delegation.
+    `memo` carries what comparisons with SENT learnt from one file to the next."""
     next_id = next_id or counter()
     intake = Intake(path)
     source = os.path.basename(path)
@@ -69,7 +71,7 @@ def read_file(path: str, sent: Resolution, name: str | None = None,
         intake.texts[name] = inputs.read(path).text
     for author, text in intake.texts.items():
         intake.warnings += [f"{source}: {warning}" for warning in text.warnings]
-        proposals, warnings = find(sent, text, author, source=source, next_id=next_id)
+        proposals, warnings = find(sent, text, author, source=source, next_id=next_id, memo=memo)
         intake.proposals += proposals
         intake.warnings += [f"{source}: {warning}" for warning in warnings]
     for comment in intake.comments:
@@ -89,12 +91,12 @@ def _read_package(intake: Intake, package: Package, sent: Resolution, name: str 
     if name is not None:
         if authors and authors != [name]:
             intake.warnings.append(f"{source}: the revisions of {', '.join(authors)} are read as {name}'s")
-        intake.texts[name] = read_as(package, EVERY_AUTHOR)
+        intake.texts[name] = read_accepted(package)
     else:
-        base = read_as(package, NO_AUTHOR)
-        _check_base(intake, base, sent, source)
+        if len(authors) > 1:  # untracked differences would be every author's: say where they are
+            _check_base(intake, read_as(package, NO_AUTHOR), sent, source)
         for author in authors:
-            text = read_as(package, author)
+            text = read_accepted(package) if len(authors) == 1 else read_as(package, author)
             moved = {_words(words) for words in moved_texts(package, author)}
             if moved:
                 text.moved = tuple(b.id for b in text.blocks() if _words(b.text) in moved)

@@ -13,9 +13,11 @@ every author, and `Package.formatting` counts them so that the reader can say so
 from __future__ import annotations
 
 import contextlib
+import html
 import io
 import os
 import posixpath
+import re
 import tempfile
 import zipfile
 import zlib
@@ -46,6 +48,9 @@ _RANGES = tuple(w(t) for t in ("moveFromRangeStart", "moveFromRangeEnd", "moveTo
 _FORMATTING = tuple(w(t) for t in ("rPrChange", "pPrChange", "sectPrChange", "tblPrChange", "trPrChange",
                                    "tcPrChange", "tblGridChange", "tblPrExChange", "numberingChange",
                                    "cellIns", "cellDel", "cellMerge"))
+_W_PREFIX = f'xmlns:w="{W}"'.encode()
+_REVISION_TAG = re.compile(rb"<w:(?:ins|del|moveFrom|moveTo)(\s[^>]*)?/?>")
+_AUTHOR = re.compile(rb'\sw:author="([^"]*)"')
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, ValueError)
 
 
@@ -74,6 +79,13 @@ class Package:
         """The authors of the file's text revisions, in the order of their first revision."""
         found: dict[str, None] = {}
         for name in self.text_parts:
+            data = self.part(name) or b""
+            if name not in self.roots and _W_PREFIX in data[:4096]:  # the usual prefix: a scan, not a parse
+                for match in _REVISION_TAG.finditer(data):
+                    author = _AUTHOR.search(match.group(1))
+                    text = html.unescape(author.group(1).decode("utf-8", "replace")) if author else ""
+                    found.setdefault(text or "(no author)", None)
+                continue
             for node in self.root(name).iter(*REVISIONS):
                 found.setdefault(node.get(w("author"), "") or "(no author)", None)
         return list(found)
@@ -210,6 +222,8 @@ def resolve(package: Package, author: str) -> bytes:
 def moved_texts(package: Package, author: str) -> list[str]:
     """The words of the paragraphs `author` moved (whose mark is their `w:moveTo`), one string each."""
     out: list[str] = []
+    if b"moveTo" not in (package.part(package.text_parts[0]) or b""):
+        return out
     rpr = f"{w('pPr')}/{w('rPr')}/{MOVE_TO}"
     for p in package.root(package.text_parts[0]).iter(w("p")):
         mark = p.find(rpr)
@@ -217,6 +231,14 @@ def moved_texts(package: Package, author: str) -> list[str]:
             words = "".join(t.text or "" for t in p.iter(w("t")))
             out.append(" ".join(words.split()))
     return out
+
+
+def read_accepted(package: Package) -> Resolution:
+    """The file with every revision accepted, as `drafter.importers` reads any Word file (the same text as
+    `read_as(package, EVERY_AUTHOR)`, read once), without the reader's notice that it accepted them."""
+    res = load(package.path)
+    res.warnings = [warning for warning in res.warnings if "tracked change" not in warning]
+    return res
 
 
 def read_as(package: Package, author: str) -> Resolution:
@@ -235,5 +257,5 @@ def read_as(package: Package, author: str) -> Resolution:
             os.unlink(temporary)
 
 
-__all__ = ["EVERY_AUTHOR", "NO_AUTHOR", "Package", "moved_texts", "open_package", "read_as", "relation", "resolve",
-           "resolve_part"]
+__all__ = ["EVERY_AUTHOR", "NO_AUTHOR", "Package", "moved_texts", "open_package", "read_accepted", "read_as",
+           "relation", "resolve", "resolve_part"]

@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import copy
 import json
+import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -44,7 +46,8 @@ from docx.oxml.ns import qn  # noqa: E402
 from lxml import etree  # noqa: E402
 
 from drafter.importers import load  # noqa: E402  (reads the corpus text: the source, not a writer)
-from drafter.model import NoteRef, Resolution, Text  # noqa: E402
+from drafter.compare.labels import labels_of  # noqa: E402
+from drafter.model import Block, NoteRef, Paragraph, Resolution, Text, all_blocks  # noqa: E402
 
 SOURCE = ROOT / "tests" / "data" / "corpus" / "A-RES-76-159.txt"
 DATE = "2026-11-30T10:00:00"
@@ -77,8 +80,9 @@ class Para:
 @dataclass
 class Doc:
     front: list[Para]
-    body: list[Para]
+    body: list[Para]  # the preamble and operative part, then the annexes' headings and paragraphs
     closing: list[Para]
+    annexed: int = 0  # where the annexes start in `body`: the closing lines stand there
 
     def find(self, label: str) -> Para:
         return next(p for p in self.body if p.label == label)
@@ -96,9 +100,26 @@ def from_resolution(res: Resolution) -> Doc:
         return [Piece(item.text, item.italic) if isinstance(item, Text) else Piece("", note=notes[item.note])
                 for item in content]
 
-    body = [Para(label, pieces(para.content), numbered=label.startswith("OP")) for label, para in res.labelled()]
-    return Doc([Para("", [Piece(line)]) for line in lines if line.strip()], body,
-               [Para("", [Piece(line)]) for line in res.closing])
+    def para(label: str, paragraph: Block) -> Para:
+        if "(" not in label or not isinstance(paragraph, Paragraph):
+            return Para(label, pieces(paragraph.content), numbered=label.startswith("OP"))
+        typed = "(" + label.rsplit("(", 1)[1]  # a sub-paragraph's label, typed before a tab
+        return Para(label, [Piece(f"{typed}\t"), *pieces(paragraph.content)])
+
+    body = [para(label, paragraph) for label, paragraph in res.labelled()]
+    annexes: list[Para] = []
+    labels = labels_of(res)
+    for annex in res.annexes:
+        annexes += [Para("", [Piece(line)]) for line in annex.heading]
+        for block in all_blocks(annex.blocks):
+            label = labels.get(block.id, "")
+            if isinstance(block, Paragraph) and "(" in label:
+                annexes.append(para(label, block))
+            else:
+                numbered = annex.numbered and isinstance(block, Paragraph)
+                annexes.append(Para(label, pieces(block.content), numbered=numbered))
+    return Doc([Para("", [Piece(line)]) for line in lines if line.strip()], [*body, *annexes],
+               [Para("", [Piece(line)]) for line in res.closing], len(body))
 
 
 def markup(text: str, change: tuple[str, str] | None = None) -> list[Piece]:
@@ -255,6 +276,7 @@ _ODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
  <style:style style:name="Body" style:family="paragraph" style:parent-style-name="Standard">
   <style:paragraph-properties fo:text-indent="1.25cm"/>
  </style:style>
+ <style:style style:name="Label" style:family="text"/>
 </office:styles>
 <office:automatic-styles>
  <style:style style:name="Ital" style:family="text"><style:text-properties fo:font-style="italic"/></style:style>
@@ -294,6 +316,8 @@ class Fodt:
                     f"{self.notes}</text:note-citation><text:note-body><text:p>{escape(piece.note)}</text:p>"
                     "</text:note-body></text:note>")
         text = escape(piece.text).replace("\t", "<text:tab/>")
+        if piece.text.endswith("\t"):  # a typed label: a run of its own
+            return f'<text:span text:style-name="Label">{text}</text:span>'
         return f'<text:span text:style-name="Ital">{text}</text:span>' if piece.italic else text
 
     def paragraph(self, para: Para, open_change: str | None) -> tuple[str, str | None]:
@@ -336,12 +360,17 @@ class Fodt:
         body: list[str] = []
         open_change: str | None = None
         in_list = False
-        for para in [*doc.front, *doc.body, *doc.closing]:
+        cut = doc.annexed or len(doc.body)
+        restart = True  # the operative list, and each annex's, numbers from 1; lists cut by sub-paragraphs go on
+        for para in [*doc.front, *doc.body[:cut], *doc.closing, *doc.body[cut:]]:
             xml, started = self.paragraph(para, open_change)
             open_change = started
+            if para in doc.closing:
+                restart = True
             if para.numbered and not in_list:
-                body.append('<text:list text:style-name="OPs">')
-                in_list = True
+                going_on = "" if restart else ' text:continue-numbering="true"'
+                body.append(f'<text:list text:style-name="OPs"{going_on}>')
+                in_list, restart = True, False
             elif not para.numbered and in_list:
                 body.append("</text:list>")
                 in_list = False
@@ -372,9 +401,9 @@ class WordFile:
         self.document = docx.Document(str(sent))
         self.ids = iter(range(9000, 100000))
         self.by_label: dict[str, etree._Element] = {}
-        texts = {text: label for label, text in labels.items()}
+        texts = {_plain(text): label for label, text in labels.items()}
         for paragraph in self.document.paragraphs:
-            label = texts.get(paragraph.text.strip())
+            label = texts.get(_plain(paragraph.text))
             if label:
                 self.by_label[label] = paragraph._p
         missing = set(labels) - set(self.by_label)
@@ -393,7 +422,7 @@ class WordFile:
         p = self.by_label[label]
         for r in p.iter(qn("w:r")):
             t = r.find(qn("w:t"))
-            if t is None or not t.text or words not in t.text:
+            if t is None or not t.text or words not in t.text or not _simple(r):
                 continue
             head, tail = t.text.split(words, 1)
             for text, before in ((head, True), (tail, False)):
@@ -546,6 +575,16 @@ class WordFile:
         return path
 
 
+def _simple(run: etree._Element) -> bool:
+    """A run of one piece of text (which a copy can be cut from)."""
+    return len(run.findall(qn("w:t"))) == 1 and run.find(qn("w:tab")) is None
+
+
+def _plain(text: str) -> str:
+    """A paragraph's text as python-docx reads it (a non-breaking hyphen is a w:noBreakHyphen)."""
+    return text.replace("\u2011", "-").strip()
+
+
 def _set_text(run: etree._Element, text: str, italic: bool | None = None) -> None:
     t = run.find(qn("w:t"))
     if t is None:
@@ -585,6 +624,39 @@ def expected_move(texts: list[str], doc: Doc, author: str) -> list[str]:
             texts.insert(to, text)
             labels.insert(to, label)
     return texts
+
+
+def bench_files(source: Path, count: int, folder: Path, edits: int = 6, seed: int = 80) -> tuple[Path, list[Path]]:
+    """A text sent (LibreOffice) and `count` delegations' files (python-docx and lxml, revisions by
+    "Delegation n"), each with `edits` changes to paragraphs of its own choosing, for the benchmark."""
+
+
+    rng = random.Random(seed)
+    res = load(str(source))
+    sent = from_resolution(res)
+    (folder / "sent.fodt").write_text(Fodt().write(sent), encoding="utf-8")
+    sent_docx = soffice_docx(folder / "sent.fodt")
+    labels = {p.label: p.text.strip() for p in sent.body}
+    unique = [label for label, text in labels.items() if label and list(labels.values()).count(text) == 1]
+    out = []
+    for number in range(1, count + 1):
+        author = f"Delegation {number}"
+        word = WordFile(sent_docx, {label: labels[label] for label in unique})
+        chosen = rng.sample(unique, edits)
+        for index, label in enumerate(chosen):
+            runs = [r.findtext(qn("w:t")) or "" for r in word.by_label[label].iter(qn("w:r")) if _simple(r)]
+            words = re.findall(r"(?<= )[a-z]+(?= )", max(runs, key=len)) if runs else []
+            if not words:
+                continue
+            chosen_word = rng.choice(words)
+            if index % 3 == 0:
+                word.replace(label, f" {chosen_word} ", " further ", author)
+            elif index % 3 == 1:
+                word.insert(label, f" {chosen_word} ", "and relevant ", author)
+            elif "(" not in label:
+                word.new(label, "*Encourages* all Member States to consider the matter further;", author)
+        out.append(word.save(folder / f"delegation-{number}.docx"))
+    return sent_docx, out
 
 
 def main() -> None:
