@@ -44,7 +44,7 @@ class RevisionsWriter:
         self.c = compilation
         self.sent = compilation.sent
         self.b = Builder(self.sent)
-        self.stamp = ooxml.Stamp(author, date or ooxml.Stamp.iso(None))
+        self.stamp = ooxml.Stamp(author, ooxml.Stamp.iso(date or None))
         self.labels = labels_of(self.sent)
         self.note_ids = note_ids_of(self.sent)
         self.notes_brought: dict[str, tuple[int, Content, str]] = {}

@@ -44,7 +44,6 @@ class TextWriter:
         self.labels = labels_of(self.sent)
         self.note_ids = note_ids_of(self.sent)
         self.shown = {p.id for p in compilation.proposals if p.state != DROPPED}
-        self.alternatives = compilation.alternatives()
 
     # --- runs -------------------------------------------------------------------------------------
     def marked(self, content: Sequence[Inline], style: str | None = None) -> list[etree._Element]:
@@ -130,7 +129,7 @@ class CompilationWriter(TextWriter):
 
     def proposal_lines(self, label: str, content: Content, depth: int) -> None:
         on = [p for p in self.c.on(label) if p.id in self.shown]
-        conflicted = [p for p in on if p.id in self.alternatives]
+        conflicted = [p for p in on if p.id in self.c.conflict_of]  # competing versions of the paragraph
         authors = list(dict.fromkeys(p.author for p in on if p.kind != COMMENT))
         alt_authors = list(dict.fromkeys(p.author for p in conflicted))
         for author in authors:

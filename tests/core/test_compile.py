@@ -108,6 +108,14 @@ def test_revisions_carry_each_delegation_as_author(written: dict[str, Path], com
     assert len(ids) == len(set(ids))
 
 
+def test_every_form_passes_the_ooxml_schema(written: dict[str, Path]) -> None:
+    from openxml_audit import OpenXmlValidator
+
+    for form, path in written.items():
+        result = OpenXmlValidator().validate(str(path))
+        assert result.is_valid, (form, [str(error) for error in result.errors][:5])
+
+
 def test_accepting_one_delegation_gives_its_text_in_python(written: dict[str, Path], sent: Resolution,
                                                            compiled: Compilation) -> None:
     package = revisions.open_package(str(written["revisions"]))
@@ -238,6 +246,8 @@ def test_compilation_text_lists_each_delegations_proposal_under_its_paragraph(wr
     assert any(line.startswith("OP9 alt") and "Russian Federation" in line and "delete the paragraph" in line
                for line in under("OP9"))
     assert [line.split(":")[0] for line in under("OP12")] == ["Group of 77 and China", "United States"]
+    assert [line.split(":")[0] for line in under("OP13")] == ["OP13 alt 1 — European Union",
+                                                              "OP13 alt 2 — Russian Federation"]
     assert any("comment" in line and "Could the facilitator clarify" in line for line in under("OP7"))
     assert "[PP15 moved here — Russian Federation]" in under("PP13")
     with zipfile.ZipFile(written["compilation"]) as archive:
