@@ -85,6 +85,7 @@ class Finder:
         self.changes = Comparison(self.sent, self.text, Options(), self.memo).run()  # as `compare` does
         self.labels = labels_of(self.sent)
         self.old_places, self.new_places = places(self.sent), places(self.text)
+        self.sent_parts = set(parts_of(self.sent))
         self.old_notes = {note.id: note for note in self.sent.footnotes}
         self.new_notes = {note.id: note for note in self.text.footnotes}
         self.new_to_old: dict[str, str] = {}
@@ -173,6 +174,11 @@ class Finder:
         if self._inside_new(new_id):
             return
         block = self.text_block(new_id)
+        part = self.new_places[new_id].part
+        if part not in self.sent_parts:
+            self.warnings.append(f"{self.author}: adds a paragraph to {part}, which the text sent does not have "
+                                 f"(“{' '.join(block.text.split()[:8])} …”); it is not read as a proposal")
+            return
         notes: dict[str, Content] = {}
         copied = self._remap_block(block, notes)
         part, parent, after = self._place(new_id)
@@ -202,7 +208,10 @@ class Finder:
         old_place, new_place = self.old_places[old_id], self.new_places[new_id]
         parent_moved = (self.new_to_old.get(new_place.parent or "") != old_place.parent
                         or old_place.part != new_place.part)
-        if record.kind == MOVED or parent_moved:
+        if (record.kind == MOVED or parent_moved) and new_place.part not in self.sent_parts:
+            self.warnings.append(f"{self.author}: moves {self.labels.get(old_id)} to {new_place.part}, which the "
+                                 "text sent does not have; the move is not read as a proposal")
+        elif record.kind == MOVED or parent_moved:
             part, parent, after = self._place(new_id)
             self._add(Proposal(self.next_id(), self.author, MOVE, self.labels.get(old_id), after, part, parent,
                                source=self.source))

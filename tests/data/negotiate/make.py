@@ -45,8 +45,8 @@ import docx  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
 from lxml import etree  # noqa: E402
 
-from drafter.importers import load  # noqa: E402  (reads the corpus text: the source, not a writer)
 from drafter.compare.labels import labels_of  # noqa: E402
+from drafter.importers import load  # noqa: E402  (reads the corpus text: the source, not a writer)
 from drafter.model import Block, NoteRef, Paragraph, Resolution, Text, all_blocks  # noqa: E402
 
 SOURCE = ROOT / "tests" / "data" / "corpus" / "A-RES-76-159.txt"
@@ -71,6 +71,7 @@ class Para:
     numbered: bool = False
     mark: tuple[str, str] | None = None  # the whole paragraph inserted or deleted, by an author
     comments: list[tuple[str, str, str]] = field(default_factory=list)  # (words, author, comment text)
+    annex: bool = False  # in an annex, after the closing lines
 
     @property
     def text(self) -> str:
@@ -82,7 +83,6 @@ class Doc:
     front: list[Para]
     body: list[Para]  # the preamble and operative part, then the annexes' headings and paragraphs
     closing: list[Para]
-    annexed: int = 0  # where the annexes start in `body`: the closing lines stand there
 
     def find(self, label: str) -> Para:
         return next(p for p in self.body if p.label == label)
@@ -118,8 +118,10 @@ def from_resolution(res: Resolution) -> Doc:
             else:
                 numbered = annex.numbered and isinstance(block, Paragraph)
                 annexes.append(Para(label, pieces(block.content), numbered=numbered))
+    for item in annexes:
+        item.annex = True
     return Doc([Para("", [Piece(line)]) for line in lines if line.strip()], [*body, *annexes],
-               [Para("", [Piece(line)]) for line in res.closing], len(body))
+               [Para("", [Piece(line)]) for line in res.closing])
 
 
 def markup(text: str, change: tuple[str, str] | None = None) -> list[Piece]:
@@ -360,12 +362,12 @@ class Fodt:
         body: list[str] = []
         open_change: str | None = None
         in_list = False
-        cut = doc.annexed or len(doc.body)
+        cut = next((index for index, para in enumerate(doc.body) if para.annex), len(doc.body))
         restart = True  # the operative list, and each annex's, numbers from 1; lists cut by sub-paragraphs go on
         for para in [*doc.front, *doc.body[:cut], *doc.closing, *doc.body[cut:]]:
             xml, started = self.paragraph(para, open_change)
             open_change = started
-            if para in doc.closing:
+            if any(para is line for line in doc.closing):
                 restart = True
             if para.numbered and not in_list:
                 going_on = "" if restart else ' text:continue-numbering="true"'
