@@ -13,13 +13,13 @@ import pytest
 from lxml import etree
 
 from drafter import importers
-from drafter.model import NoteRef, Paragraph, Resolution, Text
+from drafter.model import NoteRef, Paragraph, Resolution, Text, normalize_runs
 from drafter.negotiate import revisions
 from drafter.negotiate.apply import ProposalClash, take
 from drafter.negotiate.comments import read_comments
 from drafter.negotiate.compilation import Compilation, compile_files
 from drafter.negotiate.conflicts import DELETED_CHANGED, OVERLAP, SAME_PLACE, SAME_POINT, conflicts, reason
-from drafter.negotiate.find import shown
+from drafter.negotiate.find import find, shown
 from drafter.negotiate.proposals import (
     COMMENT,
     DELETE_PARAGRAPH,
@@ -262,3 +262,49 @@ def test_conflict_rules() -> None:
     assert [c.ids for c in groups] == [["P1", "P2", "P3", "P4"]]
     assert set(groups[0].reasons) == {OVERLAP, DELETED_CHANGED} and not groups[0].side_by_side
     assert all(kind in WORD_KINDS for kind in (a.kind,))
+
+
+def test_footnotes_a_delegation_adds_or_drops_travel_with_its_proposals(sent: Resolution, tmp_path: Path) -> None:
+    from drafter.model import Footnote
+    from drafter.negotiate.compile_revisions import write_revisions
+
+    text = sent.snapshot()
+    op2 = text.operatives()[1]
+    op2.content = normalize_runs((*op2.content, Text(" as noted"), NoteRef("added")))
+    text.footnotes.insert(3, Footnote((Text("See A/76/100, para. 4."),), id="added"))
+    pp3 = text.preambular()[2]
+    dropped = next(item.note for item in pp3.content if isinstance(item, NoteRef))
+    pp3.content = normalize_runs(item for item in pp3.content
+                                 if not (isinstance(item, NoteRef) and item.note == dropped))
+    text.footnotes = [note for note in text.footnotes if note.id != dropped]
+    cited = list(dict.fromkeys(item.note for _label, para in text.labelled() for item in para.content
+                               if isinstance(item, NoteRef)))
+    text.footnotes = sorted(text.footnotes, key=lambda note: cited.index(note.id))  # numbered as cited
+    proposals, warnings = find(sent, text, "Norway")
+    assert not warnings
+    assert [(p.kind, p.paragraph) for p in proposals] == [("delete", "PP3"), ("insert", "OP2")]
+    assert list(proposals[1].notes) == ["added"]
+    assert full(take(sent, proposals)) == full(text)
+    data, _ = write_revisions(Compilation(sent, proposals), date="2026-12-01")
+    back = tmp_path / "compiled.docx"
+    back.write_bytes(data)
+    package = revisions.open_package(str(back))
+    assert full(revisions.read_as(package, "Norway")) == full(text)
+    assert full(revisions.read_as(package, revisions.NO_AUTHOR)) == full(sent)
+
+
+def test_untracked_differences_in_a_file_of_several_authors_are_named(sent: Resolution, tmp_path: Path) -> None:
+    import zipfile
+
+    source = DATA / "eu.docx"
+    target = tmp_path / "eu-untracked.docx"
+    with zipfile.ZipFile(source) as before, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as after:
+        for info in before.infolist():
+            data = before.read(info)
+            if info.filename == "word/document.xml":
+                assert data.count(b"one of the purposes") == 1
+                data = data.replace(b"one of the purposes", b"one of the main purposes")
+            after.writestr(info, data)
+    compiled = compile_files(sent, [(str(target), None)])
+    assert any("eu-untracked.docx" in w and "OP1" in w and "without tracked changes" in w for w in compiled.warnings)
+    assert {p.author for p in compiled.proposals if p.paragraph == "OP1"} == {"European Union", "Canada"}
