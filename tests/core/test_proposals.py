@@ -173,6 +173,14 @@ def test_comments_are_read_with_author_range_and_text(compiled: Compilation) -> 
         assert read[0].date.startswith("20") and args[1] in read[0].before
 
 
+def test_comments_written_by_word_are_read() -> None:
+    read = read_comments(revisions.open_package(str(DATA / "word-comments.docx")))
+    assert [(c.author, c.date, c.text, c.words, c.before) for c in read] == [
+        ("Michael Williamson", "2016-07-03T15:10:00Z", "A tachyon walks into a bar.", "Ouch", "Ouch."),
+        ("Michael Williamson", "2016-07-03T15:12:00Z", "Fin.", "", "Ouch."),
+    ]
+
+
 def test_proposals_round_trip_through_plain_data(sent: Resolution, compiled: Compilation) -> None:
     data = json.loads(json.dumps([p.to_dict() for p in compiled.proposals]))
     back = [Proposal.from_dict(item) for item in data]
