@@ -53,6 +53,7 @@ _TRADITIONAL_LEGAL = "零壹貳參肆伍陸柒捌玖拾佰仟"
 _JAPANESE_LEGAL = "〇壱弐参四伍六七八九拾百阡"
 _KOREAN = "영일이삼사오육칠팔구십백천"
 _CIRCLE_ZERO = "○一二三四五六七八九"
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
 def _repeated(table: list[str], n: int) -> str:
@@ -221,7 +222,6 @@ _FORMATS: dict[str, Callable[[int, str], str | None]] = {
     "ideographZodiacTraditional": lambda n, _: STEMS[(n - 1) % 10] + BRANCHES[(n - 1) % 12],
     "none": lambda n, _: "",
 }
-_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 _PADDED = re.compile(r"(0*)1\s*,")  # a custom format "001, 002, 003, ..."
 
 
