@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from drafter.model import DEPTH_STYLES, Block, Content, Paragraph, Text, normalize_runs, plain_text, sub_label
 
 STYLES = ("decimal", "alpha", "roman", "alpha.", "roman.", "bullet")
+NAMED = 5  # lists whose labels stay text named one by one; the others are counted in one warning
 
 
 @dataclass
@@ -60,7 +61,7 @@ def style_of(labels: list[str], depth: int, language: str) -> str | None:
 def plain_blocks(entries: list[Entry], language: str) -> tuple[list[Block], list[str]]:
     """Paragraphs, with each run of labelled entries as the sub-paragraphs of the paragraph before it."""
     blocks: list[Block] = []
-    warnings: list[str] = []
+    kept: list[str] = []  # a warning for each list whose labels stay text
     start = 0
     while start < len(entries):
         if entries[start].label is None:
@@ -79,11 +80,14 @@ def plain_blocks(entries: list[Entry], language: str) -> tuple[list[Block], list
                 blocks.append(owner)
         else:
             opening = " ".join(plain_text(run[0].content).split())[:40]
-            warnings.append(f"list labels kept as text from \"{opening}…\": {problem}, so inserting an item "
-                            "there shows every later label as changed")
+            kept.append(f"list labels kept as text from \"{opening}…\": {problem}, so inserting an item "
+                        "there shows every later label as changed")
             blocks.extend(Paragraph(normalize_runs([Text(f"{entry.label} "), *entry.content])) for entry in run)
         start = end
-    return blocks, warnings
+    if len(kept) > NAMED:  # a list numbered on across a long document: name the first few, count the rest
+        rest = kept[NAMED].split("\"")[1]
+        kept[NAMED:] = [f"{len(kept) - NAMED} more lists keep their labels as text, from \"{rest}\" on"]
+    return blocks, kept
 
 
 def _attach(run: list[Entry], owner: Paragraph, language: str) -> str | None:

@@ -20,7 +20,8 @@ from lxml import etree
 import drafter
 from drafter.compare import compare
 from drafter.importers.docx import read_docx
-from drafter.model import Paragraph, sub_labels
+from drafter.importers.plain_lists import Entry, plain_blocks
+from drafter.model import Paragraph, Text, sub_labels
 from tests.corpus import DATA, model_text, words
 
 LISTS = DATA / "word" / "lists"
@@ -278,3 +279,45 @@ def test_labels_the_model_cannot_derive_stay_text_with_a_warning_naming_the_list
     warned = [warning for warning in res.warnings if warning.startswith("list labels kept as text")]
     assert [warning.split("\"")[1] for warning in warned] == ["A Alpha.…", "I Alpha.…", "Four.…"]
     assert "\"A.\", \"B.\", \"C.\"" in warned[0] and "\"4.\", \"5.\"" in warned[2]
+
+
+def test_typed_labels_of_a_plain_text_nest_by_their_kind(tmp_path: Path) -> None:
+    path = tmp_path / "steps.txt"
+    path.write_text("The facilitator proposes the following steps:\n\n1. Circulate the zero draft.\n\n"
+                    "2. Hold two readings of the text:\n\n(a) a first reading paragraph by paragraph;\n\n"
+                    "(b) a second reading of the open paragraphs.\n\n3. Table the draft in the Committee.\n\n"
+                    "Points raised by delegations:\n\n- the timeline is short;\n\n- the draft is long.\n",
+                    encoding="utf-8")
+    res = drafter.load(str(path))
+    steps, points = res.preamble
+    assert isinstance(steps, Paragraph) and isinstance(points, Paragraph)
+    assert [label for label, _ in res.labelled()] == [
+        "PP1", "PP1(1)", "PP1(2)", "PP1(2)(a)", "PP1(2)(b)", "PP1(3)", "PP2", "PP2(a)", "PP2(b)"]
+    assert (steps.list_style, steps.children[1].list_style, points.list_style) == ("decimal", "alpha", "bullet")
+    assert steps.children[1].children[0].text == "a first reading paragraph by paragraph;"
+
+
+def test_lists_numbered_on_across_a_long_document_are_named_then_counted() -> None:
+    """Word numbers a list on across the paragraphs between its parts; the model cannot, so each part
+    after the first keeps its labels, the first five named in a warning each and the rest counted."""
+    chapeau, items = tasks_of_s_2020_445()
+    entries: list[Entry] = []
+    for part in range(8):
+        entries.append(Entry((Text(f"Part {part + 1}. {chapeau}"),)))
+        entries += [Entry((Text(item),), f"{part * 3 + n}.", 0) for n, item in enumerate(items[:3], 1)]
+    blocks, warnings = plain_blocks(entries, "en")
+    assert len(blocks) == 1 + 7 * 4  # the first part's list is sub-paragraphs, the others text
+    assert isinstance(blocks[0], Paragraph) and len(blocks[0].children) == 3
+    assert blocks[2].text.startswith("4. Maintain a presence")
+    assert len(warnings) == 6 and all(w.startswith("list labels kept as text from \"Maintain") for w in warnings[:5])
+    assert "\"4.\", \"5.\", \"6.\"" in warnings[0]
+    assert warnings[5] == ("2 more lists keep their labels as text, from \"Maintain a presence in the sectors "
+                           "set o…\" on")
+
+
+def tasks_of_s_2020_445() -> tuple[str, list[str]]:
+    """The chapeau and sub-paragraphs of S/2020/445 OP12, as the fixtures' script reads them."""
+    text = (DATA / "corpus" / "S-2020-445.txt").read_text(encoding="utf-8")
+    block = text[text.index("12. Decides to authorise"):text.index("13. Requests the African Union")]
+    parts = re.split(r"\n\([a-i]\) ", re.sub(r"\n\d+/9\n\n20-07254\n\nS/2020/445\n", "\n", block))
+    return " ".join(parts[0].split())[4:], [" ".join(part.split()) for part in parts[1:]]
