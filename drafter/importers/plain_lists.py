@@ -37,7 +37,6 @@ class Entry:
 @dataclass
 class _Node:
     entry: Entry
-    depth: int
     para: Paragraph
     children: list[_Node] = field(default_factory=list)
 
@@ -127,7 +126,7 @@ def _nest(run: list[Entry]) -> list[_Node]:
     path: list[_Node] = []  # the last node at each depth
     for entry, level in zip(run, levels, strict=True):
         depth = min(level - min(levels) + 1, len(path) + 1)
-        node = _Node(entry, depth, Paragraph(entry.content))
+        node = _Node(entry, Paragraph(entry.content))
         del path[depth - 1:]
         (path[-1].children if path else top).append(node)
         path.append(node)
@@ -150,8 +149,8 @@ def _levels(run: list[Entry]) -> list[int]:
 
 
 def _kind(label: str, open_kinds: list[str]) -> str:
-    """"bullet", "decimal", "alpha(", "roman." …: the shape of a typed label; "(i)" after an open "(h)"
-    list is a letter."""
+    """The kind of a typed label: "bullet", or its numbering and shape ("decimal#.", "alpha(#)", "roman#.");
+    "(i)" while an "(a)" list is open is a letter."""
     if is_bullet(label):
         return "bullet"
     core = label.strip("().")
