@@ -319,5 +319,5 @@ def tasks_of_s_2020_445() -> tuple[str, list[str]]:
     """The chapeau and sub-paragraphs of S/2020/445 OP12, as the fixtures' script reads them."""
     text = (DATA / "corpus" / "S-2020-445.txt").read_text(encoding="utf-8")
     block = text[text.index("12. Decides to authorise"):text.index("13. Requests the African Union")]
-    parts = re.split(r"\n\([a-i]\) ", re.sub(r"\n\d+/9\n\n20-07254\n\nS/2020/445\n", "\n", block))
+    parts = re.split(r"\n\([a-i]\) ", re.sub(r"\n\d+/9\s+20-07254\s+S/2020/445\s*\n", "\n", block))
     return " ".join(parts[0].split())[4:], [" ".join(part.split()) for part in parts[1:]]

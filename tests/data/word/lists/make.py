@@ -47,7 +47,7 @@ def tasks() -> tuple[str, list[str]]:
     """The chapeau and sub-paragraphs (a)-(i) of operative paragraph 12 of S/2020/445, lines joined."""
     text = (CORPUS / "S-2020-445.txt").read_text(encoding="utf-8")
     block = text[text.index("12. Decides to authorise"):text.index("13. Requests the African Union")]
-    block = re.sub(r"\n\d+/9\n\n20-07254\n\nS/2020/445\n", "\n", block)
+    block = re.sub(r"\n\d+/9\s+20-07254\s+S/2020/445\s*\n", "\n", block)
     parts = re.split(r"\n\([a-i]\) ", block)
     def join(part: str) -> str:
         return " ".join(part.split())
