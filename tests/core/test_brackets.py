@@ -32,6 +32,7 @@ from tests.core.test_edits import build as core_edit
 from tests.core.test_edits import check_invariants
 from tests.corpus import CORPUS, DATA, load
 from tests.edit_sequences import Step, apply_undo_redo
+from tests.strategies import resolutions
 
 TEXT = CORPUS / "A-RES-76-159.txt"
 FILES = [CORPUS / name for name in ("A-RES-76-159.txt", "A-RES-72-169-clean.txt", "A-RES-80-24.txt")]
@@ -248,6 +249,30 @@ def test_the_draft_file_keeps_every_mark(tmp_path: Path) -> None:
     assert data["base"]["version"] == 1  # a text without marks is written as before
     spans = [s for p in back.draft.operatives() for s in marks.spans(p.content)]
     assert sorted(s.holder for s in spans) == ["EU", "G77", "Russian Federation", "United States"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(resolutions(), strategies.lists(strategies.tuples(strategies.floats(0, 1), strategies.floats(0, 1),
+                                                          strategies.sampled_from(["", "EU", "G77 & China"]),
+                                                          strategies.sampled_from(marks.STATUSES)), max_size=6))
+def test_any_text_with_marks_round_trips(res: Resolution, marking: list[tuple[float, float, str, str]]) -> None:
+    """Random resolutions (tests/strategies.py) with random brackets, holders and statuses: written and read back
+    the same, marks and all."""
+    doc = Document.from_base(res)
+    paragraphs = [p for p in edits.reading_order(doc.draft) if isinstance(p, Paragraph)]
+    for where, width, holder, status in marking if paragraphs else []:
+        para = paragraphs[int(where * len(paragraphs)) % len(paragraphs)]
+        size = edits.length(para.content)
+        edit = negotiation.bracket(doc, para.id, int(where * size), int(min(1.0, where + width) * size), holder)
+        if edit is not None:
+            edit.apply(doc)
+        if (step := negotiation.set_status(doc, para.id, status)) is not None:
+            step.apply(doc)
+    assert_balanced(doc.draft)
+    back = serialize.loads(serialize.dumps(doc.draft))
+    assert serialize.to_dict(back) == serialize.to_dict(doc.draft)
+    assert [m for c in all_contents(back) for m in c if isinstance(m, Bracket)] == \
+        [m for c in all_contents(doc.draft) for m in c if isinstance(m, Bracket)]
 
 
 def test_a_draft_file_from_before_the_marks_opens_unchanged() -> None:

@@ -53,7 +53,7 @@ class Row:
     labelled: int  # the room its printed label takes (`layout.label_room`)
     content: Signature
 
-    def shape(self) -> tuple[str, int, bool]:
+    def shape(self) -> tuple[str, int, int]:
         return self.kind, self.depth, self.labelled
 
     def cites(self, notes: set[str]) -> bool:
