@@ -511,3 +511,18 @@ def test_typed_brackets_in_a_word_file_are_flagged_and_made_marks(writer: str, t
     assert [s.holder for s in marks.spans(made)] == ["EU"]
     assert marks.strip_brackets(made) != made and "[dialogue among cultures]" in "".join(
         item.text for item in made if isinstance(item, Text))
+
+
+def test_a_quick_fix_in_a_bracketed_paragraph_keeps_its_brackets() -> None:
+    from drafter.rules import apply_fix
+
+    doc = fresh()
+    op3 = doc.draft.operatives()[2]
+    do(doc, edits.set_content(doc, op3.id, [*op3.content[:-1], Text(op3.content[-1].text.replace(
+        "civilizations", "civilizations in 3 regions"))]))
+    bracket_words(doc, doc.draft.operatives()[2], "dialogue among cultures", "EU")
+    finding = next(f for f in check(doc.draft) if f.rule == "numbers-in-words" and f.label == "OP3")
+    assert finding.fix is not None and apply_fix(doc.draft, finding)
+    op3 = doc.draft.operatives()[2]
+    assert "three regions" in op3.text and [s.holder for s in marks.spans(op3.content)] == ["EU"]
+    assert "[dialogue among cultures]" in op3.text
