@@ -123,7 +123,7 @@ def _sponsors_start(text: str, end: int, spans: list[tuple[int, int]], agenda: r
     while start > floor:
         before = text.rfind("\n", 0, start - 1) + 1
         line, following = text[before:start - 1], text[start:end]
-        names = "," in line and _first_name(line, 0, len(line)) == 0
+        names = "," in line and all(_is_name(part) for part in re.split(r",\s*|\s+and\s+", line.strip(" ,")))
         if not (names or _LIST_GOES_ON.search(line) or following[:1].islower() or following[:1] == ")"):
             break
         start = before
@@ -145,15 +145,18 @@ def _first_name(text: str, start: int, end: int) -> int:
     if names and names[0] is pieces[0]:
         return start + len(pieces[0].group()) - len(pieces[0].group().lstrip())
     head = pieces[len(pieces) - len(names) - 1]
-    words = list(re.finditer(r"\S+", head.group()))
+    words = list(re.finditer(r"[^\s(]+(?:\s*\([^)]*\))?|\([^)]*\)", head.group()))  # "Bolivia (… of)" is one
     first = len(words)
     while first > 0 and _is_name(words[first - 1].group()):
         first -= 1
     while first < len(words) and words[first].group().lower() in _CONNECTORS:
         first += 1
-    if first == len(words):
-        return start + (names[0].start() if names else 0)
-    return start + head.start() + words[first].start()
+    half = (len(words) - first) // 2
+    if half and [w.group() for w in words[first:first + half]] == [w.group() for w in words[len(words) - half:]]:
+        first = len(words) - half  # "… against Cuba Cuba: draft resolution": the title ends with the name
+    if first < len(words):
+        return start + head.start() + words[first].start()
+    return start + names[0].start() if names else start  # no names: the whole line stays the sponsors
 
 
 def _is_name(part: str) -> bool:

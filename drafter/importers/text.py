@@ -42,12 +42,17 @@ _LABEL_ONLY = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,4}\)|[a-z]{1,4}[.)])$")
 # a paragraph's last line: its final punctuation, perhaps with a footnote marker after it ("space,4")
 _ENDS_PARAGRAPH = re.compile(r"[,;.:][”’)]?\s?\d{0,3}$")
 _LINE_LABEL = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,4}\))\s")
-_SPACED = re.compile(r"(?<=[A-Za-z,;.”’)]) (\d{1,2})(?![.,]\d)(?=[ ,.;:)]|$|[a-z])")
+_SPACED = re.compile(r"(?<=[A-Za-z0-9,;.”’)]) (\d{1,2})(?![.,]\d)(?=[ ,.;:)]|$|[a-z])")
 # words after which a number is a number, not a footnote marker
 _NUMBER_WORDS = set(
+    "no vol para page from to and of on by than at in over under between the some about nearly approximately "
+    "least".split()
+)
+# nouns after which a number is most often a number ("Goal 12"), but may be a marker ("the Sustainable
+# Development Goals 12 and"): a weak candidate, taken only where the notes' pages vouch for it
+_NUMBERED_NOUNS = set(
     "article articles paragraph paragraphs resolution resolutions goal goals target targets annex chapter "
-    "section rule rules principle principles decision decisions protocol no vol para page from to and of "
-    "on by than at in over under between the some about nearly approximately least".split()
+    "section rule rules principle principles decision decisions protocol".split()
 )
 
 
@@ -296,7 +301,10 @@ def _join_lines(lines: list[tuple[str, int]]) -> Block:
 
 def _mark_spaced(match: re.Match[str]) -> str:
     before = match.string[:match.start()].rsplit(" ", 1)[-1].lower()
-    opening, closing = (WEAK_OPEN, WEAK_CLOSE) if before in _NUMBER_WORDS else (OPEN, CLOSE)
+    if before in _NUMBER_WORDS or (before[-1:].isdigit() and not re.search(r"(?:19|20)\d\d$", before)):
+        return match.group()
+    weak = before in _NUMBERED_NOUNS or before[-1:].isdigit()  # "Goals 12", "the Decade 2024–2034 12"
+    opening, closing = (WEAK_OPEN, WEAK_CLOSE) if weak else (OPEN, CLOSE)
     glued_after = match.end() < len(match.string) and match.string[match.end()].isalpha()
     return f"{opening}{match.group(1)}{closing}" + (" " if glued_after else "")
 

@@ -170,6 +170,8 @@ def laid_out(name: str, masthead: Masthead, spaced: set[int], break_after: str =
     for number_of_page, page in enumerate(pages, 1):
         if number_of_page > 1:
             out += ["", *masthead.head(number_of_page, len(pages))]
+        while page.lines and not page.lines[-1].strip():  # the rule follows a page's last line
+            page.lines.pop()
         out += [re.sub(r"\x01(\d+)\x01", r"\1", line) for line in page.lines]
         if page.notes:
             out += ["__________________ ", " "]
