@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from drafter.importers.blocks import RawBlock, RawDoc
+from drafter.importers.front import L_NUMBER
 from drafter.importers.structure import ANNEX, FORMULA
 from drafter.importers.text_marks import CLOSE, OPEN, SUPERSCRIPTS, WEAK_CLOSE, WEAK_OPEN, Block, Marks
 from drafter.leadwords import opens_with_lead, starts_like_paragraph
@@ -32,8 +33,8 @@ _DATECODE = re.compile(r"^\d{6}$")
 _PAGE = re.compile(r"^\d{1,3}/\d{1,3}$")
 # a page number and a job number on one line, as a PDF viewer copies a page foot ("4/7 19-05118")
 _PAGE_JOB = re.compile(r"^(?:\d{1,3}/\d{1,3}\s+\d{2}-\d{5}|\d{2}-\d{5}\s+\d{1,3}/\d{1,3})$")
-_SYMBOL_ALONE = re.compile(r"^(?:A/RES/\d+/\d+(?: [A-Z])?|A/C\.\d/\d+/L\.\d+(?:/Rev\.\d+)?|A/\d+/L\.\d+"
-                           r"(?:/Rev\.\d+)?|S/\d{4}/\d+|S/RES/\d+ \(\d{4}\)|A/HRC/\S+|E/\S+)$")
+_SYMBOL_ALONE = re.compile(rf"^(?:A/RES/\d+/\d+(?: [A-Z])?|A/C\.\d/\d+/{L_NUMBER}|A/\d+/{L_NUMBER}"
+                           r"|S/\d{4}/\d+|S/RES/\d+ \(\d{4}\)|A/HRC/\S+|E/\S+)$")
 _GLUED_SYMBOL = re.compile(r"(?<=[,;.:]) (?:S/\d{4}/\d+|A/RES/\d+/\d+)\s*$")
 _NOTE_LINE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 _SUP_NOTE = re.compile(rf"^([{SUPERSCRIPTS}]+)\s*(\S.*)$", re.S)

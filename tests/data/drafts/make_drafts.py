@@ -188,7 +188,8 @@ def _with_markers(para: Paragraph, number: dict[str, int], spaced: set[int]) -> 
         elif isinstance(item, NoteRef):
             marker = number[item.note]
             text += f" \x01{marker}\x01 " if marker in spaced else f"\x01{marker}\x01"
-    return " ".join(text.split())
+    # the reflowing left a space where a line ended with a hyphen: "Nuclear- Test-Ban Treaty", "high- level"
+    return re.sub(r"(?<=\w)- (?!(?:and|or|to)\b)(?=\w)", "-", " ".join(text.split()))
 
 
 def _wrap(text: str, width: int) -> list[str]:
