@@ -313,6 +313,6 @@ def _mark_spaced(match: re.Match[str]) -> str:
 def _join(text: str, line: str) -> str:
     if text.endswith("-") and not text.endswith(" -") and line[:1].isalnum():
         return text + line
-    if re.search(r"\d–$", text) and line[:1].isdigit():  # "for the Decade 2024–" / "2034"
+    if text.endswith("–") and text[-2:-1].isdigit() and line[:1].isdigit():  # "the Decade 2024–" / "2034"
         return text + line
     return f"{text} {line}"

@@ -33,7 +33,6 @@ _GLUED = re.compile(  # not the decimals of "0.7 per cent" (but "by 2030.2")
 )
 _YEAR_GLUED = re.compile(r"\b((?:19|20)\d\d)(\d{1,2})\b")
 _SPACED = re.compile(f"[{OPEN}{WEAK_OPEN}](\\d+)[{CLOSE}{WEAK_CLOSE}]")
-_UNMARK = _SPACED
 
 # what a candidate weighs in the chain: each marker counts one; of two candidates for one note the
 # glued one wins over the spaced one, and that over one after a number word
@@ -73,7 +72,7 @@ class Marks:
         """`notes`: each note's marker and the page its text is printed on (0: not known)."""
         self.notes = notes
         self.starred = starred
-        self.chosen: set[tuple[int, int]] = set()  # (block, offset) of each bare number taken for a marker
+        self.chosen: dict[int, list[_Candidate]] = {}  # block → the bare numbers in it taken for markers
         self.missing: list[str] = []  # notes printed at a page foot whose marker was not found
         self._blocks: list[Block] = []
         self._chain: list[_Candidate] = []
@@ -88,7 +87,8 @@ class Marks:
         cited: set[int] = set()
         for candidate in found:
             if id(candidate) in in_chain or (candidate.kind in ("glued", "year") and candidate.value in cited):
-                self.chosen.add((candidate.block, candidate.start))
+                if candidate.kind != "explicit":
+                    self.chosen.setdefault(candidate.block, []).append(candidate)
                 cited.add(candidate.value)
             elif candidate.kind == "explicit":
                 cited.add(candidate.value)
@@ -105,7 +105,7 @@ class Marks:
             place = f"pages {page - 1} and {page}" if page > 1 else f"page {page}"
             where = ""
             if before:
-                words = " ".join(_UNMARK.sub(r" \1", self._blocks[before[-1].block].text).split()[:6])
+                words = " ".join(_SPACED.sub(r" \1", self._blocks[before[-1].block].text).split()[:6])
                 where = f"; it would follow note {before[-1].value}'s marker, in “{words}…”"
             out.append(f"footnote {marker} is never referenced in the text: no marker {marker} was found on "
                        f"{place} (the note is printed on page {page}){where}")
@@ -190,14 +190,13 @@ class Marks:
         """block.text[start:end] with the chosen candidates in it as note references."""
         out: list[Inline] = []
         position = start
-        if index >= 0 and self.chosen:
-            for candidate in self._bare(index, block, start, end):
-                if (index, candidate.start) in self.chosen:
-                    out.append(Text(block.text[position:candidate.start]))
-                    out.append(NoteRef(str(candidate.value)))
-                    position = candidate.end
+        for candidate in self.chosen.get(index, []):
+            if start <= candidate.start < end:
+                out.append(Text(block.text[position:candidate.start]))
+                out.append(NoteRef(str(candidate.value)))
+                position = candidate.end
         out.append(Text(block.text[position:end]))
-        restored = [Text(_UNMARK.sub(r" \1", i.text)) if isinstance(i, Text) else i for i in out]
+        restored = [Text(_SPACED.sub(r" \1", i.text)) if isinstance(i, Text) else i for i in out]
         return [i for i in restored if not isinstance(i, Text) or i.text]
 
 

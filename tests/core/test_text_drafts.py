@@ -19,6 +19,7 @@ import drafter
 from drafter.importers.blocks import RawBlock, RawDoc
 from drafter.importers.structure import build
 from drafter.importers.text import parse_text
+from drafter.leadwords import opens_with_lead
 from drafter.model import NoteRef, Paragraph, Resolution, Text
 from tests.corpus import CORPUS, DATA
 
@@ -322,3 +323,18 @@ def test_decimals_and_front_matter_numbers_are_not_markers() -> None:
         assert any(phrase in b.text for b in res.blocks()), name
     front = drafter.load(str(CORPUS / "A-RES-80-11.txt")).front
     assert (front.date, front.extra) == ("1 December 2025", [])
+
+
+@pytest.mark.parametrize(("opening", "lead"), [
+    ("Noting with satisfaction the constructive, structured and focused debate", True),
+    ("Reaffirming the 2030 Agenda for Sustainable Development 11  and that the", True),
+    ("Considering that wide participation in the legal regime applicable to outer space", True),
+    ("Also requests the Secretary-General to submit", True),
+    ("Financing for Development as an integral part of the 2030 Agenda.", False),
+    ("Beijing Declaration and Platform for Action, 8 the Durban Declaration", False),
+    ("Development Goals Summits held in 2019 and 2023, 4  as well as the relevant", False),
+    ("United Nations, Treaty Series, vol. 610, No. 8843.", False),
+])
+def test_which_page_openings_are_lead_phrases(opening: str, lead: bool) -> None:
+    """First lines of pages and paragraphs of A/RES/80/5, 80/10 and 80/19."""
+    assert opens_with_lead(opening) is lead
