@@ -73,7 +73,7 @@ class Marks:
         self.notes = notes
         self.starred = starred
         self.chosen: dict[int, list[_Candidate]] = {}  # block → the bare numbers in it taken for markers
-        self.missing: list[str] = []  # notes printed at a page foot whose marker was not found
+        self.missing: list[str] = []  # notes whose marker was not found
         self._blocks: list[Block] = []
         self._chain: list[_Candidate] = []
 
@@ -92,23 +92,25 @@ class Marks:
                 cited.add(candidate.value)
             elif candidate.kind == "explicit":
                 cited.add(candidate.value)
-        self.missing = [m for m in self.notes if m.isdigit() and int(m) not in cited and self.notes[m]]
+        self.missing = [m for m in self.notes if m.isdigit() and int(m) not in cited]
         self._blocks = blocks
         self._chain = chain
 
     def warnings(self) -> list[str]:
-        """A warning for each note printed at a page foot whose marker was not found, with its place."""
+        """A warning for each note whose marker was not found, with its place: the pages where it was
+        looked for, and the paragraph of the marker before it."""
         out = []
         for marker in self.missing:
             page = self.notes[marker]
+            found = f"no marker {marker} was found"
+            if page:
+                found += f" on pages {page - 1} and {page}" if page > 1 else " on page 1"
+                found += f" (the note is printed on page {page})"
             before = [c for c in self._chain if c.value < int(marker)]
-            place = f"pages {page - 1} and {page}" if page > 1 else f"page {page}"
-            where = ""
             if before:
                 words = " ".join(_SPACED.sub(r" \1", self._blocks[before[-1].block].text).split()[:6])
-                where = f"; it would follow note {before[-1].value}'s marker, in “{words}…”"
-            out.append(f"footnote {marker} is never referenced in the text: no marker {marker} was found on "
-                       f"{place} (the note is printed on page {page}){where}")
+                found += f"; it would follow note {before[-1].value}'s marker, in “{words}…”"
+            out.append(f"footnote {marker} is never referenced in the text: {found}")
         return out
 
     def _fits(self, candidate: _Candidate) -> bool:

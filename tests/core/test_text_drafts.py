@@ -314,6 +314,18 @@ def test_a_lost_marker_is_named_alone_with_its_page_80_24() -> None:
         "printed on page 5); it would follow note 11's marker, in “Reaffirming the proposals submitted by the…”"]
 
 
+def test_a_lost_marker_without_pages_is_named_with_its_paragraph_80_19() -> None:
+    """A/RES/80/19 reflowed, its notes at the end: where the marker of note 4 is lost, notes 5 and 6 are still
+    found and the warning names note 4 and the paragraph of the marker before it."""
+    text = (CORPUS / "A-RES-80-19.txt").read_text(encoding="utf-8")
+    whole = referenced(read(text))
+    assert text.count("outer space,4") == 1
+    res = read(text.replace("outer space,4", "outer space,"))
+    assert referenced(res) == [entry for entry in whole if entry[0] != 4]
+    assert res.warnings == ["footnote 4 is never referenced in the text: no marker 4 was found; it would follow "
+                            "note 3's marker, in “Noting also that there were no…”"]
+
+
 def test_decimals_and_front_matter_numbers_are_not_markers() -> None:
     """"target 16.4" of A/RES/80/38 and 80/46 is a target, not note 4; "General 1 December 2025" in the
     masthead of A/RES/80/11 is a date, not note 1."""
