@@ -16,6 +16,7 @@ import docx
 import pytest
 
 import drafter
+import drafter.cli
 from drafter.importers.blocks import RawBlock, RawDoc
 from drafter.importers.structure import build
 from drafter.importers.text import parse_text
@@ -181,6 +182,20 @@ def test_the_front_matter_of_a_draft_typed_in_word(tmp_path: Path) -> None:
             facts[0], facts[1], facts[6], facts[7]), path.name
         assert [(i.number, i.title) for i in res.front.agenda_items] == [(facts[4], facts[5])], path.name
         assert (len(res.preambular()), len(res.operatives())) == (24, 9), path.name
+
+
+def test_the_front_matter_of_a_draft_read_back_from_word_and_from_pdf(tmp_path: Path) -> None:
+    """A/C.1/80/L.3 exported to Word by Drafter and printed to PDF by LibreOffice: the PDF reader's lines
+    give the same fields."""
+    source = read(draft("A-C.1-80-L.3.txt"))
+    word = tmp_path / "L3.docx"
+    assert drafter.cli.main(["export", str(DRAFTS / "A-C.1-80-L.3.txt"), "-o", str(word)]) == 0
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(word)],
+                   check=True, capture_output=True, timeout=180)
+    for path in (word, tmp_path / "L3.pdf"):
+        res = drafter.load(str(path))
+        assert front_facts(res) == front_facts(source), path.name
+        assert counts(res) == DRAFT_FACTS["A-C.1-80-L.3.txt"][1], path.name
 
 
 # --- 2. a paragraph that ends at a page foot ---------------------------------------------------
