@@ -223,10 +223,12 @@ def _paragraphs(lines: list[str], pages: list[int], line_mode: bool) -> list[Blo
             if blocks[-1]:
                 blocks.append([])
             continue
-        if blocks[-1] and (_starts_new([text for text, _ in blocks[-1]], stripped, line_mode)
-                           or (line_mode and _heading_line(blocks[-1][-1][0], stripped, lines, index))
-                           or (pages[index] != blocks[-1][-1][1] and _new_on_new_page(blocks[-1][-1][0], stripped))):
-            blocks.append([])
+        if blocks[-1]:
+            prev, prev_page = blocks[-1][-1]
+            if (_starts_new([text for text, _ in blocks[-1]], stripped, line_mode)
+                    or (line_mode and _heading_line(prev, stripped, lines, index))
+                    or (pages[index] != prev_page and _new_on_new_page(prev, stripped))):
+                blocks.append([])
         blocks[-1].append((stripped, pages[index]))
     out: list[Block] = []
     pending_label = ""
@@ -256,7 +258,7 @@ def _new_on_new_page(prev: str, line: str) -> bool:
 
 def _heading_line(prev: str, line: str, lines: list[str], index: int) -> bool:
     """A short unpunctuated line between a paragraph's end and a paragraph's start ("Reporting")."""
-    if not prev.endswith((",", ";", ".", ":")) or line.endswith((",", ";", ".", ":")) or len(line) > 70:
+    if not _ENDS_PARAGRAPH.search(prev) or line.endswith((",", ";", ".", ":")) or len(line) > 70:
         return False
     ahead = [n.strip() for n in lines[index + 1:index + 5] if n.strip()]
 
