@@ -44,6 +44,8 @@ _LABEL_ONLY = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,4}\)|[a-z]{1,4}[.)])$")
 _ENDS_PARAGRAPH = re.compile(r"[,;.:][”’)]?\s?\d{0,3}$")
 _LINE_LABEL = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,4}\))\s")
 _SPACED = re.compile(r"(?<=[A-Za-z0-9,;.”’)]) (\d{1,2})(?![.,]\d)(?=[ ,.;:)]|$|[a-z])")
+_DIGIT_AFTER_SPACE = re.compile(r" \d")
+_GAP = re.compile(r"[ \t]{2,}")
 # words after which a number is a number, not a footnote marker
 _NUMBER_WORDS = set(
     "no vol para page from to and of on by than at in over under between the some about nearly approximately "
@@ -225,7 +227,7 @@ def _paragraphs(lines: list[str], pages: list[int], line_mode: bool) -> list[Blo
             continue
         if blocks[-1]:
             prev, prev_page = blocks[-1][-1]
-            if (_starts_new([text for text, _ in blocks[-1]], stripped, line_mode)
+            if (_starts_new(prev, len(blocks[-1]), stripped, line_mode)
                     or (line_mode and _heading_line(prev, stripped, lines, index))
                     or (pages[index] != prev_page and _new_on_new_page(prev, stripped))):
                 blocks.append([])
@@ -273,8 +275,8 @@ def _heading_line(prev: str, line: str, lines: list[str], index: int) -> bool:
     return len(ahead) > 1 and len(ahead[0]) <= 70 and not ahead[0].endswith((",", ";", ".", ":")) and opens(ahead[1])
 
 
-def _starts_new(block: list[str], line: str, line_mode: bool) -> bool:
-    prev = block[-1]
+def _starts_new(prev: str, count: int, line: str, line_mode: bool) -> bool:
+    """Does `line` open a new block after `prev`, the last of the block's `count` lines?"""
     if _LABEL_ONLY.match(prev):
         return False
     if _LABEL_ONLY.match(line) or ANNEX.match(line) or ANNEX.match(prev):
@@ -285,7 +287,7 @@ def _starts_new(block: list[str], line: str, line_mode: bool) -> bool:
         return False
     if starts_like_paragraph(line) and (
         _ENDS_PARAGRAPH.search(prev) is not None
-        or (len(block) == 1 and len(prev) < 70 and not prev.endswith(("-", "–")))  # a heading line
+        or (count == 1 and len(prev) < 70 and not prev.endswith(("-", "–")))  # a heading line
     ):
         return True
     return FORMULA.match(line) is not None
@@ -296,7 +298,7 @@ def _join_lines(lines: list[tuple[str, int]]) -> Block:
     a wide gap ("Development 1 \\n", "2023, 4  as") is kept as a possible footnote marker."""
     text, pages = "", []
     for line, page in lines:
-        marked = re.sub(r"[ \t]{2,}", " ", _SPACED.sub(_mark_spaced, line))
+        marked = _GAP.sub(" ", _SPACED.sub(_mark_spaced, line) if _DIGIT_AFTER_SPACE.search(line) else line)
         text = _join(text, marked) if text else marked
         pages.append((len(text) - len(marked), page))
     return Block(text, pages)
