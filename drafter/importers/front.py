@@ -3,7 +3,10 @@
 The front matter arrives as the lines before the enacting formula. Readers
 lay them out differently (one field a line, or several fields on one line), so
 each field is found by its own pattern in the joined text, and what no pattern
-claims is kept in `FrontMatter.extra`, never dropped.
+claims is kept in `FrontMatter.extra`, never dropped. A draft's sponsor list is
+the run of lines of States' names before ": draft resolution"; the agenda item's
+title runs from "Agenda item 97 (a)" to it. A symbol may be a placeholder typed
+before issue ("A/C.3/76/L.__", "A/80/L.xx").
 """
 
 from __future__ import annotations

@@ -4,9 +4,12 @@ Users have two kinds of text: clean text (paragraphs separated by blank lines,
 `*italic*`, superscript markers ¹ ², footnote blocks where pages broke) and text
 copied out of a UN PDF (wrapped lines, running heads, job numbers, barcodes,
 footnote blocks after a rule, markers as bare digits glued to words). One
-reader serves both: it removes page furniture, sets footnote blocks aside,
-cuts the rest into paragraphs and parses inline marks. The structure builder
-joins paragraphs that page breaks cut in two.
+reader serves both: it removes page furniture, noting on which page each line
+and each note stands, sets footnote blocks aside, hands the front matter on one
+line a block and cuts the rest into paragraphs (a page that opens with a lead
+phrase after a paragraph's end opens a paragraph), then parses inline marks and
+chooses which bare digits are markers (text_marks). The structure builder joins
+paragraphs that page breaks cut in two.
 """
 
 from __future__ import annotations
