@@ -22,19 +22,17 @@ format-1 file opens as a draft with no versions, and is saved as format 2).
 
 Saves are atomic: the bytes go to a temporary file in the same folder, are flushed and
 fsynced, and `os.replace` puts the file in place; a crash in the middle leaves the previous
-file as it was. Autosave writes recovery files with the same mechanism into the user state
-folder (`platformdirs.user_state_path("drafter") / "recovery"`); the next start lists them.
+file as it was. What is typed between two saves is kept by the journal (`drafter.journal`), which
+starts again from the saved file at each save.
 """
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import hashlib
 import json
 import logging
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -124,89 +122,15 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         raise SaveFailed(os.fspath(path), _reason(exc, str(Path(path).parent.resolve()))) from exc
 
 
-def save(doc: Document, path: str | os.PathLike[str]) -> None:
-    """Save atomically; sets the metadata's modified (and created) time."""
+def save(doc: Document, path: str | os.PathLike[str]) -> bytes:
+    """Save atomically; sets the metadata's modified (and created) time. Returns the bytes written."""
     stamp = now()
     doc.meta.created = doc.meta.created or stamp
     doc.meta.modified = stamp
-    atomic_write(path, dumps(doc))
+    data = dumps(doc)
+    atomic_write(path, data)
     log.info("saved %s", path)
+    return data
 
 
-# --- autosave and recovery -----------------------------------------------------------------
-def recovery_dir() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_state_path("drafter")) / "recovery"
-
-
-@dataclass
-class Recovery:
-    """An autosaved draft left behind by a session that did not close normally."""
-
-    path: Path  # the recovery file
-    original: str  # the draft file it belongs to ("" for an unsaved draft)
-    saved: str  # when it was autosaved
-    title: str
-
-
-def recovery_path(original: str | None, session: str, folder: Path | None = None) -> Path:
-    """The recovery file of a draft: by the hash of its path, or by session for an unsaved draft."""
-    folder = folder or recovery_dir()
-    if original:
-        key = hashlib.sha1(os.path.abspath(original).encode("utf-8")).hexdigest()[:16]
-    else:
-        key = f"untitled-{session}"
-    return folder / f"{key}{EXTENSION}"
-
-
-def write_recovery(doc: Document, original: str | None, session: str, folder: Path | None = None) -> Path:
-    target = recovery_path(original, session, folder)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    data = to_dict(doc)
-    data["recovery"] = {"original": original or "", "pid": os.getpid(), "saved": now()}
-    atomic_write(target, json.dumps(data, ensure_ascii=False).encode("utf-8"))
-    return target
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True
-    return True
-
-
-def list_recoveries(folder: Path | None = None, *, include_live: bool = False) -> list[Recovery]:
-    """Recovery files whose session is gone (a crash, a kill), newest first."""
-    folder = folder or recovery_dir()
-    out: list[Recovery] = []
-    for path in sorted(folder.glob(f"*{EXTENSION}")):
-        try:
-            data = json.loads(path.read_text("utf-8"))
-            info = data.get("recovery", {})
-            if not include_live and _alive(int(info.get("pid", 0)) or -1):
-                continue
-            title = data.get("meta", {}).get("title", "") or data.get("draft", {}).get("front", {}).get("symbol", "")
-            out.append(Recovery(path, str(info.get("original", "")), str(info.get("saved", "")), str(title)))
-        except (OSError, ValueError, AttributeError):
-            log.warning("skipping unreadable recovery file %s", path)
-    return sorted(out, key=lambda r: r.saved, reverse=True)
-
-
-def recover(recovery: Recovery) -> Document:
-    return read(recovery.path)
-
-
-def discard(path: Path) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        path.unlink()
-
-
-__all__ = ["EXTENSION", "FORMAT", "VERSION", "Recovery", "atomic_write", "discard", "dumps", "from_dict",
-           "list_recoveries", "read", "recover", "recovery_dir", "recovery_path", "save", "to_dict",
-           "write_recovery"]
+__all__ = ["EXTENSION", "FORMAT", "VERSION", "atomic_write", "dumps", "from_dict", "read", "save", "to_dict"]

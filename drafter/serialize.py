@@ -169,6 +169,24 @@ def _number_as(data: Any) -> NumberAs | None:
     return NumberAs(str(data["name"]), {str(key): str(label) for key, label in labels.items()})
 
 
+def content_to_data(content: Content) -> list[dict[str, Any]]:
+    """The lossless form of a paragraph's content (its inlines), as `to_dict` writes it."""
+    return _content_out(content)
+
+
+def content_from_data(data: list[dict[str, Any]]) -> Content:
+    return _content_in(data)
+
+
+def block_to_data(block: Block) -> dict[str, Any]:
+    """The lossless form of a paragraph (with its sub-paragraphs) or a heading, as `to_dict` writes it."""
+    return _block_out(block)
+
+
+def block_from_data(data: dict[str, Any]) -> Block:
+    return _block_in(data)
+
+
 def dumps(res: Resolution) -> str:
     return json.dumps(to_dict(res), ensure_ascii=False, indent=1)
 

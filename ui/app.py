@@ -9,7 +9,6 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Mapping
-from datetime import UTC, datetime
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
@@ -22,15 +21,14 @@ from drafter import draftfile, inputs
 from drafter.edits import Document
 from drafter.errors import DrafterError
 from drafter.resources import sample_path
+from ui.journal_ui import offer_recovery, spoken_time
 from ui.main_window import MainWindow
 from ui.review.compare_window import CompareWindow
 from ui.settings import Settings
 
 log = logging.getLogger(__name__)
 VIEWS = ("redline", "side-by-side", "editor", "compare")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")  # as UN documents write dates, whatever the system's language
-
+__all__ = ["main", "offer_recovery", "spoken_time"]
 
 
 def no_display(environ: Mapping[str, str] | None = None) -> str:
@@ -72,46 +70,41 @@ def setup_logging() -> Path | None:
     return path
 
 
-def show_error(parent: QWidget | None, details: str, recovery: Path | None = None) -> None:
-    """The error dialog of an unexpected exception (tests replace this function)."""
-    saved = f"\nA recovery copy was written to {recovery}." if recovery is not None else ""
+def show_error(parent: QWidget | None, details: str, safe: bool = False) -> None:
+    """The error dialog of an unexpected exception (tests replace this function); `safe`: the journal
+    holds every change so far."""
+    kept = ("\nEvery change so far is in Drafter's journal: should Drafter stop now, the next start offers "
+            "your draft back.") if safe else ""
     box = QMessageBox(QMessageBox.Icon.Critical, "Drafter",
                       "Something went wrong. Your draft is still open; save it under a new name to be safe."
-                      f"{saved}\nDetails are in the log: {log_file()}", parent=parent)
+                      f"{kept}\nDetails are in the log: {log_file()}", parent=parent)
     box.setDetailedText(details)
     box.exec()
 
 
-def save_recovery(parent: QWidget | None) -> Path | None:
-    """After an unexpected error, write the open draft (if it has unsaved changes) to its recovery file now,
-    so that a crash that follows still leaves it for the next start to offer."""
+def sync_journal(parent: QWidget | None) -> bool:
+    """After an unexpected error: whatever the journal has not yet synced goes to disk now, so that a crash
+    that follows still leaves the draft for the next start to offer."""
     controller = getattr(parent, "controller", None)
-    if controller is None or controller.doc is None or controller.stack.isClean():
-        return None
-    try:
-        path = draftfile.write_recovery(controller.doc, controller.path, controller.session, controller.recovery_dir)
-    except (OSError, DrafterError):
-        log.exception("could not write the recovery file")
-        return None
-    controller.recovery_file = path  # discarded again when the draft is saved or closed normally
-    log.info("recovery file written to %s", path)
-    return path
+    if controller is None or controller.journal is None:
+        return False
+    return bool(controller.sync_journal(2.0))
 
 
 def install_excepthook(parent: QWidget | None = None, show: bool = True) -> None:
-    """Unexpected errors (also in Qt slots): logged with their traceback, the draft written to a recovery
-    file, and shown to the user, who can keep working."""
+    """Unexpected errors (also in Qt slots): logged with their traceback, the journal synced, and shown to
+    the user, who can keep working."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         text = "".join(traceback.format_exception(kind, value, tb))
         log.error("unexpected error\n%s", text)
         try:
-            recovery = save_recovery(parent)
+            safe = sync_journal(parent)
         except Exception:  # the hook itself must never raise
-            log.exception("could not write the recovery file")
-            recovery = None
+            log.exception("could not sync the journal")
+            safe = False
         if show and QApplication.instance() is not None:
-            show_error(parent, text, recovery)
+            show_error(parent, text, safe)
 
     sys.excepthook = hook
 
@@ -126,43 +119,6 @@ def initial_document(path: str | None, base: str | None) -> tuple[Document, str 
         doc.draft = inputs.read(target).text
         return doc, None
     return Document.from_base(drafter.load(target), target), None
-
-
-def spoken_time(stamp: str) -> str:
-    """An ISO time (as draft files record it, in UTC) as local date and time in words: "7 December 2026 at
-    15:12"; a stamp that cannot be read as it is."""
-    try:
-        moment = datetime.fromisoformat(stamp.strip())
-    except ValueError:
-        return stamp
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    local = moment.astimezone()
-    return f"{local.day} {MONTHS[local.month - 1]} {local.year} at {local:%H:%M}"
-
-
-def offer_recovery(window: MainWindow, folder: Path | None) -> bool:
-    found = draftfile.list_recoveries(folder)
-    if not found:
-        return False
-    latest = found[0]
-    name = latest.original or latest.title or "an unsaved draft"
-    answer = QMessageBox.question(
-        window, window.tr("Recover your work?"),
-        window.tr("Drafter did not close normally. An autosaved copy of {name} from {when} was found. "
-                  "Recover it?").format(name=name, when=spoken_time(latest.saved)))
-    if answer != QMessageBox.StandardButton.Yes:
-        draftfile.discard(latest.path)
-        return False
-    try:
-        doc = draftfile.recover(latest)
-    except DrafterError as exc:
-        QMessageBox.warning(window, window.tr("Could not recover"), str(exc))
-        return False
-    window.controller.set_document(doc, latest.original or None)
-    window.controller.stack.resetClean()  # recovered work is not saved yet
-    draftfile.discard(latest.path)
-    return True
 
 
 def main(path: str | None = None, screenshot: str | None = None, base: str | None = None,
@@ -185,6 +141,7 @@ def main(path: str | None = None, screenshot: str | None = None, base: str | Non
     if view and view != "compare":
         settings.view = view
     window = MainWindow(settings)
+    window.controller.journaling = not screenshot  # a screenshot changes nothing: no journal
     install_excepthook(window, show=not screenshot)
     if view == "compare":
         return _compare(app, path, base, screenshot)

@@ -10,6 +10,11 @@ history), and a step that follows a change of structure in the same turn of the 
 waits for the next turn, where the whole run is compared and shown once. After a pause in
 typing the full comparison runs in a thread of its own (`start_settling`), so that a
 keystroke never waits for it; its result is shown if no edit came in meanwhile.
+
+Every edit, undo and redo also goes to the draft's journal (`drafter.journal`), written in a thread of
+its own: a crash loses nothing, and the next start offers the draft back with its undo history
+(`restore`). A draft that another Drafter has open (its journal's lock is held) opens as a read-only
+copy, if the user wants one (`ask_in_use`).
 """
 
 from __future__ import annotations
@@ -20,16 +25,18 @@ import os
 import sys
 import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from drafter import draftfile, versions
 from drafter.compare.changes import ChangeList
 from drafter.edits import Document, Edit, Scope
 from drafter.errors import DrafterError
+from drafter.journal import Holder, Journal, Locked, Replayed, default_folder, draft_key, other_holder
 from drafter.tracking.live import BackgroundComparison, Key, LiveComparison
 from drafter.tracking.since import Since
 from ui.commands import EditCommand
@@ -61,9 +68,13 @@ class DocumentController(QObject):
     replaced = Signal()  # another document (open, new, recover)
     against_changed = Signal(str)  # the draft is now compared with another text: "base" or a version's name
     path_changed = Signal(str)
+    journal_failed = Signal(str)  # what went wrong writing the journal, in words (once, until it works again)
+    journal_works = Signal()  # the journal is written again
+    read_only_changed = Signal(bool)
     _settled = Signal(object)  # a BackgroundComparison whose run ended, from its thread
 
     def __init__(self, recovery_dir: Path | None = None, parent: QObject | None = None) -> None:
+        """`recovery_dir`: where the journals go (None: the user state folder)."""
         super().__init__(parent)
         self.stack = QUndoStack(self)
         self.doc: Document | None = None
@@ -72,9 +83,12 @@ class DocumentController(QObject):
         self.against = versions.BASE  # what the draft is compared with: "base" or the name of a version
         self._since: tuple[versions.Version, Since] | None = None
         self.session = uuid.uuid4().hex[:8]
-        self.recovery_dir = recovery_dir
-        self.recovery_file: Path | None = None
-        self._autosaved_index = 0
+        self.journal_folder = recovery_dir or default_folder()
+        self.journaling = True  # False: no journal (a screenshot, a benchmark that compares)
+        self.journal: Journal | None = None
+        self.read_only = False  # a copy of a draft another Drafter has open
+        # asked when the draft to open is open in another Drafter: True opens a read-only copy
+        self.ask_in_use: Callable[[str, Holder], bool] | None = None
         self.revision = 0  # counts the document's states: every edit applied or reverted, every other document
         self.compared_revision = 0  # the revision the live comparison's change list is of
         self._settle = QTimer(self)
@@ -93,9 +107,25 @@ class DocumentController(QObject):
         self._turn.timeout.connect(self._next_turn)
 
     # --- documents ------------------------------------------------------------------------
-    def set_document(self, doc: Document, path: str | None) -> None:
-        """Show another document; opening creates no undo history."""
-        self.discard_recovery()
+    def set_document(self, doc: Document, path: str | None, read_only: bool = False) -> None:
+        """Show another document; opening creates no undo history. A draft another Drafter has open opens
+        as a read-only copy if `ask_in_use` says so, else not at all (DraftInUse without `ask_in_use`)."""
+        if path and not read_only and self.journaling:
+            holder = other_holder(self.journal_folder, draft_key(path))
+            if holder is not None:
+                if self.ask_in_use is None:
+                    raise DraftInUse(path, holder)
+                if not self.ask_in_use(path, holder):
+                    return
+                read_only = True
+        self.close_journal()
+        self._set_read_only(read_only)
+        self._show_document(doc, path)
+        if not read_only:
+            self._start_journal(doc, path)
+        collect_garbage(full=True)
+
+    def _show_document(self, doc: Document, path: str | None) -> None:
         self.stack.clear()
         self._pending = None
         self.interrupt()
@@ -107,11 +137,9 @@ class DocumentController(QObject):
         self.live = LiveComparison(doc)
         self.compared_revision = self.revision
         self.stack.setClean()
-        self._autosaved_index = self.stack.index()
         self.replaced.emit()
         self.path_changed.emit(path or "")
         self.against_changed.emit(self.against)
-        collect_garbage(full=True)
 
     def compare_against(self, name: str) -> None:
         """Compare the draft with the base or with one of its versions; the undo history stays.
@@ -159,21 +187,34 @@ class DocumentController(QObject):
     def save(self, path: str | None = None) -> None:
         target = path or self.path
         assert self.doc is not None and target
-        draftfile.save(self.doc, target)
+        if self.read_only and target == self.path:
+            raise DrafterError(f"{target}: this is a read-only copy of a draft open in another Drafter window; "
+                               "save it under another name (File › Save As)")
+        holder = other_holder(self.journal_folder, draft_key(target)) if target != self.path else None
+        if holder is not None:
+            raise DraftInUse(target, holder)
+        saved = draftfile.save(self.doc, target)
         self.path = target
         self.stack.setClean()
-        self.discard_recovery()
+        if self.read_only:  # the copy, saved under a name of its own, is a draft like any other
+            self._set_read_only(False)
+            self._start_journal(self.doc, target, saved)
+        elif self.journal is not None:
+            self._restart_journal(target, saved)
         self.path_changed.emit(target)
 
     # --- edits ---------------------------------------------------------------------------------
     def push(self, edit: Edit | None) -> bool:
-        if edit is None or self.doc is None:
+        if edit is None or self.doc is None or self.read_only:
             return False
+        before = self.stack.index()
         self._pushing = True
         try:
             self.stack.push(EditCommand(self, edit))
         finally:
             self._pushing = False
+        if self.journal is not None:
+            self.journal.pushed(self.doc, edit, before, self.stack.index() == before, self.stack.count())
         return True
 
     def apply_edit(self, edit: Edit) -> None:
@@ -181,6 +222,8 @@ class DocumentController(QObject):
         self.interrupt()
         edit.apply(self.doc)
         self.revision += 1
+        if self.journal is not None and not self._pushing:  # a redo: the stack's index is the step's
+            self.journal.redone(self.doc, self.stack.index(), self.stack.count())
         self._after(edit.scope())
 
     def revert_edit(self, edit: Edit) -> None:
@@ -188,6 +231,8 @@ class DocumentController(QObject):
         self.interrupt()
         edit.revert(self.doc)
         self.revision += 1
+        if self.journal is not None:  # an undo: the stack's index is the step's, plus one
+            self.journal.undone(self.doc, self.stack.index() - 1, self.stack.count())
         self._after(edit.scope())
 
     def _after(self, scope: Scope) -> None:
@@ -314,29 +359,111 @@ class DocumentController(QObject):
             self._show()
         return self.live.changes
 
-    # --- autosave -----------------------------------------------------------------------------
-    def autosave(self) -> Path | None:
-        """Write a recovery file if the document changed since the last one."""
-        if self.doc is None or self.stack.isClean() or self.stack.index() == self._autosaved_index:
-            return self.recovery_file
-        try:
-            self.recovery_file = draftfile.write_recovery(self.doc, self.path, self.session, self.recovery_dir)
-            self._autosaved_index = self.stack.index()
-        except OSError:
-            log.exception("autosave failed")
-        except DrafterError:
-            log.exception("autosave failed")
-        return self.recovery_file
+    # --- the journal ------------------------------------------------------------------------------------
+    def _new_journal(self) -> Journal:
+        return Journal(self.journal_folder, self.journal_failed.emit, self.journal_works.emit, self.session)
 
-    def discard_recovery(self) -> None:
-        if self.recovery_file is not None:
-            draftfile.discard(self.recovery_file)
-            self.recovery_file = None
+    def _start_journal(self, doc: Document, path: str | None, saved: bytes | None = None) -> None:
+        if not self.journaling:
+            return
+        journal = self._new_journal()
+        try:
+            journal.start(doc, path, self.stack.index(), self.stack.count(), saved)
+        except Locked as exc:  # taken by another Drafter a moment ago
+            journal.close(remove=False)
+            self._set_read_only(True)
+            log.warning("%s is open in %s: read-only", path, exc.holder.describe())
+            return
+        self.journal = journal
+
+    def _restart_journal(self, path: str, saved: bytes) -> None:
+        """After a save: the journal starts again from the saved file (under the file's name)."""
+        assert self.journal is not None and self.doc is not None
+        try:
+            self.journal.start(self.doc, path, self.stack.index(), self.stack.count(), saved)
+        except Locked:  # another Drafter took the file's name meanwhile: this journal goes on under its own
+            self.journal.start(self.doc, self.journal.draft_path, self.stack.index(), self.stack.count())
+
+    def restore(self, replayed: Replayed, file: Path, key: str, path: str | None) -> None:
+        """Show a draft recovered from a journal, with its undo history, and go on writing that journal."""
+        self.close_journal()
+        self._set_read_only(False)
+        self._show_document(replayed.doc, path)
+        if replayed.start.path is None or path is None:
+            self.stack.resetClean()  # an unsaved draft, or one whose saved file changed since
+        RestoredCommand.restoring = True
+        try:
+            for number, edit in enumerate(replayed.commands):
+                self.stack.push(RestoredCommand(self, edit, 1 if number < replayed.index else 2))
+            self.stack.setIndex(replayed.index)
+        finally:
+            RestoredCommand.restoring = False
+        if self.journaling:
+            journal = self._new_journal()
+            if path == replayed.start.path:
+                journal.resume(replayed, file, key)
+            else:  # opened under another name (or none): a journal of its own, from the draft as it is
+                journal.start(replayed.doc, path, self.stack.index(), self.stack.count())
+                file.unlink(missing_ok=True)
+            self.journal = journal
+        collect_garbage(full=True)
+
+    def sync_journal(self, timeout: float = 5.0) -> bool:
+        """Everything journaled so far on disk (after an unexpected error, say)."""
+        return self.journal.sync(timeout) if self.journal is not None else True
+
+    def close_journal(self, remove: bool = True) -> None:
+        """The draft closes cleanly (saved, or its changes discarded by the user): its journal goes."""
+        if self.journal is not None:
+            self.journal.close(remove)
+            self.journal = None
+
+    def _set_read_only(self, value: bool) -> None:
+        if value != self.read_only:
+            self.read_only = value
+            self.read_only_changed.emit(value)
+            self.path_changed.emit(self.path or "")  # the title says so
 
     @property
     def title(self) -> str:
+        if self.path and self.read_only:
+            return f"{os.path.basename(self.path)} (read-only copy)"
         if self.path:
             return os.path.basename(self.path)
         if self.doc is not None and self.doc.meta.title:
             return f"{self.doc.meta.title} (draft)"
         return "Untitled draft"
+
+
+class DraftInUse(DrafterError):
+    def __init__(self, path: str, holder: Holder) -> None:
+        super().__init__(f"{path}: the draft is open in {holder.describe()}; close it there first, or open "
+                         "a read-only copy")
+        self.holder = holder
+
+
+class RestoredCommand(EditCommand):
+    """A step of an undo history recovered from a journal: put on the stack as it stands (its edit is
+    done, or undone, already), so its first `skip` calls (the push's redo; for a step that was undone,
+    the undo that brings the stack's index back) do nothing. While `restoring`, no step merges."""
+
+    restoring = False
+
+    def __init__(self, target: DocumentController, edit: Edit, skip: int) -> None:
+        super().__init__(target, edit)
+        self.skip = skip
+
+    def redo(self) -> None:
+        if self.skip:
+            self.skip -= 1
+            return
+        super().redo()
+
+    def undo(self) -> None:
+        if self.skip:
+            self.skip -= 1
+            return
+        super().undo()
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        return not RestoredCommand.restoring and super().mergeWith(other)

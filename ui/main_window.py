@@ -34,6 +34,7 @@ from ui.editor.editor import StructuredEditor
 from ui.files import FileActions
 from ui.find import FindDialog, find_all, replace_edit
 from ui.followup_dialog import FollowUpPanel
+from ui.journal_ui import JournalUi
 from ui.menus import build_menus
 from ui.navigation import reveal_in_review, to_upper_third
 from ui.palette import PaletteMenu, lead_paragraph
@@ -122,10 +123,7 @@ class MainWindow(QMainWindow):
         build_menus(self)
         self._wire()
         self.set_view(settings.view)
-        self.autosave = QTimer(self)
-        self.autosave.setInterval(settings.autosave_seconds * 1000)
-        self.autosave.timeout.connect(self.controller.autosave)
-        self.autosave.start()
+        self.journal_ui = JournalUi(self)
         self._restore_layout()
         self._update_title()
         self.state_dump = from_environment(self, self.controller, self.redline, self.panel)
@@ -367,7 +365,7 @@ class MainWindow(QMainWindow):
         if not self._may_discard():
             event.ignore()
             return
-        self.controller.discard_recovery()
+        self.controller.close_journal()
         self.settings.save_window(self.saveGeometry(), self.saveState(), self.splitter.saveState())
         self.settings.sync()
         event.accept()
