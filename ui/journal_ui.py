@@ -122,7 +122,7 @@ def offer_recovery(window: MainWindow, folder: Path | None = None) -> bool:
         except (OSError, Unreadable) as exc:
             _set_aside(window, file, key, str(exc))
             continue
-        if not replayed.steps and not replayed.problem and not replayed.torn:
+        if not replayed.changes and not replayed.problem and not replayed.torn:
             store.remove(folder, key)  # nothing was changed after it started: nothing to recover
             continue
         path = _still_saved(replayed)
@@ -151,7 +151,7 @@ def _still_saved(replayed: Replayed) -> str | None:
 def recovery_text(replayed: Replayed, path: str | None) -> str:
     """The recovery prompt, in plain words."""
     when = spoken_time(replayed.when.isoformat())
-    count = f"{replayed.steps} change{'s' if replayed.steps != 1 else ''}"
+    count = f"{replayed.changes} change{'s' if replayed.changes != 1 else ''}"
     if replayed.start.path:
         name = os.path.basename(replayed.start.path)
         text = f"Drafter did not close normally. {count} made to {name} since it was last saved, the last on {when}, "

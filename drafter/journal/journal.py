@@ -74,6 +74,7 @@ class Journal:
         self.key: str | None = None
         self.draft_path: str | None = None
         self.title = ""
+        self.changes = 0  # steps written since the draft was opened or last saved
         self._told: set[str] = set()  # the kinds of edit it could not write, said once each
 
     @property
@@ -86,19 +87,28 @@ class Journal:
     # --- starting -------------------------------------------------------------------------------------
     def start(self, doc: Document, draft_path: str | None, index: int = 0, count: int | None = None,
               saved: bytes | None = None) -> None:
-        """Start (again) from the draft as it is: `saved`, the bytes just saved to `draft_path`, or `doc`
-        written now. `index` and `count` are the undo history's. Raises store.Locked if another live
-        process has the draft open."""
+        """Start from the draft as it was opened or made (`doc`), or as just saved to `draft_path` (`saved`,
+        the bytes written). `index` and `count` are the undo history's. Raises store.Locked if another
+        live process has the draft open."""
+        self.changes = 0
+        self._begin(doc, draft_path, index, count, saved)
+
+    def _restart(self, doc: Document, index: int, count: int) -> None:
+        """Start again from the draft as it is, changed since it was last saved."""
+        self._begin(doc, self.draft_path, index, count, None)
+
+    def _begin(self, doc: Document, draft_path: str | None, index: int, count: int | None,
+               saved: bytes | None) -> None:
         old = self.path
         self._take(draft_path)
         self.title = doc.meta.title or doc.draft.front.symbol
         begun = time.time()
         data = draftfile.to_dict(doc) if saved is None else None
-        path, title, session = draft_path, self.title, self.session
+        path, title, session, earlier = draft_path, self.title, self.session, self.changes
 
         def payload() -> bytes:
             document = saved if saved is not None else json.dumps(data, ensure_ascii=False).encode("utf-8")
-            start = Start(path, begun, title, session, _digest(path, saved))
+            start = Start(path, begun, title, session, _digest(path, saved), earlier)
             return start_record(start, document)
 
         assert self.path is not None
@@ -110,6 +120,7 @@ class Journal:
         self.key = None
         self._take(replayed.start.path, key)
         self.title = replayed.start.title
+        self.changes = replayed.changes
         self.writer.resume(file, replayed.end)
         self.tracker.restart(0, len(replayed.commands))
 
@@ -132,27 +143,31 @@ class Journal:
             data = encode_edit(edit)
         except CodecError as exc:
             self._cannot_write(edit, exc)
-            self.start(doc, self.draft_path, index_before + (0 if merged else 1), count)
+            self.changes += 1
+            self._restart(doc, index_before + (0 if merged else 1), count)
             return
+        self.changes += 1
         merge = self.tracker.pushed(index_before, merged)
         now = time.time()
         self.writer.append(lambda: step_record(EDIT, now, data, merge))
 
     def undone(self, doc: Document, step: int, count: int) -> None:
         """Step `step` was undone (the history's index is now `step`)."""
+        self.changes += 1
         if self.tracker.holds(step):
             now = time.time()
             self.writer.append(lambda: step_record(UNDO, now))
         else:
-            self.start(doc, self.draft_path, step, count)
+            self._restart(doc, step, count)
 
     def redone(self, doc: Document, step: int, count: int) -> None:
         """Step `step` was redone (the history's index is now `step + 1`)."""
+        self.changes += 1
         if self.tracker.holds(step):
             now = time.time()
             self.writer.append(lambda: step_record(REDO, now))
         else:
-            self.start(doc, self.draft_path, step + 1, count)
+            self._restart(doc, step + 1, count)
 
     def _cannot_write(self, edit: Edit, exc: CodecError) -> None:
         log.error("an edit cannot be journaled: %s", exc)

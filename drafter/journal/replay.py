@@ -37,10 +37,11 @@ class Start:
     title: str = ""
     session: str = ""
     digest: str = ""  # SHA-256 of the saved file as it was then ("" for an unsaved draft)
+    earlier: int = 0  # changes made since the last save before this start (a journal started again)
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": START, "path": self.path, "t": self.time, "title": self.title, "session": self.session,
-                "digest": self.digest}
+                "digest": self.digest, "earlier": self.earlier}
 
 
 @dataclass
@@ -56,6 +57,11 @@ class Replayed:
     end: int = 0  # the offset in the file after the last step replayed
     torn: bool = False  # the last record was cut off (and left out)
     problem: str = ""  # why the replay stopped before the end of the file, in words
+
+    @property
+    def changes(self) -> int:
+        """The changes made since the draft was opened or last saved."""
+        return self.start.earlier + self.steps
 
     @property
     def when(self) -> datetime:
@@ -106,7 +112,7 @@ def _run(first: bytes, steps: list[bytes], name: str) -> tuple[Replayed, tuple[i
     try:
         data = json.loads(first)
         start = Start(data["path"], float(data["t"]), str(data.get("title", "")), str(data.get("session", "")),
-                      str(data.get("digest", "")))
+                      str(data.get("digest", "")), int(data.get("earlier", 0)))
         doc = draftfile.from_dict(data["document"], name)
     except (ValueError, KeyError, TypeError, DrafterError) as exc:
         raise Unreadable(f"{name}: the journal's start cannot be read ({exc})") from exc
