@@ -214,7 +214,7 @@ class DocumentController(QObject):
         finally:
             self._pushing = False
         if self.journal is not None:
-            self.journal.pushed(self.doc, edit, before, self.stack.index() == before, self.stack.count())
+            self.journal.pushed(self.doc, edit, before, self.stack.index() == before)
         return True
 
     def apply_edit(self, edit: Edit) -> None:
@@ -223,7 +223,7 @@ class DocumentController(QObject):
         edit.apply(self.doc)
         self.revision += 1
         if self.journal is not None and not self._pushing:  # a redo: the stack's index is the step's
-            self.journal.redone(self.doc, self.stack.index(), self.stack.count())
+            self.journal.redone(self.doc, self.stack.index())
         self._after(edit.scope())
 
     def revert_edit(self, edit: Edit) -> None:
@@ -232,7 +232,7 @@ class DocumentController(QObject):
         edit.revert(self.doc)
         self.revision += 1
         if self.journal is not None:  # an undo: the stack's index is the step's, plus one
-            self.journal.undone(self.doc, self.stack.index() - 1, self.stack.count())
+            self.journal.undone(self.doc, self.stack.index() - 1)
         self._after(edit.scope())
 
     def _after(self, scope: Scope) -> None:
@@ -368,7 +368,7 @@ class DocumentController(QObject):
             return
         journal = self._new_journal()
         try:
-            journal.start(doc, path, self.stack.index(), self.stack.count(), saved)
+            journal.start(doc, path, self.stack.index(), saved)
         except Locked as exc:  # taken by another Drafter a moment ago
             journal.close(remove=False)
             self._set_read_only(True)
@@ -380,9 +380,9 @@ class DocumentController(QObject):
         """After a save: the journal starts again from the saved file (under the file's name)."""
         assert self.journal is not None and self.doc is not None
         try:
-            self.journal.start(self.doc, path, self.stack.index(), self.stack.count(), saved)
+            self.journal.start(self.doc, path, self.stack.index(), saved)
         except Locked:  # another Drafter took the file's name meanwhile: this journal goes on under its own
-            self.journal.start(self.doc, self.journal.draft_path, self.stack.index(), self.stack.count())
+            self.journal.start(self.doc, self.journal.draft_path, self.stack.index())
 
     def restore(self, replayed: Replayed, file: Path, key: str, path: str | None) -> None:
         """Show a draft recovered from a journal, with its undo history, and go on writing that journal."""
@@ -403,7 +403,7 @@ class DocumentController(QObject):
             if path == replayed.start.path:
                 journal.resume(replayed, file, key)
             else:  # opened under another name (or none): a journal of its own, from the draft as it is
-                journal.start(replayed.doc, path, self.stack.index(), self.stack.count())
+                journal.start(replayed.doc, path, self.stack.index())
                 file.unlink(missing_ok=True)
             self.journal = journal
         collect_garbage(full=True)

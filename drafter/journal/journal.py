@@ -85,20 +85,18 @@ class Journal:
         return store.draft_key(draft_path) if draft_path else store.session_key(self.session)
 
     # --- starting -------------------------------------------------------------------------------------
-    def start(self, doc: Document, draft_path: str | None, index: int = 0, count: int | None = None,
-              saved: bytes | None = None) -> None:
+    def start(self, doc: Document, draft_path: str | None, index: int = 0, saved: bytes | None = None) -> None:
         """Start from the draft as it was opened or made (`doc`), or as just saved to `draft_path` (`saved`,
-        the bytes written). `index` and `count` are the undo history's. Raises store.Locked if another
-        live process has the draft open."""
+        the bytes written); `index` is the undo history's. Raises store.Locked if another live process has
+        the draft open."""
         self.changes = 0
-        self._begin(doc, draft_path, index, count, saved)
+        self._begin(doc, draft_path, index, saved)
 
-    def _restart(self, doc: Document, index: int, count: int) -> None:
+    def _restart(self, doc: Document, index: int) -> None:
         """Start again from the draft as it is, changed since it was last saved."""
-        self._begin(doc, self.draft_path, index, count, None)
+        self._begin(doc, self.draft_path, index, None)
 
-    def _begin(self, doc: Document, draft_path: str | None, index: int, count: int | None,
-               saved: bytes | None) -> None:
+    def _begin(self, doc: Document, draft_path: str | None, index: int, saved: bytes | None) -> None:
         old = self.path
         self._take(draft_path)
         self.title = doc.meta.title or doc.draft.front.symbol
@@ -113,7 +111,7 @@ class Journal:
 
         assert self.path is not None
         self.writer.begin(self.path, payload, drop=old)
-        self.tracker.restart(index, count)
+        self.tracker.restart(index)
 
     def resume(self, replayed: Replayed, file: Path, key: str) -> None:
         """Go on with a journal found after a crash, replayed as `replayed` (the app shows that draft)."""
@@ -137,37 +135,37 @@ class Journal:
         self.key, self.draft_path = key, draft_path
 
     # --- steps ---------------------------------------------------------------------------------------------
-    def pushed(self, doc: Document, edit: Edit, index_before: int, merged: bool, count: int) -> None:
+    def pushed(self, doc: Document, edit: Edit, index_before: int, merged: bool) -> None:
         """An edit was pushed on the undo history (`merged`: taken into the step before it)."""
         try:
             data = encode_edit(edit)
         except CodecError as exc:
             self._cannot_write(edit, exc)
             self.changes += 1
-            self._restart(doc, index_before + (0 if merged else 1), count)
+            self._restart(doc, index_before + (0 if merged else 1))
             return
         self.changes += 1
         merge = self.tracker.pushed(index_before, merged)
         now = time.time()
         self.writer.append(lambda: step_record(EDIT, now, data, merge))
 
-    def undone(self, doc: Document, step: int, count: int) -> None:
+    def undone(self, doc: Document, step: int) -> None:
         """Step `step` was undone (the history's index is now `step`)."""
         self.changes += 1
         if self.tracker.holds(step):
             now = time.time()
             self.writer.append(lambda: step_record(UNDO, now))
         else:
-            self._restart(doc, step, count)
+            self._restart(doc, step)
 
-    def redone(self, doc: Document, step: int, count: int) -> None:
+    def redone(self, doc: Document, step: int) -> None:
         """Step `step` was redone (the history's index is now `step + 1`)."""
         self.changes += 1
         if self.tracker.holds(step):
             now = time.time()
             self.writer.append(lambda: step_record(REDO, now))
         else:
-            self._restart(doc, step + 1, count)
+            self._restart(doc, step + 1)
 
     def _cannot_write(self, edit: Edit, exc: CodecError) -> None:
         log.error("an edit cannot be journaled: %s", exc)
