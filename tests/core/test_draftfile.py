@@ -1,4 +1,4 @@
-"""The native draft file: lossless round trip, version check, atomic saves, recovery files."""
+"""The native draft file: lossless round trip, version check, atomic saves (recovery: tests/core/test_journal.py)."""
 
 from __future__ import annotations
 
@@ -132,21 +132,3 @@ def test_sigkill_during_saves_leaves_a_whole_file(tmp_path: Path, delay: float) 
         assert leftover.name.startswith(".draft.drafter.") and leftover.suffix == ".part"
 
 
-def test_recovery_files(tmp_path: Path) -> None:
-    doc = sample_doc()
-    path = draftfile.write_recovery(doc, str(tmp_path / "mine.drafter"), "s1", tmp_path / "rec")
-    assert path.exists()
-    assert draftfile.list_recoveries(tmp_path / "rec") == []  # this process is alive: not offered
-    live = draftfile.list_recoveries(tmp_path / "rec", include_live=True)
-    assert len(live) == 1 and live[0].original == str(tmp_path / "mine.drafter")
-    data = json.loads(path.read_text("utf-8"))
-    data["recovery"]["pid"] = 2**22 + 12345  # a session that is gone
-    path.write_text(json.dumps(data), "utf-8")
-    found = draftfile.list_recoveries(tmp_path / "rec")
-    assert len(found) == 1
-    again = draftfile.recover(found[0])
-    assert to_dict(again.draft) == to_dict(doc.draft)
-    draftfile.discard(found[0].path)
-    assert draftfile.list_recoveries(tmp_path / "rec") == []
-    untitled = draftfile.recovery_path(None, "abc", tmp_path)
-    assert untitled.name == "untitled-abc.drafter"

@@ -26,8 +26,8 @@ from drafter import draftfile, edits, load, negotiation_edits, serialize
 from drafter.edits import Compound, Document, Edit, SetContent, SetField
 from drafter.journal import Journal, Locked, Replayed, Unreadable, codec, records, replay, store
 from drafter.model import Footnote, Paragraph, Text
-from drafter.tracking.live import LiveComparison
 from drafter.tracking import resolve
+from drafter.tracking.live import LiveComparison
 from tests.core.test_brackets import negotiation_step
 from tests.corpus import CORPUS
 
@@ -239,7 +239,8 @@ def session(folder: Path, name: str, seed: int, steps: int, save_to: Path | None
 def check_replay(stack: Stack, replayed: Replayed) -> None:
     """The replayed draft is the session's, and so is its undo history: undo and redo walk the same states."""
     assert state(replayed.doc) == state(stack.doc)
-    assert replayed.index <= stack.index and len(replayed.commands) - replayed.index <= len(stack.commands) - stack.index
+    assert replayed.index <= stack.index
+    assert len(replayed.commands) - replayed.index <= len(stack.commands) - stack.index
     for _ in range(replayed.index):  # back to the journal's start, side by side
         replayed.index -= 1
         replayed.commands[replayed.index].revert(replayed.doc)
@@ -313,7 +314,7 @@ def test_a_flipped_byte_stops_the_replay_there_and_says_so(written: tuple[bytes,
     data, states = written
     starts = record_starts(data)
     for number in (len(starts) - 1, len(starts) // 2):  # the last record, and one in the middle
-        begin, end = starts[number], (starts + [len(data)])[number + 1]
+        begin, end = starts[number], ([*starts, len(data)])[number + 1]
         for offset in range(begin, end):
             damaged = bytearray(data)
             damaged[offset] ^= 0x20

@@ -1,8 +1,7 @@
-"""Files through the real window: save, close, reopen; export; autosave and recovery; the screenshot path."""
+"""Files through the real window: save, close, reopen; export; the journal and recovery; the screenshot path."""
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import zipfile
@@ -13,8 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
-from drafter import draftfile
+from drafter import journal
 from tests.ui.conftest import Dialogs, op, text_of
+from tests.ui.test_recovery import crash, press_when_asked
 from ui import app as ui_app
 from ui.main_window import MainWindow
 from ui.settings import Settings
@@ -83,21 +83,16 @@ def test_export_redline_html_and_akn(qtbot, window: MainWindow, tmp_path: Path) 
     assert "Indeed." in (tmp_path / "a.xml").read_text("utf-8")
 
 
-def test_autosave_and_recovery(qtbot, window: MainWindow, settings: Settings, dialogs: Dialogs) -> None:  # type: ignore[no-untyped-def]
+def test_journal_and_recovery(qtbot, window: MainWindow, settings: Settings) -> None:  # type: ignore[no-untyped-def]
     type_at_end(qtbot, window, op(window, 17), " Recovered words.")
-    written = window.controller.autosave()
-    assert written is not None and written.exists()
-    data = json.loads(written.read_text("utf-8"))
-    data["recovery"]["pid"] = 2**22 + 4321  # as if this session had crashed
-    written.write_text(json.dumps(data), "utf-8")
-    window.controller.recovery_file = None  # a crashed session does not clean up
+    crash(window)  # as if this session had been killed
     fresh = MainWindow(settings)
     qtbot.addWidget(fresh)
-    dialogs.answers = [QMessageBox.StandardButton.Yes]
+    press_when_asked(qtbot)
     assert ui_app.offer_recovery(fresh, Path(settings.recovery_dir))
     assert text_of(fresh, op(fresh, 17)).endswith("Recovered words.")
     assert fresh.isWindowModified()
-    assert draftfile.list_recoveries(Path(settings.recovery_dir)) == []
+    assert journal.crashed(Path(settings.recovery_dir)) == []  # the recovered draft's journal is this session's
     fresh.controller.stack.setClean()
 
 

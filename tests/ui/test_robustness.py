@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import logging
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from drafter import __version__, draftfile, serialize
+from drafter import __version__, journal, serialize
 from tests.benchmarks.bench_load import apply_random_edits, longest_text, open_window, rss_mb, undo_all
 from tests.docx_fixtures import zip_bomb
 from tests.ui.conftest import Dialogs, op
+from tests.ui.test_recovery import crash, press_when_asked
 from ui import app
 from ui.about import BUNDLED, AboutDialog
 from ui.main_window import MainWindow
@@ -69,12 +68,12 @@ def log_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore
 
 
 @pytest.mark.qt_no_exception_capture  # the app's own excepthook must see the exception, not pytest-qt's
-def test_exception_in_a_slot_shows_dialog_keeps_document_logs_and_leaves_recovery(
+def test_exception_in_a_slot_shows_dialog_keeps_document_logs_and_syncs_the_journal(
         qtbot, window: MainWindow, log_folder: Path, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
         settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     shown: list[str] = []
-    monkeypatch.setattr(app, "show_error", lambda parent, details, recovery=None: shown.append(details))
+    monkeypatch.setattr(app, "show_error", lambda parent, details, safe=False: shown.append(details) if safe else None)
     app.install_excepthook(window)
     # an unsaved change, so there is work to lose
     window.editor.place_cursor(op(window, 1), 0)
@@ -97,27 +96,15 @@ def test_exception_in_a_slot_shows_dialog_keeps_document_logs_and_leaves_recover
     assert window.controller.doc is doc and serialize.to_dict(doc.draft) == before
     logged = (log_folder / "drafter.log").read_text("utf-8")
     assert "Traceback (most recent call last)" in logged and "boom in a slot" in logged
-    recovery = window.controller.recovery_file
-    assert recovery is not None and recovery.exists()
-    assert serialize.to_dict(draftfile.read(recovery).draft) == before
-    # the next start: the session is gone (simulated by a pid that no longer runs) and the file is offered
-    dead = subprocess.Popen([sys.executable, "-c", "pass"])
-    dead.wait()
-    data = json.loads(recovery.read_text("utf-8"))
-    data["recovery"]["pid"] = dead.pid
-    recovery.write_text(json.dumps(data), "utf-8")
+    # the hook synced the journal: a crash now loses nothing, and the next start offers the draft
+    crash(window)
     folder = Path(settings.recovery_dir)
-    found = draftfile.list_recoveries(folder)
-    assert [r.path for r in found] == [recovery]
+    assert len(journal.crashed(folder)) == 1
     fresh = MainWindow(settings)
     qtbot.addWidget(fresh)
-    dialogs = Dialogs()
-    from PySide6.QtWidgets import QMessageBox
-
-    dialogs.answers = [QMessageBox.StandardButton.Yes]
-    monkeypatch.setattr(QMessageBox, "question", dialogs)
+    seen = press_when_asked(qtbot)
     assert app.offer_recovery(fresh, folder)
-    assert "Recover your work?" in dialogs.shown[0]
+    assert "Recover it?" in seen[0]
     assert fresh.controller.doc is not None and serialize.to_dict(fresh.controller.doc.draft) == before
     assert fresh.isWindowModified()
     fresh.controller.stack.setClean()

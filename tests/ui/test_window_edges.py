@@ -3,19 +3,23 @@ the checks panel, the unsaved mark and the automatic-changes panel."""
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
-from drafter import draftfile
+from drafter import draftfile, edits
+from drafter.journal import codec, records
+from drafter.journal.replay import Start, start_record, step_record
+from drafter.model import Text
 from tests.ui.conftest import Dialogs, op, pp, text_of
+from tests.ui.test_recovery import press_when_asked
 from ui import app as ui_app
 from ui.main_window import MainWindow
 from ui.settings import Settings
@@ -118,24 +122,29 @@ def test_a_file_that_cannot_be_read_is_named_once(  # type: ignore[no-untyped-de
                                                 ("Europe/Paris", "7 December 2026 at 16:12"),
                                                 ("America/New_York", "7 December 2026 at 10:12")])
 def test_the_recovery_prompt_says_when_in_words(  # type: ignore[no-untyped-def]
-        qtbot, window: MainWindow, settings: Settings, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch,
+        qtbot, window: MainWindow, settings: Settings, monkeypatch: pytest.MonkeyPatch,
         zone: str, expected: str) -> None:
     doc = window.controller.doc
     assert doc is not None
-    written = draftfile.write_recovery(doc, None, "crashed", Path(settings.recovery_dir))
-    data = json.loads(written.read_text("utf-8"))
-    data["recovery"].update(pid=2**22 + 4321, saved="2026-12-07T15:12:31Z")  # a session that crashed then
-    written.write_text(json.dumps(data), "utf-8")
+    folder = Path(settings.recovery_dir)
+    moment = datetime(2026, 12, 7, 15, 12, 31, tzinfo=UTC).timestamp()  # a session that crashed then
+    start = Start(None, moment - 60, "A/RES/72/169", "crashed")
+    edit = edits.set_content(doc, op(window, 1), [Text("Recovered.")])
+    assert edit is not None
+    data = (records.MAGIC + records.frame(start_record(start, draftfile.dumps(doc)))
+            + records.frame(step_record("edit", moment, codec.encode_edit(edit))))
+    (folder / "unsaved-crashed.journal").write_bytes(data)
     monkeypatch.setenv("TZ", zone)
     time.tzset()
     try:
-        dialogs.answers = [QMessageBox.StandardButton.No]
-        assert not ui_app.offer_recovery(window, Path(settings.recovery_dir))
+        seen = press_when_asked(qtbot, Qt.Key.Key_Escape)  # not now: the journal stays
+        assert not ui_app.offer_recovery(window, folder)
     finally:
         monkeypatch.undo()
         time.tzset()
-    assert expected in dialogs.shown[-1], dialogs.shown[-1]
-    assert "2026-12-07T" not in dialogs.shown[-1]
+    assert expected in seen[0], seen[0]
+    assert "1 change made to A/RES/72/169" in seen[0] and "2026-12-07T" not in seen[0]
+    assert (folder / "unsaved-crashed.journal").exists()
 
 
 # --- 5. the checks panel ----------------------------------------------------------------------------------------
