@@ -253,3 +253,33 @@ def test_the_first_start_asks_for_the_delegation(display: str, tmp_path: Path) -
             process.kill()
     config = (tmp_path / "config" / "Drafter" / "Drafter.conf").read_text(encoding="utf-8")
     assert "author=Ruritania" in config and "first_start=false" in config
+
+
+def test_a_word_typed_before_a_kill_is_back_after_enter_at_the_next_start(display: str, tmp_path: Path) -> None:
+    """A word typed through the X server, a second's wait, kill -9; the next start asks whether to recover
+    the draft, Enter (typed through the X server too) answers, and the word is there."""
+    doc = Document.from_base(load(str(CORPUS / "A-RES-75-180.txt")), "A-RES-75-180.txt")
+    path = tmp_path / "draft.drafter"
+    draftfile.save(doc, str(path))
+    first = App(display, path, tmp_path)
+    try:
+        first.go_to("OP1")
+        first.type("Steadfastly ")
+        first.dump(lambda s: paragraphs(s["document"])["OP1"].startswith("Steadfastly "))
+        time.sleep(1.0)
+    finally:
+        first.close()  # kill -9
+    first.dump_path.unlink()
+    again = App.__new__(App)  # the same home, so the same journal folder
+    again.dump_path, again.env = first.dump_path, first.env
+    again.process = subprocess.Popen([sys.executable, "-m", "drafter.cli", str(path)], env=first.env, cwd=tmp_path,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        again.focus("Recover your work?")
+        again.keys("Return")
+        state = again.dump(lambda s: s["revision"] >= 1)
+        assert paragraphs(state["document"])["OP1"].startswith("Steadfastly ")
+        assert paragraphs(state["document"])["OP1"][len("Steadfastly "):] == doc.draft.operatives()[0].text
+        again.focus(f"{path.name}[*] — Drafter")  # unsaved changes: the title says so
+    finally:
+        again.close()
