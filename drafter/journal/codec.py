@@ -25,7 +25,9 @@ so the edit is the one that was journaled: applying it to the document it was ma
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
+from collections.abc import Callable
 from typing import Any
 
 from drafter import serialize
@@ -55,6 +57,11 @@ def edit_classes() -> dict[str, type[Edit]]:
 def _find_class(key: object) -> type:
     if not isinstance(key, str) or ":" not in key:
         raise CodecError(f"no class named {key!r}")
+    return _class_named(key)
+
+
+@functools.cache
+def _class_named(key: str) -> type:
     module, _, name = key.partition(":")
     if module != "drafter" and not module.startswith("drafter."):
         raise CodecError(f"class {key!r} is not one of Drafter's")
@@ -135,46 +142,34 @@ def decode_edit(data: Any) -> Edit:
 
 
 def decode(data: Any) -> Any:
-    if data is None or isinstance(data, bool | int | float | str):
-        return data
     if isinstance(data, list):
         return [decode(item) for item in data]
-    if not isinstance(data, dict) or len([key for key in data if key.startswith("$")]) != 1:
+    if not isinstance(data, dict):
+        if data is None or isinstance(data, bool | int | float | str):
+            return data
+        raise CodecError(f"not a value written by the journal: {str(data)[:80]}")
+    tag = next(iter(data), "")  # a tagged value's first key is its tag
+    reader = _READERS.get(tag)
+    if reader is None or sum(key.startswith("$") for key in data) != 1:
         raise CodecError(f"not a value written by the journal: {str(data)[:80]}")
     try:
-        return _decode_tagged(data)
+        return reader(data)
     except CodecError:
         raise
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise CodecError(f"a damaged value ({exc}): {str(data)[:80]}") from exc
 
 
-def _decode_tagged(data: dict[str, Any]) -> Any:
-    if "$edit" in data:
-        return decode_edit(data["$edit"])
-    if "$inline" in data:
-        return serialize.content_from_data([data["$inline"]])[0]
-    if "$content" in data:
-        return serialize.content_from_data(data["$content"])
-    if "$tuple" in data:
-        return tuple(decode(item) for item in data["$tuple"])
-    if "$dict" in data:
-        return {decode(key): decode(value) for key, value in data["$dict"]}
-    if "$set" in data:
-        items = [decode(item) for item in data["$set"]]
-        return frozenset(items) if data.get("frozen") else set(items)
-    if "$block" in data:
-        return serialize.block_from_data(data["$block"])
-    if "$resolution" in data:
-        return serialize.from_dict(data["$resolution"])
-    if "$object" in data:
-        reader = getattr(_find_class(data["$object"]), "from_dict", None)
-        if not callable(reader):
-            raise CodecError(f"{data['$object']!r} cannot be read from data")
-        return reader(decode(data["data"]))
-    if "$dataclass" in data:
-        return _decode_dataclass(data)
-    raise CodecError(f"unknown tag in {str(data)[:80]}")
+def _read_object(data: dict[str, Any]) -> Any:
+    reader = getattr(_find_class(data["$object"]), "from_dict", None)
+    if not callable(reader):
+        raise CodecError(f"{data['$object']!r} cannot be read from data")
+    return reader(decode(data["data"]))
+
+
+def _read_set(data: dict[str, Any]) -> Any:
+    items = [decode(item) for item in data["$set"]]
+    return frozenset(items) if data.get("frozen") else set(items)
 
 
 def _decode_dataclass(data: dict[str, Any]) -> Any:
@@ -197,3 +192,17 @@ def _decode_dataclass(data: dict[str, Any]) -> Any:
             else:
                 raise CodecError(f"{data['$dataclass']}: no value for {field.name!r}")
     return value
+
+
+_READERS: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "$edit": lambda data: decode_edit(data["$edit"]),
+    "$content": lambda data: serialize.content_from_data(data["$content"]),
+    "$inline": lambda data: serialize.content_from_data([data["$inline"]])[0],
+    "$tuple": lambda data: tuple(decode(item) for item in data["$tuple"]),
+    "$dict": lambda data: {decode(key): decode(value) for key, value in data["$dict"]},
+    "$set": _read_set,
+    "$block": lambda data: serialize.block_from_data(data["$block"]),
+    "$resolution": lambda data: serialize.from_dict(data["$resolution"]),
+    "$object": _read_object,
+    "$dataclass": lambda data: _decode_dataclass(data),
+}

@@ -52,19 +52,19 @@ def read(data: bytes) -> Reading:
             out.unknown_format = True
         return out
     offset = out.end = len(MAGIC)
-    while offset < len(data):
-        rest = data[offset:]
-        if not rest.strip(b"\0"):
-            out.torn = True  # the unwritten end of the file, filled with zeros
-            break
-        if len(rest) < HEADER.size:
-            out.torn = True
+    size = len(data)
+    while offset < size:
+        if size - offset < HEADER.size:
+            out.torn = True  # cut off inside a header
             break
         length, checksum, head_checksum = HEADER.unpack_from(data, offset)
         if zlib.crc32(data[offset:offset + 8]) != head_checksum or length > MAX_RECORD:
+            if data.count(0, offset) == size - offset:
+                out.torn = True  # the unwritten end of the file, filled with zeros
+                break
             return _damaged(out, data, offset)
         start = offset + HEADER.size
-        if start + length > len(data):
+        if start + length > size:
             out.torn = True
             break
         payload = data[start:start + length]

@@ -174,8 +174,10 @@ class Stack:
         self.commands: list[Edit] = []
         self.index = 0
         self.clean = 0
+        self.made = 0  # edits pushed, undos and redos
 
     def push(self, edit: Edit) -> None:
+        self.made += 1
         edit.apply(self.doc)
         before = self.index
         del self.commands[self.index:]
@@ -192,44 +194,53 @@ class Stack:
 
     def undo(self) -> None:
         if self.index:
+            self.made += 1
             self.index -= 1
             self.commands[self.index].revert(self.doc)
             self.journal.undone(self.doc, self.index)
 
     def redo(self) -> None:
         if self.index < len(self.commands):
+            self.made += 1
             self.commands[self.index].apply(self.doc)
             self.journal.redone(self.doc, self.index)
             self.index += 1
 
 
 def session(folder: Path, name: str, seed: int, steps: int, save_to: Path | None = None) -> tuple[Stack, Journal]:
+    return session_on(fresh(name), folder, seed, steps, save_to)
+
+
+def session_on(doc: Document, folder: Path, seed: int, steps: int,
+               save_to: Path | None = None) -> tuple[Stack, Journal]:
     """Random edits (the edit tests' actions and the negotiation's), typing runs, undos, redos and saves."""
     chance = random.Random(seed)
-    doc = fresh(name)
     journal = Journal(folder, lambda message: None, lambda: None, f"s{seed}")
     journal.start(doc, None)
     stack = Stack(doc, journal)
-    actions = ["type", "split", "join", "indent", "outdent", "up", "down", "toggle", "footnote", "delete", "range",
-               "drop", "bracket", "unbracket", "status", "alternative", "field"]
-    for _ in range(steps):
+    actions = {"type": 4, "split": 3, "join": 2, "indent": 1, "outdent": 1, "up": 1, "down": 1, "toggle": 1,
+               "footnote": 1, "delete": 1, "range": 1, "drop": 1, "bracket": 2, "unbracket": 1, "status": 1,
+               "alternative": 1, "field": 1}
+    while stack.made < steps:
         roll = chance.random()
+        blocks = edits.reading_order(doc.draft)
         if roll < 0.15:
             stack.undo()
         elif roll < 0.22:
             stack.redo()
-        elif roll < 0.45:  # a run of typing in one paragraph
-            para = chance.choice(doc.draft.operatives() or doc.draft.preambular())
+        elif roll < 0.5 and blocks:  # a run of typing in one paragraph
+            key = chance.choice(blocks).id
             for letter in "word "[:chance.randint(1, 5)]:
-                unit = edits.find(doc.draft, para.id)
+                unit = edits.find(doc.draft, key)
                 assert unit is not None
-                stack.push(edits.set_content(doc, para.id, [*unit.content, Text(letter)]))  # type: ignore[arg-type]
-        elif roll < 0.48 and save_to is not None:
+                stack.push(edits.set_content(doc, key, [*unit.content, Text(letter)]))
+        elif roll < 0.52 and save_to is not None:
             saved = draftfile.save(doc, save_to)
             stack.clean = stack.index
             journal.start(doc, str(save_to), stack.index, saved)
         else:
-            edit = negotiation_step(doc, chance.choice(actions), chance.random(), chance.random(), chance.random())
+            action = chance.choices(list(actions), weights=list(actions.values()))[0]
+            edit = negotiation_step(doc, action, chance.random(), chance.random(), chance.random())
             if edit is not None:
                 stack.push(edit)
     assert journal.sync()
@@ -356,7 +367,7 @@ def test_the_writer_syncs_after_a_pause_and_at_least_once_a_second_while_records
     while time.monotonic() < end:  # typing without a pause of 300 ms
         unit = edits.find(doc.draft, para.id)
         assert unit is not None
-        stack.push(edits.set_content(doc, para.id, [*unit.content, Text("x")]))  # type: ignore[arg-type]
+        stack.push(edits.set_content(doc, para.id, [*unit.content, Text("x")]))
         time.sleep(0.05)
     assert journal.writer.syncs - syncs >= 2
     settled = journal.writer.syncs
