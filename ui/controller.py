@@ -36,7 +36,7 @@ from drafter import draftfile, versions
 from drafter.compare.changes import ChangeList
 from drafter.edits import Document, Edit, Scope
 from drafter.errors import DrafterError
-from drafter.journal import Holder, Journal, Locked, Replayed, default_folder, draft_key, other_holder
+from drafter.journal import Holder, Journal, Locked, Replayed, default_folder, draft_key, other_holder, store
 from drafter.tracking.live import BackgroundComparison, Key, LiveComparison
 from drafter.tracking.since import Since
 from ui.commands import EditCommand
@@ -402,9 +402,9 @@ class DocumentController(QObject):
             journal = self._new_journal()
             if path == replayed.start.path:
                 journal.resume(replayed, file, key)
-            else:  # opened under another name (or none): a journal of its own, from the draft as it is
-                journal.start(replayed.doc, path, self.stack.index())
-                file.unlink(missing_ok=True)
+            else:  # an unsaved copy: a journal of its own, from the draft as it is (changed: not on disk)
+                journal.start(replayed.doc, path, self.stack.index(), earlier=replayed.changes)
+                store.remove(file.parent, key)
             self.journal = journal
         collect_garbage(full=True)
 

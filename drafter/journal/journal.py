@@ -85,11 +85,12 @@ class Journal:
         return store.draft_key(draft_path) if draft_path else store.session_key(self.session)
 
     # --- starting -------------------------------------------------------------------------------------
-    def start(self, doc: Document, draft_path: str | None, index: int = 0, saved: bytes | None = None) -> None:
+    def start(self, doc: Document, draft_path: str | None, index: int = 0, saved: bytes | None = None,
+              earlier: int = 0) -> None:
         """Start from the draft as it was opened or made (`doc`), or as just saved to `draft_path` (`saved`,
-        the bytes written); `index` is the undo history's. Raises store.Locked if another live process has
-        the draft open."""
-        self.changes = 0
+        the bytes written); `index` is the undo history's, `earlier` the changes `doc` holds that are on disk
+        nowhere else. Raises store.Locked if another live process has the draft open."""
+        self.changes = earlier
         self._begin(doc, draft_path, index, saved)
 
     def _restart(self, doc: Document, index: int) -> None:

@@ -276,6 +276,47 @@ def test_random_sessions_replay_to_the_same_draft_and_undo_history(tmp_path: Pat
     assert list((tmp_path / "journal").iterdir()) == []
 
 
+def test_typing_taken_into_a_step_older_than_the_journal_and_undone_replays_exactly(tmp_path: Path) -> None:
+    """Saved, then undone past the save (the journal starts again), then typing that the undo history takes
+    into a step made before the journal: the journal holds that step only in part, writes the typing as a
+    step of its own, and starts again when that step is undone."""
+    doc = fresh(TEXTS[2])
+    journal = Journal(tmp_path, lambda message: None, lambda: None, "partial")
+    journal.start(doc, None)
+    stack = Stack(doc, journal)
+    first, second = doc.draft.operatives()[0].id, doc.draft.operatives()[1].id
+
+    def type_in(key: str, text: str) -> None:
+        for letter in text:
+            unit = edits.find(doc.draft, key)
+            assert unit is not None
+            stack.push(edits.set_content(doc, key, [*unit.content, Text(letter)]))
+
+    def replayed() -> Replayed:
+        assert journal.sync() and journal.path is not None
+        found = replay(journal.path.read_bytes())
+        assert not found.problem and state(found.doc) == state(doc)
+        return found
+
+    type_in(first, "ab")
+    type_in(second, "cd")
+    saved = draftfile.save(doc, tmp_path / "d.drafter")
+    stack.clean = stack.index
+    journal.start(doc, str(tmp_path / "d.drafter"), stack.index, saved)
+    stack.undo()  # past the save
+    assert replayed().commands == []
+    type_in(first, "ef")  # taken into the step that typed "ab", older than the journal
+    assert len(stack.commands) == 1 and journal.tracker.partial == 0
+    found = replayed()
+    assert len(found.commands) == 1 and found.index == 1
+    stack.undo()  # the whole step goes, "ab" with it: the journal starts again
+    assert not edits.find(doc.draft, first).text.endswith("ab")
+    assert replayed().commands == []
+    stack.redo()
+    assert replayed().commands == [] and edits.find(doc.draft, first).text.endswith("abef")
+    journal.close()
+
+
 # --- torn and damaged journals ----------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, list[Any]]:
