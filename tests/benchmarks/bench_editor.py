@@ -64,6 +64,7 @@ if {type_some!r}:
 import resource
 print(t1 - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 window.controller.stack.setClean()
+window.close()  # a clean close: the draft's journal goes
 """
 
 
