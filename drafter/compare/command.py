@@ -6,7 +6,6 @@ import argparse
 import logging
 import os
 import sys
-from pathlib import Path
 from typing import Any
 
 from drafter import inputs
@@ -14,6 +13,7 @@ from drafter.atomic import write_atomically
 from drafter.compare import compare, render
 from drafter.errors import DrafterError
 from drafter.model import Resolution
+from drafter.options import check_output
 
 log = logging.getLogger(__name__)
 
@@ -50,37 +50,37 @@ def _use_color(args: argparse.Namespace) -> bool:
     return not args.no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
-def _sides(old_path: str, new_path: str | None) -> tuple[Resolution, Resolution]:
+def _sides(reading: inputs.Reading, old_path: str, new_path: str | None) -> tuple[Resolution, Resolution]:
     """The two texts: OLD and NEW (a draft file stands for its draft), or a draft file's base and draft."""
-    first = inputs.read(old_path)
+    first = reading.read(old_path)
     if new_path is not None:
-        return first.text, inputs.read(new_path).text
+        return first.text, reading.read(new_path).text
     if first.stored_base is None:
         raise DrafterError("give OLD and NEW, or one .drafter draft to compare with its stored base")
     return first.stored_base, first.text
 
 
 def run(args: argparse.Namespace) -> int:
-    """Compare the two files; 0 on success, 2 when a file cannot be read or written."""
-    try:
-        old, new = _sides(args.old, args.new)
-    except DrafterError as error:
-        print(f"drafter compare: {error}", file=sys.stderr)
-        return 2
+    """Compare the two files; 0 on success. The readers' warnings go to stderr first, one a line, and into
+    the JSON; a comparison without changes says so only of what was read when there are warnings."""
+    html = None if args.html is None else check_output("--html", args.html, (".html", ".htm"),
+                                                         what="the redline page", reads=(args.old, args.new))
+    reading = inputs.Reading()
+    old, new = _sides(reading, args.old, args.new)
+    warnings = reading.report("compare")
     changes = compare(old, new, ignore_case=args.ignore_case, ignore_quotes=args.ignore_quotes,
                       ignore_whitespace=not args.whitespace)
     hide = {"hide_renumbering": args.hide_renumbering, "hide_technical": args.hide_technical}
-    if args.html:
-        page = render.to_html(changes, **hide)
-        target = Path(args.html)
+    if html is not None:
         try:
-            write_atomically(target, page.encode("utf-8"))
+            write_atomically(html, render.to_html(changes, **hide).encode("utf-8"))
         except OSError as error:
-            print(f"drafter compare: cannot write {target}: {error.strerror or error}", file=sys.stderr)
-            return 2
-        log.info("wrote %s", target)
+            raise DrafterError(f"cannot write {html}: {error.strerror or error}") from error
+        log.info("wrote %s", html)
     if args.json:
-        print(render.to_json(changes, **hide))
+        print(render.to_json(changes, hide_renumbering=args.hide_renumbering, hide_technical=args.hide_technical,
+                             warnings=reading.to_json()))
     else:
-        sys.stdout.write(render.summary(changes, color=_use_color(args), **hide))
+        sys.stdout.write(render.summary(changes, color=_use_color(args), hide_renumbering=args.hide_renumbering,
+                                        hide_technical=args.hide_technical, warnings=warnings))
     return 0
