@@ -58,7 +58,7 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
                         help='"Third Committee", "plenary" or "Human Rights Council" (default: as the base)')
     parser.add_argument("--sponsors", type=line_of_text, default="", metavar="LIST",
                         help='the sponsors line: "Cuba, Nicaragua …"')
-    parser.add_argument("--date", type=symbol_date, metavar="YYYY-MM-DD", help="the date of the draft's symbol")
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="the date of the draft's symbol")
     parser.add_argument("-o", "--output", required=True, metavar="DRAFT",
                         help="the draft to write: .docx (tracked changes against the base), .drafter "
                              "(the native draft file) or .json")
@@ -114,6 +114,10 @@ def write(fu: FollowUp, path: str, source: str = "") -> None:
 def run(args: argparse.Namespace) -> int:
     """Write the follow-up draft; 0 on success. The base's warnings go to stderr, one a line."""
     check_output("-o", args.output, SUFFIXES, what="the draft", reads=(args.base,))
+    try:
+        when = None if args.date is None else symbol_date(args.date)
+    except argparse.ArgumentTypeError as error:
+        raise BadOption(f"--date: {error}") from None
     if args.next_session is not None and args.next_session <= args.session:
         raise BadOption(f"--next-session {args.next_session}: the question is taken up again after the new "
                         f"session ({args.session}): give a later session, or leave it out")
@@ -121,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
     base = reading.read(args.base).text  # a .drafter draft stands for its draft
     reading.report("followup")
     fu = followup(base, session=args.session, next_session=args.next_session, committee=args.committee,
-                  sponsors=args.sponsors, symbol_date=args.date)
+                  sponsors=args.sponsors, symbol_date=when)
     write(fu, args.output, args.base)
     body = sum(1 for u in fu.updates if u.rule != "front")
     if args.json:

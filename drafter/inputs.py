@@ -89,7 +89,8 @@ class Reading:
 
     def read(self, path: str) -> Input:
         entry = read(path)
-        self.files.append(entry)
+        if all(earlier.path != path for earlier in self.files):  # a file read twice warns once
+            self.files.append(entry)
         return entry
 
     def base_for(self, entry: Input, base_path: str | None, needed: bool = False,

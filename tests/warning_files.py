@@ -76,7 +76,7 @@ def _endnotes_xml(text: str) -> bytes:
             '<w:endnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r>'
             '</w:p></w:endnote><w:endnote w:id="1"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
             f'<w:endnoteRef/></w:r><w:r><w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p></w:endnote>'
-            "</w:endnotes>").encode("utf-8")
+            "</w:endnotes>").encode()
 
 
 def with_endnote(path: Path, text: str) -> Path:

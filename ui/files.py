@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-import drafter
-from drafter import draftfile
+from drafter import draftfile, inputs
 from drafter.edits import Document
 from drafter.errors import DrafterError
 from drafter.followup import FollowUp
@@ -24,6 +23,7 @@ from drafter.resources import sample_path
 from ui.export import ExportDialog, default_stem, run_export
 from ui.followup_dialog import FollowUpDialog, Request, build
 from ui.review.compare_window import CompareWindow
+from ui.warnings_bar import DRAFT_SOURCE
 from ui.worker import Job
 
 if TYPE_CHECKING:
@@ -83,11 +83,12 @@ class FileActions(QObject):
         self._status(self.tr("Reading {name}…").format(name=os.path.basename(path)))
         self.window.setCursor(Qt.CursorShape.BusyCursor)
 
-        def work() -> Document:
+        def work() -> Document:  # a draft file given as either stands for its draft, with its warnings
             if base is None:
-                return Document.from_base(drafter.load(path), path)
-            doc = Document.from_base(drafter.load(base), base)
-            doc.draft = drafter.load(path)
+                return Document.from_base(inputs.read(path).text, path)
+            doc = Document.from_base(inputs.read(base).text, base)
+            doc.draft = inputs.read(path).text
+            doc.meta.extra[DRAFT_SOURCE] = path  # the warnings bar names the file each warning is from
             return doc
 
         job = Job(work)
@@ -246,7 +247,7 @@ class FileActions(QObject):
             self.compare_files(old, new)
 
     def compare_files(self, old: str, new: str) -> Job:
-        job = Job(lambda: (drafter.load(old), drafter.load(new)))
+        job = Job(lambda: (inputs.read(old).text, inputs.read(new).text))
         job.signals.finished.connect(lambda pair: self._show_compare(pair, old, new))
         job.signals.failed.connect(lambda message: self._warn(self.tr("Could not compare"), message))
         return self._start(job)

@@ -61,8 +61,18 @@ def _sides(reading: inputs.Reading, old_path: str, new_path: str | None) -> tupl
 
 
 def run(args: argparse.Namespace) -> int:
-    """Compare the two files; 0 on success. The readers' warnings go to stderr first, one a line, and into
-    the JSON; a comparison without changes says so only of what was read when there are warnings."""
+    """Compare the two files; 0 on success, 2 with one line on stderr for a bad option or a file that cannot
+    be read or written."""
+    try:
+        return _run(args)
+    except DrafterError as error:
+        print(f"drafter compare: {error}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The readers' warnings go to stderr first, one a line, and into the JSON; a comparison without
+    changes says so only of what was read when there are warnings."""
     html = None if args.html is None else check_output("--html", args.html, (".html", ".htm"),
                                                          what="the redline page", reads=(args.old, args.new))
     reading = inputs.Reading()

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter import inputs
+from drafter.errors import DrafterError
 from drafter.model import Resolution
 from drafter.options import BadOption, check_output, person, revision_date
 
@@ -77,6 +78,7 @@ def check_options(args: argparse.Namespace) -> Path:
         if unused:
             raise BadOption(f"{' and '.join(unused)}: only revisions have an author and a date: "
                             "add --track-changes, or leave them out")
+    suffixes: tuple[str, ...]
     if args.akn:
         suffixes, what = (".xml",), "Akoma Ntoso"
     elif args.redline or args.table:
@@ -104,8 +106,17 @@ def _write_html(base: Resolution, new: Resolution, target: Path, table: bool) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    """Export; 0 on success. The readers' warnings go to stderr, one a line; a bad option or a file that
-    cannot be read or written raises a DrafterError, and nothing is written."""
+    """Export; 0 on success, 2 with one line on stderr for a bad option or a file that cannot be read or
+    written (nothing is written then)."""
+    try:
+        return _run(args)
+    except DrafterError as error:
+        print(f"drafter export: {error}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The readers' warnings go to stderr, one a line, before the file is written."""
     from drafter.exporters.docx import export_docx
     from drafter.exporters.ooxml import atomic_write
 
