@@ -124,6 +124,12 @@ def run(args: argparse.Namespace) -> int:
     reading = inputs.Reading()
     base = reading.read(args.base).text  # a .drafter draft stands for its draft
     reading.report("followup")
+    council = base.front.symbol.startswith("S/") or "Security Council" in base.formula
+    given = [name for name, value in (("--committee", args.committee), ("--next-session", args.next_session))
+             if value is not None]
+    if council and given:
+        raise BadOption(f"{' and '.join(given)}: {args.base} is a Security Council text, which has neither "
+                        "committees nor sessions: leave them out")
     fu = followup(base, session=args.session, next_session=args.next_session, committee=args.committee,
                   sponsors=args.sponsors, symbol_date=when)
     write(fu, args.output, args.base)

@@ -150,7 +150,7 @@ class WarningsBar(QFrame):
         names its place, and its file when the warnings come from more than one."""
         self.warnings = list(warnings)
         self.list.clear()
-        sources = sorted({warning.source for warning in self.warnings})
+        sources = list(dict.fromkeys(warning.source for warning in self.warnings))  # the base's first
         for warning in self.warnings:
             where = warning.place or self.tr("whole text")
             named = f"{warning.source}: " if len(sources) > 1 else ""
@@ -160,8 +160,9 @@ class WarningsBar(QFrame):
             self.list.addItem(item)
         count = self.tr("1 warning") if len(self.warnings) == 1 else self.tr("{n} warnings").format(
             n=len(self.warnings))
-        self.title.setText(lead + self.tr("{name} was not read as it should be ({count}); check these places:")
-                           .format(name=", ".join(sources), count=count))
+        sentence = self.tr("{name} was not read as it should be ({count}); check these places:") \
+            if len(sources) < 2 else self.tr("{name} were not read as they should be ({count}); check these places:")
+        self.title.setText(lead + sentence.format(name=" and ".join(sources), count=count))
         self.list.fit()
         self.setVisible(bool(self.warnings))
 

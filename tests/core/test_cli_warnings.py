@@ -272,6 +272,8 @@ BAD: list[tuple[str, Argv, str]] = [
     ("followup-json-explain", lambda d: ["followup", _in(d), "--session", "76", "-o", f"{d}/o.json",
                                          "--json", "--explain"], "not allowed with"),
     ("followup-no-output", lambda d: ["followup", _in(d), "--session", "76"], "required"),
+    ("council-committee", lambda d: ["followup", str(CORPUS / "S-2019-266.txt"), "--session", "76", "--committee",
+                                     "Third Committee", "-o", f"{d}/o.json"], "Security Council"),
     # check
     ("check-rule", lambda d: ["check", _in(d), "--disable", "no-such-rule"], "stale-xref"),
     ("check-list-file", lambda d: ["check", "--list", _in(d)], "checks nothing"),
