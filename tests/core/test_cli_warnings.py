@@ -139,6 +139,11 @@ def test_followup_check_and_inspect_name_the_warnings(tracked: tuple[Path, Path]
     code, out, err = run(["inspect", str(draft), "--json"], capsys)
     assert err == lines_for("inspect", with_changes, label)
     assert json.loads(out)["warnings"] == as_json(with_changes, label)
+    code, out, err = run(["version", "add", str(draft), "Rev.1"], capsys)
+    assert code == 0 and err == lines_for("version", with_changes, label)
+    code, out, err = run(["versions", str(draft), "--json"], capsys)
+    assert code == 0 and err == lines_for("versions", with_changes, label)
+    assert json.loads(out)["warnings"] == as_json(with_changes, label)
 
 
 def test_a_draft_file_shows_its_bases_and_its_drafts_warnings(tracked: tuple[Path, Path],
@@ -190,6 +195,13 @@ def _in(folder: Path) -> str:
 
 def _docx_in(folder: Path) -> str:
     return str(_copy(folder, "input.docx"))
+
+
+def _draft_in(folder: Path) -> str:
+    target = folder / "draft.drafter"
+    if not target.exists():
+        draftfile.save(Document.from_base(drafter.load(str(TEXT))), target)
+    return str(target)
 
 
 BAD: list[tuple[str, Argv, str]] = [
@@ -279,6 +291,13 @@ BAD: list[tuple[str, Argv, str]] = [
     ("check-list-file", lambda d: ["check", "--list", _in(d)], "checks nothing"),
     ("check-json-no-file", lambda d: ["check", "--json"], "give the FILE"),
     ("check-base-no-file", lambda d: ["check", "--base", _in(d)], "give the FILE"),
+    # versions of a draft file
+    ("version-name-empty", lambda d: ["version", "add", _draft_in(d), ""], "needs a name"),
+    ("version-name-control", lambda d: ["version", "add", _draft_in(d), "Rev\x1b1"], "control characters"),
+    ("version-note-control", lambda d: ["version", "add", _draft_in(d), "Rev.1", "--note", "a\x07"],
+     "control characters"),
+    ("version-not-a-draft", lambda d: ["version", "add", _in(d), "Rev.1"], ".drafter draft file"),
+    ("versions-not-a-draft", lambda d: ["versions", _in(d)], ".drafter draft file"),
     # gui: checked before the app starts
     ("gui-no-file", lambda d: ["gui", f"{d}/missing.txt"], "no such file"),
     ("gui-folder", lambda d: ["gui", str(d)], "is a folder"),
