@@ -1,4 +1,4 @@
-"""The main window's files: open, read off the GUI thread, save, recent files, export, compare, follow-up.
+"""The main window's files: open (or drop), read off the GUI thread, save, recent files, export, compare, follow-up.
 
 `FileActions` does what the File menu asks for the window it belongs to: reading a resolution or a
 draft, saving, exporting and comparing, each slow step in the thread pool (`ui.worker.Job`), and it
@@ -11,7 +11,8 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from drafter import draftfile, inputs
@@ -38,6 +39,12 @@ def one_message(path: str, message: str) -> str:
     return message if path in message else f"{path}: {message}"
 
 
+def dropped_file(data: QMimeData) -> str:
+    """The one local file a drag carries, or ""."""
+    files = [url.toLocalFile() for url in data.urls() if url.isLocalFile()]
+    return files[0] if len(files) == 1 and os.path.isfile(files[0]) else ""
+
+
 class FileActions(QObject):
     """The File menu's work for one main window."""
 
@@ -48,6 +55,18 @@ class FileActions(QObject):
         self.settings = window.settings
         self.jobs: list[Job] = []
         self.compare_windows: list[CompareWindow] = []
+        window.setAcceptDrops(True)  # a file dropped on the window opens as File › Open opens it
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and isinstance(event, QDropEvent):  # drag enter and move are drop events too
+            path = dropped_file(event.mimeData())
+            if path:
+                event.acceptProposedAction()
+                if event.type() == QEvent.Type.Drop:
+                    self.open_path(path)
+                return True
+        return super().eventFilter(watched, event)
 
     def _status(self, text: str, timeout: int = 0) -> None:
         self.window.statusBar().showMessage(text, timeout)

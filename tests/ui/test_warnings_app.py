@@ -1,6 +1,7 @@
 """The app shows the readers' warnings of every file it reads, each naming its file and its place: a
-resolution opened as a new draft, a draft file (its base's and its draft's), a draft read against another
-base, and the compare window's two files, which without changes say that only what was read is the same.
+resolution opened as a new draft or dropped on the window, a draft file (its base's and its draft's), a draft
+read against another base, and the compare window's two files, which without changes say that only what was
+read is the same.
 Word files of LibreOffice and python-docx (tests/warning_files.py); the window driven with its keys."""
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
 import drafter
@@ -137,3 +139,27 @@ def test_a_short_opening_still_names_its_place(  # type: ignore[no-untyped-def]
     bar.list.setFocus()
     qtbot.keyClick(bar.list, Qt.Key.Key_Return)
     assert window.editor.current_key() == op(window, 1)
+
+
+def test_a_file_dropped_on_the_window_opens_with_its_warnings(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow) -> None:
+    """What Qt delivers when a file from the desktop is dropped on the editor (which takes no drops itself)."""
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(ENDNOTE))])
+    where = QPointF(window.editor.mapTo(window, window.editor.rect().center()))
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(where, Qt.DropAction.CopyAction, data, buttons, keys)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    before = window.controller.doc
+    QApplication.sendEvent(window, QDropEvent(where, Qt.DropAction.CopyAction, data, buttons, keys))
+    qtbot.waitUntil(lambda: window.controller.doc is not before, timeout=20000)
+    bar = window.warnings_bar
+    assert bar.isVisible() and "lo-endnote-a.docx" in bar.title.text()
+    assert [line.split(" — ", 1)[1] for line in bar.lines()] == _messages(ENDNOTE)
+    folder = QMimeData()
+    folder.setUrls([QUrl.fromLocalFile(str(LIBREOFFICE))])  # a folder is no file to open
+    refused = QDragEnterEvent(where, Qt.DropAction.CopyAction, folder, buttons, keys)
+    refused.ignore()
+    QApplication.sendEvent(window, refused)
+    assert not refused.isAccepted()
