@@ -1,0 +1,43 @@
+"""The first start asks for the user's delegation: the author of their tracked changes, comments and proposals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QInputDialog
+
+from ui.app import main
+from ui.main_window import MainWindow
+from ui.settings import Settings
+
+
+def test_the_first_start_asks_for_the_delegation_once(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings(tmp_path / "settings.ini")
+    settings.recovery_dir = str(tmp_path / "recovery")
+    assert settings.first_start and not settings.author
+    seen: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(50, answer)
+            return
+        seen.append(dialog.labelText())
+        QTest.keyClicks(dialog, "Ruritania")
+        QTest.keyClick(dialog, Qt.Key.Key_Return)
+        QTimer.singleShot(200, quit_app)
+
+    def quit_app() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow):
+                assert widget.author_field.text() == "Author: Ruritania"
+                widget.close()
+        QApplication.quit()
+
+    QTimer.singleShot(50, answer)
+    assert main(None, settings=settings) == 0
+    assert "Your delegation" in seen[0]
+    again = Settings(tmp_path / "settings.ini")
+    assert again.author == "Ruritania" and not again.first_start
