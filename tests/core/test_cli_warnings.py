@@ -169,6 +169,18 @@ def test_a_draft_file_shows_its_bases_and_its_drafts_warnings(tracked: tuple[Pat
             [line.replace("drafter compare:", f"drafter {name}:", 1) for line in expected]
 
 
+def test_compile_names_the_warnings_of_the_text_sent_and_of_each_file(tracked: tuple[Path, Path],
+                                                                       endnotes: tuple[Path, Path], tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    _, sent = tracked
+    returned = endnotes[0]
+    code, _out, err = run(["compile", str(sent), f"{returned}=US", "-o", str(tmp_path / "c.docx")], capsys)
+    assert code == 0
+    assert err[:1] == lines_for("compile", sent)
+    expected = lines_for("compile", returned, returned.name)  # among what compile says of the file's proposals
+    assert expected and all(line in err for line in expected)
+
+
 def test_the_real_console_script_prints_the_warnings(tracked: tuple[Path, Path]) -> None:
     accepted, with_changes = tracked
     done = _console(["compare", str(accepted), str(with_changes)])
@@ -298,6 +310,12 @@ BAD: list[tuple[str, Argv, str]] = [
      "control characters"),
     ("version-not-a-draft", lambda d: ["version", "add", _in(d), "Rev.1"], ".drafter draft file"),
     ("versions-not-a-draft", lambda d: ["versions", _in(d)], ".drafter draft file"),
+    # compile
+    ("compile-out-is-sent", lambda d: ["compile", _docx_in(d), f"{_in(d)}=US", "-o", _docx_in(d)], "reads"),
+    ("compile-jobs", lambda d: ["compile", _docx_in(d), f"{_in(d)}=US", "-o", f"{d}/o.docx", "--jobs", "0"],
+     "from 1 to 64"),
+    ("compile-author", lambda d: ["compile", _docx_in(d), f"{_in(d)}=US", "-o", f"{d}/o.docx", "--author", ""],
+     "empty"),
     # gui: checked before the app starts
     ("gui-no-file", lambda d: ["gui", f"{d}/missing.txt"], "no such file"),
     ("gui-folder", lambda d: ["gui", str(d)], "is a folder"),
