@@ -12,10 +12,11 @@ import sys
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from drafter import draftfile
+from drafter import draftfile, versions
 from drafter.errors import DrafterError
 from drafter.importers import load
 from drafter.model import Resolution
+from drafter.versions import Version
 
 _SNIFF_BYTES = 512
 
@@ -27,6 +28,13 @@ class Input:
     path: str
     text: Resolution
     stored_base: Resolution | None = None  # only for a draft file
+    versions: list[Version] = field(default_factory=list)  # a draft file's named versions, oldest first
+
+    def named(self, name: str, option: str) -> Resolution:
+        """The text `name` stands for in a draft file: "base", "current" or one of its versions."""
+        if self.stored_base is None:
+            raise DrafterError(f"{option} names a version of a .drafter draft file; {self.path} is not one")
+        return versions.pick(self.versions, name, self.stored_base, self.text)
 
     @property
     def is_draft(self) -> bool:
@@ -77,7 +85,7 @@ def read(path: str) -> Input:
     """The resolution at `path`; for a draft file its draft, with the stored base kept beside it."""
     if is_draft_file(path):
         doc = draftfile.read(path)
-        return Input(path, doc.draft, doc.base)
+        return Input(path, doc.draft, doc.base, doc.versions)
     return Input(path, load(path))
 
 

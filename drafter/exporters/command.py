@@ -33,6 +33,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
                         help="the resolution to export (text, PDF, Word, XML, JSON or a .drafter draft)")
     parser.add_argument("--base", metavar="OLD", help=f"the base text the changes are shown against, with {COMPARED} "
                                                       "(default for a .drafter draft: its stored base)")
+    parser.add_argument("--against", metavar="NAME",
+                        help="with a .drafter draft and " + COMPARED + ": show the changes against its version "
+                             "NAME (a revised draft against the issued L. document, say), \"base\" for its base")
     kind = parser.add_mutually_exclusive_group()
     kind.add_argument("--track-changes", action="store_true", help="Word revisions against the base")
     kind.add_argument("--redline", action="store_true", help="static redline against the base (no revisions)")
@@ -70,6 +73,10 @@ def _default_output(args: argparse.Namespace) -> Path:
 def check_options(args: argparse.Namespace) -> Path:
     """The file to write, once every option is one the export uses and every value can be used;
     raises BadOption (exit code 2, one line) before anything is read or written."""
+    if args.against is not None and args.base is not None:
+        raise BadOption("--against names a version of the draft file and --base another file: give one of them")
+    if args.against is not None and not _compared(args):
+        raise BadOption(f"--against {args.against}: a version is compared against only by {COMPARED}: add one")
     if args.base is not None and not _compared(args):
         raise BadOption(f"--base {args.base}: a base is used only by {COMPARED}: add one, or leave --base out")
     if not args.track_changes:
@@ -123,7 +130,10 @@ def _run(args: argparse.Namespace) -> int:
     target = check_options(args)
     reading = inputs.Reading()
     entry = reading.read(args.new)
-    base = reading.base_for(entry, args.base, needed=True, what=COMPARED) if _compared(args) else None
+    if args.against:
+        base: Resolution | None = entry.named(args.against, "--against")
+    else:
+        base = reading.base_for(entry, args.base, needed=True, what=COMPARED) if _compared(args) else None
     reading.report("export")
     new = entry.text
     if args.akn:
