@@ -94,16 +94,8 @@ class Settings:
         self._qs.setValue("view/hide_technical", value)
 
     @property
-    def autosave_seconds(self) -> int:
-        return max(5, self._int("files/autosave_seconds", 60))
-
-    @autosave_seconds.setter
-    def autosave_seconds(self, value: int) -> None:
-        self._qs.setValue("files/autosave_seconds", value)
-
-    @property
     def recovery_dir(self) -> str:
-        """Where autosaves go; empty means the user state folder."""
+        """Where the journals of open drafts go (drafter.journal); empty means the user state folder."""
         return self._str("files/recovery_dir", "")
 
     @recovery_dir.setter
