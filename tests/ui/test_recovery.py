@@ -321,6 +321,42 @@ def test_escape_keeps_the_journal_for_the_next_start_and_a_clean_close_removes_i
     assert list(folder.iterdir()) == []
 
 
+@pytest.mark.parametrize("damage", ["torn", "flipped"])
+def test_a_damaged_journal_recovers_what_comes_before_the_damage_and_says_so(
+        qtbot: Any, window: MainWindow, settings: Settings, fresh: MainWindow, damage: str) -> None:
+    editor = window.editor
+    editor.place_cursor(op(window, 4), 0)
+    states = []
+    for word in ("One ", "two ", "three "):
+        qtbot.keyClicks(editor, word)
+        states.append(digest(window.controller.doc))
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        states.append(digest(window.controller.doc))
+    assert window.controller.journal is not None
+    file = window.controller.journal.path
+    assert file is not None
+    crash(window)
+    data = file.read_bytes()
+    last = data.rindex(b'{"kind":') - 12  # the last record's header
+    damaged = bytearray(data[:last + 20] if damage == "torn" else data)  # torn: a power cut in the last record
+    if damage == "flipped":
+        damaged[last + 30] ^= 0x04
+    file.write_bytes(bytes(damaged))
+    seen = press_when_asked(qtbot)
+    assert journal_ui.offer_recovery(fresh, Path(settings.recovery_dir))
+    if damage == "torn":
+        assert "was cut off as it was written" in seen[0]
+    else:
+        assert "is damaged (its checksum does not match)" in seen[0]
+    controller = fresh.controller
+    assert controller.doc is not None
+    assert digest(controller.doc) == states[-2]  # all but the last Enter, whose record is damaged
+    assert controller.sync_journal()  # the journal goes on from there; its damaged end is kept aside
+    assert (file.parent / (file.name + ".damaged")).read_bytes() == bytes(damaged)
+    assert file.read_bytes() == data[:last]
+    fresh.controller.stack.setClean()
+
+
 # --- two windows on one draft --------------------------------------------------------------------------------
 def test_a_second_instance_opens_a_read_only_copy(qtbot: Any, window: MainWindow, tmp_path: Path,
                                                    dialogs: Dialogs) -> None:
