@@ -18,6 +18,7 @@ from drafter.compare import command as compare_command
 from drafter.errors import DrafterError
 from drafter.exporters import command as export_command
 from drafter.followup_command import register as register_followup
+from drafter.library.command import register as register_library
 from drafter.model import CrossHeading, Paragraph, Resolution
 from drafter.negotiate.command import register as register_compile
 from drafter.rules.command import register as register_check
@@ -136,6 +137,7 @@ def build_parser() -> Parser:
     register_check(sub)
     register_versions(sub)
     register_compile(sub)
+    register_library(sub)
     parser.commands = frozenset(sub.choices)
     return parser
 

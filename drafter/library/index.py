@@ -1,0 +1,254 @@
+"""Adding files to the library: each file read once (`drafter.inputs.read`), described, and stored.
+
+A document is described by its front matter (symbol, organ, session, title, agenda item), its date
+of adoption (the adoption line, else the closing, else the date printed at the top) and the
+General Assembly resolutions it recalls as its own ("its resolution 75/180"), from which the series
+are made (`drafter.library.series`). Each paragraph and sub-paragraph, annexes included, is a row
+with its label (PP3, OP5(a), "annex 1 para 4"), its part, its lead phrase, its text and the texts of
+the footnotes it cites.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafter import inputs
+from drafter.compare.labels import labels_of
+from drafter.leadwords import lead_phrase
+from drafter.library import matching
+from drafter.library.store import MAX_PARAGRAPHS, PARAGRAPH_BITS
+from drafter.model import Block, NoteRef, Paragraph, Resolution, Text, all_blocks
+from drafter.parts import parts_of
+from drafter.rules.grammar import LANGS, citation_lists, other_body
+from drafter.sessions import parse_date
+
+# what `add` takes from a folder: the files Drafter reads
+EXTENSIONS = frozenset({".txt", ".pdf", ".docx", ".xml", ".akn", ".drafter", ".json"})
+_HASH_CHUNK = 1 << 20
+
+
+@dataclass
+class ParagraphRecord:
+    position: int
+    label: str
+    part: str  # "preamble", "operative" or "annex"
+    lead: str
+    text: str
+    footnotes: list[str]
+    tokens: list[str]  # the masked words (`matching.masked`)
+    exact: int
+    masked: int
+
+
+@dataclass
+class DocumentRecord:
+    """A file read and described, ready to be stored."""
+
+    hash: str
+    path: str
+    symbol: str
+    number: str  # "75/180" for a General Assembly resolution, else ""
+    organ: str
+    doc_type: str
+    date: str  # ISO, "" when the text carries none
+    session: str
+    title: str
+    agenda: str
+    recalls: list[str]
+    warnings: list[str]
+    formula: str = ""  # kept only to tell a resolution from any text
+    paragraphs: list[ParagraphRecord] = field(default_factory=list)
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date else None
+
+
+def content_hash(path: str) -> str:
+    """The SHA-256 of a file's bytes: the same file under any name is the same document."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def files_under(paths: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The files to add: each file named, and under each folder (recursively, in name order) those
+    Drafter reads; and the paths skipped: files of other kinds found in folders, paths that do not exist."""
+    found: list[str] = []
+    other: list[str] = []
+    for path in paths:
+        if os.path.isdir(path):
+            for folder, dirs, names in os.walk(path):
+                dirs.sort()
+                for name in sorted(names):
+                    full = os.path.join(folder, name)
+                    is_known = os.path.splitext(name)[1].lower() in EXTENSIONS and not name.startswith(".")
+                    (found if is_known else other).append(full)
+        else:
+            found.append(path)
+    return found, other
+
+
+def _iso(date: datetime.date | None) -> str:
+    return date.isoformat() if date else ""
+
+
+def adoption_date(res: Resolution) -> str:
+    """The date of adoption as ISO text: the adoption line, else the closing, else the printed date."""
+    lang = res.language if res.language in LANGS else "en"
+    for text in (res.front.adoption, *reversed(res.closing), res.front.date):
+        found = parse_date(text, lang) if text else None
+        if found:
+            return _iso(found)
+    return ""
+
+
+def number_of(res: Resolution) -> str:
+    """"75/180" for a General Assembly resolution, from its number or its symbol."""
+    number = res.front.number.split(".")[0].strip()
+    if number and "/" in number and number.replace("/", "").replace(" ", "").isalnum():
+        return number
+    symbol = res.front.symbol
+    if symbol.startswith("A/RES/"):
+        return symbol[len("A/RES/"):]
+    return ""
+
+
+def recalled(res: Resolution, own: str) -> list[str]:
+    """The General Assembly resolutions the text cites as its own ("its resolutions 47/19 … and 72/4")."""
+    lang = res.language if res.language in LANGS else "en"
+    out: dict[str, None] = {}
+    for block in all_blocks(res.preamble + res.operative):
+        if not isinstance(block, Paragraph):
+            continue
+        text = block.text
+        for clist in citation_lists(text, lang):
+            if not text[max(0, clist.start - 4):clist.start].lower().endswith("its "):
+                continue
+            for item in clist.items:
+                if item.number != own and not other_body(text, clist, item, lang):
+                    out[item.number] = None
+    return list(out)
+
+
+def title_key(title: str) -> str:
+    """The title in matching form, numbers masked ("2025 review of …" and "2020 review of …" are one)."""
+    return " ".join(matching.masked(matching.words(title)))
+
+
+def _lead(para: Paragraph) -> str:
+    first = para.content[0] if para.content else None
+    if isinstance(first, Text) and first.italic and first.text.strip():
+        return first.text.strip()
+    text = para.text.lstrip()
+    return text[:lead_phrase(text)].strip()
+
+
+def _footnotes(res: Resolution, para: Paragraph) -> list[str]:
+    out: list[str] = []
+    for item in para.content:
+        if isinstance(item, NoteRef):
+            note = res.footnote(item.note)
+            out.append(note.text if note is not None else "")
+    return out
+
+
+def _paragraphs(res: Resolution) -> Iterator[tuple[str, Paragraph]]:
+    for part, blocks in parts_of(res).items():
+        kind = "annex" if part.startswith("annex") else part
+        block: Block
+        for block in all_blocks(blocks):
+            if isinstance(block, Paragraph):
+                yield kind, block
+
+
+def labelled_paragraphs(res: Resolution) -> list[tuple[str, str, str, Paragraph]]:
+    """Every paragraph with words, in reading order: label, part, text (spaces made single) and the paragraph."""
+    labels = labels_of(res)
+    out: list[tuple[str, str, str, Paragraph]] = []
+    for part, para in _paragraphs(res):
+        text = " ".join(para.text.split())
+        if text:
+            out.append((labels.get(para.id, "?"), part, text, para))
+    return out
+
+
+def describe(path: str, digest: str) -> DocumentRecord:
+    """A file read and described (raises `drafter.errors.DrafterError` for a file Drafter cannot read)."""
+    res = inputs.read(path).text
+    front = res.front
+    number = number_of(res)
+    record = DocumentRecord(
+        hash=digest, path=os.path.abspath(path), symbol=front.symbol.strip(), number=number,
+        organ=front.organ.strip(), doc_type=front.doc_type, date=adoption_date(res), session=front.session.strip(),
+        title=" ".join(front.title.split()),
+        agenda="; ".join(" ".join(f"{item.number} {item.title}".split()) for item in front.agenda_items),
+        recalls=recalled(res, number), warnings=list(res.warnings), formula=res.formula.strip(),
+    )
+    for label, part, text, para in labelled_paragraphs(res):
+        exact = matching.words(text)
+        if not exact:
+            continue
+        tokens = matching.masked(exact)
+        record.paragraphs.append(ParagraphRecord(
+            position=len(record.paragraphs), label=label, part=part, lead=_lead(para),
+            text=text, footnotes=_footnotes(res, para), tokens=tokens, exact=matching.digest(exact),
+            masked=matching.digest(tokens)))
+    return record
+
+
+def store(conn: sqlite3.Connection, record: DocumentRecord) -> int:
+    """Insert a described document (inside the caller's transaction); its id."""
+    if len(record.paragraphs) >= MAX_PARAGRAPHS:
+        raise ValueError(f"more than {MAX_PARAGRAPHS - 1} paragraphs")
+    cursor = conn.execute(
+        "INSERT INTO documents (hash, path, symbol, number, organ, doc_type, date, year, session, title, agenda, "
+        "title_key, recalls, series, warnings, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
+        (record.hash, record.path, record.symbol, record.number, record.organ, record.doc_type, record.date,
+         record.year, record.session, record.title, record.agenda, title_key(record.title),
+         " ".join(record.recalls), json.dumps(record.warnings, ensure_ascii=False),
+         datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")))
+    doc = cursor.lastrowid
+    assert doc is not None
+    base = doc << PARAGRAPH_BITS
+    rows = [(base + p.position, doc, p.label, p.part, p.lead, p.text, json.dumps(p.footnotes, ensure_ascii=False),
+             len(p.tokens), p.exact, p.masked, record.date) for p in record.paragraphs]
+    conn.executemany("INSERT INTO paragraphs (id, doc, label, part, lead, text, footnotes, words, exact, masked, date) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.executemany("INSERT INTO text_index (rowid, text) VALUES (?, ?)", [(row[0], row[5]) for row in rows])
+    conn.executemany("INSERT OR IGNORE INTO sketch (h, para) VALUES (?, ?)",
+                     [(h, base + p.position) for p in record.paragraphs for h in matching.sketch(p.tokens)])
+    return doc
+
+
+def unstore(conn: sqlite3.Connection, doc: int) -> None:
+    """Delete a document and its paragraphs, full-text entries and sketch (inside a transaction)."""
+    rows = conn.execute("SELECT id, text FROM paragraphs WHERE doc = ?", (doc,)).fetchall()
+    conn.executemany("INSERT INTO text_index (text_index, rowid, text) VALUES ('delete', ?, ?)", rows)
+    for para_id, text in rows:
+        tokens = matching.masked(matching.words(text))
+        conn.executemany("DELETE FROM sketch WHERE h = ? AND para = ?",
+                         [(h, para_id) for h in matching.sketch(tokens)])
+    conn.execute("DELETE FROM paragraphs WHERE doc = ?", (doc,))
+    conn.execute("DELETE FROM documents WHERE id = ?", (doc,))
+
+
+def samples() -> list[Path]:
+    """The texts Drafter ships (the bundled sample resolutions)."""
+    from drafter.resources import resource_dir
+
+    folder = resource_dir()
+    return sorted(path for path in folder.glob("sample-*") if path.suffix.lower() in EXTENSIONS)
+
+
+__all__ = ["EXTENSIONS", "DocumentRecord", "ParagraphRecord", "content_hash", "describe", "files_under",
+           "labelled_paragraphs", "samples", "store", "unstore"]
