@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,8 @@ log = logging.getLogger(__name__)
 
 ENVIRONMENT = "DRAFTER_LIBRARY"  # a folder that holds the library, instead of the user data folder
 Progress = Callable[[int, int, str], None]  # files done, files in all, the file being read
+BATCH_FILES = 50  # files read are stored together, in one transaction, this many at a time …
+BATCH_SECONDS = 1.0  # … or after this long
 
 
 def default_folder() -> Path:
@@ -112,13 +115,22 @@ class Library:
         """Add files and folders (recursively). A file already in the library (by content) is skipped,
         and so is a text whose symbol is there already; a file that cannot be read is reported and the
         others go on. `progress` is called before each file and once at the end; an exception it raises
-        stops the run (the files added so far stay)."""
+        stops the run (the files stored until then stay: they are stored every `BATCH_FILES` files or
+        `BATCH_SECONDS` seconds, each batch in one short transaction)."""
         files, other = index.files_under(str(path) for path in paths)
         report = AddReport(other_files=other)
+        pending: list[index.DocumentRecord] = []
+        since = time.monotonic()
         for done, path in enumerate(files):
             if progress is not None:
                 progress(done, len(files), path)
-            self._add_one(path, report)
+            record = self._read(path, report, {record.hash for record in pending})
+            if record is not None:
+                pending.append(record)
+            if pending and (len(pending) >= BATCH_FILES or time.monotonic() - since > BATCH_SECONDS):
+                self._store_all(pending, report)
+                pending, since = [], time.monotonic()
+        self._store_all(pending, report)
         if report.added:
             with self._store.session("group the texts into series") as conn, transaction(conn):
                 series.assign(conn)
@@ -131,45 +143,59 @@ class Library:
         """Add the texts Drafter ships."""
         return self.add(index.samples(), progress)
 
-    def _add_one(self, path: str, report: AddReport) -> None:
+    def _read(self, path: str, report: AddReport, pending: set[str]) -> index.DocumentRecord | None:
+        """A file read and described, or None (and the reason in `report`)."""
         try:
             digest = content_hash(path)
         except OSError as exc:
             report.failed.append((path, f"cannot be read ({exc.strerror or exc})"))
-            return
+            return None
         with self._store.session("look the file up") as conn:
             known = conn.execute("SELECT symbol, path FROM documents WHERE hash = ?", (digest,)).fetchone()
-        if known is not None:
-            report.skipped.append((path, f"already in the library as {known[0] or known[1]}"))
-            return
+        if known is not None or digest in pending:
+            report.skipped.append((path, f"already in the library as {known[0] or known[1]}" if known
+                                   else "the same file was just added under another name"))
+            return None
         try:
             record = index.describe(path, digest)
         except ImportFailed as exc:
             report.failed.append((path, exc.reason))
-            return
+            return None
         except DrafterError as exc:
             report.failed.append((path, str(exc)))
-            return
+            return None
         except Exception as exc:  # a reader's bug must not stop the run: the file is reported instead
             log.exception("reading %s", path)
             report.failed.append((path, f"could not be read ({type(exc).__name__}: {exc})"))
-            return
+            return None
         if not record.paragraphs:
             report.failed.append((path, "no paragraphs were found in it"))
-            return
+            return None
         if not (record.symbol or record.title or record.formula):
             report.failed.append((path, "no resolution was recognised in it (no symbol, title or enacting formula)"))
+            return None
+        return record
+
+    def _store_all(self, records: list[index.DocumentRecord], report: AddReport) -> None:
+        """Store documents read, in one transaction; those whose symbol is there already are skipped."""
+        if not records:
             return
-        with self._store.session(f"add {path}") as conn, transaction(conn):
-            if record.symbol:
-                same = conn.execute("SELECT path FROM documents WHERE symbol = ?", (record.symbol,)).fetchone()
-                if same is not None:
-                    report.skipped.append((path, f"{record.symbol} is already in the library (from {same[0]}); "
-                                                 "remove it first to replace it"))
-                    return
-            index.store(conn, record)
+        added: list[index.DocumentRecord] = []
+        with self._store.session("add the files") as conn, transaction(conn):
+            symbols: dict[str, str] = {}
+            for record in records:
+                if record.symbol:
+                    same = symbols.get(record.symbol) or next(iter(conn.execute(
+                        "SELECT path FROM documents WHERE symbol = ?", (record.symbol,)).fetchone() or ()), None)
+                    if same is not None:
+                        report.skipped.append((record.path, f"{record.symbol} is already in the library "
+                                                            f"(from {same}); remove it first to replace it"))
+                        continue
+                    symbols[record.symbol] = record.path
+                index.store(conn, record)
+                added.append(record)
         self._store.changed()
-        report.added.append(Added(path, record.symbol, len(record.paragraphs), record.warnings))
+        report.added += [Added(r.path, r.symbol, len(r.paragraphs), r.warnings) for r in added]
 
     def remove(self, target: str) -> list[str]:
         """Remove the documents with symbol `target`, or added from the file `target` (by its path, or
@@ -196,8 +222,8 @@ class Library:
         """Every document, by date of adoption, then symbol."""
         with self._store.session("list the library") as conn:
             rows = conn.execute(
-                "SELECT d.symbol, d.organ, d.date, d.session, d.title, d.agenda, d.series, d.path, d.warnings, "
-                "(SELECT COUNT(*) FROM paragraphs p WHERE p.doc = d.id) FROM documents d ORDER BY d.date, d.symbol")
+                "SELECT symbol, organ, date, session, title, agenda, series, path, warnings, paragraphs "
+                "FROM documents ORDER BY date, symbol")
             return [Document(*row[:8], paragraphs=row[9], warnings=json.loads(row[8])) for row in rows]
 
     def stats(self) -> Stats:

@@ -23,7 +23,7 @@ from drafter import inputs
 from drafter.compare.labels import labels_of
 from drafter.leadwords import lead_phrase
 from drafter.library import matching
-from drafter.library.store import MAX_PARAGRAPHS, PARAGRAPH_BITS
+from drafter.library.store import MAX_PARAGRAPHS, PARAGRAPH_BITS, paragraph_ids
 from drafter.model import Block, NoteRef, Paragraph, Resolution, Text, all_blocks
 from drafter.parts import parts_of
 from drafter.rules.grammar import LANGS, citation_lists, other_body
@@ -212,19 +212,20 @@ def store(conn: sqlite3.Connection, record: DocumentRecord) -> int:
         raise ValueError(f"more than {MAX_PARAGRAPHS - 1} paragraphs")
     cursor = conn.execute(
         "INSERT INTO documents (hash, path, symbol, number, organ, doc_type, date, year, session, title, agenda, "
-        "title_key, recalls, series, warnings, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
+        "title_key, recalls, series, paragraphs, warnings, added) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)",
         (record.hash, record.path, record.symbol, record.number, record.organ, record.doc_type, record.date,
          record.year, record.session, record.title, record.agenda, title_key(record.title),
-         " ".join(record.recalls), json.dumps(record.warnings, ensure_ascii=False),
+         " ".join(record.recalls), len(record.paragraphs), json.dumps(record.warnings, ensure_ascii=False),
          datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")))
     doc = cursor.lastrowid
     assert doc is not None
     base = doc << PARAGRAPH_BITS
-    rows = [(base + p.position, doc, p.label, p.part, p.lead, p.text, json.dumps(p.footnotes, ensure_ascii=False),
-             len(p.tokens), p.exact, p.masked, record.date) for p in record.paragraphs]
-    conn.executemany("INSERT INTO paragraphs (id, doc, label, part, lead, text, footnotes, words, exact, masked, date) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    conn.executemany("INSERT INTO text_index (rowid, text) VALUES (?, ?)", [(row[0], row[5]) for row in rows])
+    rows = [(base + p.position, p.label, p.part, p.lead, p.text, json.dumps(p.footnotes, ensure_ascii=False),
+             len(p.tokens), " ".join(p.tokens), p.exact, p.masked, record.date) for p in record.paragraphs]
+    conn.executemany("INSERT INTO paragraphs (id, label, part, lead, text, footnotes, words, form, exact, masked, "
+                     "date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.executemany("INSERT INTO text_index (rowid, text) VALUES (?, ?)", [(row[0], row[4]) for row in rows])
     conn.executemany("INSERT OR IGNORE INTO sketch (h, para) VALUES (?, ?)",
                      [(h, base + p.position) for p in record.paragraphs for h in matching.sketch(p.tokens)])
     return doc
@@ -232,13 +233,14 @@ def store(conn: sqlite3.Connection, record: DocumentRecord) -> int:
 
 def unstore(conn: sqlite3.Connection, doc: int) -> None:
     """Delete a document and its paragraphs, full-text entries and sketch (inside a transaction)."""
-    rows = conn.execute("SELECT id, text FROM paragraphs WHERE doc = ?", (doc,)).fetchall()
-    conn.executemany("INSERT INTO text_index (text_index, rowid, text) VALUES ('delete', ?, ?)", rows)
-    for para_id, text in rows:
-        tokens = matching.masked(matching.words(text))
+    low, high = paragraph_ids(doc)
+    rows = conn.execute("SELECT id, text, form FROM paragraphs WHERE id >= ? AND id < ?", (low, high)).fetchall()
+    conn.executemany("INSERT INTO text_index (text_index, rowid, text) VALUES ('delete', ?, ?)",
+                     [(para_id, text) for para_id, text, _form in rows])
+    for para_id, _text, form in rows:
         conn.executemany("DELETE FROM sketch WHERE h = ? AND para = ?",
-                         [(h, para_id) for h in matching.sketch(tokens)])
-    conn.execute("DELETE FROM paragraphs WHERE doc = ?", (doc,))
+                         [(h, para_id) for h in matching.sketch(form.split())])
+    conn.execute("DELETE FROM paragraphs WHERE id >= ? AND id < ?", (low, high))
     conn.execute("DELETE FROM documents WHERE id = ?", (doc,))
 
 

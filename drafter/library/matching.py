@@ -65,7 +65,9 @@ def sketch(tokens: Sequence[str], size: int = SKETCH) -> list[int]:
     """The `size` smallest hashes of the word trigrams of masked words (of the whole, if shorter)."""
     if not tokens:
         return []
-    ids = [_word_id(token) for token in tokens]
+    ids = list(map(_word_ids.get, tokens))
+    if None in ids:
+        ids = [_word_id(token) for token in tokens]
     if len(ids) < 3:
         return [sum(ids) % _PRIME]
     first, second = _MULTIPLIERS

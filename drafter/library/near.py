@@ -76,11 +76,10 @@ def near(conn: sqlite3.Connection, exact: list[str], threshold: float,
     for para, (masked, _exact, _date) in rows.items():
         groups.setdefault(masked, para)
     scores: dict[int, float] = {own_masked: 1.0}
-    checked = texts(conn, [para for masked, para in groups.items() if masked != own_masked])
+    forms = texts(conn, [para for masked, para in groups.items() if masked != own_masked], "form")
     for masked, para in groups.items():
         if masked != own_masked:
-            text = checked[para][0]
-            scores[masked] = matching.similarity(tokens, matching.masked(matching.words(text)), threshold)
+            scores[masked] = matching.similarity(tokens, forms[para][0].split(), threshold)
     out = [Match(para, scores[masked], exact_hash == own_exact, date)
            for para, (masked, exact_hash, date) in rows.items() if scores.get(masked, 0.0) >= threshold]
     out.sort(key=lambda match: match.date, reverse=True)  # the latest first, undated last …

@@ -81,6 +81,11 @@ class Found:
                 "results": [hit.to_dict() for hit in self.results]}
 
 
+def _natural(symbol: str) -> str:
+    """A sort key that puts A/RES/80/48 after A/RES/80/5."""
+    return re.sub(r"\d+", lambda number: number.group().zfill(8), symbol)
+
+
 def _phrase(tokens: list[str]) -> str:
     return '"' + " ".join(tokens) + '"'
 
@@ -109,7 +114,7 @@ def search(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], query: 
         f"SELECT DISTINCT t.rowid >> {PARAGRAPH_BITS} FROM text_index t{join} WHERE text_index MATCH ?{where}",
         [_phrase(tokens), *params]) if doc in documents]
     docs = [doc for doc in docs if filters.admits(doc)]
-    docs.sort(key=lambda doc: (doc.date, doc.id), reverse=True)
+    docs.sort(key=lambda doc: (doc.date, _natural(doc.symbol)), reverse=True)
     hits: list[Hit] = []
     seen: set[int] = set()
     for doc in docs:

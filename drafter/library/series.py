@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from drafter.compare.changes import Op
 from drafter.library import matching
 from drafter.library.ops import word_ops
+from drafter.library.store import paragraph_ids
 
 TITLE_OVERLAP = 0.5  # the share of title words a recall needs to join two series
 
@@ -108,7 +109,8 @@ def members(conn: sqlite3.Connection, doc: int) -> list[Member]:
 
 
 def _paragraphs(conn: sqlite3.Connection, doc: int) -> list[tuple[str, str]]:
-    return conn.execute("SELECT label, text FROM paragraphs WHERE doc = ? ORDER BY id", (doc,)).fetchall()
+    return conn.execute("SELECT label, text FROM paragraphs WHERE id >= ? AND id < ? ORDER BY id",
+                        paragraph_ids(doc)).fetchall()
 
 
 def _closest(wording: list[str], candidates: list[tuple[str, str]], threshold: float) -> tuple[str, str, float] | None:

@@ -3,8 +3,8 @@
 Tables: `documents` (one row per file added: its content hash, symbol, organ, date of adoption,
 session, title, agenda item, series, the resolutions it recalls and the reader's warnings);
 `paragraphs` (one per paragraph and sub-paragraph: label, part, lead phrase, text, footnotes and the
-hashes of `drafter.library.matching`; its id is the document's id × 2¹⁶ + its position, so that a
-full-text hit names its document without a join); `sketch` (hash → paragraph, to find near
+matching form and hashes of `drafter.library.matching`; its id is the document's id × 2¹⁶ + its position, so that a
+full-text hit names its document without a join, and a document's paragraphs are a range of ids); `sketch` (hash → paragraph, to find near
 wordings); `text_index` (FTS5 over the paragraphs' text, external content).
 
 The file is opened in WAL mode: searches go on while another process adds files. Every operation
@@ -49,6 +49,7 @@ CREATE TABLE IF NOT EXISTS documents (
     title_key TEXT NOT NULL,
     recalls TEXT NOT NULL,
     series INTEGER,
+    paragraphs INTEGER NOT NULL,
     warnings TEXT NOT NULL,
     added TEXT NOT NULL
 );
@@ -56,19 +57,18 @@ CREATE INDEX IF NOT EXISTS documents_symbol ON documents(symbol);
 CREATE INDEX IF NOT EXISTS documents_series ON documents(series, date);
 CREATE TABLE IF NOT EXISTS paragraphs (
     id INTEGER PRIMARY KEY,
-    doc INTEGER NOT NULL,
     label TEXT NOT NULL,
     part TEXT NOT NULL,
     lead TEXT NOT NULL,
     text TEXT NOT NULL,
     footnotes TEXT NOT NULL,
     words INTEGER NOT NULL,
+    form TEXT NOT NULL,
     exact INTEGER NOT NULL,
     masked INTEGER NOT NULL,
     date TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS paragraphs_exact ON paragraphs(exact, date);
-CREATE INDEX IF NOT EXISTS paragraphs_doc ON paragraphs(doc);
 CREATE TABLE IF NOT EXISTS sketch (
     h INTEGER NOT NULL,
     para INTEGER NOT NULL,
@@ -231,3 +231,8 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 def document_of(paragraph_id: int) -> int:
     return paragraph_id >> PARAGRAPH_BITS
+
+
+def paragraph_ids(doc: int) -> tuple[int, int]:
+    """The range of the ids of a document's paragraphs: `low <= id < high`."""
+    return doc << PARAGRAPH_BITS, (doc + 1) << PARAGRAPH_BITS
