@@ -36,7 +36,7 @@ the library deleted or replaced while open (`LibraryGone`), another program hold
 
 from __future__ import annotations
 
-from drafter.library.api import AddReport, Added, Document, History, Library, Stats, default_folder
+from drafter.library.api import Added, AddReport, Document, History, Library, Stats, default_folder
 from drafter.library.matching import NEAR
 from drafter.library.provenance import EDITED, NEW, VERBATIM, Provenance, Source
 from drafter.library.search import Found, Hit

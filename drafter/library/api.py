@@ -224,7 +224,8 @@ class Library:
             rows = conn.execute(
                 "SELECT symbol, organ, date, session, title, agenda, series, path, warnings, paragraphs "
                 "FROM documents ORDER BY date, symbol")
-            return [Document(*row[:8], paragraphs=row[9], warnings=json.loads(row[8])) for row in rows]
+            return [Document(symbol, organ, date, session, title, agenda, series, path, count, json.loads(warnings))
+                    for symbol, organ, date, session, title, agenda, series, path, warnings, count in rows]
 
     def stats(self) -> Stats:
         with self._store.session("count the library") as conn:

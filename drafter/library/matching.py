@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from typing import cast
 
 from rapidfuzz.distance import Indel
 
@@ -65,9 +66,8 @@ def sketch(tokens: Sequence[str], size: int = SKETCH) -> list[int]:
     """The `size` smallest hashes of the word trigrams of masked words (of the whole, if shorter)."""
     if not tokens:
         return []
-    ids = list(map(_word_ids.get, tokens))
-    if None in ids:
-        ids = [_word_id(token) for token in tokens]
+    known = list(map(_word_ids.get, tokens))  # in one call: the usual case, every word met before
+    ids = [_word_id(token) for token in tokens] if None in known else cast(list[int], known)
     if len(ids) < 3:
         return [sum(ids) % _PRIME]
     first, second = _MULTIPLIERS

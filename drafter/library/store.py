@@ -2,10 +2,11 @@
 
 Tables: `documents` (one row per file added: its content hash, symbol, organ, date of adoption,
 session, title, agenda item, series, the resolutions it recalls and the reader's warnings);
-`paragraphs` (one per paragraph and sub-paragraph: label, part, lead phrase, text, footnotes and the
-matching form and hashes of `drafter.library.matching`; its id is the document's id × 2¹⁶ + its position, so that a
-full-text hit names its document without a join, and a document's paragraphs are a range of ids); `sketch` (hash → paragraph, to find near
-wordings); `text_index` (FTS5 over the paragraphs' text, external content).
+`paragraphs` (one per paragraph and sub-paragraph: label, part, lead phrase, text, footnotes, and the
+matching form and hashes of `drafter.library.matching`; its id is the document's id × 2¹⁶ + its
+position, so that a full-text hit names its document without a join, and a document's paragraphs
+are a range of ids); `sketch` (hash → paragraph, to find near wordings); `text_index` (FTS5 over the
+paragraphs' text, external content).
 
 The file is opened in WAL mode: searches go on while another process adds files. Every operation
 checks first that the file is still the one that was opened (a library deleted or replaced while in

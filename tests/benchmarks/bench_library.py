@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import itertools
 import json
 import os
 import random
@@ -34,8 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from drafter.library import Library  # noqa: E402
-from drafter.library import matching  # noqa: E402
+from drafter.library import Library, matching  # noqa: E402
 from drafter.library.index import labelled_paragraphs  # noqa: E402
 from drafter.library.near import near  # noqa: E402
 from tests.benchmarks import library_methods  # noqa: E402
@@ -43,7 +43,8 @@ from tests.benchmarks.make_library import default_folder, generate  # noqa: E402
 from tests.corpus import CORPUS, TEXTS, load  # noqa: E402
 
 TARGET_SEARCH_MS, TARGET_PROVENANCE_MS, TARGET_FILES_PER_S, TARGET_MB = 50, 500, 20, 500
-INDEX_SAMPLE = int(os.environ.get("LIBRARY_INDEX_SAMPLE", "1000"))  # files indexed into a fresh library to measure the indexing rate
+# files indexed into a new library to measure the indexing rate
+INDEX_SAMPLE = int(os.environ.get("LIBRARY_INDEX_SAMPLE", "1000"))
 
 
 def timed(call: Callable[[], object]) -> tuple[float, float]:
@@ -160,7 +161,7 @@ def bench_checks() -> dict[str, float]:
     """The check of one candidate: rapidfuzz's Indel similarity against difflib's ratio, on word lists."""
     paragraphs = [matching.masked(matching.words(text)) for path in TEXTS[:20]
                   for _label, _part, text, _p in labelled_paragraphs(load(path))]
-    pairs = [(a, b) for a, b in zip(paragraphs, paragraphs[1:], strict=False)][:2000]
+    pairs = list(itertools.pairwise(paragraphs))[:2000]
     fuzz = min(timed(lambda: [matching.similarity(a, b) for a, b in pairs])[1] for _ in range(3))
     lib = min(timed(lambda: [difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() for a, b in pairs])[1]
               for _ in range(3))
@@ -215,7 +216,8 @@ def main() -> int:
           f"peak {memory['peak_mb']} MB (target < {TARGET_MB} MB: {_status(memory['peak_mb'], TARGET_MB)})")
     checks = bench_checks()
     figures["checks"] = checks
-    print(f"checking a candidate ({checks['pairs']:.0f} pairs of paragraphs): rapidfuzz {checks['rapidfuzz_us']:.1f} µs, "
+    print(f"checking a candidate ({checks['pairs']:.0f} pairs of paragraphs): "
+          f"rapidfuzz {checks['rapidfuzz_us']:.1f} µs, "
           f"difflib {checks['difflib_us']:.1f} µs ({checks['difflib_us'] / checks['rapidfuzz_us']:.0f}× slower)")
     if not args.skip_methods:
         figures["methods"] = library_methods.compare_methods(folder, near)

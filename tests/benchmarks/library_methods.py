@@ -135,7 +135,8 @@ def _lsh(conn: sqlite3.Connection, queries: list[str]) -> dict[str, Any]:
     per_query = (time.process_time() - start) / len(queries)
     scale = total / max(1, len(rows))
     return {"paragraphs": len(rows), "build_s": build, "memory_mb": memory / 2**20, "found": found, "limit": limit,
-            "per_query_ms": per_query * 1000, "scaled_build_s": build * scale, "scaled_memory_mb": memory / 2**20 * scale}
+            "per_query_ms": per_query * 1000, "scaled_build_s": build * scale,
+            "scaled_memory_mb": memory / 2**20 * scale}
 
 
 def compare_methods(folder: Path, near: Callable[..., Any]) -> dict[str, Any]:

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from drafter.compare import Op, compare  # noqa: E402
-from drafter.model import Paragraph, Resolution, iter_paragraphs  # noqa: E402
+from drafter.model import Resolution, iter_paragraphs  # noqa: E402
 from drafter.sessions import format_date, session_heading  # noqa: E402
 from tests.corpus import CORPUS, TEXTS, load, words  # noqa: E402
 

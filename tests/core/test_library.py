@@ -343,7 +343,7 @@ def test_calls_from_several_threads(tmp_path: Path) -> None:
             try:
                 for _ in range(15):
                     call()
-            except BaseException as exc:  # noqa: BLE001 — reported below
+            except BaseException as exc:
                 errors.append(exc)
 
         threads = [threading.Thread(target=work, args=(lambda: library.search("human rights"),)),

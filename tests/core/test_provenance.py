@@ -154,8 +154,8 @@ def test_nearly_is_ninety_percent_of_the_words_in_order(library: Library) -> Non
     op5 = load(CORPUS / "A-RES-75-180.txt").operatives()[4].text
     tokens = op5.split()
     assert len(words(op5)) > 40
-    three = " ".join(tokens[:10] + ["firmly"] + tokens[10:20] + ["also"] + tokens[20:30] + ["fully"] + tokens[30:])
-    rewritten = " ".join(tokens[:-9] + "and to report thereon to the Assembly at its next session;".split())
+    three = " ".join([*tokens[:10], "firmly", *tokens[10:20], "also", *tokens[20:30], "fully", *tokens[30:]])
+    rewritten = " ".join([*tokens[:-9], *"and to report thereon to the Assembly at its next session;".split()])
     near, far = library.provenance([three, rewritten])
     assert near.status == "edited" and near.added == ["firmly", "also", "fully"]
     assert near.nearest is not None and 0.9 <= near.nearest.similarity < 1
