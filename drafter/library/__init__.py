@@ -36,12 +36,35 @@ the library deleted or replaced while open (`LibraryGone`), another program hold
 
 from __future__ import annotations
 
-from drafter.library.api import Added, AddReport, Document, History, Library, Stats, default_folder
-from drafter.library.matching import NEAR
-from drafter.library.provenance import EDITED, NEW, VERBATIM, Provenance, Source
-from drafter.library.search import Found, Hit
-from drafter.library.series import Member, Step
-from drafter.library.store import LibraryError, LibraryGone, LibraryLocked
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from drafter.library.api import Added, AddReport, Document, History, Library, Stats, default_folder
+    from drafter.library.matching import NEAR
+    from drafter.library.provenance import EDITED, NEW, VERBATIM, Provenance, Source
+    from drafter.library.search import Found, Hit
+    from drafter.library.series import Member, Step
+    from drafter.library.store import LibraryError, LibraryGone, LibraryLocked
+
+# the names above by module: the package is imported on demand, so that `drafter` starts without SQLite
+# or rapidfuzz when no library command runs
+_HOMES = {
+    "drafter.library.api": ["AddReport", "Added", "Document", "History", "Library", "Stats", "default_folder"],
+    "drafter.library.matching": ["NEAR"],
+    "drafter.library.provenance": ["EDITED", "NEW", "VERBATIM", "Provenance", "Source"],
+    "drafter.library.search": ["Found", "Hit"],
+    "drafter.library.series": ["Member", "Step"],
+    "drafter.library.store": ["LibraryError", "LibraryGone", "LibraryLocked"],
+}
+_HOME = {name: module for module, names in _HOMES.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOME:
+        return getattr(import_module(_HOME[name]), name)
+    raise AttributeError(f"module 'drafter.library' has no attribute {name!r}")
+
 
 __all__ = [
     "EDITED",

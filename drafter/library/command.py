@@ -7,7 +7,8 @@
     drafter library history A/RES/76/159 [--paragraph OP5]
     drafter provenance DRAFT [--json]
 
-Every command takes `--library DIR` (else $DRAFTER_LIBRARY, else the user data folder).
+Every command takes `--library DIR` (else $DRAFTER_LIBRARY, else the user data folder). The library
+itself is imported when a library command runs, not when `drafter` starts.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ import json
 import os
 import sys
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drafter.errors import DrafterError
-from drafter.library import report
-from drafter.library.api import Library
-from drafter.library.search import PARTS
+from drafter.library.store import PARTS
+
+if TYPE_CHECKING:
+    from drafter.library.api import Library
 
 _BAR = 30  # characters of the progress bar
 
@@ -109,6 +111,8 @@ def register(subparsers: Any) -> None:
 
 
 def _open(args: argparse.Namespace) -> Library:
+    from drafter.library.api import Library
+
     return Library(args.library or None)
 
 
@@ -139,6 +143,8 @@ class _Bar:
 
 
 def _add(args: argparse.Namespace) -> int:
+    from drafter.library import report
+
     if not args.paths and not args.samples:
         raise DrafterError("library add needs files or folders (or --samples)")
     with _open(args) as library:
@@ -154,6 +160,8 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from drafter.library import report
+
     with _open(args) as library:
         documents = library.documents()
     if args.json:
@@ -172,6 +180,8 @@ def _remove(args: argparse.Namespace) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
+    from drafter.library import report
+
     with _open(args) as library:
         stats = library.stats()
     if args.json:
@@ -182,6 +192,8 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
+    from drafter.library import report
+
     with _open(args) as library:
         found = library.search(args.query, organ=args.organ, since=args.since, lead=args.lead,
                                part=args.part or "", limit=args.limit)
@@ -193,6 +205,8 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
+    from drafter.library import report
+
     with _open(args) as library:
         history = library.history(args.symbol, args.paragraph)
     if args.json:
@@ -207,6 +221,8 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _provenance(args: argparse.Namespace) -> int:
+    from drafter.library import report
+
     if not os.path.isfile(args.file):
         raise DrafterError(f"{args.file}: no such file")
     with _open(args) as library:

@@ -18,11 +18,10 @@ from typing import Any
 
 from drafter.library import matching
 from drafter.library.near import near, texts
-from drafter.library.store import PARAGRAPH_BITS, DocumentInfo, LibraryError
+from drafter.library.store import PARAGRAPH_BITS, PARTS, DocumentInfo, LibraryError
 
 PARAGRAPH_WORDS = 8  # a query this long is also looked for as a whole paragraph
 NEAR_SEARCH = 0.75  # the least similarity of a paragraph found near a query
-PARTS = ("preamble", "operative", "annex")
 _FTS_TOKEN = re.compile(r"\w+")
 
 

@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 FILE_NAME = "library.sqlite"
 SCHEMA_VERSION = 1
+PARTS = ("preamble", "operative", "annex")  # the parts a paragraph is in
 PARAGRAPH_BITS = 16  # a paragraph's id is (document id << PARAGRAPH_BITS) + its position
 MAX_PARAGRAPHS = 1 << PARAGRAPH_BITS
 
