@@ -182,6 +182,7 @@ class Library:
             return
         added: list[index.DocumentRecord] = []
         with self._store.session("add the files") as conn, transaction(conn):
+            vocabulary = self._store.vocabulary(conn)
             symbols: dict[str, str] = {}
             for record in records:
                 if record.symbol:
@@ -192,7 +193,7 @@ class Library:
                                                             f"(from {same}); remove it first to replace it"))
                         continue
                     symbols[record.symbol] = record.path
-                index.store(conn, record)
+                index.store(conn, record, vocabulary)
                 added.append(record)
         self._store.changed()
         report.added += [Added(r.path, r.symbol, len(r.paragraphs), r.warnings) for r in added]
@@ -241,7 +242,8 @@ class Library:
         """Exact phrases, all words and near paragraphs (see `drafter.library.search`)."""
         with self._store.session("search the library") as conn:
             documents = self._store.documents(conn)
-            return search(conn, documents, query, Filters(organ.strip(), since, lead.strip(), part.strip()), limit)
+            return search(conn, documents, self._store.vocabulary(conn), query,
+                          Filters(organ.strip(), since, lead.strip(), part.strip()), limit)
 
     def provenance(self, paragraphs: Sequence[str], *, exclude_symbols: Iterable[str] = (),
                    exclude_hashes: Iterable[str] = ()) -> list[Provenance]:
@@ -250,7 +252,7 @@ class Library:
         with self._store.session("trace the paragraphs") as conn:
             documents = self._store.documents(conn)
             excluded = excluded_documents(documents, set(exclude_symbols), set(exclude_hashes))
-            return trace(conn, documents, list(paragraphs), excluded)
+            return trace(conn, documents, self._store.vocabulary(conn), list(paragraphs), excluded)
 
     def provenance_of(self, path: str) -> list[tuple[str, Provenance]]:
         """The provenance of every paragraph of a file (labelled), the file itself never its own source."""

@@ -24,6 +24,7 @@ from drafter.compare.labels import labels_of
 from drafter.leadwords import lead_phrase
 from drafter.library import matching
 from drafter.library.store import MAX_PARAGRAPHS, PARAGRAPH_BITS, paragraph_ids
+from drafter.library.vocabulary import Vocabulary
 from drafter.model import Block, NoteRef, Paragraph, Resolution, Text, all_blocks
 from drafter.parts import parts_of
 from drafter.rules.grammar import LANGS, citation_lists, other_body
@@ -206,8 +207,9 @@ def describe(path: str, digest: str) -> DocumentRecord:
     return record
 
 
-def store(conn: sqlite3.Connection, record: DocumentRecord) -> int:
-    """Insert a described document (inside the caller's transaction); its id."""
+def store(conn: sqlite3.Connection, record: DocumentRecord, vocabulary: Vocabulary) -> int:
+    """Insert a described document (inside the caller's transaction); its id. New words join the
+    vocabulary."""
     if len(record.paragraphs) >= MAX_PARAGRAPHS:
         raise ValueError(f"more than {MAX_PARAGRAPHS - 1} paragraphs")
     cursor = conn.execute(
@@ -222,26 +224,72 @@ def store(conn: sqlite3.Connection, record: DocumentRecord) -> int:
     assert doc is not None
     base = doc << PARAGRAPH_BITS
     rows = [(base + p.position, p.label, p.part, p.lead, p.text, json.dumps(p.footnotes, ensure_ascii=False),
-             len(p.tokens), " ".join(p.tokens), p.exact, p.masked, record.date) for p in record.paragraphs]
-    conn.executemany("INSERT INTO paragraphs (id, label, part, lead, text, footnotes, words, form, exact, masked, "
-                     "date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    conn.executemany("INSERT INTO text_index (rowid, text) VALUES (?, ?)", [(row[0], row[4]) for row in rows])
-    conn.executemany("INSERT OR IGNORE INTO sketch (h, para) VALUES (?, ?)",
-                     [(h, base + p.position) for p in record.paragraphs for h in matching.sketch(p.tokens)])
+             p.exact, p.masked, record.date) for p in record.paragraphs]
+    conn.executemany("INSERT INTO paragraphs (id, label, part, lead, text, footnotes, exact, masked, date) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.executemany("INSERT INTO text_index (rowid, text, part, lead) VALUES (?, ?, ?, ?)",
+                     [(row[0], row[4], row[2], row[3]) for row in rows])
+    for word in vocabulary.missing(token for p in record.paragraphs for token in p.tokens):
+        number = conn.execute("INSERT INTO vocabulary (word) VALUES (?)", (word,)).lastrowid
+        assert number is not None
+        vocabulary.learn([(number, word)])
+    first, last = record.date or UNDATED_FIRST, record.date
+    for p in record.paragraphs:
+        para = base + p.position
+        form = vocabulary.encode(p.tokens)
+        count = conn.execute(_COUNT_WORDING, (p.masked, len(form), form, first, para, last, para)).fetchone()[0]
+        if count == 1:  # a wording not met before: its sketch
+            conn.executemany("INSERT OR IGNORE INTO sketch (h, masked, words) VALUES (?, ?, ?)",
+                             [(h, p.masked, len(form)) for h in matching.sketch(form)])
     return doc
 
 
+# a wording's count and its earliest and latest paragraphs, with one more paragraph (the right-hand sides
+# of SET read the row as it was)
+_COUNT_WORDING = """
+INSERT INTO wordings (masked, words, form, count, first_date, first_para, last_date, last_para)
+VALUES (?, ?, ?, 1, ?, ?, ?, ?)
+ON CONFLICT (masked) DO UPDATE SET
+    count = count + 1,
+    first_para = CASE WHEN excluded.first_date < first_date THEN excluded.first_para ELSE first_para END,
+    first_date = min(first_date, excluded.first_date),
+    last_para = CASE WHEN excluded.last_date >= last_date THEN excluded.last_para ELSE last_para END,
+    last_date = max(last_date, excluded.last_date)
+RETURNING count
+"""
+UNDATED_FIRST = "9999-12-31"  # what an undated paragraph counts as when looking for the earliest
+
+
 def unstore(conn: sqlite3.Connection, doc: int) -> None:
-    """Delete a document and its paragraphs, full-text entries and sketch (inside a transaction)."""
+    """Delete a document, its paragraphs and their full-text entries, and what its wordings count of it."""
     low, high = paragraph_ids(doc)
-    rows = conn.execute("SELECT id, text, form FROM paragraphs WHERE id >= ? AND id < ?", (low, high)).fetchall()
-    conn.executemany("INSERT INTO text_index (text_index, rowid, text) VALUES ('delete', ?, ?)",
-                     [(para_id, text) for para_id, text, _form in rows])
-    for para_id, _text, form in rows:
-        conn.executemany("DELETE FROM sketch WHERE h = ? AND para = ?",
-                         [(h, para_id) for h in matching.sketch(form.split())])
+    rows = conn.execute("SELECT id, text, part, lead, masked FROM paragraphs WHERE id >= ? AND id < ?",
+                        (low, high)).fetchall()
+    conn.executemany("INSERT INTO text_index (text_index, rowid, text, part, lead) VALUES ('delete', ?, ?, ?, ?)",
+                     [row[:4] for row in rows])
     conn.execute("DELETE FROM paragraphs WHERE id >= ? AND id < ?", (low, high))
     conn.execute("DELETE FROM documents WHERE id = ?", (doc,))
+    for masked in {row[4] for row in rows}:
+        recount(conn, masked)
+
+
+def recount(conn: sqlite3.Connection, masked: int) -> None:
+    """Count a wording's paragraphs again, and find its earliest and latest; a wording no paragraph holds
+    any more goes, with its sketch."""
+    count = conn.execute("SELECT COUNT(*) FROM paragraphs WHERE masked = ?", (masked,)).fetchone()[0]
+    if count == 0:
+        form = conn.execute("SELECT form FROM wordings WHERE masked = ?", (masked,)).fetchone()
+        if form is not None:
+            conn.executemany("DELETE FROM sketch WHERE h = ? AND masked = ?",
+                             [(h, masked) for h in matching.sketch(form[0])])
+        conn.execute("DELETE FROM wordings WHERE masked = ?", (masked,))
+        return
+    first = conn.execute("SELECT id, date FROM paragraphs WHERE masked = ? ORDER BY date = '', date, id LIMIT 1",
+                         (masked,)).fetchone()
+    last = conn.execute("SELECT id, date FROM paragraphs WHERE masked = ? ORDER BY date DESC, id DESC LIMIT 1",
+                        (masked,)).fetchone()
+    conn.execute("UPDATE wordings SET count = ?, first_para = ?, first_date = ?, last_para = ?, last_date = ? "
+                 "WHERE masked = ?", (count, first[0], first[1] or UNDATED_FIRST, last[0], last[1], masked))
 
 
 def samples() -> list[Path]:

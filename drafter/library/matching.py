@@ -6,10 +6,11 @@ they are (the same hash means the same wording: verbatim), and `masked`, of the 
 number folded into one placeholder, so that a recall chain brought up to date ("its resolution
 74/153 of 18 December 2019" → "75/180 of 16 December 2020") is the same masked wording.
 
-The sketch of a paragraph is the `SKETCH` smallest hashes of its masked word trigrams (a bottom-k
+The sketch of a wording is the `SKETCH` smallest hashes of its masked word trigrams (a bottom-k
 MinHash). Two wordings that share most of their words in order share most of their trigrams, and
-so, with high probability, at least one of the smallest: the library looks a paragraph up by its
-sketch and checks each candidate with `similarity`.
+so, with high probability, several of the smallest: the library looks a wording up by its sketch
+(candidates share at least two of them, one for a short wording) and checks each with `similarity`.
+A wording is kept as a string of one character a word (`Vocabulary`).
 
 `similarity` is the share of words two wordings have in common in order: 2 × (longest common
 subsequence) / (words of one + words of the other), numbers counting as one word. "Nearly verbatim"
@@ -26,6 +27,7 @@ from typing import cast
 from rapidfuzz.distance import Indel
 
 from drafter.compare.words import normalize
+from drafter.library.vocabulary import Vocabulary
 
 NEAR = 0.9  # the similarity from which a wording holds another "nearly"
 SKETCH = 6  # hashes kept per paragraph
@@ -88,4 +90,11 @@ def length_bounds(count: int, threshold: float) -> tuple[int, int]:
     return int(count * ratio), int(count / ratio) + 1
 
 
-__all__ = ["NEAR", "NUMBER", "SKETCH", "digest", "length_bounds", "masked", "similarity", "sketch", "words"]
+def shared(form: str) -> int:
+    """How many sketch hashes a candidate must share with a wording: two, or one for a short wording
+    (whose few trigrams one edit may nearly all change)."""
+    return 2 if len(form) >= 2 * SKETCH + 2 else 1
+
+
+__all__ = ["NEAR", "NUMBER", "SKETCH", "Vocabulary", "digest", "length_bounds", "masked", "shared", "similarity",
+           "sketch", "words"]

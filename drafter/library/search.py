@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from drafter.library import matching
-from drafter.library.near import near, texts
-from drafter.library.store import PARAGRAPH_BITS, PARTS, DocumentInfo, LibraryError
+from drafter.library.near import holders, near, rows
+from drafter.library.store import PARAGRAPH_BITS, PARTS, DocumentInfo, LibraryError, document_of, paragraph_ids
+from drafter.library.vocabulary import Vocabulary
 
 PARAGRAPH_WORDS = 8  # a query this long is also looked for as a whole paragraph
 NEAR_SEARCH = 0.75  # the least similarity of a paragraph found near a query
@@ -37,17 +38,21 @@ class Filters:
             return False
         return not (self.since is not None and (doc.year is None or doc.year < self.since))
 
-    def sql(self) -> tuple[str, list[str]]:
-        """Conditions on the paragraphs `p`, and their parameters."""
-        where: list[str] = []
-        params: list[str] = []
+    def match(self, query: str) -> str:
+        """An FTS5 query on the paragraphs' text, with the part and lead phrase asked for."""
+        out = f"text : ({query})"
         if self.part:
-            where.append("p.part = ?")
-            params.append(self.part)
-        if self.lead:
-            where.append("(' ' || lower(p.lead) || ' ') LIKE ?")
-            params.append(f"% {' '.join(self.lead.lower().split())} %")
-        return "".join(f" AND {condition}" for condition in where), params
+            out += f' AND part : "{self.part}"'
+        lead = _FTS_TOKEN.findall(self.lead)
+        if lead:
+            out += f" AND lead : {_phrase(lead)}"
+        return out
+
+    def admits_paragraph(self, part: str, lead: str) -> bool:
+        if self.part and part != self.part:
+            return False
+        wanted = " ".join(_FTS_TOKEN.findall(self.lead.lower()))
+        return not wanted or f" {wanted} " in f" {' '.join(_FTS_TOKEN.findall(lead.lower()))} "
 
 
 @dataclass
@@ -98,8 +103,8 @@ def _spans(text: str, tokens: list[str], phrase: bool) -> list[tuple[int, int]]:
     return [match.span() for match in re.finditer(pattern, text, re.IGNORECASE)]
 
 
-def search(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], query: str, filters: Filters,
-           limit: int = 20) -> Found:
+def search(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], vocabulary: Vocabulary, query: str,
+           filters: Filters, limit: int = 20) -> Found:
     """The hits for `query`, best first (see the module's docstring)."""
     tokens = _FTS_TOKEN.findall(query)
     if not tokens:
@@ -107,11 +112,10 @@ def search(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], query: 
     if filters.part and filters.part not in PARTS:
         raise LibraryError(f"--part must be one of {', '.join(PARTS)}, not {filters.part!r}")
     limit = max(1, limit)
-    where, params = filters.sql()
-    join = " JOIN paragraphs p ON p.id = t.rowid" if where else ""
+    phrase = filters.match(_phrase(tokens))
     docs = [documents[doc] for (doc,) in conn.execute(
-        f"SELECT DISTINCT t.rowid >> {PARAGRAPH_BITS} FROM text_index t{join} WHERE text_index MATCH ?{where}",
-        [_phrase(tokens), *params]) if doc in documents]
+        f"SELECT DISTINCT rowid >> {PARAGRAPH_BITS} FROM text_index WHERE text_index MATCH ?", (phrase,))
+        if doc in documents]
     docs = [doc for doc in docs if filters.admits(doc)]
     docs.sort(key=lambda doc: (doc.date, _natural(doc.symbol)), reverse=True)
     hits: list[Hit] = []
@@ -119,54 +123,48 @@ def search(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], query: 
     for doc in docs:
         if len(hits) >= limit:
             break
-        low = doc.id << PARAGRAPH_BITS
-        rows = conn.execute(
-            f"SELECT p.id, p.label, p.text FROM text_index t JOIN paragraphs p ON p.id = t.rowid "
-            f"WHERE text_index MATCH ? AND t.rowid >= ? AND t.rowid < ?{where} ORDER BY t.rowid",
-            [_phrase(tokens), low, low + (1 << PARAGRAPH_BITS), *params]).fetchall()
-        for para, label, text in rows[:limit - len(hits)]:
+        low, high = paragraph_ids(doc.id)
+        found = conn.execute(
+            "SELECT p.id, p.label, p.text FROM text_index t JOIN paragraphs p ON p.id = t.rowid "
+            "WHERE text_index MATCH ? AND t.rowid >= ? AND t.rowid < ? ORDER BY t.rowid", (phrase, low, high))
+        for para, label, text in found.fetchall()[:limit - len(hits)]:
             seen.add(para)
             hits.append(Hit(doc.symbol, doc.date, label, text, 1.0, "exact", _spans(text, tokens, True), doc.path))
-    found = Found(query, len(docs), hits[0] if hits else None, hits)
+    result = Found(query, len(docs), hits[0] if hits else None, hits)
     if len(tokens) >= PARAGRAPH_WORDS and len(hits) < limit:
-        _add_near(conn, documents, query, filters, limit, hits, seen)
+        _add_near(conn, documents, vocabulary, query, filters, limit, hits, seen)
     if len(tokens) > 1 and len(hits) < limit:
         _add_all_words(conn, documents, tokens, filters, limit, hits, seen)
-    return found
+    return result
 
 
-def _add_near(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], query: str, filters: Filters,
-              limit: int, hits: list[Hit], seen: set[int]) -> None:
-    matches = [m for m in near(conn, matching.words(query), NEAR_SEARCH)
-               if m.para not in seen and m.doc in documents and filters.admits(documents[m.doc])]
-    rows = texts(conn, [m.para for m in matches], "label, text, part, lead")
-    for match in matches:
-        if len(hits) >= limit:
-            return
-        label, text, part, lead = rows[match.para]
-        if (filters.part and part != filters.part) or (filters.lead and not _lead_has(lead, filters.lead)):
-            continue
-        doc = documents[match.doc]
-        seen.add(match.para)
-        hits.append(Hit(doc.symbol, doc.date, label, text, match.similarity, "near", [], doc.path))
-
-
-def _lead_has(lead: str, wanted: str) -> bool:
-    return f" {' '.join(wanted.lower().split())} " in f" {lead.lower()} "
+def _add_near(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], vocabulary: Vocabulary, query: str,
+              filters: Filters, limit: int, hits: list[Hit], seen: set[int]) -> None:
+    for wording in near(conn, vocabulary, matching.words(query), NEAR_SEARCH):
+        held = [para for para, _date in holders(conn, wording.masked, 4 * limit, seen)]
+        found = rows(conn, "paragraphs", "id", held, "label, text, part, lead")
+        for para in held:
+            doc = documents.get(document_of(para))
+            label, text, part, lead = found[para]
+            if doc is None or not filters.admits(doc) or not filters.admits_paragraph(part, lead):
+                continue
+            seen.add(para)
+            hits.append(Hit(doc.symbol, doc.date, label, text, wording.similarity, "near", [], doc.path))
+            if len(hits) >= limit:
+                return
 
 
 def _add_all_words(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], tokens: list[str],
                    filters: Filters, limit: int, hits: list[Hit], seen: set[int]) -> None:
-    where, params = filters.sql()
-    rows = conn.execute(
-        f"SELECT p.id, p.label, p.text, t.rank FROM text_index t JOIN paragraphs p ON p.id = t.rowid "
-        f"WHERE text_index MATCH ?{where} ORDER BY t.rank LIMIT ?",
-        [" ".join(_phrase([token]) for token in tokens), *params, 10 * limit]).fetchall()
-    best = rows[0][3] if rows and rows[0][3] else -1.0
-    for para, label, text, rank in rows:
+    found = conn.execute(
+        "SELECT p.id, p.label, p.text, t.rank FROM text_index t JOIN paragraphs p ON p.id = t.rowid "
+        "WHERE text_index MATCH ? ORDER BY t.rank LIMIT ?",
+        (filters.match(" ".join(_phrase([token]) for token in tokens)), 10 * limit)).fetchall()
+    best = found[0][3] if found and found[0][3] else -1.0
+    for para, label, text, rank in found:
         if len(hits) >= limit:
             return
-        doc = documents.get(para >> PARAGRAPH_BITS)
+        doc = documents.get(document_of(para))
         if para in seen or doc is None or not filters.admits(doc):
             continue
         seen.add(para)

@@ -2,8 +2,10 @@
 
 Two documents of one organ are in the same series when they have the same title (numbers aside:
 "2020 review of …" and "2025 review of …"), or when one recalls the other as its own resolution
-("Recalling its resolution 75/180") and their titles share at least half their words (a text
-recalls many resolutions of other series; those keep their own). A series is named by the smallest
+("Recalling its resolution 75/180") and their titles are nearly the same (at least `TITLE_OVERLAP` of
+their words, small words aside, in common: a title that gained a word). A text recalls many
+resolutions of other series ("Nuclear disarmament" recalls "Reducing nuclear danger"): those keep
+their own series. A series is named by the smallest
 id among its documents; series are made again after every change to the library, in one pass.
 """
 
@@ -17,7 +19,7 @@ from drafter.library import matching
 from drafter.library.ops import word_ops
 from drafter.library.store import paragraph_ids
 
-TITLE_OVERLAP = 0.5  # the share of title words a recall needs to join two series
+TITLE_OVERLAP = 0.75  # the words two titles share over the words of both, for a recall to join two series
 
 
 class _Groups:
@@ -44,11 +46,11 @@ _SMALL_WORDS = frozenset("a an and as at by for from in into its of on or the to
 
 
 def _overlap(one: str, other: str) -> float:
-    """The share of the words of the shorter title (small words aside) that the other holds."""
+    """The words two titles share over the words of both (small words aside)."""
     first, second = set(one.split()) - _SMALL_WORDS, set(other.split()) - _SMALL_WORDS
     if not first or not second:
         return 1.0  # a text without a title (a Security Council text) follows what it recalls
-    return len(first & second) / min(len(first), len(second))
+    return len(first & second) / len(first | second)
 
 
 def assign(conn: sqlite3.Connection) -> int:

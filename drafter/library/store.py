@@ -3,10 +3,13 @@
 Tables: `documents` (one row per file added: its content hash, symbol, organ, date of adoption,
 session, title, agenda item, series, the resolutions it recalls and the reader's warnings);
 `paragraphs` (one per paragraph and sub-paragraph: label, part, lead phrase, text, footnotes, and the
-matching form and hashes of `drafter.library.matching`; its id is the document's id × 2¹⁶ + its
-position, so that a full-text hit names its document without a join, and a document's paragraphs
-are a range of ids); `sketch` (hash → paragraph, to find near wordings); `text_index` (FTS5 over the
-paragraphs' text, external content).
+hashes of `drafter.library.matching`; its id is the document's id × 2¹⁶ + its position, so that a
+full-text hit names its document without a join, and a document's paragraphs are a range of ids);
+`wordings` (one per distinct wording, numbers masked: its matching form, how many paragraphs hold it,
+the earliest and the latest of them), so that a wording repeated in a thousand resolutions is
+checked once; `sketch` (hash → wording, to find near wordings); `vocabulary` (word → the number that
+makes it one character of a wording's matching form); `text_index` (FTS5 over the paragraphs' text,
+part and lead phrase, external content).
 
 The file is opened in WAL mode: searches go on while another process adds files. Every operation
 checks first that the file is still the one that was opened (a library deleted or replaced while in
@@ -25,12 +28,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.errors import DrafterError
+from drafter.library.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
 
 FILE_NAME = "library.sqlite"
 SCHEMA_VERSION = 1
 PARTS = ("preamble", "operative", "annex")  # the parts a paragraph is in
+CACHE_KIB = 65536  # SQLite's page cache: the wordings and their sketch of a large library stay in memory
 PARAGRAPH_BITS = 16  # a paragraph's id is (document id << PARAGRAPH_BITS) + its position
 MAX_PARAGRAPHS = 1 << PARAGRAPH_BITS
 
@@ -64,20 +69,34 @@ CREATE TABLE IF NOT EXISTS paragraphs (
     lead TEXT NOT NULL,
     text TEXT NOT NULL,
     footnotes TEXT NOT NULL,
-    words INTEGER NOT NULL,
-    form TEXT NOT NULL,
     exact INTEGER NOT NULL,
     masked INTEGER NOT NULL,
     date TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS paragraphs_exact ON paragraphs(exact, date);
+CREATE INDEX IF NOT EXISTS paragraphs_masked ON paragraphs(masked, date);
+CREATE TABLE IF NOT EXISTS wordings (
+    masked INTEGER PRIMARY KEY,
+    words INTEGER NOT NULL,
+    form TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    first_date TEXT NOT NULL,
+    first_para INTEGER NOT NULL,
+    last_date TEXT NOT NULL,
+    last_para INTEGER NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS sketch (
     h INTEGER NOT NULL,
-    para INTEGER NOT NULL,
-    PRIMARY KEY (h, para)
+    masked INTEGER NOT NULL,
+    words INTEGER NOT NULL,
+    PRIMARY KEY (h, masked)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS vocabulary (
+    id INTEGER PRIMARY KEY,
+    word TEXT NOT NULL UNIQUE
+);
 CREATE VIRTUAL TABLE IF NOT EXISTS text_index USING fts5(
-    text, content='paragraphs', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    text, part, lead, content='paragraphs', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
 """
 
@@ -129,7 +148,9 @@ class Store:
             raise LibraryError(f"{self.path}: the library cannot be opened ({exc})") from exc
         self._identity = self._stat()
         self._documents: dict[int, DocumentInfo] | None = None
-        with self.session("open the library") as conn:
+        self._vocabulary = Vocabulary()
+        self._version = -1  # SQLite's data_version when what is kept in memory was read
+        with self.session("open the library", follow=False) as conn:
             self._prepare(conn)
 
     # --- the connection ---------------------------------------------------------------------------
@@ -148,12 +169,13 @@ class Store:
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         conn.execute("PRAGMA foreign_keys=OFF")
         if version < SCHEMA_VERSION:
             conn.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}PRAGMA user_version={SCHEMA_VERSION};COMMIT;")
 
     @contextmanager
-    def session(self, doing: str) -> Iterator[sqlite3.Connection]:
+    def session(self, doing: str, follow: bool = True) -> Iterator[sqlite3.Connection]:
         """The connection, for one operation (`doing` names it in an error), errors turned into words."""
         with self.lock:
             conn = self._conn
@@ -163,6 +185,8 @@ class Store:
                 raise LibraryGone(f"{self.path}: the library was deleted or replaced while in use; "
                                   f"open it again (a new, empty one is made if it is gone) to {doing}")
             try:
+                if follow:
+                    self._follow(conn)
                 yield conn
             except sqlite3.OperationalError as exc:
                 self._rollback()
@@ -175,7 +199,19 @@ class Store:
                 self._rollback()
                 raise
 
+    def _follow(self, conn: sqlite3.Connection) -> None:
+        """Read again what is kept in memory when another program changed the library."""
+        version = conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._version:
+            self._version = version
+            self._documents = None
+            self._vocabulary.learn(conn.execute("SELECT id, word FROM vocabulary WHERE id > ?",
+                                                (self._vocabulary.last,)))
+
     def _rollback(self) -> None:
+        self._documents = None
+        self._vocabulary = Vocabulary()  # words learnt in the transaction are gone with it
+        self._version = -1
         if self._conn is not None and self._conn.in_transaction:
             try:
                 self._conn.execute("ROLLBACK")
@@ -216,6 +252,13 @@ class Store:
     def changed(self) -> None:
         """Forget what is kept in memory: documents were added or removed."""
         self._documents = None
+
+    def vocabulary(self, conn: sqlite3.Connection) -> Vocabulary:
+        """The library's words (inside a write transaction: with those another program added meanwhile)."""
+        if conn.in_transaction:
+            self._vocabulary.learn(conn.execute("SELECT id, word FROM vocabulary WHERE id > ?",
+                                                (self._vocabulary.last,)))
+        return self._vocabulary
 
 
 @contextmanager

@@ -1,7 +1,8 @@
 """Three ways to find the paragraphs of a large library that read nearly like a given one, measured.
 
-1. The sketch table (`drafter.library.near`): the 6 smallest trigram hashes of each paragraph in a
-   SQLite table; candidates share one, and are checked with rapidfuzz.
+1. The sketch table (`drafter.library.near`): the 6 smallest trigram hashes of each distinct wording
+   in a SQLite table; candidates share two (one for a short wording), and each candidate wording is
+   checked once with rapidfuzz.
 2. FTS5 candidates: the paragraph's 8 rarest words (document frequencies from `fts5vocab`), the
    best 200 paragraphs holding any of them by BM25, checked with rapidfuzz.
 3. datasketch's MinHash LSH (64 permutations, threshold 0.5) over the same trigrams, in memory: built
@@ -9,7 +10,8 @@
    are scaled up to the whole), candidates checked with rapidfuzz.
 
 Recall is measured against an exhaustive search: every paragraph of the library compared with each
-query by rapidfuzz (words turned into characters, `process.cdist`).
+query by rapidfuzz (words turned into characters, `process.cdist`). Every method reads the candidates'
+matching forms from the library's `wordings` table.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from rapidfuzz.distance import Indel
 from drafter.library import matching
 from drafter.library.index import labelled_paragraphs
 from drafter.library.store import FILE_NAME, PARAGRAPH_BITS
+from drafter.library.vocabulary import Vocabulary
 from tests.corpus import CORPUS, TEXTS, load
 
 QUERIES = 60
@@ -44,28 +47,14 @@ def _queries() -> list[str]:
     return [text for text in texts if len(matching.words(text)) >= 5][:QUERIES]
 
 
-class _Letters:
-    """Words as characters, so that rapidfuzz compares word sequences as strings in its fast path."""
-
-    def __init__(self) -> None:
-        self.table: dict[str, str] = {}
-
-    def encode(self, tokens: list[str]) -> str:
-        table = self.table
-        for token in tokens:
-            if token not in table:
-                table[token] = chr(0x4E00 + len(table)) if len(table) < 0x5000 else chr(0x20000 + len(table))
-        return "".join(map(table.__getitem__, tokens))
-
-
-def _truth(conn: sqlite3.Connection, queries: list[str]) -> list[set[int]]:
-    letters = _Letters()
+def _truth(conn: sqlite3.Connection, queries: list[str], vocabulary: Vocabulary) -> list[set[int]]:
     ids: list[int] = []
     encoded: list[str] = []
-    for para, text in conn.execute("SELECT id, text FROM paragraphs"):
+    forms = dict(conn.execute("SELECT masked, form FROM wordings"))  # one character a word already
+    for para, masked in conn.execute("SELECT id, masked FROM paragraphs"):
         ids.append(para)
-        encoded.append(letters.encode(matching.masked(matching.words(text))))
-    wanted = [letters.encode(matching.masked(matching.words(text))) for text in queries]
+        encoded.append(forms[masked])
+    wanted = [vocabulary.encode(matching.masked(matching.words(text))) for text in queries]
     scores = process.cdist(wanted, encoded, scorer=Indel.normalized_similarity, score_cutoff=matching.NEAR,
                            workers=1)
     return [{ids[column] for column in row.nonzero()[0]} for row in scores]
@@ -76,17 +65,24 @@ def _recall(found: list[set[int]], truth: list[set[int]]) -> float:
     return sum(len(f & t) for f, t in zip(found, truth, strict=True)) / max(1, wanted)
 
 
-def _checked(conn: sqlite3.Connection, query: str, candidates: set[int]) -> set[int]:
-    tokens = matching.masked(matching.words(query))
+def _checked(conn: sqlite3.Connection, vocabulary: Vocabulary, query: str, candidates: set[int]) -> set[int]:
+    """The candidate paragraphs that are near the query (their matching form read from the library)."""
+    tokens = vocabulary.encode(matching.masked(matching.words(query)))
     out: set[int] = set()
     marks = ",".join("?" * len(candidates))
-    for para, text in conn.execute(f"SELECT id, text FROM paragraphs WHERE id IN ({marks})", list(candidates)):
-        if matching.similarity(tokens, matching.masked(matching.words(text)), matching.NEAR):
+    for para, form in conn.execute(f"SELECT p.id, w.form FROM paragraphs p JOIN wordings w ON w.masked = p.masked "
+                                   f"WHERE p.id IN ({marks})", list(candidates)):
+        if matching.similarity(tokens, form, matching.NEAR):
             out.add(para)
     return out
 
 
-def _fts(conn: sqlite3.Connection, queries: list[str]) -> tuple[list[set[int]], float]:
+def _paragraphs(conn: sqlite3.Connection, wordings: list[int]) -> set[int]:
+    marks = ",".join("?" * len(wordings))
+    return {para for (para,) in conn.execute(f"SELECT id FROM paragraphs WHERE masked IN ({marks})", wordings)}
+
+
+def _fts(conn: sqlite3.Connection, vocabulary: Vocabulary, queries: list[str]) -> tuple[list[set[int]], float]:
     conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, text_index, row)")
     found: list[set[int]] = []
     start = time.process_time()
@@ -98,29 +94,30 @@ def _fts(conn: sqlite3.Connection, queries: list[str]) -> tuple[list[set[int]], 
         match = " OR ".join(f'"{token}"' for token in rare)
         candidates = {row[0] for row in conn.execute(
             "SELECT rowid FROM text_index WHERE text_index MATCH ? ORDER BY rank LIMIT 200", (match,))}
-        found.append(_checked(conn, query, candidates) if candidates else set())
+        found.append(_checked(conn, vocabulary, query, candidates) if candidates else set())
     return found, (time.process_time() - start) / len(queries)
 
 
-def _shingles(text: str) -> set[bytes]:
-    tokens = matching.masked(matching.words(text))
-    if len(tokens) < 3:
-        return {" ".join(tokens).encode()}
-    return {" ".join(tokens[index:index + 3]).encode() for index in range(len(tokens) - 2)}
+def _shingles(form: str) -> set[bytes]:
+    """The word trigrams of a matching form (one character a word)."""
+    if len(form) < 3:
+        return {form.encode()}
+    return {form[index:index + 3].encode() for index in range(len(form) - 2)}
 
 
-def _lsh(conn: sqlite3.Connection, queries: list[str]) -> dict[str, Any]:
+def _lsh(conn: sqlite3.Connection, vocabulary: Vocabulary, queries: list[str]) -> dict[str, Any]:
     from datasketch import MinHash, MinHashLSH
 
     limit = (LSH_DOCUMENTS + 1) << PARAGRAPH_BITS
-    rows = conn.execute("SELECT id, text FROM paragraphs WHERE id < ?", (limit,)).fetchall()
+    rows = conn.execute("SELECT p.id, w.form FROM paragraphs p JOIN wordings w ON w.masked = p.masked "
+                        "WHERE p.id < ?", (limit,)).fetchall()
     total = conn.execute("SELECT COUNT(*) FROM paragraphs").fetchone()[0]
     tracemalloc.start()
     start = time.process_time()
     lsh = MinHashLSH(threshold=0.5, num_perm=64)
-    for para, text in rows:
+    for para, form in rows:
         sketch = MinHash(num_perm=64)
-        sketch.update_batch(list(_shingles(text)))
+        sketch.update_batch(list(_shingles(form)))
         lsh.insert(para, sketch, check_duplication=False)
     build = time.process_time() - start
     memory = tracemalloc.get_traced_memory()[0]
@@ -129,9 +126,9 @@ def _lsh(conn: sqlite3.Connection, queries: list[str]) -> dict[str, Any]:
     start = time.process_time()
     for query in queries:
         sketch = MinHash(num_perm=64)
-        sketch.update_batch(list(_shingles(query)))
+        sketch.update_batch(list(_shingles(vocabulary.encode(matching.masked(matching.words(query))))))
         candidates = set(lsh.query(sketch))
-        found.append(_checked(conn, query, candidates) if candidates else set())
+        found.append(_checked(conn, vocabulary, query, candidates) if candidates else set())
     per_query = (time.process_time() - start) / len(queries)
     scale = total / max(1, len(rows))
     return {"paragraphs": len(rows), "build_s": build, "memory_mb": memory / 2**20, "found": found, "limit": limit,
@@ -141,20 +138,29 @@ def _lsh(conn: sqlite3.Connection, queries: list[str]) -> dict[str, Any]:
 
 def compare_methods(folder: Path, near: Callable[..., Any]) -> dict[str, Any]:
     conn = sqlite3.connect(folder / FILE_NAME)
+    conn.execute("PRAGMA cache_size=-65536")  # as the library sets it
+    vocabulary = Vocabulary()
+    vocabulary.learn(conn.execute("SELECT id, word FROM vocabulary"))
     queries = _queries()
     print(f"near-duplicate methods, {len(queries)} paragraphs, similarity ≥ {matching.NEAR} "
           "(recall against an exhaustive search; the exhaustive search itself takes a while) …", flush=True)
     start = time.process_time()
-    truth = _truth(conn, queries)
+    truth = _truth(conn, queries, vocabulary)
     exhaustive = time.process_time() - start
     start = time.process_time()
-    sketch = [{match.para for match in near(conn, matching.words(query), matching.NEAR)} for query in queries]
+    found = [[w.masked for w in near(conn, vocabulary, matching.words(query), matching.NEAR)] for query in queries]
     sketch_ms = (time.process_time() - start) / len(queries) * 1000
-    fts, fts_s = _fts(conn, queries)
-    lsh = _lsh(conn, queries)
+    sketch = [_paragraphs(conn, wordings) for wordings in found]
+    fts, fts_s = _fts(conn, vocabulary, queries)
+    try:
+        lsh = _lsh(conn, vocabulary, queries)
+    except ImportError:
+        print("  datasketch is not installed (pip install -e '.[bench]'): MinHash LSH left out")
+        lsh = {"paragraphs": 0, "build_s": 0.0, "memory_mb": 0.0, "found": [set() for _ in queries], "limit": 0,
+               "per_query_ms": 0.0, "scaled_build_s": 0.0, "scaled_memory_mb": 0.0}
     inside = [{para for para in t if para < lsh["limit"]} for t in truth]
     sketch_inside = [{para for para in found if para < lsh["limit"]} for found in sketch]
-    size = sum(row[0] for row in conn.execute("SELECT pgsize FROM dbstat WHERE name IN ('sketch')")) \
+    size = sum(row[0] for row in conn.execute("SELECT pgsize FROM dbstat WHERE name IN ('sketch', 'wordings')")) \
         if _has_dbstat(conn) else 0
     out = {
         "queries": len(queries), "near_copies": sum(len(t) for t in truth), "exhaustive_s": exhaustive,
@@ -168,7 +174,7 @@ def compare_methods(folder: Path, near: Callable[..., Any]) -> dict[str, Any]:
     print(f"  exhaustive search: {out['near_copies']} near copies, {exhaustive:.0f} s CPU")
     print(f"  sketch table in SQLite + rapidfuzz: {sketch_ms:.2f} ms CPU per paragraph, recall "
           f"{out['sketch']['recall']:.3f} (on the first {LSH_DOCUMENTS} documents {out['sketch']['recall_part']:.3f}), "
-          f"no memory beyond SQLite's cache, {size / 2**20:.0f} MB on disk")
+          f"no memory beyond SQLite's cache, {size / 2**20:.0f} MB on disk (sketch and wordings)")
     print(f"  FTS5 rarest words + rapidfuzz:      {fts_s * 1000:.2f} ms CPU per paragraph, recall "
           f"{out['fts5']['recall']:.3f}")
     print(f"  datasketch MinHash LSH + rapidfuzz: {lsh['per_query_ms']:.2f} ms CPU per paragraph, recall "
