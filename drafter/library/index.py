@@ -23,7 +23,7 @@ from drafter import inputs
 from drafter.compare.labels import labels_of
 from drafter.leadwords import lead_phrase
 from drafter.library import matching
-from drafter.library.store import MAX_PARAGRAPHS, PARAGRAPH_BITS, paragraph_ids
+from drafter.library.store import MAX_PARAGRAPHS, paragraph_id, paragraph_ids
 from drafter.library.vocabulary import Vocabulary
 from drafter.model import Block, NoteRef, Paragraph, Resolution, Text, all_blocks
 from drafter.parts import parts_of
@@ -211,7 +211,7 @@ def store(conn: sqlite3.Connection, record: DocumentRecord, vocabulary: Vocabula
     """Insert a described document (inside the caller's transaction); its id. New words join the
     vocabulary."""
     if len(record.paragraphs) >= MAX_PARAGRAPHS:
-        raise ValueError(f"more than {MAX_PARAGRAPHS - 1} paragraphs")
+        raise ValueError(f"more than {MAX_PARAGRAPHS - 1} paragraphs in one part")
     cursor = conn.execute(
         "INSERT INTO documents (hash, path, symbol, number, organ, doc_type, date, year, session, title, agenda, "
         "title_key, recalls, series, paragraphs, warnings, added) "
@@ -222,20 +222,19 @@ def store(conn: sqlite3.Connection, record: DocumentRecord, vocabulary: Vocabula
          datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")))
     doc = cursor.lastrowid
     assert doc is not None
-    base = doc << PARAGRAPH_BITS
-    rows = [(base + p.position, p.label, p.part, p.lead, p.text, json.dumps(p.footnotes, ensure_ascii=False),
-             p.exact, p.masked, record.date) for p in record.paragraphs]
+    ids = [paragraph_id(doc, p.part, p.position) for p in record.paragraphs]
+    rows = [(para, p.label, p.part, p.lead, p.text, json.dumps(p.footnotes, ensure_ascii=False),
+             p.exact, p.masked, record.date) for para, p in zip(ids, record.paragraphs, strict=True)]
     conn.executemany("INSERT INTO paragraphs (id, label, part, lead, text, footnotes, exact, masked, date) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    conn.executemany("INSERT INTO text_index (rowid, text, part, lead) VALUES (?, ?, ?, ?)",
-                     [(row[0], row[4], row[2], row[3]) for row in rows])
+    conn.executemany("INSERT INTO text_index (rowid, text, lead) VALUES (?, ?, ?)",
+                     [(row[0], row[4], row[3]) for row in rows])
     for word in vocabulary.missing(token for p in record.paragraphs for token in p.tokens):
         number = conn.execute("INSERT INTO vocabulary (word) VALUES (?)", (word,)).lastrowid
         assert number is not None
         vocabulary.learn([(number, word)])
     first, last = record.date or UNDATED_FIRST, record.date
-    for p in record.paragraphs:
-        para = base + p.position
+    for para, p in zip(ids, record.paragraphs, strict=True):
         form = vocabulary.encode(p.tokens)
         count = conn.execute(_COUNT_WORDING, (p.masked, len(form), form, first, para, last, para)).fetchone()[0]
         if count == 1:  # a wording not met before: its sketch
@@ -263,13 +262,13 @@ UNDATED_FIRST = "9999-12-31"  # what an undated paragraph counts as when looking
 def unstore(conn: sqlite3.Connection, doc: int) -> None:
     """Delete a document, its paragraphs and their full-text entries, and what its wordings count of it."""
     low, high = paragraph_ids(doc)
-    rows = conn.execute("SELECT id, text, part, lead, masked FROM paragraphs WHERE id >= ? AND id < ?",
+    rows = conn.execute("SELECT id, text, lead, masked FROM paragraphs WHERE id >= ? AND id < ?",
                         (low, high)).fetchall()
-    conn.executemany("INSERT INTO text_index (text_index, rowid, text, part, lead) VALUES ('delete', ?, ?, ?, ?)",
-                     [row[:4] for row in rows])
+    conn.executemany("INSERT INTO text_index (text_index, rowid, text, lead) VALUES ('delete', ?, ?, ?)",
+                     [row[:3] for row in rows])
     conn.execute("DELETE FROM paragraphs WHERE id >= ? AND id < ?", (low, high))
     conn.execute("DELETE FROM documents WHERE id = ?", (doc,))
-    for masked in {row[4] for row in rows}:
+    for masked in {row[3] for row in rows}:
         recount(conn, masked)
 
 

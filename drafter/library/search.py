@@ -18,7 +18,15 @@ from typing import Any
 
 from drafter.library import matching
 from drafter.library.near import holders, near, rows
-from drafter.library.store import PARAGRAPH_BITS, PARTS, DocumentInfo, LibraryError, document_of, paragraph_ids
+from drafter.library.store import (
+    PARAGRAPH_BITS,
+    PARTS,
+    POSITION_BITS,
+    DocumentInfo,
+    LibraryError,
+    document_of,
+    paragraph_ids,
+)
 from drafter.library.vocabulary import Vocabulary
 
 PARAGRAPH_WORDS = 8  # a query this long is also looked for as a whole paragraph
@@ -39,14 +47,18 @@ class Filters:
         return not (self.since is not None and (doc.year is None or doc.year < self.since))
 
     def match(self, query: str) -> str:
-        """An FTS5 query on the paragraphs' text, with the part and lead phrase asked for."""
+        """An FTS5 query on the paragraphs' text, with the lead phrase asked for."""
         out = f"text : ({query})"
-        if self.part:
-            out += f' AND part : "{self.part}"'
         lead = _FTS_TOKEN.findall(self.lead)
         if lead:
             out += f" AND lead : {_phrase(lead)}"
         return out
+
+    def rowids(self, rowid: str = "rowid") -> str:
+        """The condition on paragraph ids for the part asked for (the part is in the id, `store.paragraph_id`)."""
+        if not self.part:
+            return ""
+        return f" AND ({rowid} >> {POSITION_BITS}) & 3 = {PARTS.index(self.part)}"
 
     def admits_paragraph(self, part: str, lead: str) -> bool:
         if self.part and part != self.part:
@@ -114,8 +126,8 @@ def search(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], vocabul
     limit = max(1, limit)
     phrase = filters.match(_phrase(tokens))
     docs = [documents[doc] for (doc,) in conn.execute(
-        f"SELECT DISTINCT rowid >> {PARAGRAPH_BITS} FROM text_index WHERE text_index MATCH ?", (phrase,))
-        if doc in documents]
+        f"SELECT DISTINCT rowid >> {PARAGRAPH_BITS} FROM text_index WHERE text_index MATCH ?{filters.rowids()}",
+        (phrase,)) if doc in documents]
     docs = [doc for doc in docs if filters.admits(doc)]
     docs.sort(key=lambda doc: (doc.date, _natural(doc.symbol)), reverse=True)
     hits: list[Hit] = []
@@ -126,7 +138,8 @@ def search(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], vocabul
         low, high = paragraph_ids(doc.id)
         found = conn.execute(
             "SELECT p.id, p.label, p.text FROM text_index t JOIN paragraphs p ON p.id = t.rowid "
-            "WHERE text_index MATCH ? AND t.rowid >= ? AND t.rowid < ? ORDER BY t.rowid", (phrase, low, high))
+            f"WHERE text_index MATCH ? AND t.rowid >= ? AND t.rowid < ?{filters.rowids('t.rowid')} ORDER BY t.rowid",
+            (phrase, low, high))
         for para, label, text in found.fetchall()[:limit - len(hits)]:
             seen.add(para)
             hits.append(Hit(doc.symbol, doc.date, label, text, 1.0, "exact", _spans(text, tokens, True), doc.path))
@@ -158,7 +171,7 @@ def _add_all_words(conn: sqlite3.Connection, documents: dict[int, DocumentInfo],
                    filters: Filters, limit: int, hits: list[Hit], seen: set[int]) -> None:
     found = conn.execute(
         "SELECT p.id, p.label, p.text, t.rank FROM text_index t JOIN paragraphs p ON p.id = t.rowid "
-        "WHERE text_index MATCH ? ORDER BY t.rank LIMIT ?",
+        f"WHERE text_index MATCH ?{filters.rowids('t.rowid')} ORDER BY t.rank LIMIT ?",
         (filters.match(" ".join(_phrase([token]) for token in tokens)), 10 * limit)).fetchall()
     best = found[0][3] if found and found[0][3] else -1.0
     for para, label, text, rank in found:

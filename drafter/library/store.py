@@ -3,13 +3,13 @@
 Tables: `documents` (one row per file added: its content hash, symbol, organ, date of adoption,
 session, title, agenda item, series, the resolutions it recalls and the reader's warnings);
 `paragraphs` (one per paragraph and sub-paragraph: label, part, lead phrase, text, footnotes, and the
-hashes of `drafter.library.matching`; its id is the document's id × 2¹⁶ + its position, so that a
-full-text hit names its document without a join, and a document's paragraphs are a range of ids);
+hashes of `drafter.library.matching`; its id tells its document and part (`paragraph_id`), so that a
+full-text hit names them without a join, and a document's paragraphs are a range of ids);
 `wordings` (one per distinct wording, numbers masked: its matching form, how many paragraphs hold it,
 the earliest and the latest of them), so that a wording repeated in a thousand resolutions is
 checked once; `sketch` (hash → wording, to find near wordings); `vocabulary` (word → the number that
-makes it one character of a wording's matching form); `text_index` (FTS5 over the paragraphs' text,
-part and lead phrase, external content).
+makes it one character of a wording's matching form); `text_index` (FTS5 over the paragraphs' text
+and lead phrase, external content).
 
 The file is opened in WAL mode: searches go on while another process adds files. Every operation
 checks first that the file is still the one that was opened (a library deleted or replaced while in
@@ -36,8 +36,11 @@ FILE_NAME = "library.sqlite"
 SCHEMA_VERSION = 1
 PARTS = ("preamble", "operative", "annex")  # the parts a paragraph is in
 CACHE_KIB = 65536  # SQLite's page cache: the wordings and their sketch of a large library stay in memory
-PARAGRAPH_BITS = 16  # a paragraph's id is (document id << PARAGRAPH_BITS) + its position
-MAX_PARAGRAPHS = 1 << PARAGRAPH_BITS
+# a paragraph's id is (document id << PARAGRAPH_BITS) + (its part's number << POSITION_BITS) + its position in
+# the part: ids run in reading order, and a full-text hit tells its document and its part without a join
+PARAGRAPH_BITS = 16
+POSITION_BITS = 14
+MAX_PARAGRAPHS = 1 << POSITION_BITS  # in one part
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -96,7 +99,7 @@ CREATE TABLE IF NOT EXISTS vocabulary (
     word TEXT NOT NULL UNIQUE
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS text_index USING fts5(
-    text, part, lead, content='paragraphs', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    text, lead, content='paragraphs', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
 """
 
@@ -276,6 +279,14 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 def document_of(paragraph_id: int) -> int:
     return paragraph_id >> PARAGRAPH_BITS
+
+
+def paragraph_id(doc: int, part: str, position: int) -> int:
+    return (doc << PARAGRAPH_BITS) + (PARTS.index(part) << POSITION_BITS) + position
+
+
+def part_of(paragraph: int) -> str:
+    return PARTS[(paragraph >> POSITION_BITS) & 3]
 
 
 def paragraph_ids(doc: int) -> tuple[int, int]:
