@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from typing import cast
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, LCSseq
 
 from drafter.compare.words import normalize
 from drafter.library.vocabulary import Vocabulary
@@ -82,6 +82,11 @@ def similarity(one: Sequence[str], other: Sequence[str], cutoff: float = 0.0) ->
     return float(Indel.normalized_similarity(one, other, score_cutoff=cutoff))
 
 
+def in_order(query: Sequence[str], tokens: Sequence[str]) -> float:
+    """The share of the query's words that `tokens` hold in the query's order."""
+    return LCSseq.similarity(query, tokens) / len(query) if query else 0.0
+
+
 def length_bounds(count: int, threshold: float) -> tuple[int, int]:
     """The word counts another wording may have and still reach `threshold` against one of `count` words."""
     if threshold <= 0:
@@ -96,5 +101,5 @@ def shared(form: str) -> int:
     return 2 if len(form) >= 2 * SKETCH + 2 else 1
 
 
-__all__ = ["NEAR", "NUMBER", "SKETCH", "Vocabulary", "digest", "length_bounds", "masked", "shared", "similarity",
-           "sketch", "words"]
+__all__ = ["NEAR", "NUMBER", "SKETCH", "Vocabulary", "digest", "in_order", "length_bounds", "masked", "shared",
+           "similarity", "sketch", "words"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from drafter.compare.changes import Op
@@ -100,6 +101,7 @@ class _Found:
     def latest(self) -> Wording | None:
         return max(self.sources, key=lambda w: w.last_date) if self.sources else None
 
+    @cached_property
     def listed(self) -> list[tuple[int, float]]:
         """(paragraph, similarity) of the sources to list: verbatim copies, then the nearest wordings."""
         out = [(para, 1.0) for para, _date in self.verbatim]
@@ -149,7 +151,10 @@ def trace(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], vocabula
     found: list[_Found] = []
     for text in paragraphs:
         exact = matching.words(text)
-        held = [exclusions.apply(conn, wording) for wording in near(conn, vocabulary, exact, CLOSE)]
+        # the sources first; only a paragraph without any needs the wider (and slower) look for its closest
+        held = [exclusions.apply(conn, wording) for wording in near(conn, vocabulary, exact, matching.NEAR)]
+        if not any(held):
+            held = [exclusions.apply(conn, wording) for wording in near(conn, vocabulary, exact, CLOSE)]
         wordings = [wording for wording in held if wording is not None]
         sources = [w for w in wordings if w.similarity >= matching.NEAR]
         digest = matching.digest(exact) if exact else 0
@@ -157,7 +162,7 @@ def trace(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], vocabula
         found.append(_Found(text, digest, sources, wordings[0] if wordings else None, copies))
     shown: set[int] = set()
     for item in found:
-        shown.update(para for para, _score in item.listed())
+        shown.update(para for para, _score in item.listed)
         shown.update(w.first for w in (item.earliest(),) if w is not None)
         shown.update(w.last for w in (item.latest(), item.closest) if w is not None)
     info = rows(conn, "paragraphs", "id", shown, "label, text, exact, date")
@@ -172,7 +177,7 @@ def _provenance(item: _Found, documents: dict[int, DocumentInfo], info: dict[int
 
     status = VERBATIM if item.verbatim else EDITED if item.sources else NEW
     result = Provenance(item.text, status, sum(w.count for w in item.sources),
-                        [source(para, score) for para, score in item.listed()])
+                        [source(para, score) for para, score in item.listed])
     earliest, latest = item.earliest(), item.latest()
     if earliest is not None and latest is not None:
         result.earliest = source(earliest.first, earliest.similarity)

@@ -46,8 +46,8 @@ def search_text(found: Found, color: bool) -> str:
     lines: list[str] = []
     if found.latest is not None:
         plural = "text" if found.uses == 1 else "texts"
-        lines.append(f"“{found.query}”: used in {found.uses} {plural}, last in {_where(found.latest)} "
-                     f"({_date(found.latest.date)})")
+        count = f"{found.uses} {plural}" if found.counted else f"{found.uses} or more texts (too common to count)"
+        lines.append(f"“{found.query}”: used in {count}, last in {_where(found.latest)} ({_date(found.latest.date)})")
     else:
         lines.append(f"“{found.query}”: no text holds these words as a phrase")
     if not found.results:

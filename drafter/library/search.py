@@ -3,9 +3,12 @@
 A search is one query string. Its hits, best first:
 1. "exact": paragraphs that hold the words of the query as a phrase (case, accents and punctuation
    aside), the latest first; `uses` counts the documents that hold it and `latest` is the latest hit.
+   A phrase of common words ("of the") is counted for `COUNT_SECONDS` only: `counted` is then False,
+   `uses` a lower bound, and the hits are the latest of the `WALK` latest documents.
 2. "near", for a query of `PARAGRAPH_WORDS` words or more: paragraphs whose whole wording is at
    least `NEAR_SEARCH` alike the query (`drafter.library.near`), the most alike first.
-3. "near", while hits are missing: paragraphs that hold all the words in any order, by BM25 rank.
+3. "near", for a shorter query while hits are missing: paragraphs that hold all the words in any
+   order, by the share of the query's words they hold in order.
 Filters: organ (part of its name), since a year, lead phrase (a word of it), part.
 """
 
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,7 +33,10 @@ from drafter.library.store import (
 )
 from drafter.library.vocabulary import Vocabulary
 
-PARAGRAPH_WORDS = 8  # a query this long is also looked for as a whole paragraph
+PARAGRAPH_WORDS = 8  # a query this long is also looked for as a whole paragraph (and not as scattered words)
+COUNT_SECONDS = 0.025  # the time the uses of a phrase are counted in
+WALK = 400  # documents looked at, latest first, for a phrase too common to count
+ALL_WORDS = 5  # paragraphs with all the words read per hit wanted
 NEAR_SEARCH = 0.75  # the least similarity of a paragraph found near a query
 _FTS_TOKEN = re.compile(r"\w+")
 
@@ -88,18 +95,15 @@ class Hit:
 @dataclass
 class Found:
     query: str
-    uses: int  # documents that hold the query as a phrase
+    uses: int  # documents that hold the query as a phrase (at least so many, when not `counted`)
     latest: Hit | None
     results: list[Hit]
+    counted: bool = True  # False: a phrase of common words, not counted to the end (`COUNT_SECONDS`)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"query": self.query, "uses": self.uses, "latest": self.latest.to_dict() if self.latest else None,
+        return {"query": self.query, "uses": self.uses, "counted": self.counted,
+                "latest": self.latest.to_dict() if self.latest else None,
                 "results": [hit.to_dict() for hit in self.results]}
-
-
-def _natural(symbol: str) -> str:
-    """A sort key that puts A/RES/80/48 after A/RES/80/5."""
-    return re.sub(r"\d+", lambda number: number.group().zfill(8), symbol)
 
 
 def _phrase(tokens: list[str]) -> str:
@@ -125,30 +129,69 @@ def search(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], vocabul
         raise LibraryError(f"--part must be one of {', '.join(PARTS)}, not {filters.part!r}")
     limit = max(1, limit)
     phrase = filters.match(_phrase(tokens))
-    docs = [documents[doc] for (doc,) in conn.execute(
-        f"SELECT DISTINCT rowid >> {PARAGRAPH_BITS} FROM text_index WHERE text_index MATCH ?{filters.rowids()}",
-        (phrase,)) if doc in documents]
-    docs = [doc for doc in docs if filters.admits(doc)]
-    docs.sort(key=lambda doc: (doc.date, _natural(doc.symbol)), reverse=True)
+    matching_ids, complete = _holding(conn, phrase, filters.rowids())
+    by_doc: dict[int, list[int]] = {}
+    for para in matching_ids:
+        by_doc.setdefault(para >> PARAGRAPH_BITS, []).append(para)
+    docs = [documents[doc] for doc in by_doc if doc in documents and filters.admits(documents[doc])]
+    docs.sort(key=lambda doc: doc.order, reverse=True)
+    if not complete:  # a phrase of common words: its latest uses, document by document
+        docs, by_doc = _latest_holding(conn, documents, phrase, filters, limit)
+    chosen = [para for doc in docs for para in by_doc[doc.id]][:limit]
+    found = rows(conn, "paragraphs", "id", chosen, "label, text")
     hits: list[Hit] = []
-    seen: set[int] = set()
-    for doc in docs:
-        if len(hits) >= limit:
-            break
-        low, high = paragraph_ids(doc.id)
-        found = conn.execute(
-            "SELECT p.id, p.label, p.text FROM text_index t JOIN paragraphs p ON p.id = t.rowid "
-            f"WHERE text_index MATCH ? AND t.rowid >= ? AND t.rowid < ?{filters.rowids('t.rowid')} ORDER BY t.rowid",
-            (phrase, low, high))
-        for para, label, text in found.fetchall()[:limit - len(hits)]:
-            seen.add(para)
-            hits.append(Hit(doc.symbol, doc.date, label, text, 1.0, "exact", _spans(text, tokens, True), doc.path))
-    result = Found(query, len(docs), hits[0] if hits else None, hits)
+    for para in chosen:
+        doc = documents[document_of(para)]
+        label, text = found[para]
+        hits.append(Hit(doc.symbol, doc.date, label, text, 1.0, "exact", _spans(text, tokens, True), doc.path))
+    seen = set(chosen)
+    result = Found(query, len(docs) if complete else len(by_doc), hits[0] if hits else None, hits, complete)
     if len(tokens) >= PARAGRAPH_WORDS and len(hits) < limit:
         _add_near(conn, documents, vocabulary, query, filters, limit, hits, seen)
-    if len(tokens) > 1 and len(hits) < limit:
+    if 1 < len(tokens) < PARAGRAPH_WORDS and len(hits) < limit:  # a longer query has been looked for as a paragraph
         _add_all_words(conn, documents, tokens, filters, limit, hits, seen)
     return result
+
+
+def _holding(conn: sqlite3.Connection, match: str, condition: str) -> tuple[list[int], bool]:
+    """The ids of the paragraphs that match, in order, and whether all were read within `COUNT_SECONDS`
+    (a phrase of common words, "of the", is held by half the library)."""
+    deadline = time.perf_counter() + COUNT_SECONDS
+    found: list[int] = []
+    cursor = conn.execute(f"SELECT rowid FROM text_index WHERE text_index MATCH ?{condition}", (match,))
+    while True:
+        batch = cursor.fetchmany(4096)
+        found.extend(para for (para,) in batch)
+        if len(batch) < 4096:
+            return found, True
+        if time.perf_counter() > deadline:
+            cursor.close()
+            return found, False
+
+
+def _latest_holding(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], phrase: str, filters: Filters,
+                    limit: int) -> tuple[list[DocumentInfo], dict[int, list[int]]]:
+    """The latest documents that hold a common phrase, looked at one by one, latest first, until `limit`
+    paragraphs are found or `WALK` documents were looked at."""
+    docs: list[DocumentInfo] = []
+    by_doc: dict[int, list[int]] = {}
+    held = 0
+    ordered = sorted((doc for doc in documents.values() if filters.admits(doc)), key=lambda doc: doc.order,
+                     reverse=True)
+    for doc in ordered[:WALK]:
+        low, high = paragraph_ids(doc.id)
+        found = [para for (para,) in conn.execute(
+            f"SELECT rowid FROM text_index WHERE text_index MATCH ? AND rowid >= ? AND rowid < ?{filters.rowids()}",
+            (phrase, low, high))]
+        if found:
+            docs.append(doc)
+            by_doc[doc.id] = found
+            held += len(found)
+            if held >= limit:
+                break
+    return docs, by_doc
+
+
 
 
 def _add_near(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], vocabulary: Vocabulary, query: str,
@@ -169,20 +212,25 @@ def _add_near(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], voca
 
 def _add_all_words(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], tokens: list[str],
                    filters: Filters, limit: int, hits: list[Hit], seen: set[int]) -> None:
-    found = conn.execute(
-        "SELECT p.id, p.label, p.text, t.rank FROM text_index t JOIN paragraphs p ON p.id = t.rowid "
-        f"WHERE text_index MATCH ?{filters.rowids('t.rowid')} ORDER BY t.rank LIMIT ?",
-        (filters.match(" ".join(_phrase([token]) for token in tokens)), 10 * limit)).fetchall()
-    best = found[0][3] if found and found[0][3] else -1.0
-    for para, label, text, rank in found:
-        if len(hits) >= limit:
-            return
-        doc = documents.get(document_of(para))
-        if para in seen or doc is None or not filters.admits(doc):
-            continue
+    """Paragraphs with all the words, scored by the share of the query's words they hold in order (halved:
+    below any exact hit and most near paragraphs). Taken from the last added, `ALL_WORDS` × `limit` at most:
+    ranking every paragraph that holds "of" and "States" would take longer than the search may."""
+    found = [para for (para,) in conn.execute(
+        f"SELECT rowid FROM text_index WHERE text_index MATCH ?{filters.rowids()} ORDER BY rowid DESC LIMIT ?",
+        (filters.match(" ".join(_phrase([token]) for token in tokens)), ALL_WORDS * limit))
+        if para not in seen and document_of(para) in documents and filters.admits(documents[document_of(para)])]
+    info = rows(conn, "paragraphs", "id", found, "label, text")
+    wanted = [token.lower() for token in tokens]
+    scored = sorted(found, key=lambda para: documents[document_of(para)].order, reverse=True)
+    shares = {para: matching.in_order(wanted, [t.lower() for t in _FTS_TOKEN.findall(info[para][1])])
+              for para in scored}
+    scored.sort(key=shares.__getitem__, reverse=True)
+    for para in scored[:limit - len(hits)]:
+        doc = documents[document_of(para)]
+        label, text = info[para]
         seen.add(para)
-        score = 0.5 * (rank / best if best else 1.0)
-        hits.append(Hit(doc.symbol, doc.date, label, text, score, "near", _spans(text, tokens, False), doc.path))
+        hits.append(Hit(doc.symbol, doc.date, label, text, 0.5 * shares[para], "near", _spans(text, tokens, False),
+                        doc.path))
 
 
 __all__ = ["NEAR_SEARCH", "PARAGRAPH_WORDS", "PARTS", "Filters", "Found", "Hit", "search"]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -131,6 +132,7 @@ class DocumentInfo:
     hash: str
     path: str
     series: int | None
+    order: str = ""  # sorts by date, then by symbol in number order (A/RES/80/5 before A/RES/80/48)
 
 
 class Store:
@@ -249,7 +251,9 @@ class Store:
         """Every document by id (read once, kept until the library changes)."""
         if self._documents is None:
             rows = conn.execute("SELECT id, symbol, organ, date, year, hash, path, series FROM documents")
-            self._documents = {row[0]: DocumentInfo(*row) for row in rows}
+            self._documents = {doc: DocumentInfo(doc, symbol, organ, date, year, digest, path, series,
+                                                 f"{date} {_natural(symbol)}")
+                               for doc, symbol, organ, date, year, digest, path, series in rows}
         return self._documents
 
     def changed(self) -> None:
@@ -262,6 +266,11 @@ class Store:
             self._vocabulary.learn(conn.execute("SELECT id, word FROM vocabulary WHERE id > ?",
                                                 (self._vocabulary.last,)))
         return self._vocabulary
+
+
+def _natural(symbol: str) -> str:
+    """A symbol with its numbers padded, so that text order is number order."""
+    return re.sub(r"\d+", lambda number: number.group().zfill(8), symbol)
 
 
 @contextmanager
