@@ -5,10 +5,12 @@ A search is one query string. Its hits, best first:
    aside), the latest first; `uses` counts the documents that hold it and `latest` is the latest hit.
    A phrase of common words ("of the") is counted for `COUNT_SECONDS` only: `counted` is then False,
    `uses` a lower bound, and the hits are the latest of the `WALK` latest documents.
-2. "near", for a query of `PARAGRAPH_WORDS` words or more: paragraphs whose whole wording is at
-   least `NEAR_SEARCH` alike the query (`drafter.library.near`), the most alike first.
-3. "near", for a shorter query while hits are missing: paragraphs that hold all the words in any
-   order, by the share of the query's words they hold in order.
+2. "near", while hits are missing: for a query of `NEAR_WORDS` words or more, the paragraphs whose
+   wording is at least `NEAR_SEARCH` alike (`drafter.library.near`), the most alike first; for a
+   shorter one, paragraphs that hold all the words in any order, by the share of the query's words
+   they hold in order.
+A query of `PARAGRAPH_WORDS` words or more is a whole paragraph: the hits are the paragraphs whose
+wording is near it, those that hold it word for word ("exact") first.
 Filters: organ (part of its name), since a year, lead phrase (a word of it), part.
 """
 
@@ -33,7 +35,8 @@ from drafter.library.store import (
 )
 from drafter.library.vocabulary import Vocabulary
 
-PARAGRAPH_WORDS = 8  # a query this long is also looked for as a whole paragraph (and not as scattered words)
+NEAR_WORDS = 8  # a query this long is also looked for as a whole paragraph (and not as scattered words) …
+PARAGRAPH_WORDS = 20  # … and one this long only as a paragraph
 COUNT_SECONDS = 0.025  # the time the uses of a phrase are counted in
 WALK = 400  # documents looked at, latest first, for a phrase too common to count
 ALL_WORDS = 5  # paragraphs with all the words read per hit wanted
@@ -95,7 +98,9 @@ class Hit:
 @dataclass
 class Found:
     query: str
-    uses: int  # documents that hold the query as a phrase (at least so many, when not `counted`)
+    # documents that hold the query as a phrase (at least so many, when not `counted`); for a whole
+    # paragraph, paragraphs that hold it verbatim or nearly
+    uses: int
     latest: Hit | None
     results: list[Hit]
     counted: bool = True  # False: a phrase of common words, not counted to the end (`COUNT_SECONDS`)
@@ -128,6 +133,8 @@ def search(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], vocabul
     if filters.part and filters.part not in PARTS:
         raise LibraryError(f"--part must be one of {', '.join(PARTS)}, not {filters.part!r}")
     limit = max(1, limit)
+    if len(tokens) >= PARAGRAPH_WORDS:
+        return _paragraph(conn, documents, vocabulary, query, tokens, filters, limit)
     phrase = filters.match(_phrase(tokens))
     matching_ids, complete = _holding(conn, phrase, filters.rowids())
     by_doc: dict[int, list[int]] = {}
@@ -135,8 +142,10 @@ def search(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], vocabul
         by_doc.setdefault(para >> PARAGRAPH_BITS, []).append(para)
     docs = [documents[doc] for doc in by_doc if doc in documents and filters.admits(documents[doc])]
     docs.sort(key=lambda doc: doc.order, reverse=True)
+    uses = len(docs)
     if not complete:  # a phrase of common words: its latest uses, document by document
         docs, by_doc = _latest_holding(conn, documents, phrase, filters, limit)
+        uses = max(uses, len(docs))
     chosen = [para for doc in docs for para in by_doc[doc.id]][:limit]
     found = rows(conn, "paragraphs", "id", chosen, "label, text")
     hits: list[Hit] = []
@@ -145,10 +154,12 @@ def search(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], vocabul
         label, text = found[para]
         hits.append(Hit(doc.symbol, doc.date, label, text, 1.0, "exact", _spans(text, tokens, True), doc.path))
     seen = set(chosen)
-    result = Found(query, len(docs) if complete else len(by_doc), hits[0] if hits else None, hits, complete)
-    if len(tokens) >= PARAGRAPH_WORDS and len(hits) < limit:
-        _add_near(conn, documents, vocabulary, query, filters, limit, hits, seen)
-    if 1 < len(tokens) < PARAGRAPH_WORDS and len(hits) < limit:  # a longer query has been looked for as a paragraph
+    result = Found(query, uses, hits[0] if hits else None, hits, complete)
+    if len(tokens) >= NEAR_WORDS and len(hits) < limit:
+        extra = _paragraph(conn, documents, vocabulary, query, tokens, filters, limit).results
+        hits += [hit for hit in extra if hit.match == "near" and (hit.symbol, hit.label) not in
+                 {(seen_hit.symbol, seen_hit.label) for seen_hit in hits}][:limit - len(hits)]
+    elif len(tokens) > 1 and len(hits) < limit:
         _add_all_words(conn, documents, tokens, filters, limit, hits, seen)
     return result
 
@@ -194,20 +205,37 @@ def _latest_holding(conn: sqlite3.Connection, documents: dict[int, DocumentInfo]
 
 
 
-def _add_near(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], vocabulary: Vocabulary, query: str,
-              filters: Filters, limit: int, hits: list[Hit], seen: set[int]) -> None:
-    for wording in near(conn, vocabulary, matching.words(query), NEAR_SEARCH):
-        held = [para for para, _date in holders(conn, wording.masked, 4 * limit, seen)]
+def _paragraph(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], vocabulary: Vocabulary, query: str,
+               tokens: list[str], filters: Filters, limit: int) -> Found:
+    """A whole paragraph looked for: the paragraphs whose wording is near it, those that hold it word for
+    word ("exact") first; `uses` counts the paragraphs at least `matching.NEAR` alike, as provenance
+    does. (A full-text phrase of fifty words, "the" and "of" among them, takes FTS5 far longer.)"""
+    wordings = near(conn, vocabulary, matching.words(query), NEAR_SEARCH)
+    hits: list[Hit] = []
+    for wording in wordings:
+        if len(hits) >= limit:
+            break
+        held = [para for para, _date in holders(conn, wording.masked, 4 * limit)]
         found = rows(conn, "paragraphs", "id", held, "label, text, part, lead")
         for para in held:
             doc = documents.get(document_of(para))
             label, text, part, lead = found[para]
             if doc is None or not filters.admits(doc) or not filters.admits_paragraph(part, lead):
                 continue
-            seen.add(para)
-            hits.append(Hit(doc.symbol, doc.date, label, text, wording.similarity, "near", [], doc.path))
+            spans = _spans(text, tokens, True)
+            hits.append(Hit(doc.symbol, doc.date, label, text, 1.0 if spans else wording.similarity,
+                            "exact" if spans else "near", spans, doc.path))
             if len(hits) >= limit:
-                return
+                break
+    hits.sort(key=lambda hit: hit.match != "exact")  # stable: each group keeps its order
+    sources = [wording for wording in wordings if wording.similarity >= matching.NEAR]
+    latest = None
+    if sources:
+        para = max(sources, key=lambda wording: wording.last_date).last
+        label, text = rows(conn, "paragraphs", "id", [para], "label, text")[para]
+        doc = documents[document_of(para)]
+        latest = Hit(doc.symbol, doc.date, label, text, 1.0, "near", _spans(text, tokens, True), doc.path)
+    return Found(query, sum(wording.count for wording in sources), latest, hits)
 
 
 def _add_all_words(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], tokens: list[str],
@@ -233,4 +261,4 @@ def _add_all_words(conn: sqlite3.Connection, documents: dict[int, DocumentInfo],
                         doc.path))
 
 
-__all__ = ["NEAR_SEARCH", "PARAGRAPH_WORDS", "PARTS", "Filters", "Found", "Hit", "search"]
+__all__ = ["NEAR_SEARCH", "NEAR_WORDS", "PARAGRAPH_WORDS", "PARTS", "Filters", "Found", "Hit", "search"]
