@@ -23,7 +23,7 @@ from drafter import inputs
 from drafter.compare.labels import labels_of
 from drafter.leadwords import lead_phrase
 from drafter.library import matching
-from drafter.library.store import MAX_PARAGRAPHS, paragraph_id, paragraph_ids
+from drafter.library.store import MAX_PARAGRAPHS, document_id, paragraph_id, paragraph_ids
 from drafter.library.vocabulary import Vocabulary
 from drafter.model import Block, NoteRef, Paragraph, Resolution, Text, all_blocks
 from drafter.parts import parts_of
@@ -212,16 +212,15 @@ def store(conn: sqlite3.Connection, record: DocumentRecord, vocabulary: Vocabula
     vocabulary."""
     if len(record.paragraphs) >= MAX_PARAGRAPHS:
         raise ValueError(f"more than {MAX_PARAGRAPHS - 1} paragraphs in one part")
-    cursor = conn.execute(
-        "INSERT INTO documents (hash, path, symbol, number, organ, doc_type, date, year, session, title, agenda, "
+    doc = document_id(conn, record.date)
+    conn.execute(
+        "INSERT INTO documents (id, hash, path, symbol, number, organ, doc_type, date, year, session, title, agenda, "
         "title_key, recalls, series, paragraphs, warnings, added) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)",
-        (record.hash, record.path, record.symbol, record.number, record.organ, record.doc_type, record.date,
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)",
+        (doc, record.hash, record.path, record.symbol, record.number, record.organ, record.doc_type, record.date,
          record.year, record.session, record.title, record.agenda, title_key(record.title),
          " ".join(record.recalls), len(record.paragraphs), json.dumps(record.warnings, ensure_ascii=False),
          datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")))
-    doc = cursor.lastrowid
-    assert doc is not None
     ids = [paragraph_id(doc, p.part, p.position) for p in record.paragraphs]
     rows = [(para, p.label, p.part, p.lead, p.text, json.dumps(p.footnotes, ensure_ascii=False),
              p.exact, p.masked, record.date) for para, p in zip(ids, record.paragraphs, strict=True)]

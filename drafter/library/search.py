@@ -3,8 +3,8 @@
 A search is one query string. Its hits, best first:
 1. "exact": paragraphs that hold the words of the query as a phrase (case, accents and punctuation
    aside), the latest first; `uses` counts the documents that hold it and `latest` is the latest hit.
-   A phrase of common words ("of the") is counted for `COUNT_SECONDS` only: `counted` is then False,
-   `uses` a lower bound, and the hits are the latest of the `WALK` latest documents.
+   A phrase of common words ("of the") is counted for `COUNT_SECONDS` only: `counted` is then False
+   and `uses` a lower bound (the hits are the latest all the same: ids run in date order).
 2. "near", while hits are missing: for a query of `NEAR_WORDS` words or more, the paragraphs whose
    wording is at least `NEAR_SEARCH` alike (`drafter.library.near`), the most alike first; for a
    shorter one, paragraphs that hold all the words in any order, by the share of the query's words
@@ -31,14 +31,12 @@ from drafter.library.store import (
     DocumentInfo,
     LibraryError,
     document_of,
-    paragraph_ids,
 )
 from drafter.library.vocabulary import Vocabulary
 
 NEAR_WORDS = 8  # a query this long is also looked for as a whole paragraph (and not as scattered words) …
 PARAGRAPH_WORDS = 20  # … and one this long only as a paragraph
 COUNT_SECONDS = 0.025  # the time the uses of a phrase are counted in
-WALK = 400  # documents looked at, latest first, for a phrase too common to count
 ALL_WORDS = 5  # paragraphs with all the words read per hit wanted
 NEAR_SEARCH = 0.75  # the least similarity of a paragraph found near a query
 _FTS_TOKEN = re.compile(r"\w+")
@@ -136,17 +134,7 @@ def search(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], vocabul
     if len(tokens) >= PARAGRAPH_WORDS:
         return _paragraph(conn, documents, vocabulary, query, tokens, filters, limit)
     phrase = filters.match(_phrase(tokens))
-    matching_ids, complete = _holding(conn, phrase, filters.rowids())
-    by_doc: dict[int, list[int]] = {}
-    for para in matching_ids:
-        by_doc.setdefault(para >> PARAGRAPH_BITS, []).append(para)
-    docs = [documents[doc] for doc in by_doc if doc in documents and filters.admits(documents[doc])]
-    docs.sort(key=lambda doc: doc.order, reverse=True)
-    uses = len(docs)
-    if not complete:  # a phrase of common words: its latest uses, document by document
-        docs, by_doc = _latest_holding(conn, documents, phrase, filters, limit)
-        uses = max(uses, len(docs))
-    chosen = [para for doc in docs for para in by_doc[doc.id]][:limit]
+    chosen, uses, complete = _holding(conn, documents, phrase, filters, limit)
     found = rows(conn, "paragraphs", "id", chosen, "label, text")
     hits: list[Hit] = []
     for para in chosen:
@@ -164,45 +152,30 @@ def search(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], vocabul
     return result
 
 
-def _holding(conn: sqlite3.Connection, match: str, condition: str) -> tuple[list[int], bool]:
-    """The ids of the paragraphs that match, in order, and whether all were read within `COUNT_SECONDS`
-    (a phrase of common words, "of the", is held by half the library)."""
+def _holding(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], phrase: str, filters: Filters,
+             limit: int) -> tuple[list[int], int, bool]:
+    """The latest `limit` paragraphs that match (paragraph ids run in date order, `store.document_id`), how
+    many documents match, and whether all were counted within `COUNT_SECONDS` (a phrase of common words,
+    "of the", is held by half the library: it is then counted as far as time allows)."""
     deadline = time.perf_counter() + COUNT_SECONDS
-    found: list[int] = []
-    cursor = conn.execute(f"SELECT rowid FROM text_index WHERE text_index MATCH ?{condition}", (match,))
-    while True:
-        batch = cursor.fetchmany(4096)
-        found.extend(para for (para,) in batch)
-        if len(batch) < 4096:
-            return found, True
+    chosen: list[int] = []
+    counted: set[int] = set()
+    cursor = conn.execute(f"SELECT rowid FROM text_index WHERE text_index MATCH ?{filters.rowids()} "
+                          "ORDER BY rowid DESC", (phrase,))
+    while batch := cursor.fetchmany(1024):
+        for (para,) in batch:
+            doc = para >> PARAGRAPH_BITS
+            if doc not in counted:
+                info = documents.get(doc)
+                if info is None or not filters.admits(info):
+                    continue
+                counted.add(doc)
+            if len(chosen) < limit:
+                chosen.append(para)
         if time.perf_counter() > deadline:
             cursor.close()
-            return found, False
-
-
-def _latest_holding(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], phrase: str, filters: Filters,
-                    limit: int) -> tuple[list[DocumentInfo], dict[int, list[int]]]:
-    """The latest documents that hold a common phrase, looked at one by one, latest first, until `limit`
-    paragraphs are found or `WALK` documents were looked at."""
-    docs: list[DocumentInfo] = []
-    by_doc: dict[int, list[int]] = {}
-    held = 0
-    ordered = sorted((doc for doc in documents.values() if filters.admits(doc)), key=lambda doc: doc.order,
-                     reverse=True)
-    for doc in ordered[:WALK]:
-        low, high = paragraph_ids(doc.id)
-        found = [para for (para,) in conn.execute(
-            f"SELECT rowid FROM text_index WHERE text_index MATCH ? AND rowid >= ? AND rowid < ?{filters.rowids()}",
-            (phrase, low, high))]
-        if found:
-            docs.append(doc)
-            by_doc[doc.id] = found
-            held += len(found)
-            if held >= limit:
-                break
-    return docs, by_doc
-
-
+            return chosen, len(counted), False
+    return chosen, len(counted), True
 
 
 def _paragraph(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], vocabulary: Vocabulary, query: str,
@@ -249,7 +222,7 @@ def _add_all_words(conn: sqlite3.Connection, documents: dict[int, DocumentInfo],
         if para not in seen and document_of(para) in documents and filters.admits(documents[document_of(para)])]
     info = rows(conn, "paragraphs", "id", found, "label, text")
     wanted = [token.lower() for token in tokens]
-    scored = sorted(found, key=lambda para: documents[document_of(para)].order, reverse=True)
+    scored = list(found)  # the latest first: ids run in date order
     shares = {para: matching.in_order(wanted, [t.lower() for t in _FTS_TOKEN.findall(info[para][1])])
               for para in scored}
     scored.sort(key=shares.__getitem__, reverse=True)

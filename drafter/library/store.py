@@ -18,6 +18,7 @@ use), and turns SQLite's errors into a `LibraryError` of one line.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import re
@@ -38,7 +39,8 @@ SCHEMA_VERSION = 1
 PARTS = ("preamble", "operative", "annex")  # the parts a paragraph is in
 CACHE_KIB = 65536  # SQLite's page cache: the wordings and their sketch of a large library stay in memory
 # a paragraph's id is (document id << PARAGRAPH_BITS) + (its part's number << POSITION_BITS) + its position in
-# the part: ids run in reading order, and a full-text hit tells its document and its part without a join
+# the part: ids run in date order (`document_id`), then in reading order, and a full-text hit tells its
+# document and its part without a join
 PARAGRAPH_BITS = 16
 POSITION_BITS = 14
 MAX_PARAGRAPHS = 1 << POSITION_BITS  # in one part
@@ -288,6 +290,22 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 def document_of(paragraph_id: int) -> int:
     return paragraph_id >> PARAGRAPH_BITS
+
+
+DAY_BITS = 10  # texts of one day a document id tells apart
+
+
+def document_id(conn: sqlite3.Connection, date: str) -> int:
+    """A new document's id: its date's day number, then a serial of that day, so that ids (and so paragraph
+    ids) run in date order whatever order texts are added in (an undated text counts as of day 0)."""
+    day = datetime.date.fromisoformat(date).toordinal() if date else 0
+    low = day << DAY_BITS
+    last = conn.execute("SELECT MAX(id) FROM documents WHERE id >= ? AND id < ?", (low, low + (1 << DAY_BITS)))
+    found = last.fetchone()[0]
+    number = low if found is None else found + 1
+    if number >= low + (1 << DAY_BITS):
+        raise LibraryError(f"more than {1 << DAY_BITS} texts of {date or 'no date'} in the library")
+    return number
 
 
 def paragraph_id(doc: int, part: str, position: int) -> int:
