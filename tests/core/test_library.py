@@ -22,7 +22,7 @@ import pytest
 from drafter import cli
 from drafter.library import Library, LibraryError, LibraryGone, LibraryLocked
 from drafter.library.store import FILE_NAME
-from tests.corpus import CORPUS, TEXTS
+from tests.corpus import CORPUS, TEXTS, load
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -231,6 +231,25 @@ def test_a_whole_paragraph_finds_its_near_copies(library: Library) -> None:
     assert {("A/RES/72/169", "OP1"), ("A/RES/75/180", "OP1"), ("A/RES/76/159", "OP1")} <= set(near)
     scores = [hit.score for hit in found.results if hit.match == "near"]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_a_pasted_paragraph_is_found_word_for_word_and_nearly(library: Library) -> None:
+    op1 = load(CORPUS / "A-RES-76-159.txt").operatives()[0].text
+    found = library.search(op1)
+    assert [(h.symbol, h.label, h.match) for h in found.results[:3]] == [
+        ("A/RES/76/159", "OP1", "exact"), ("A/RES/75/180", "OP1", "near"), ("A/RES/72/169", "OP1", "near")]
+    assert found.results[0].spans == [(0, len(op1) - 1)]  # every word of it, up to its closing semicolon
+    assert found.uses == 3  # the paragraphs at least 90 % alike: 76/159, 75/180 and 72/169
+    assert found.latest is not None and found.latest.symbol == "A/RES/76/159"
+
+
+def test_a_phrase_too_common_to_count_in_time(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    everything = library.search("of the", limit=5)
+    assert everything.counted and everything.uses == len(TEXTS)
+    monkeypatch.setattr("drafter.library.search.COUNT_SECONDS", 0.0)
+    hurried = library.search("of the", limit=5)
+    assert not hurried.counted and 0 < hurried.uses <= everything.uses
+    assert [(h.symbol, h.label) for h in hurried.results] == [(h.symbol, h.label) for h in everything.results]
 
 
 def test_search_from_the_command_line(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
