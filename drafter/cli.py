@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import NoReturn
 
 from drafter import inputs
+from drafter.amendments.command import register as register_amendments
 from drafter.compare import command as compare_command
 from drafter.errors import DrafterError
 from drafter.exporters import command as export_command
@@ -132,6 +133,7 @@ def build_parser() -> Parser:
     export_command.register(sub)
     register_followup(sub)
     register_check(sub)
+    register_amendments(sub)
     parser.commands = frozenset(sub.choices)
     return parser
 

@@ -1,0 +1,290 @@
+"""All the statements of a comparison: paragraphs inserted, deleted, moved, split or merged, and the word
+statements of every changed paragraph, footnote and title, in the reading order of the texts.
+
+An insertion or a move is placed next to a paragraph that stays where it was ("after operative paragraph
+5"). Of several next to one another, the first follows the paragraph before them and each other one
+follows the moved paragraph just before it or precedes the paragraph after them, so that, applied in
+order, they come out in the order of the later text. An inserted paragraph, and the paragraphs a split or
+a merge makes, are quoted whole with their sub-paragraphs; a paragraph of the earlier text that ends up
+inside such a quote is deleted where it was (unless a paragraph around it already goes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from drafter.amendments.paragraph import Footnotes, ParagraphChanges, quote_marked
+from drafter.amendments.pieces import Token, groups_of, tokens_of
+from drafter.amendments.places import HEADING, TITLE, Level, Place, places_of, quoted_form
+from drafter.amendments.statement import (
+    AFTER,
+    BEFORE,
+    DELETE_PARAGRAPH,
+    END,
+    INSERT_PARAGRAPH,
+    INTO,
+    MOVE_PARAGRAPH,
+    REPLACE_PARAGRAPH,
+    Line,
+    Note,
+    Statement,
+)
+from drafter.compare import kinds
+from drafter.compare.changes import Change, ChangeList
+from drafter.compare.labels import labels_of
+from drafter.compare.words import superscript
+from drafter.model import Block, CrossHeading, NoteRef, Paragraph, Resolution, Text, all_blocks
+from drafter.parts import FOOTNOTES, FRONT, OPERATIVE, PREAMBLE, annex_number, parts_of
+
+_REGROUPS = (kinds.SPLIT, kinds.MERGED)
+_MOVED_OR_NEW = (kinds.INSERTED, kinds.MOVED)
+
+
+class Maker:
+    """One pass over a change list; `run` gives the statements and the warnings."""
+
+    def __init__(self, old: Resolution, new: Resolution, changes: ChangeList) -> None:
+        self.old, self.new, self.changes = old, new, changes
+        self.old_places, self.new_places = places_of(old), places_of(new)
+        self.old_labels = labels_of(old)
+        self.old_markers = {note.id: superscript(str(n)) for n, note in enumerate(old.footnotes, 1)}
+        self.new_markers = {note.id: superscript(str(n)) for n, note in enumerate(new.footnotes, 1)}
+        self.old_blocks = {block.id: block for block in old.blocks()}
+        self.new_blocks = {block.id: block for block in new.blocks()}
+        self.old_parent = _parents(old)
+        self.new_parent = _parents(new)
+        self.lists: dict[str, tuple[str, Sequence[Block]]] = {}  # new block id → its part and the list it is in
+        for part, blocks in parts_of(new).items():
+            self._note_lists(part, blocks)
+        self.records: dict[str, Change] = {}  # new block id → its record
+        for record in changes.records:
+            if record.part not in (FRONT, FOOTNOTES):
+                self.records.update((new_id, record) for new_id in record.new_ids)
+        earlier = {record.new_ids[0]: record.old_ids[0] for record in changes.records
+                   if record.part == FOOTNOTES and record.old_ids and record.new_ids}
+        self.footnotes = Footnotes({note.id: n for n, note in enumerate(old.footnotes, 1)},
+                                   {note.id: quoted_form(note.text) for note in new.footnotes}, earlier)
+        self.statements: list[Statement] = []
+        self.warnings: list[str] = []
+        self.covered: set[str] = set()  # later blocks quoted whole by a statement
+        self.gone: set[str] = set()  # earlier blocks a statement takes out
+        self.doomed: dict[str, float] = {}  # earlier blocks to delete, with the order of the statement
+        self.front_fields: list[str] = []
+
+    def _note_lists(self, part: str, blocks: Sequence[Block]) -> None:
+        for block in blocks:
+            self.lists[block.id] = (part, blocks)
+            if isinstance(block, Paragraph):
+                self._note_lists(part, block.children)
+
+    def run(self) -> tuple[list[Statement], list[str]]:
+        for index, record in enumerate(self.changes.records):
+            self._record(float(index), record)
+        self._deletions()
+        self._check_leftovers()
+        self.statements.sort(key=lambda statement: statement.order)
+        return self.statements, self.warnings
+
+    # --- records ---------------------------------------------------------------------------------
+    def _record(self, order: float, record: Change) -> None:
+        if record.part == FRONT:
+            self._front(order, record)
+        elif record.part == FOOTNOTES:
+            if record.old_content is not None and record.old_ids and record.new_ids:
+                old_id = record.old_ids[0]
+                self._words(order, record, self.old_places[old_id], record.old_label or "")
+        elif record.kind == kinds.DELETED:
+            self.doomed.setdefault(record.old_ids[0], order)
+        elif any(new_id in self.covered for new_id in record.new_ids):
+            for old_id in record.old_ids:  # its earlier text is quoted in a new paragraph: taken out where it was
+                self.doomed.setdefault(old_id, order)
+        elif record.kind == kinds.INSERTED:
+            self._insertion(order, record.new_ids[0])
+        elif record.kind in _REGROUPS:
+            self._regroup(order, record)
+        else:
+            old_id, new_id = record.old_ids[0], record.new_ids[0]
+            if record.kind == kinds.MOVED:
+                self._move(order, old_id, new_id)
+            if record.old_content is not None:
+                self._words(order, record, self.old_places[old_id], self.old_labels.get(old_id, ""))
+
+    def _front(self, order: float, record: Change) -> None:
+        if record.front_field != "title":
+            self.front_fields.append(record.front_field)
+            return
+        old_tokens = tokens_of((Text(self.old.front.title),), {})
+        new_tokens = tokens_of((Text(self.new.front.title),), {})
+        groups = groups_of(record.ops, old_tokens, new_tokens)
+        changes = ParagraphChanges(old_tokens, new_tokens, groups or [], self.footnotes, Place(TITLE), "title")
+        self._add(order, changes.statements() if groups is not None else [changes.replacement()])
+
+    def _words(self, order: float, record: Change, place: Place, label: str) -> None:
+        """The word statements of a paragraph, heading or footnote whose text changed."""
+        old_id, new_id = record.old_ids[0], record.new_ids[0]
+        old = self.old_blocks.get(old_id) or self.old.footnote(old_id)
+        new = self.new_blocks.get(new_id) or self.new.footnote(new_id)
+        assert old is not None and new is not None
+        new_tokens = tokens_of(new.content, self.new_markers)
+        if isinstance(old, CrossHeading):
+            text = quote_marked(new_tokens)
+            self._add(order, [Statement(REPLACE_PARAGRAPH, place, label, old_words=place.text, lines=(Line(text),),
+                                        notes=self._notes(new_tokens))])
+            return
+        old_tokens = tokens_of(old.content, self.old_markers)
+        groups = groups_of(record.ops, old_tokens, new_tokens)
+        chapeau = any(isinstance(block, Paragraph) and block.children for block in (old, new))
+        changes = ParagraphChanges(old_tokens, new_tokens, groups or [], self.footnotes, place, label, chapeau)
+        self._add(order, changes.statements() if groups is not None else [changes.replacement()])
+
+    def _insertion(self, order: float, new_id: str) -> None:
+        """Inserted paragraphs next to one another, in one statement (a heading in one of its own)."""
+        part, siblings = self.lists[new_id]
+        at = next(i for i, block in enumerate(siblings) if block.id == new_id)
+        run = [siblings[at]]
+        if not isinstance(siblings[at], CrossHeading):
+            for block in siblings[at + 1:]:
+                if isinstance(block, CrossHeading) or self._kind(block) != kinds.INSERTED:
+                    break
+                run.append(block)
+        lines: list[Line] = []
+        notes: list[Note] = []
+        for block in run:
+            self._quote_whole(block, lines, notes)
+        position, target, target_label = self._where(part, siblings, at)
+        place = self.new_places[new_id]
+        kind = HEADING if place.part == HEADING else "sub" if place.is_sub else place.part
+        self._add(order, [Statement(INSERT_PARAGRAPH, None, target_label, position=position, target=target,
+                                    target_label=target_label, kind=kind, lines=tuple(lines), notes=notes)])
+
+    def _regroup(self, order: float, record: Change) -> None:
+        """A split or a merge: the earlier paragraphs replaced with the later ones, quoted whole."""
+        lines: list[Line] = []
+        notes: list[Note] = []
+        for new_id in record.new_ids:
+            self._quote_whole(self.new_blocks[new_id], lines, notes)
+        first, *others = record.old_ids
+        self.gone.update(record.old_ids)
+        merged = tuple((self.old_places[old_id], self.old_labels.get(old_id, "")) for old_id in others)
+        self._add(order, [Statement(REPLACE_PARAGRAPH, self.old_places[first], self.old_labels.get(first, ""),
+                                    merged=merged, lines=tuple(lines), notes=notes)])
+
+    def _move(self, order: float, old_id: str, new_id: str) -> None:
+        part, siblings = self.lists[new_id]
+        at = next(i for i, block in enumerate(siblings) if block.id == new_id)
+        position, target, target_label = self._where(part, siblings, at)
+        self._add(order, [Statement(MOVE_PARAGRAPH, self.old_places[old_id], self.old_labels.get(old_id, ""),
+                                    position=position, target=target, target_label=target_label)])
+
+    def _deletions(self) -> None:
+        """Earlier paragraphs deleted, or quoted elsewhere: one statement each, none under one that goes."""
+        for block in self.old.blocks():
+            order = self.doomed.get(block.id)
+            if order is None:
+                continue
+            ancestor_gone = any(parent in self.gone for parent in self._old_ancestors(block.id))
+            self.gone.add(block.id)
+            if not ancestor_gone:
+                self._add(order, [Statement(DELETE_PARAGRAPH, self.old_places[block.id],
+                                            self.old_labels.get(block.id, ""))])
+
+    # --- placing ---------------------------------------------------------------------------------
+    def _where(self, part: str, siblings: Sequence[Block], at: int) -> tuple[str, Place | None, str]:
+        """Where a paragraph inserted or moved to `siblings[at]` goes: next to which paragraph of the earlier text."""
+        if at > 0:
+            before = siblings[at - 1]
+            if self._kind(before) != kinds.INSERTED and self._anchors(before, last=True):
+                return self._target(AFTER, self._old_id(before, last=True))
+        following = next((block for block in siblings[at + 1:] if self._stays(block)
+                          and self._anchors(block, last=False)), None)
+        if following is not None:
+            return self._target(BEFORE, self._old_id(following, last=False))
+        parent = self.new_parent.get(siblings[at].id)
+        position = INTO if at == 0 or all(self._kind(block) == kinds.INSERTED for block in siblings[:at]) else END
+        if parent is not None:
+            return self._target(position, self._old_id(self.new_blocks[parent], last=False))
+        return position, _part_place(part, len(self.new.annexes)), part
+
+    def _target(self, position: str, old_id: str) -> tuple[str, Place | None, str]:
+        return position, self.old_places[old_id], self.old_labels.get(old_id, "")
+
+    def _kind(self, block: Block) -> str:
+        record = self.records.get(block.id)
+        return record.kind if record is not None else kinds.INSERTED
+
+    def _stays(self, block: Block) -> bool:
+        return self._kind(block) not in _MOVED_OR_NEW
+
+    def _anchors(self, block: Block, last: bool) -> bool:
+        """Whether an insertion may be placed after (`last`) or before this block by its earlier paragraph:
+        not inside the paragraphs a split made."""
+        record = self.records.get(block.id)
+        if record is None or record.kind != kinds.SPLIT:
+            return True
+        return block.id == record.new_ids[-1 if last else 0]
+
+    def _old_id(self, block: Block, last: bool) -> str:
+        return self.records[block.id].old_ids[-1 if last else 0]
+
+    # --- helpers ---------------------------------------------------------------------------------
+    def _quote_whole(self, block: Block, lines: list[Line], notes: list[Note]) -> None:
+        """A later block quoted with its sub-paragraphs, and marked as quoted."""
+        base = len(self.new_places[block.id].subs) if block.id in self.new_places else 0
+
+        def walk(item: Block, level: Level | None) -> None:
+            self.covered.add(item.id)
+            tokens = tokens_of(item.content, self.new_markers)
+            lines.append(Line(quote_marked(tokens), level, level.depth - base if level else 0))
+            notes.extend(self._notes(tokens))
+            if isinstance(item, Paragraph):
+                for index, child in enumerate(item.children, 1):
+                    walk(child, Level((level.depth if level else base) + 1, index, item.list_style))
+
+        walk(block, None)
+
+    def _notes(self, tokens: Sequence[Token]) -> list[Note]:
+        return [self.footnotes.note(token.note) for token in tokens if token.note]
+
+    def _old_ancestors(self, old_id: str) -> list[str]:
+        out: list[str] = []
+        parent = self.old_parent.get(old_id)
+        while parent is not None:
+            out.append(parent)
+            parent = self.old_parent.get(parent)
+        return out
+
+    def _add(self, order: float, statements: list[Statement]) -> None:
+        for statement in statements:
+            statement.order = order
+            self.statements.append(statement)
+
+    def _check_leftovers(self) -> None:
+        """Warnings for what no statement says."""
+        if self.front_fields:
+            self.warnings.append("front matter changed (" + ", ".join(self.front_fields) + "): amendments "
+                                 "concern the text itself, so no statement names it")
+        old_heads = [annex.heading for annex in self.old.annexes]
+        new_heads = [annex.heading for annex in self.new.annexes]
+        if old_heads != new_heads:
+            self.warnings.append("the annexes' headings changed: no statement names them")
+        cited = {item.note for block in self.new.blocks() for item in block.content if isinstance(item, NoteRef)}
+        earlier = set(self.footnotes.earlier)
+        for number, note in enumerate(self.new.footnotes, 1):
+            if note.id not in cited and note.id not in earlier:
+                self.warnings.append(f"footnote {number} of the later text is cited nowhere: no statement adds it")
+
+
+def _parents(res: Resolution) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for blocks in parts_of(res).values():
+        for block in all_blocks(blocks):
+            if isinstance(block, Paragraph):
+                out.update((child.id, block.id) for child in block.children)
+    return out
+
+
+def _part_place(part: str, annexes: int) -> Place:
+    number = annex_number(part)
+    if number is None:
+        return Place(PREAMBLE if part == PREAMBLE else OPERATIVE)
+    return Place("annex", annex=0 if annexes == 1 else number)
