@@ -1,10 +1,10 @@
 """The word statements of one changed paragraph, footnote or title.
 
 Each contiguous change becomes one statement: "replace the words …", "delete the words …" or "insert the
-words … after the words …". What a statement quotes of the earlier text occurs there once, so that each
-statement can be read (and voted on) alone: a change whose words occur elsewhere in the paragraph is
-quoted with the unchanged words next to it, one at a time, until it is unique, and two changes too close
-to quote apart become one statement. Words put in are quoted as a separate insertion only where the later
+words … after the words …". What a statement quotes of the earlier text occurs there once, and still once
+when the statements before it, or all the others, are applied: each can be read (and voted on) alone or
+in order. A change whose words occur elsewhere is quoted with the unchanged words next to it, one at a
+time, until it is unique, and two changes too close to quote apart become one statement. Words put in are quoted as a separate insertion only where the later
 text has a space before them (after the anchor) or after them (before it); words glued to a neighbour
 ("Action," for "Action") are quoted with it as a replacement.
 
@@ -84,6 +84,7 @@ class ParagraphChanges:
         self.place, self.label, self.chapeau = place, label, chapeau
         self.old_text = plain(old)
         self._failed = -1  # the group the last attempt could not quote alone
+        self._texts: tuple[str, ...] = (self.old_text,)  # where the quotes of the group at hand must be unique
 
     def statements(self) -> list[Statement]:
         active = [group for group in self.groups if not group.renumbering]
@@ -112,6 +113,9 @@ class ParagraphChanges:
         for index, group in enumerate(bounds):
             if group.renumbering:
                 continue
+            others = [other for other in range(len(bounds)) if other != index and not bounds[other].renumbering]
+            self._texts = (self.old_text, self._mixed(bounds, {other for other in others if other < index}),
+                           self._mixed(bounds, set(others)))
             made = self._group(group, bounds[index - 1] if index else None,
                                bounds[index + 1] if index + 1 < len(bounds) else None)
             if made is None:
@@ -213,7 +217,22 @@ class ParagraphChanges:
         return longer == 0 or kept < REPLACE_SHARE * longer
 
     def _findable(self, quote: str) -> bool:
-        return bool(_WORD.search(quote)) and occurrences(self.old_text, quote) == 1
+        """Whether a quote has a word and occurs once: in the earlier text, once the statements before it are
+        applied, and once all the others are."""
+        return bool(_WORD.search(quote)) and all(occurrences(text, quote) == 1 for text in self._texts)
+
+    def _mixed(self, bounds: list[Group], applied: set[int]) -> str:
+        """The paragraph with the changes at `applied` (indexes in `bounds`) made and the others not."""
+        pieces: list[Token] = []
+        at = 0
+        for index, group in enumerate(bounds):
+            pieces.extend(self.old[at:group.old.start])
+            taken = self.new[group.new.start:group.new.stop] if index in applied else \
+                self.old[group.old.start:group.old.stop]
+            pieces.extend(taken)
+            at = group.old.stop
+        pieces.extend(self.old[at:])
+        return plain(pieces)
 
     def _quote_new(self, start: int, stop: int, marked: range) -> str:
         """New words from `start` to `stop`, the footnote references inside `marked` marked."""
