@@ -66,6 +66,7 @@ class Reader:
         self.parts = {"preamble": self._nodes(old.preamble, labels), "operative": self._nodes(old.operative, labels)}
         self.footnotes = {number: spaced(note.text) for number, note in enumerate(old.footnotes, 1)}
         self.new_footnotes: list[str] = []
+        self.removed: list[Node] = []  # paragraphs taken out, with what is still under them
         self.title = spaced(old.front.title)
 
     def _nodes(self, blocks: list[Block] | list[Paragraph], labels: dict[str, str]) -> list[Node]:
@@ -109,15 +110,18 @@ class Reader:
                     return found
             return None
 
-        for nodes in self.parts.values():
+        for nodes in [*self.parts.values(), self.removed]:
             found = search(nodes)
             if found:
                 return found
         raise ValueError(f"not in the text: {node.text!r}")
 
     def detach(self, node: Node) -> None:
+        """Take a paragraph out; one under a deleted paragraph can still be moved ("Delete operative paragraph 5",
+        then "Move operative paragraph 5 (b) …")."""
         nodes, index = self.where(node)
         del nodes[index]
+        self.removed.append(node)
 
     def put(self, nodes: list[Node], position: str, target: str) -> None:
         """Put nodes after, before, into or at the end of the place named `target`."""

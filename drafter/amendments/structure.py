@@ -53,13 +53,17 @@ class Maker:
         self.new_blocks = {block.id: block for block in new.blocks()}
         self.old_parent = _parents(old)
         self.new_parent = _parents(new)
-        self.lists: dict[str, tuple[str, Sequence[Block]]] = {}  # new block id → its part and the list it is in
-        for part, blocks in parts_of(new).items():
-            self._note_lists(part, blocks)
+        self.lists = _lists(new)  # new block id → its part and the list it is in
+        self.old_lists = _lists(old)
         self.records: dict[str, Change] = {}  # new block id → its record
+        self.old_records: dict[str, Change] = {}
         for record in changes.records:
             if record.part not in (FRONT, FOOTNOTES):
                 self.records.update((new_id, record) for new_id in record.new_ids)
+                self.old_records.update((old_id, record) for old_id in record.old_ids)
+        # the paragraphs of splits and merges that do not stand where the earlier ones stood: new ones
+        self.displaced = {new_id for record in changes.records if record.kind in _REGROUPS
+                          and not self._in_place(record) for new_id in record.new_ids}
         earlier = {record.new_ids[0]: record.old_ids[0] for record in changes.records
                    if record.part == FOOTNOTES and record.old_ids and record.new_ids}
         self.footnotes = Footnotes({note.id: n for n, note in enumerate(old.footnotes, 1)},
@@ -70,12 +74,6 @@ class Maker:
         self.gone: set[str] = set()  # earlier blocks a statement takes out
         self.doomed: dict[str, float] = {}  # earlier blocks to delete, with the order of the statement
         self.front_fields: list[str] = []
-
-    def _note_lists(self, part: str, blocks: Sequence[Block]) -> None:
-        for block in blocks:
-            self.lists[block.id] = (part, blocks)
-            if isinstance(block, Paragraph):
-                self._note_lists(part, block.children)
 
     def run(self) -> tuple[list[Statement], list[str]]:
         for index, record in enumerate(self.changes.records):
@@ -158,7 +156,13 @@ class Maker:
                                     target_label=target_label, kind=kind, lines=tuple(lines), notes=notes)])
 
     def _regroup(self, order: float, record: Change) -> None:
-        """A split or a merge: the earlier paragraphs replaced with the later ones, quoted whole."""
+        """A split or a merge: the earlier paragraphs replaced with the later ones, quoted whole; where the
+        later ones stand elsewhere, the earlier ones deleted and the later ones inserted."""
+        if record.new_ids[0] in self.displaced:
+            for old_id in record.old_ids:
+                self.doomed.setdefault(old_id, order)
+            self._insertion(order, record.new_ids[0])
+            return
         lines: list[Line] = []
         notes: list[Note] = []
         for new_id in record.new_ids:
@@ -210,7 +214,32 @@ class Maker:
 
     def _kind(self, block: Block) -> str:
         record = self.records.get(block.id)
-        return record.kind if record is not None else kinds.INSERTED
+        return record.kind if record is not None and block.id not in self.displaced else kinds.INSERTED
+
+    def _in_place(self, record: Change) -> bool:
+        """Whether the later paragraphs of a split or merge stand where the earlier ones stood: under the same
+        paragraph, right after the one the first earlier paragraph followed (those between being deleted)."""
+        first_new, first_old = record.new_ids[0], record.old_ids[0]
+        part, siblings = self.lists[first_new]
+        old_part, old_siblings = self.old_lists[first_old]
+        new_parent, old_parent = self.new_parent.get(first_new), self.old_parent.get(first_old)
+        if new_parent is None or old_parent is None:
+            if new_parent != old_parent or part != old_part:
+                return False
+        elif old_parent not in getattr(self.records.get(new_parent), "old_ids", ()):
+            return False
+        at = next(i for i, block in enumerate(siblings) if block.id == first_new)
+        old_at = next(i for i, block in enumerate(old_siblings) if block.id == first_old)
+        start = 0
+        if at > 0:
+            before = self.records.get(siblings[at - 1].id)
+            if before is None or before.kind in (*_MOVED_OR_NEW, *_REGROUPS):
+                return False
+            start = next((i + 1 for i, block in enumerate(old_siblings) if block.id == before.old_ids[-1]), old_at + 1)
+            if start > old_at:
+                return False
+        return all(getattr(self.old_records.get(block.id), "kind", "") == kinds.DELETED
+                   for block in old_siblings[start:old_at])
 
     def _stays(self, block: Block) -> bool:
         return self._kind(block) not in _MOVED_OR_NEW
@@ -272,6 +301,21 @@ class Maker:
         for number, note in enumerate(self.new.footnotes, 1):
             if note.id not in cited and note.id not in earlier:
                 self.warnings.append(f"footnote {number} of the later text is cited nowhere: no statement adds it")
+
+
+def _lists(res: Resolution) -> dict[str, tuple[str, Sequence[Block]]]:
+    """Block id → its part and the list of blocks it is in."""
+    out: dict[str, tuple[str, Sequence[Block]]] = {}
+
+    def note(part: str, blocks: Sequence[Block]) -> None:
+        for block in blocks:
+            out[block.id] = (part, blocks)
+            if isinstance(block, Paragraph):
+                note(part, block.children)
+
+    for part, blocks in parts_of(res).items():
+        note(part, blocks)
+    return out
 
 
 def _parents(res: Resolution) -> dict[str, str]:
