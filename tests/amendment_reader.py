@@ -262,6 +262,7 @@ class Reader:
         assert not chapeau
         siblings, index = self.where(olds[0])
         siblings[index:index + 1] = nodes
+        self.removed.append(olds[0])  # what was under it can still be moved
         for old in olds:
             old.replaced_by = nodes
         for old in olds[1:]:

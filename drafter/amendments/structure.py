@@ -92,7 +92,7 @@ class Maker:
                 old_id = record.old_ids[0]
                 self._words(order, record, self.old_places[old_id], record.old_label or "")
         elif record.kind == kinds.DELETED:
-            self.doomed.setdefault(record.old_ids[0], order)
+            self.doomed.setdefault(record.old_ids[0], -1.0)  # placed in `_deletions`
         elif any(new_id in self.covered for new_id in record.new_ids):
             for old_id in record.old_ids:  # its earlier text is quoted in a new paragraph: taken out where it was
                 self.doomed.setdefault(old_id, order)
@@ -181,11 +181,22 @@ class Maker:
                                     position=position, target=target, target_label=target_label)])
 
     def _deletions(self) -> None:
-        """Earlier paragraphs deleted, or quoted elsewhere: one statement each, none under one that goes."""
+        """Earlier paragraphs deleted, or quoted elsewhere: one statement each, none under one that goes. A
+        deletion comes just before the statements of the next earlier paragraph that the later text keeps."""
+        index = {old_id: i for i, record in enumerate(self.changes.records) for old_id in record.old_ids}
+        following = float(next((i for i, record in enumerate(self.changes.records) if record.part == FOOTNOTES),
+                               len(self.changes.records)))
+        orders: dict[str, float] = {}
+        for block in reversed(self.old.blocks()):
+            orders[block.id] = following - 0.5
+            record = self.old_records.get(block.id)
+            if record is not None and record.kind != kinds.DELETED:
+                following = float(index[block.id])
         for block in self.old.blocks():
             order = self.doomed.get(block.id)
             if order is None:
                 continue
+            order = orders[block.id] if order < 0 else order
             ancestor_gone = any(parent in self.gone for parent in self._old_ancestors(block.id))
             self.gone.add(block.id)
             if not ancestor_gone:

@@ -17,6 +17,8 @@ from hypothesis import HealthCheck, given, settings, strategies
 import drafter
 from drafter.amendments import ACTIONS, Amendments, amendments
 from drafter.amendments.english import ordinal as english_ordinal
+from drafter.amendments.french import ordinal as french_ordinal
+from drafter.amendments.spanish import ordinal as spanish_ordinal
 from drafter.compare import compare
 from drafter.model import (
     Block,
@@ -254,3 +256,148 @@ def test_random_edits_read_back_from_their_amendments(pair: tuple[Resolution, Re
     found = amendments(old, new)
     assert all(entry["action"] in ACTIONS for entry in found.to_dict()["amendments"])
     check_read_back(old, new, found)
+
+
+# --- French and Spanish ---------------------------------------------------------------------------
+def _text(language: str, symbol: str, preamble: list[str], operative: list[tuple[str, list[str]]],
+          notes: dict[int, str]) -> Resolution:
+    """A small text: preambular paragraph n (from 1) followed by footnote `notes[n]` when there is one."""
+    footnotes = {number: Footnote((Text(text),)) for number, text in notes.items()}
+    preambular = [Paragraph((Text(text), NoteRef(footnotes[n].id), Text(","))) if n in footnotes
+                  else Paragraph((Text(text),)) for n, text in enumerate(preamble, 1)]
+    return Resolution(front=FrontMatter(symbol=symbol), language=language, preamble=list(preambular),
+                      operative=[Paragraph((Text(text),), [Paragraph((Text(sub),)) for sub in subs])
+                                 for text, subs in operative],
+                      footnotes=list(footnotes.values()))
+
+
+def french_pair() -> tuple[Resolution, Resolution]:
+    filler = [f"Prenant note du rapport {n}," for n in range(5, 21)]
+    old = _text("fr", "A/C.3/77/L.5", [
+        "Rappelant sa résolution 75/180 du 16 décembre 2020,",
+        "Réaffirmant la Déclaration universelle des droits de l'homme,",
+        "Consciente de la nécessité de renforcer la coopération internationale,",
+        "Soulignant l'importance du dialogue,", *filler,
+        "Notant avec préoccupation les obstacles persistants,",
+        "Convaincue que le dialogue favorise la compréhension mutuelle et la tolérance"],
+        [("Exhorte les États à coopérer pleinement ;", []),
+         ("Prie le Secrétaire général de lui présenter un rapport :",
+          ["sur la coopération internationale ;", "sur le dialogue entre les cultures ;"]),
+         ("Décide de poursuivre l'examen de la question à sa soixante-dix-septième session.", [])],
+        {22: "Voir A/77/100."})
+    new = _text("fr", "A/C.3/77/L.5/Rev.1", [
+        "Rappelant sa résolution 75/180 du 16 décembre 2020,",
+        "Réaffirmant la Déclaration universelle des droits de l'homme,",
+        "Consciente de la nécessité de promouvoir la coopération internationale,",
+        "Soulignant l'importance du dialogue,", "Rappelant le Programme d'action de Vienne,", *filler,
+        "Notant avec préoccupation les obstacles,",
+        "Convaincue que le dialogue favorise la compréhension mutuelle,"],
+        [("Encourage les États à coopérer pleinement ;", []),
+         ("Invite les organisations régionales à contribuer à ces efforts ;", []),
+         ("Prie le Secrétaire général de lui présenter un rapport :",
+          ["sur la coopération internationale ;", "sur le dialogue entre les civilisations ;",
+           "sur la mise en œuvre de la présente résolution."])],
+        {})
+    return old, new
+
+
+def spanish_pair() -> tuple[Resolution, Resolution]:
+    filler = [f"Tomando nota del informe {n}," for n in range(5, 21)]
+    old = _text("es", "A/C.3/77/L.5", [
+        "Recordando su resolución 75/180, de 16 de diciembre de 2020,",
+        "Reafirmando la Declaración Universal de Derechos Humanos,",
+        "Consciente de la necesidad de fortalecer la cooperación internacional,",
+        "Destacando la importancia del diálogo,", *filler,
+        "Observando con preocupación los obstáculos persistentes,",
+        "Convencida de que el diálogo fomenta el entendimiento mutuo y la tolerancia"],
+        [("Exhorta a los Estados a que cooperen plenamente;", []),
+         ("Solicita al Secretario General que le presente un informe:",
+          ["sobre la cooperación internacional;", "sobre el diálogo entre las culturas;"]),
+         ("Decide seguir examinando la cuestión en su septuagésimo séptimo período de sesiones.", [])],
+        {22: "Véase A/77/100."})
+    new = _text("es", "A/C.3/77/L.5/Rev.1", [
+        "Recordando su resolución 75/180, de 16 de diciembre de 2020,",
+        "Reafirmando la Declaración Universal de Derechos Humanos,",
+        "Consciente de la necesidad de promover la cooperación internacional,",
+        "Destacando la importancia del diálogo,", "Recordando la Declaración y el Programa de Acción de Viena,",
+        *filler,
+        "Observando con preocupación los obstáculos,",
+        "Convencida de que el diálogo fomenta el entendimiento mutuo,"],
+        [("Alienta a los Estados a que cooperen plenamente;", []),
+         ("Invita a las organizaciones regionales a que contribuyan a esos esfuerzos;", []),
+         ("Solicita al Secretario General que le presente un informe:",
+          ["sobre la cooperación internacional;", "sobre el diálogo entre las civilizaciones;",
+           "sobre la aplicación de la presente resolución."])],
+        {})
+    return old, new
+
+
+NBSP = "\u00a0"
+
+
+def test_french_statements_use_ordinals_guillemets_and_no_break_spaces() -> None:
+    old, new = french_pair()
+    found = amendments(old, new)
+    assert found.wording.language == "fr"
+    assert texts(found) == [
+        f"Au troisième alinéa du préambule, remplacer le mot «{NBSP}renforcer{NBSP}» par «{NBSP}promouvoir{NBSP}».",
+        f"Après le quatrième alinéa du préambule, insérer un nouvel alinéa ainsi libellé{NBSP}: "
+        f"«{NBSP}Rappelant le Programme d'action de Vienne,{NBSP}»",
+        f"Au vingt et unième alinéa du préambule, supprimer le mot «{NBSP}persistants{NBSP}».",
+        f"Au vingt-deuxième alinéa du préambule, supprimer les mots «{NBSP}et la tolérance{NBSP}» ainsi que la "
+        "note de bas de page correspondante.",
+        f"Au paragraphe 1 du dispositif, remplacer le mot «{NBSP}Exhorte{NBSP}» par «{NBSP}Encourage{NBSP}».",
+        f"Après le paragraphe 1 du dispositif, insérer un nouveau paragraphe ainsi libellé{NBSP}: "
+        f"«{NBSP}Invite les organisations régionales à contribuer à ces efforts ;{NBSP}»",
+        f"Au paragraphe 2 b) du dispositif, remplacer le mot «{NBSP}cultures{NBSP}» par «{NBSP}civilisations{NBSP}».",
+        f"Après le paragraphe 2 b) du dispositif, insérer un nouvel alinéa ainsi libellé{NBSP}: "
+        f"«{NBSP}sur la mise en œuvre de la présente résolution.{NBSP}»",
+        "Supprimer le paragraphe 3 du dispositif.",
+    ]
+    assert found.numbering == (f"Les paragraphes sont désignés par leur numéro dans le document A/C.3/77/L.5{NBSP}; "
+                               "ceux qui suivent un paragraphe inséré ou supprimé sont renumérotés en conséquence.")
+    _same_statements_as_in_english(old, new, found)
+
+
+def test_spanish_statements_use_apocopated_ordinals_and_curly_quotes() -> None:
+    old, new = spanish_pair()
+    found = amendments(old, new)
+    assert found.wording.language == "es"
+    assert texts(found) == [
+        "En el tercer párrafo del preámbulo, sustitúyase la palabra \u201cfortalecer\u201d por \u201cpromover\u201d.",
+        "Después del cuarto párrafo del preámbulo, insértese un nuevo párrafo que diga: \u201cRecordando la "
+        "Declaración y el Programa de Acción de Viena,\u201d",
+        "En el vigésimo primer párrafo del preámbulo, suprímase la palabra \u201cpersistentes\u201d.",
+        "En el vigésimo segundo párrafo del preámbulo, suprímanse las palabras \u201cy la tolerancia\u201d y la "
+        "nota de pie de página correspondiente.",
+        "En el párrafo 1 de la parte dispositiva, sustitúyase la palabra \u201cExhorta\u201d por \u201cAlienta\u201d.",
+        "Después del párrafo 1 de la parte dispositiva, insértese un nuevo párrafo que diga: \u201cInvita a las "
+        "organizaciones regionales a que contribuyan a esos esfuerzos;\u201d",
+        "En el párrafo 2 b) de la parte dispositiva, sustitúyase la palabra \u201cculturas\u201d por "
+        "\u201ccivilizaciones\u201d.",
+        "Después del párrafo 2 b) de la parte dispositiva, insértese un nuevo apartado que diga: \u201csobre la "
+        "aplicación de la presente resolución.\u201d",
+        "Suprímase el párrafo 3 de la parte dispositiva.",
+    ]
+    assert found.numbering.startswith("Los párrafos se designan por su número en el documento A/C.3/77/L.5;")
+    _same_statements_as_in_english(old, new, found)
+
+
+def _same_statements_as_in_english(old: Resolution, new: Resolution, found: Amendments) -> None:
+    """The statements say in English what they say in French or Spanish, and that English reads back."""
+    english = amendments(old, new, language="en")
+    def facts(entries: list[dict[str, object]]) -> list[dict[str, object]]:
+        return [{key: value for key, value in entry.items() if key != "text"} for entry in entries]
+    assert facts(found.to_dict()["amendments"]) == facts(english.to_dict()["amendments"])
+    check_read_back(old, new, english)
+
+
+def test_ordinals_in_three_languages() -> None:
+    assert [english_ordinal(n) for n in (1, 2, 12, 20, 22, 40, 99)] == [
+        "first", "second", "twelfth", "twentieth", "twenty-second", "fortieth", "ninety-ninth"]
+    assert [french_ordinal(n) for n in (1, 2, 5, 9, 11, 21, 22, 71, 80, 81, 91, 100)] == [
+        "premier", "deuxième", "cinquième", "neuvième", "onzième", "vingt et unième", "vingt-deuxième",
+        "soixante et onzième", "quatre-vingtième", "quatre-vingt-unième", "quatre-vingt-onzième", "centième"]
+    assert [spanish_ordinal(n) for n in (1, 3, 10, 11, 12, 13, 18, 20, 21, 33, 100)] == [
+        "primer", "tercer", "décimo", "undécimo", "duodécimo", "decimotercer", "decimoctavo", "vigésimo",
+        "vigésimo primer", "trigésimo tercer", "centésimo"]
