@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from ui.checks_panel import rules_menu
+from ui.copy_amendments import copy_as_amendments
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -64,6 +65,7 @@ def _edit_menu(window: MainWindow) -> None:
     menu.addActions([window.undo_action, window.redo_action])
     menu.addSeparator()
     action(window, menu, window.tr("Find and &replace…"), window.show_find, keys.Find)
+    action(window, menu, window.tr("Copy as a&mendments"), lambda: copy_as_amendments(window), "Ctrl+Shift+M")
     menu.addSeparator()
     action(window, menu, window.tr("Insert &footnote"), lambda: editor.insert_footnote(), "Ctrl+Alt+F")
     window.cite_menu = menu.addMenu(window.tr("&Cite footnote again"))

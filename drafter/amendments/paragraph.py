@@ -4,9 +4,10 @@ Each contiguous change becomes one statement: "replace the words …", "delete t
 words … after the words …". What a statement quotes of the earlier text occurs there once, and still once
 when the statements before it, or all the others, are applied: each can be read (and voted on) alone or
 in order. A change whose words occur elsewhere is quoted with the unchanged words next to it, one at a
-time, until it is unique, and two changes too close to quote apart become one statement. Words put in are quoted as a separate insertion only where the later
-text has a space before them (after the anchor) or after them (before it); words glued to a neighbour
-("Action," for "Action") are quoted with it as a replacement.
+time, until it is unique, and two changes too close to quote apart become one statement. Words put in
+are quoted as a separate insertion only where the later text has a space before them (after the anchor)
+or after them (before it); words glued to a neighbour ("Action," for "Action") are quoted with it as a
+replacement.
 
 Quotes leave out the markers of unchanged footnote references. A reference that goes with deleted words
 is "the associated footnote"; one in new words is marked, and its footnote given with the statement; one
