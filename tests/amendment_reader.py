@@ -1,9 +1,10 @@
 """An independent reader of English amendment statements, for tests: it applies them to the earlier text.
 
-It knows nothing of Drafter's amendments package. It reads each statement as a delegate would: ordinal
-words to paragraph numbers, quoted words found once (as whole words) in that paragraph of the earlier
-text and replaced, paragraphs inserted, deleted, moved and replaced by the labels of the earlier text.
-Footnote lines after a statement (a superscript marker, then the footnote's text) give new footnotes.
+It takes nothing from Drafter's amendments package but the text of the statements, and reads each one as
+a delegate would: ordinal words to paragraph numbers, quoted words found once (as whole words) in that
+paragraph of the earlier text and replaced, paragraphs inserted, deleted, moved and replaced by the
+labels of the earlier text. Footnote lines after a statement (a superscript marker, then the footnote's
+text) give new footnotes.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from drafter.model import Block, CrossHeading, Paragraph, Resolution
+from drafter.amendments import Amendments
+from drafter.compare import compare
+from drafter.model import Block, CrossHeading, NoteRef, Paragraph, Resolution
 
 _UNITS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
           "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth").split()
@@ -203,7 +206,8 @@ class Reader:
              self._insert_heading),
             ("Insert (a|\\w+) new .+? (?P<where>after|before|in|at the end of) (?P<target>.+?), reading:(?P<rest>.*)",
              self._insert_paragraphs),
-            ("Move (?P<place>.+?) (?P<where>to follow|to precede|to become a subparagraph of|to the end of|to) "
+            ("Move (?P<place>.+?) (?P<where>to follow|to precede|to become a subparagraph of|"
+             "to become the last subparagraph of|to the end of|to) "
              "(?P<target>.+)\\.", self._move),
             ("Replace (?P<place>the heading \u201c.*?\u201d) with \u201c(?P<text>.*)\u201d\\.", self._replace_heading),
             ("Replace (?P<places>.+?) with the following:(?P<rest>.*)", self._replace_paragraphs),
@@ -305,7 +309,8 @@ class Reader:
 
 
 _POSITIONS = {"after": "after", "before": "before", "in": "into", "at the end of": "end", "to follow": "after",
-              "to precede": "before", "to become a subparagraph of": "into", "to": "into"}
+              "to precede": "before", "to become a subparagraph of": "into", "to": "into",
+              "to become the last subparagraph of": "end", "to the end of": "end"}
 
 
 def outline_of(res: Resolution) -> list[tuple[str, int, bool, str]]:
@@ -321,3 +326,32 @@ def outline_of(res: Resolution) -> list[tuple[str, int, bool, str]]:
     walk("preamble", res.preamble, 0)
     walk("operative", res.operative, 0)
     return out
+
+
+# --- reading back -----------------------------------------------------------------------------------
+def read_back(old: Resolution, found: Amendments) -> Reader:
+    """The earlier text with every statement applied in order, by the independent reader."""
+    reader = Reader(old)
+    for entry in found.to_dict()["amendments"]:
+        reader.apply(entry["text"])
+    return reader
+
+
+def check_read_back(old: Resolution, new: Resolution, found: Amendments) -> Reader:
+    """The statements, applied to `old`, give `new`: paragraphs, headings, footnotes and title."""
+    reader = read_back(old, found)
+    assert reader.outline() == outline_of(new)
+    assert normal(reader.title) == normal(new.front.title)
+    changes = compare(old, new)
+    old_numbers = {note.id: number for number, note in enumerate(old.footnotes, 1)}
+    for record in changes.records:
+        if record.part == "footnotes" and record.old_ids and record.new_ids:
+            later = new.footnote(record.new_ids[0])
+            assert later is not None
+            assert normal(reader.footnotes[old_numbers[record.old_ids[0]]]) == normal(later.text)
+    paired = {record.new_ids[0] for record in changes.records
+              if record.part == "footnotes" and record.old_ids and record.new_ids}
+    cited = {item.note for block in new.blocks() for item in block.content if isinstance(item, NoteRef)}
+    added = {normal(note.text) for note in new.footnotes if note.id not in paired and note.id in cited}
+    assert {normal(text) for text in reader.new_footnotes} == added
+    return reader

@@ -139,9 +139,10 @@ class English(Wording):
             return f"to follow {target}"
         if st.position == BEFORE:
             return f"to precede {target}"
+        of_paragraph = bool(st.target and st.target.number)
         if st.position == INTO:
-            return f"to become a subparagraph of {target}" if st.target and st.target.number else f"to {target}"
-        return f"to the end of {target}"
+            return f"to become a subparagraph of {target}" if of_paragraph else f"to {target}"
+        return f"to become the last subparagraph of {target}" if of_paragraph else f"to the end of {target}"
 
     def _replacement(self, st: Statement, place: str) -> str:
         if st.place and st.place.part == HEADING:

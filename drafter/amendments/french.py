@@ -170,11 +170,11 @@ class French(Wording):
             return f"pour le placer après {_with(article, rest)}"
         if st.position == BEFORE:
             return f"pour le placer avant {_with(article, rest)}"
+        of_paragraph = bool(st.target and st.target.number)
         if st.position == INTO:
-            if st.target and st.target.number:
-                return f"pour en faire un alinéa {_of(article, rest)}"
-            return f"dans {_with(article, rest)}"
-        return f"à la fin {_of(article, rest)}"
+            return f"pour en faire un alinéa {_of(article, rest)}" if of_paragraph else f"dans {_with(article, rest)}"
+        return f"pour en faire le dernier alinéa {_of(article, rest)}" if of_paragraph else \
+            f"à la fin {_of(article, rest)}"
 
     def _replacement(self, st: Statement, place: str) -> str:
         if st.place and st.place.part == HEADING:

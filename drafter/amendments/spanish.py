@@ -161,11 +161,10 @@ class Spanish(Wording):
             return f"a continuación {_of(article, rest)}"
         if st.position == BEFORE:
             return f"antes {_of(article, rest)}"
+        of_paragraph = bool(st.target and st.target.number)
         if st.position == INTO:
-            if st.target and st.target.number:
-                return f"como apartado {_of(article, rest)}"
-            return _to(article, rest)
-        return f"al final {_of(article, rest)}"
+            return f"como apartado {_of(article, rest)}" if of_paragraph else _to(article, rest)
+        return f"como último apartado {_of(article, rest)}" if of_paragraph else f"al final {_of(article, rest)}"
 
     def _replacement(self, st: Statement, place: str) -> str:
         if st.place and st.place.part == HEADING:

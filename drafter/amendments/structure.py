@@ -61,6 +61,10 @@ class Maker:
             if record.part not in (FRONT, FOOTNOTES):
                 self.records.update((new_id, record) for new_id in record.new_ids)
                 self.old_records.update((old_id, record) for old_id in record.old_ids)
+        # paragraphs paired with one that stood under another paragraph, or in another part: moved too
+        self.moved = {new_id for new_id, record in self.records.items()
+                      if record.kind == kinds.MOVED or (record.kind not in (kinds.INSERTED, *_REGROUPS)
+                                                        and not self._same_parent(record))}
         # the paragraphs of splits and merges that do not stand where the earlier ones stood: new ones
         self.displaced = {new_id for record in changes.records if record.kind in _REGROUPS
                           and not self._in_place(record) for new_id in record.new_ids}
@@ -74,6 +78,7 @@ class Maker:
         self.gone: set[str] = set()  # earlier blocks a statement takes out
         self.doomed: dict[str, float] = {}  # earlier blocks to delete, with the order of the statement
         self.front_fields: list[str] = []
+        self.replaced: set[str] = set()  # earlier paragraphs deleted where new ones are inserted: replaced
 
     def run(self) -> tuple[list[Statement], list[str]]:
         for index, record in enumerate(self.changes.records):
@@ -102,7 +107,7 @@ class Maker:
             self._regroup(order, record)
         else:
             old_id, new_id = record.old_ids[0], record.new_ids[0]
-            if record.kind == kinds.MOVED:
+            if new_id in self.moved:
                 self._move(order, old_id, new_id)
             if record.old_content is not None:
                 self._words(order, record, self.old_places[old_id], self.old_labels.get(old_id, ""))
@@ -149,11 +154,33 @@ class Maker:
         notes: list[Note] = []
         for block in run:
             self._quote_whole(block, lines, notes)
-        position, target, target_label = self._where(part, siblings, at)
+        position, anchor = self._where(part, siblings, at)
+        replaced = self._replaced_slot(position, anchor, run)
+        if replaced is not None:  # a paragraph deleted where these are inserted: the one is replaced with the others
+            self.replaced.add(replaced)
+            self._add(order, [Statement(REPLACE_PARAGRAPH, self.old_places[replaced],
+                                        self.old_labels.get(replaced, ""), lines=tuple(lines), notes=notes)])
+            return
         place = self.new_places[new_id]
         kind = HEADING if place.part == HEADING else "sub" if place.is_sub else place.part
+        target, target_label = self._target(part, anchor)
         self._add(order, [Statement(INSERT_PARAGRAPH, None, target_label, position=position, target=target,
                                     target_label=target_label, kind=kind, lines=tuple(lines), notes=notes)])
+
+    def _replaced_slot(self, position: str, anchor: str | None, run: list[Block]) -> str | None:
+        """The earlier paragraph, deleted and without sub-paragraphs, that stood where `run` is inserted."""
+        if isinstance(run[0], CrossHeading) or position not in (AFTER, BEFORE) or anchor not in self.old_lists:
+            return None
+        _part, siblings = self.old_lists[anchor]
+        at = next(i for i, block in enumerate(siblings) if block.id == anchor) + (1 if position == AFTER else -1)
+        if not 0 <= at < len(siblings):
+            return None
+        slot = siblings[at]
+        record = self.old_records.get(slot.id)
+        if not isinstance(slot, Paragraph) or slot.children or slot.id in self.replaced \
+                or record is None or record.kind != kinds.DELETED:
+            return None
+        return slot.id
 
     def _regroup(self, order: float, record: Change) -> None:
         """A split or a merge: the earlier paragraphs replaced with the later ones, quoted whole; where the
@@ -176,7 +203,8 @@ class Maker:
     def _move(self, order: float, old_id: str, new_id: str) -> None:
         part, siblings = self.lists[new_id]
         at = next(i for i, block in enumerate(siblings) if block.id == new_id)
-        position, target, target_label = self._where(part, siblings, at)
+        position, anchor = self._where(part, siblings, at)
+        target, target_label = self._target(part, anchor)
         self._add(order, [Statement(MOVE_PARAGRAPH, self.old_places[old_id], self.old_labels.get(old_id, ""),
                                     position=position, target=target, target_label=target_label)])
 
@@ -194,7 +222,7 @@ class Maker:
                 following = float(index[block.id])
         for block in self.old.blocks():
             order = self.doomed.get(block.id)
-            if order is None:
+            if order is None or block.id in self.replaced:
                 continue
             order = orders[block.id] if order < 0 else order
             ancestor_gone = any(parent in self.gone for parent in self._old_ancestors(block.id))
@@ -204,32 +232,45 @@ class Maker:
                                             self.old_labels.get(block.id, ""))])
 
     # --- placing ---------------------------------------------------------------------------------
-    def _where(self, part: str, siblings: Sequence[Block], at: int) -> tuple[str, Place | None, str]:
-        """Where a paragraph inserted or moved to `siblings[at]` goes: next to which paragraph of the earlier text."""
+    def _where(self, part: str, siblings: Sequence[Block], at: int) -> tuple[str, str | None]:
+        """Where a paragraph inserted or moved to `siblings[at]` goes: next to which paragraph of the earlier
+        text (its id), or into the part (None)."""
         if at > 0:
             before = siblings[at - 1]
             if self._kind(before) != kinds.INSERTED and self._anchors(before, last=True):
-                return self._target(AFTER, self._old_id(before, last=True))
+                return AFTER, self._old_id(before, last=True)
         following = next((block for block in siblings[at + 1:] if self._stays(block)
                           and self._anchors(block, last=False)), None)
         if following is not None:
-            return self._target(BEFORE, self._old_id(following, last=False))
+            return BEFORE, self._old_id(following, last=False)
         parent = self.new_parent.get(siblings[at].id)
         position = INTO if at == 0 or all(self._kind(block) == kinds.INSERTED for block in siblings[:at]) else END
-        if parent is not None:
-            return self._target(position, self._old_id(self.new_blocks[parent], last=False))
-        return position, _part_place(part, len(self.new.annexes)), part
+        return position, self._old_id(self.new_blocks[parent], last=False) if parent is not None else None
 
-    def _target(self, position: str, old_id: str) -> tuple[str, Place | None, str]:
-        return position, self.old_places[old_id], self.old_labels.get(old_id, "")
+    def _target(self, part: str, old_id: str | None) -> tuple[Place, str]:
+        """The place and label of the paragraph `old_id`, or of the part itself."""
+        if old_id is None:
+            return _part_place(part, len(self.new.annexes)), part
+        return self.old_places[old_id], self.old_labels.get(old_id, "")
 
     def _kind(self, block: Block) -> str:
         record = self.records.get(block.id)
-        return record.kind if record is not None and block.id not in self.displaced else kinds.INSERTED
+        if record is None or block.id in self.displaced:
+            return kinds.INSERTED
+        return kinds.MOVED if block.id in self.moved else record.kind
+
+    def _same_parent(self, record: Change) -> bool:
+        """Whether a pair's later paragraph stands under the later partner of its earlier parent (or both stand
+        in the same part, under none)."""
+        old_id, new_id = record.old_ids[0], record.new_ids[0]
+        old_parent, new_parent = self.old_parent.get(old_id), self.new_parent.get(new_id)
+        if old_parent is None or new_parent is None:
+            return old_parent == new_parent and self.lists[new_id][0] == self.old_lists[old_id][0]
+        return old_parent in getattr(self.records.get(new_parent), "old_ids", ())
 
     def _in_place(self, record: Change) -> bool:
-        """Whether the later paragraphs of a split or merge stand where the earlier ones stood: under the same
-        paragraph, right after the one the first earlier paragraph followed (those between being deleted)."""
+        """Whether the later paragraphs of a split or merge stand where the earlier ones stood: together, under
+        the same paragraph, right after the one the first earlier paragraph followed (those between deleted)."""
         first_new, first_old = record.new_ids[0], record.old_ids[0]
         part, siblings = self.lists[first_new]
         old_part, old_siblings = self.old_lists[first_old]
@@ -240,11 +281,13 @@ class Maker:
         elif old_parent not in getattr(self.records.get(new_parent), "old_ids", ()):
             return False
         at = next(i for i, block in enumerate(siblings) if block.id == first_new)
+        if [block.id for block in siblings[at:at + len(record.new_ids)]] != list(record.new_ids):
+            return False  # something stands between the later paragraphs
         old_at = next(i for i, block in enumerate(old_siblings) if block.id == first_old)
         start = 0
         if at > 0:
             before = self.records.get(siblings[at - 1].id)
-            if before is None or before.kind in (*_MOVED_OR_NEW, *_REGROUPS):
+            if before is None or before.kind in (*_MOVED_OR_NEW, *_REGROUPS) or siblings[at - 1].id in self.moved:
                 return False
             start = next((i + 1 for i, block in enumerate(old_siblings) if block.id == before.old_ids[-1]), old_at + 1)
             if start > old_at:
