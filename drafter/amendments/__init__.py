@@ -35,6 +35,7 @@ class Amendments:
     old_symbol: str = ""
     new_symbol: str = ""
     warnings: list[str] = field(default_factory=list)
+    texts: list[str] = field(init=False)  # each statement worded
 
     def __post_init__(self) -> None:
         self.texts = [self.wording.render(statement) for statement in self.statements]

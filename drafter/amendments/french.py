@@ -115,7 +115,7 @@ class French(Wording):
     def statement(self, st: Statement) -> str:
         article, rest = self.noun(st.place) if st.place else ("le", "texte")
         place = _with(article, rest)
-        where = _to(article, rest)
+        where = "Dans le titre" if st.place and st.place.part == TITLE else _to(article, rest)
         where = where[0].upper() + where[1:]
         side = "après" if st.position != BEFORE else "avant"
         if st.action == REPLACE:

@@ -4,9 +4,11 @@ statements of every changed paragraph, footnote and title, in the reading order 
 An insertion or a move is placed next to a paragraph that stays where it was ("after operative paragraph
 5"). Of several next to one another, the first follows the paragraph before them and each other one
 follows the moved paragraph just before it or precedes the paragraph after them, so that, applied in
-order, they come out in the order of the later text. An inserted paragraph, and the paragraphs a split or
+order, they come out in the order of the later text. A paragraph the comparison pairs with one under
+another paragraph (or in another part) is moved too. An inserted paragraph, and the paragraphs a split or
 a merge makes, are quoted whole with their sub-paragraphs; a paragraph of the earlier text that ends up
-inside such a quote is deleted where it was (unless a paragraph around it already goes).
+inside such a quote is deleted where it was (unless a paragraph around it already goes). Where new
+paragraphs are inserted just where one without sub-paragraphs is deleted, that one is replaced.
 """
 
 from __future__ import annotations
@@ -344,12 +346,21 @@ class Maker:
     def _check_leftovers(self) -> None:
         """Warnings for what no statement says."""
         if self.front_fields:
-            self.warnings.append("front matter changed (" + ", ".join(self.front_fields) + "): amendments "
-                                 "concern the text itself, so no statement names it")
-        old_heads = [annex.heading for annex in self.old.annexes]
-        new_heads = [annex.heading for annex in self.new.annexes]
-        if old_heads != new_heads:
-            self.warnings.append("the annexes' headings changed: no statement names them")
+            fields = ", ".join(name.replace("_", " ") for name in self.front_fields)
+            self.warnings.append(f"front matter changed ({fields}): amendments concern the text itself, so no "
+                                 "statement names it")
+        old_heads = [" / ".join(annex.heading) for annex in self.old.annexes]
+        new_heads = [" / ".join(annex.heading) for annex in self.new.annexes]
+        for number in range(1, max(len(old_heads), len(new_heads)) + 1):
+            before = old_heads[number - 1] if number <= len(old_heads) else None
+            after = new_heads[number - 1] if number <= len(new_heads) else None
+            if before is None:
+                self.warnings.append(f"annex {number} is new ({after}): no statement gives its heading")
+            elif after is None:
+                self.warnings.append(f"annex {number} ({before}) is gone: no statement deletes its heading")
+            elif before != after:
+                self.warnings.append(f"the heading of annex {number} changed ({before} → {after}): no statement "
+                                     "names it")
         cited = {item.note for block in self.new.blocks() for item in block.content if isinstance(item, NoteRef)}
         earlier = set(self.footnotes.earlier)
         for number, note in enumerate(self.new.footnotes, 1):

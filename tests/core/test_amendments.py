@@ -25,7 +25,7 @@ from drafter.amendments.spanish import ordinal as spanish_ordinal
 from drafter.cli import main
 from drafter.compare import compare
 from drafter.edits.primitives import Document
-from drafter.model import Footnote, FrontMatter, NoteRef, Paragraph, Resolution, Text
+from drafter.model import Annex, Footnote, FrontMatter, NoteRef, Paragraph, Resolution, Text
 from tests.amendment_reader import check_read_back, ordinal_number
 from tests.docx_fixtures import OP_LIST, Lists, Para, corpus_72_169, write_docx
 
@@ -277,6 +277,35 @@ def test_a_paragraph_mostly_rewritten_is_replaced_whole() -> None:
         "In operative paragraph 2, insert the word \u201cMember\u201d after the word \u201call\u201d.",
         "In operative paragraph 2, insert the word \u201cfully\u201d after the word \u201ccooperate\u201d.",
     ]
+
+
+def test_title_preambular_subparagraph_and_annex() -> None:
+    def para(text: str, *subs: str) -> Paragraph:
+        return Paragraph((Text(text),), [Paragraph((Text(sub),)) for sub in subs])
+
+    old = Resolution(front=FrontMatter(title="Enhancement of cooperation", symbol="A/RES/1"),
+                     preamble=[para("Recalling its resolutions:", "on dialogue;", "on the second point;")],
+                     operative=[para("Adopts the Declaration annexed to the present resolution.")],
+                     annexes=[Annex(["Annex", "Declaration"], [para("All States shall cooperate."),
+                                                              para("Each State shall report.")], numbered=True)])
+    new = copy.deepcopy(old)
+    new.front.title = "Enhancement of international cooperation"
+    new.preamble[0].children[1].content = (Text("on the second and third points;"),)
+    new.annexes[0].blocks[1].content = (Text("Each State shall report annually."),)
+    new.annexes[0].blocks.insert(1, para("States shall share information."))
+    new.annexes[0].heading = ["Annex", "Declaration on cooperation"]
+    found = amendments(old, new)
+    assert texts(found) == [
+        "In the title, insert the word \u201cinternational\u201d after the word \u201cof\u201d.",
+        "In subparagraph (b) of the first preambular paragraph, replace the word \u201cpoint\u201d with "
+        "\u201cand third points\u201d.",
+        "Insert a new paragraph after paragraph 1 of the annex, reading: \u201cStates shall share information.\u201d",
+        "In paragraph 2 of the annex, insert the word \u201cannually\u201d after the word \u201creport\u201d.",
+    ]
+    assert found.warnings == ["the heading of annex 1 changed (Annex / Declaration \u2192 Annex / Declaration on "
+                              "cooperation): no statement names it"]
+    assert texts(amendments(old, new, language="fr"))[0] == \
+        f"Dans le titre, insérer le mot «{NBSP}international{NBSP}» après le mot «{NBSP}of{NBSP}»."
 
 
 # --- the command ----------------------------------------------------------------------------------
