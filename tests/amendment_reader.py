@@ -206,7 +206,7 @@ class Reader:
              self._insert_heading),
             ("Insert (a|\\w+) new .+? (?P<where>after|before|in|at the end of) (?P<target>.+?), reading:(?P<rest>.*)",
              self._insert_paragraphs),
-            ("Move (?P<place>.+?) (?P<where>to follow|to precede|to become a subparagraph of|"
+            ("Move (?P<place>the heading \u201c.*?\u201d|.+?) (?P<where>to follow|to precede|to become a subparagraph of|"
              "to become the last subparagraph of|to the end of|to) "
              "(?P<target>.+)\\.", self._move),
             ("Replace (?P<place>the heading \u201c.*?\u201d) with \u201c(?P<text>.*)\u201d\\.", self._replace_heading),

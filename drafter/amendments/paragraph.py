@@ -84,7 +84,6 @@ class ParagraphChanges:
         self.footnotes = footnotes
         self.place, self.label, self.chapeau = place, label, chapeau
         self.old_text = plain(old)
-        self._failed = -1  # the group the last attempt could not quote alone
         self._texts: tuple[str, ...] = (self.old_text,)  # where the quotes of the group at hand must be unique
 
     def statements(self) -> list[Statement]:
@@ -96,9 +95,9 @@ class ParagraphChanges:
         bounds: list[Group] | None = self.groups
         while bounds is not None:
             made = self._all(bounds)
-            if made is not None:
+            if not isinstance(made, int):
                 return made
-            bounds = self._merged(bounds)
+            bounds = self._merged(bounds, made)
         return [self.replacement()]
 
     def replacement(self) -> Statement:
@@ -108,9 +107,9 @@ class ParagraphChanges:
                           chapeau=self.chapeau)
 
     # --- one statement per change ---------------------------------------------------------------
-    def _all(self, bounds: list[Group]) -> list[Statement] | None:
+    def _all(self, bounds: list[Group]) -> list[Statement] | int:
+        """A statement or more for each change; or the index of the first change that cannot be quoted alone."""
         out: list[Statement] = []
-        self._failed = -1
         for index, group in enumerate(bounds):
             if group.renumbering:
                 continue
@@ -120,14 +119,13 @@ class ParagraphChanges:
             made = self._group(group, bounds[index - 1] if index else None,
                                bounds[index + 1] if index + 1 < len(bounds) else None)
             if made is None:
-                self._failed = index
-                return None
+                return index
             out.extend(made)
         return out
 
-    def _merged(self, bounds: list[Group]) -> list[Group] | None:
-        """The groups with the one that could not be quoted alone joined to its neighbour; None when it has none."""
-        index = self._failed
+    @staticmethod
+    def _merged(bounds: list[Group], index: int) -> list[Group] | None:
+        """The groups with the one at `index` joined to its neighbour; None when it has none."""
         if len(bounds) < 2:
             return None
         first, second = (index - 1, index) if index > 0 else (index, index + 1)

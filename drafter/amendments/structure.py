@@ -173,6 +173,8 @@ class Maker:
         """The earlier paragraph, deleted and without sub-paragraphs, that stood where `run` is inserted."""
         if isinstance(run[0], CrossHeading) or position not in (AFTER, BEFORE) or anchor not in self.old_lists:
             return None
+        if any(new_id in self.moved for new_id in getattr(self.old_records.get(anchor), "new_ids", ())):
+            return None  # next to a moved paragraph, which stood elsewhere
         _part, siblings = self.old_lists[anchor]
         at = next(i for i, block in enumerate(siblings) if block.id == anchor) + (1 if position == AFTER else -1)
         if not 0 <= at < len(siblings):
