@@ -206,8 +206,8 @@ class Reader:
              self._insert_heading),
             ("Insert (a|\\w+) new .+? (?P<where>after|before|in|at the end of) (?P<target>.+?), reading:(?P<rest>.*)",
              self._insert_paragraphs),
-            ("Move (?P<place>the heading \u201c.*?\u201d|.+?) (?P<where>to follow|to precede|to become a subparagraph of|"
-             "to become the last subparagraph of|to the end of|to) "
+            ("Move (?P<place>the heading \u201c.*?\u201d|.+?) (?P<where>to follow|to precede|"
+             "to become a subparagraph of|to become the last subparagraph of|to the end of|to) "
              "(?P<target>.+)\\.", self._move),
             ("Replace (?P<place>the heading \u201c.*?\u201d) with \u201c(?P<text>.*)\u201d\\.", self._replace_heading),
             ("Replace (?P<places>.+?) with the following:(?P<rest>.*)", self._replace_paragraphs),
