@@ -58,6 +58,8 @@ class Maker:
         self.lists = _lists(new)  # new block id → its part and the list it is in
         self.old_lists = _lists(old)
         self.records: dict[str, Change] = {}  # new block id → its record
+        self.positions = {new_id: float(index) for index, record in enumerate(changes.records)
+                          for new_id in record.new_ids}  # new block id → the position of its record
         self.old_records: dict[str, Change] = {}
         for record in changes.records:
             if record.part not in (FRONT, FOOTNOTES):
@@ -142,10 +144,14 @@ class Maker:
         changes = ParagraphChanges(old_tokens, new_tokens, groups or [], self.footnotes, place, label, chapeau)
         self._add(order, changes.statements() if groups is not None else [changes.replacement()])
 
+    def _at(self, new_id: str) -> tuple[str, Sequence[Block], int]:
+        """A later block's part, the list it is in, and its index there."""
+        part, siblings = self.lists[new_id]
+        return part, siblings, next(i for i, block in enumerate(siblings) if block.id == new_id)
+
     def _insertion(self, order: float, new_id: str) -> None:
         """Inserted paragraphs next to one another, in one statement (a heading in one of its own)."""
-        part, siblings = self.lists[new_id]
-        at = next(i for i, block in enumerate(siblings) if block.id == new_id)
+        part, siblings, at = self._at(new_id)
         run = [siblings[at]]
         if not isinstance(siblings[at], CrossHeading):
             for block in siblings[at + 1:]:
@@ -192,7 +198,11 @@ class Maker:
         if record.new_ids[0] in self.displaced:
             for old_id in record.old_ids:
                 self.doomed.setdefault(old_id, order)
-            self._insertion(order, record.new_ids[0])
+            for new_id in record.new_ids:  # each after what stands before it (a heading between them, say)
+                if new_id not in self.covered:
+                    _part, siblings, at = self._at(new_id)
+                    before = self.positions.get(siblings[at - 1].id, order) if at else order
+                    self._insertion(max(order, before + 0.5), new_id)
             return
         lines: list[Line] = []
         notes: list[Note] = []
@@ -205,8 +215,7 @@ class Maker:
                                     merged=merged, lines=tuple(lines), notes=notes)])
 
     def _move(self, order: float, old_id: str, new_id: str) -> None:
-        part, siblings = self.lists[new_id]
-        at = next(i for i, block in enumerate(siblings) if block.id == new_id)
+        part, siblings, at = self._at(new_id)
         position, anchor = self._where(part, siblings, at)
         target, target_label = self._target(part, anchor)
         self._add(order, [Statement(MOVE_PARAGRAPH, self.old_places[old_id], self.old_labels.get(old_id, ""),
