@@ -92,9 +92,12 @@ class Reader:
         match = re.fullmatch(r"subparagraph ((?:\(\w+\) ?)+) of the (\S+) preambular paragraph", place)
         if match:
             return self.by_label[f"PP{ordinal_number(match[2])}{match[1].replace(' ', '')}"]
-        match = re.fullmatch(r"operative paragraph (\d+)((?: \(\w+\))*)", place)
+        match = re.fullmatch(r"operative paragraph (\d+(?: [a-z]+)*(?: \d+)?)((?: \([\w ]+\))*)", place)
         if match:
-            return self.by_label[f"OP{match[1]}{match[2].replace(' ', '')}"]
+            return self.by_label[f"OP{match[1]}{match[2].replace(') (', ')(').lstrip()}"]
+        match = re.fullmatch(r"(?:subparagraph ((?:\([\w ]+\) ?)+) of )?preambular paragraph (\d+ .+)", place)
+        if match:  # a negotiated text's "PP3 bis"
+            return self.by_label[f"PP{match[2]}{(match[1] or '').strip().replace(') (', ')(')}"]
         match = re.fullmatch("the heading \u201c(.*)\u201d", place)
         if match:
             return self.headings[match[1]]

@@ -73,10 +73,12 @@ class English(Wording):
         annex = "the annex" if not place.annex else f"annex {self.annex_name(place.annex)}"
         if not place.number:
             return {PREAMBLE: "the preamble", OPERATIVE: "the operative part"}.get(place.part, annex)
-        if place.part == PREAMBLE:
-            whole = f"the {ordinal(place.number)} preambular paragraph"
+        if place.part == PREAMBLE:  # by ordinal, or by number with the label of a negotiated text
+            whole = f"preambular paragraph {place.number} {place.suffix}" if place.suffix else \
+                f"the {ordinal(place.number)} preambular paragraph"
         elif place.part == OPERATIVE:
-            return f"operative paragraph {place.number}" + (f" {subs}" if subs else "")
+            return f"operative paragraph {place.number}" + (f" {place.suffix}" if place.suffix else "") + \
+                (f" {subs}" if subs else "")
         elif place.numbered:
             return f"paragraph {place.number}" + (f" {subs}" if subs else "") + f" of {annex}"
         else:

@@ -99,11 +99,15 @@ class French(Wording):
         annex = "annexe" if not place.annex else f"annexe {self.annex_name(place.annex)}"
         if not place.number:
             return {PREAMBLE: ("le", "préambule"), OPERATIVE: ("le", "dispositif")}.get(place.part, ("l'", annex))
+        if place.part == PREAMBLE and place.suffix:
+            whole = f"alinéa {place.number} {place.suffix} du préambule"
+            return "l'", f"alinéa {subs} de l'{whole}" if subs else whole
         if place.part == PREAMBLE:
             whole = f"{ordinal(place.number)} alinéa du préambule"
             return ("l'", f"alinéa {subs} du {whole}") if subs else ("le", whole)
         if place.part == OPERATIVE:
-            return "le", f"paragraphe {place.number}" + (f" {subs}" if subs else "") + " du dispositif"
+            number = f"{place.number} {place.suffix}" if place.suffix else str(place.number)
+            return "le", f"paragraphe {number}" + (f" {subs}" if subs else "") + " du dispositif"
         if place.numbered:
             return "le", f"paragraphe {place.number}" + (f" {subs}" if subs else "") + f" de l'{annex}"
         whole = f"{ordinal(place.number)} paragraphe de l'{annex}"

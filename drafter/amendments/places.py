@@ -6,10 +6,11 @@ places of the later text serve only to say what kind of paragraph an insertion a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from drafter.model import Block, CrossHeading, Paragraph, Resolution
+from drafter.model import Block, CrossHeading, Paragraph, Resolution, sub_label
 
 PREAMBLE = "preamble"
 OPERATIVE = "operative"
@@ -27,6 +28,7 @@ class Level:
     depth: int
     index: int
     style: str = ""
+    label: str = ""  # the label while negotiated ("a bis"), where it is not the one its position gives
 
 
 @dataclass(frozen=True)
@@ -40,13 +42,14 @@ class Place:
     numbered: bool = True  # annex paragraphs: printed with their numbers
     text: str = ""  # a heading's words
     within: str = ""  # a heading: the part it stands in
+    suffix: str = ""  # what follows the number while negotiated: "bis", "alt 2", "ter alt 1"
 
     @property
     def is_sub(self) -> bool:
         return bool(self.subs)
 
-    def child(self, index: int, style: str) -> Place:
-        return replace(self, subs=(*self.subs, Level(len(self.subs) + 1, index, style)))
+    def child(self, index: int, style: str, label: str = "") -> Place:
+        return replace(self, subs=(*self.subs, Level(len(self.subs) + 1, index, style, label)))
 
 
 def quoted_form(text: str) -> str:
@@ -54,33 +57,47 @@ def quoted_form(text: str) -> str:
     return " ".join(text.split())
 
 
+_LABEL = re.compile(r"(?:PP|OP)(\d+)(?: (.+))?")
+_LAST_CORE = re.compile(r"\(([^()]*)\)$")
+
+
 def places_of(res: Resolution) -> dict[str, Place]:
-    """Block and footnote id → place, for every paragraph, sub-paragraph, heading and footnote of `res`."""
+    """Block and footnote id → place, for every paragraph, sub-paragraph, heading and footnote of `res`.
+
+    Preambular and operative paragraphs take the numbers of the text's labels, which are their positions
+    unless the text is negotiated ("OP5 bis", "OP5 alt 2", numbered as in another text)."""
     out: dict[str, Place] = {}
     for number, note in enumerate(res.footnotes, 1):
         out[note.id] = Place(FOOTNOTE, number)
-    _part(PREAMBLE, res.preamble, 0, True, out)
-    _part(OPERATIVE, res.operative, 0, True, out)
+    labels = res.labels()
+    _part(PREAMBLE, res.preamble, 0, True, out, labels)
+    _part(OPERATIVE, res.operative, 0, True, out, labels)
     single = len(res.annexes) == 1
     for number, annex in enumerate(res.annexes, 1):
-        _part(ANNEX, annex.blocks, 0 if single else number, annex.numbered, out)
+        _part(ANNEX, annex.blocks, 0 if single else number, annex.numbered, out, {})
     return out
 
 
-def _part(part: str, blocks: Sequence[Block], annex: int, numbered: bool, out: dict[str, Place]) -> None:
+def _part(part: str, blocks: Sequence[Block], annex: int, numbered: bool, out: dict[str, Place],
+          labels: dict[str, str]) -> None:
     number = 0
     for block in blocks:
         if isinstance(block, CrossHeading):
             out[block.id] = Place(HEADING, text=quoted_form(block.text), annex=annex, within=part)
             continue
         number += 1
-        place = Place(part, number, (), annex, numbered)
+        found = _LABEL.fullmatch(labels.get(block.id, ""))
+        place = Place(part, int(found[1]) if found else number, (), annex, numbered,
+                      suffix=(found[2] or "") if found else "")
         out[block.id] = place
-        _children(block, place, out)
+        _children(block, place, out, labels)
 
 
-def _children(para: Paragraph, place: Place, out: dict[str, Place]) -> None:
+def _children(para: Paragraph, place: Place, out: dict[str, Place], labels: dict[str, str]) -> None:
+    style = "" if para.list_style == "bullet" else para.list_style
     for index, child in enumerate(para.children, 1):
-        below = place.child(index, para.list_style)
+        found = _LAST_CORE.search(labels.get(child.id, ""))
+        by_position = sub_label(len(place.subs) + 1, index, "en", style).strip("().")
+        below = place.child(index, para.list_style, found[1] if found and found[1] != by_position else "")
         out[child.id] = below
-        _children(child, below, out)
+        _children(child, below, out, labels)

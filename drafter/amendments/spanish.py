@@ -81,11 +81,13 @@ class Spanish(Wording):
         if not place.number:
             return {PREAMBLE: ("el", "preámbulo"), OPERATIVE: ("la", "parte dispositiva")}.get(place.part,
                                                                                            ("el", annex))
-        if place.part == PREAMBLE:
-            whole = f"{ordinal(place.number)} párrafo del preámbulo"
+        if place.part == PREAMBLE:  # by ordinal, or by number with the label of a negotiated text
+            whole = f"párrafo {place.number} {place.suffix} del preámbulo" if place.suffix else \
+                f"{ordinal(place.number)} párrafo del preámbulo"
             return "el", f"apartado {subs} del {whole}" if subs else whole
         if place.part == OPERATIVE:
-            return "el", f"párrafo {place.number}" + (f" {subs}" if subs else "") + " de la parte dispositiva"
+            number = f"{place.number} {place.suffix}" if place.suffix else str(place.number)
+            return "el", f"párrafo {number}" + (f" {subs}" if subs else "") + " de la parte dispositiva"
         if place.numbered:
             return "el", f"párrafo {place.number}" + (f" {subs}" if subs else "") + f" del {annex}"
         whole = f"{ordinal(place.number)} párrafo del {annex}"

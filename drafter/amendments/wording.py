@@ -60,6 +60,8 @@ class Wording:
         return f"{self.open_quote}{text}{self.close_quote}"
 
     def label(self, level: Level) -> str:
+        if level.label:
+            return f"({level.label})" if self.language == "en" else f"{level.label})"
         printed = sub_label(level.depth, level.index, self.language, level.style)
         return self.bullet(level.index) if printed == "\u2022" else printed
 

@@ -25,7 +25,7 @@ from drafter.amendments.spanish import ordinal as spanish_ordinal
 from drafter.cli import main
 from drafter.compare import compare
 from drafter.edits.primitives import Document
-from drafter.model import Annex, Footnote, FrontMatter, NoteRef, Paragraph, Resolution, Text
+from drafter.model import Annex, Footnote, FrontMatter, NoteRef, NumberAs, Paragraph, Resolution, Text
 from tests.amendment_reader import check_read_back, ordinal_number
 from tests.docx_fixtures import OP_LIST, Lists, Para, corpus_72_169, write_docx
 
@@ -306,6 +306,48 @@ def test_title_preambular_subparagraph_and_annex() -> None:
                               "cooperation): no statement names it"]
     assert texts(amendments(old, new, language="fr"))[0] == \
         f"Dans le titre, insérer le mot «{NBSP}international{NBSP}» après le mot «{NBSP}of{NBSP}»."
+
+
+def test_a_negotiated_text_is_named_by_its_labels() -> None:
+    """Alternatives ("OP2 alt 1") and a text numbered as in another one ("PP1 bis", "OP4(a bis)")."""
+    def para(text: str, *subs: str, alternative: str = "") -> Paragraph:
+        return Paragraph((Text(text),), [Paragraph((Text(sub),)) for sub in subs], alternative=alternative)
+
+    old = Resolution(preamble=[para("Recalling its resolution 75/180,"), para("Noting the report,")],
+                     operative=[para("Decides to act;"), para("Urges States to cooperate;", alternative="x"),
+                                para("Encourages States to cooperate;", alternative="x"),
+                                para("Requests the Secretary-General:", "to report;", "to act;"),
+                                para("Decides to remain seized of the matter.")])
+    new = copy.deepcopy(old)
+    del new.operative[1]
+    new.operative[1].alternative = ""
+    new.operative[2].children[1].content = (Text("to act promptly;"),)
+    found = amendments(old, new)
+    assert texts(found) == ["Delete operative paragraph 2 alt 1.",
+                            "In operative paragraph 3 (b), insert the word \u201cpromptly\u201d after the word "
+                            "\u201cact\u201d."]
+    check_read_back(old, new, found)
+    old = copy.deepcopy(new)
+    pps, ops = old.preambular(), old.operatives()
+    old.number_as = NumberAs("base", {pps[0].id: "PP1", pps[1].id: "PP2", ops[0].id: "OP1", ops[1].id: "OP3",
+                                      ops[2].id: "OP4", ops[2].children[0].id: "OP4(a)",
+                                      ops[2].children[1].id: "OP4(b)"})
+    old.preamble.insert(1, para("Recalling also the Charter,"))
+    ops[2].children.insert(1, para("to consult;"))
+    assert list(old.labels().values()) == ["PP1", "PP1 bis", "PP2", "OP1", "OP3", "OP4", "OP4(a)", "OP4(a bis)",
+                                           "OP4(b)", "OP4 bis"]
+    new = copy.deepcopy(old)
+    new.number_as = None
+    new.preamble[1].content = (Text("Recalling also the Charter of the United Nations,"),)
+    new.operatives()[2].children[1].content = (Text("to consult widely;"),)
+    found = amendments(old, new)
+    assert texts(found) == [
+        "In preambular paragraph 1 bis, insert the words \u201cof the United Nations\u201d after the word "
+        "\u201cCharter\u201d.",
+        "In operative paragraph 4 (a bis), insert the word \u201cwidely\u201d after the word \u201cconsult\u201d."]
+    assert texts(amendments(old, new, language="fr"))[1] == \
+        f"Au paragraphe 4 a bis) du dispositif, insérer le mot «{NBSP}widely{NBSP}» après le mot «{NBSP}consult{NBSP}»."
+    check_read_back(old, new, found)
 
 
 # --- the command ----------------------------------------------------------------------------------
