@@ -254,7 +254,7 @@ def test_tabs_breaks_symbols_fields_hidden_text(tmp_path: Path) -> None:
     raw = _read_body(tmp_path, body)
     assert [_text(b) for b in raw.blocks] == [
         "follow-up and more• result link", "cell one", "cell two", "after the table"]
-    assert raw.warnings == []
+    assert raw.warnings == ["paragraph 1 ('follow-up and more• result link'): hidden text was left out ('hidden')"]
 
 
 def test_deleted_paragraph_mark_joins_next_and_moves(tmp_path: Path) -> None:
