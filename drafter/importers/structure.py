@@ -65,7 +65,7 @@ def build(raw: RawDoc) -> Resolution:
         res.warnings.append("no enacting formula (\"The General Assembly,\") found: "
                             "the document was imported as plain paragraphs")
         # without a resolution's grammar a label is just text: keep it where it stood
-        res.preamble = [Paragraph(normalize_runs([Text(f"{it.label} " if it.label else ""), *it.content]))
+        res.preamble = [Paragraph(trim_runs([Text(f"{it.label} " if it.label else ""), *it.content]))
                         for it in join(items)]
     else:
         res.front = parse_front([it.text for it in items[:formula_at]])

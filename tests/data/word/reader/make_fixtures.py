@@ -441,7 +441,9 @@ def lo_hidden() -> str:
 
 def lo_paragraphs_html() -> str:
     cells = "".join("<tr>" + "".join(f"<td>{v}</td>" for v in row) + "</tr>" for row in VOTES)
-    paras = "".join(f"<p>{_escape(t)}</p>" for t in resolution_80_11())
+    # numbers typed by hand are the model's structure, not its words: the paragraphs go without them here
+    unnumbered = (re.sub(r"^(\d+\.|\([a-z]+\)) ", "", text) for text in resolution_80_11())
+    paras = "".join(f"<p>{_escape(text)}</p>" for text in unnumbered)
     return (f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><p>Sponsors</p>'
             f'{"".join(f"<p>{c}</p>" for c in COUNTRIES)}<table>{cells}</table>{paras}</body></html>')
 
