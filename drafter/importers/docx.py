@@ -51,13 +51,16 @@ from drafter.importers.docx_text import (
     R,
     T,
     bookmarked_notes,
+    by_tag,
     count_revisions,
     has_text,
     mark_revision,
     paragraphs,
+    properties,
     quote,
     row_deleted,
     sym,
+    tidy,
     typed_label,
     untab,
 )
@@ -65,7 +68,8 @@ from drafter.model import Content, Inline, NoteRef, Text, plain_text, trim_runs
 
 BODY = w("body")
 FLD_SIMPLE, FLD_CHAR, INSTR_TEXT = w("fldSimple"), w("fldChar"), w("instrText")
-ALT_CHUNK, VANISH = w("altChunk"), w("vanish")
+ALT_CHUNK, VANISH, ITALIC, JC = w("altChunk"), w("vanish"), w("i"), w("jc")
+SYM, RUBY, SUB_DOC = w("sym"), w("ruby"), w("subDoc")
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _NOTEREF = re.compile(r"\s*NOTEREF\s+(\S+)")
 MAX_NESTING = 4  # documents embedded in embedded documents
@@ -125,7 +129,8 @@ class _Reader:
             package.fail("is not a Word document: its main part has no document body")
         self.relations = package.relations(main)
         rels = package.rels(main)
-        self.styles = Styles(package.xml(rels.get("styles")))
+        styles_root = package.xml(rels.get("styles"))
+        self.styles = Styles(styles_root)
         self.numbering = Numbering(package.xml(rels.get("numbering")), self.styles)
         self.notes: dict[tuple[str, str], etree._Element] = {}
         self.note_roots = [package.xml(rels.get("footnotes")), package.xml(rels.get("endnotes"))]
@@ -141,13 +146,17 @@ class _Reader:
         self.pending: list[Inline] = []  # a paragraph whose mark was deleted: it runs on into the next
         self.para = _Paragraph()
         self.math: set[int] = set()  # ids of the runs that are equations, in the paragraph being read
+        self.styled: dict[tuple[str, str | None], etree._Element | None] = {}  # paragraph properties of styles
+        # hidden text is looked for only in a file that hides some
+        self.hides = any(next(root.iter(VANISH), None) is not None
+                         for root in (self.doc, styles_root, *self.note_roots) if root is not None)
 
     def read(self) -> RawDoc:
         body = self.doc.find(BODY) if self.doc is not None else None
         if body is not None:
             self.read_blocks(body)
-        if self.pending:
-            self.complete(None, self.pending)
+        if self.pending:  # the last paragraph mark was deleted: the text stands as a paragraph of its own
+            self.complete({}, self.styles.para_style(None), self.pending, numbered=False)
         self.shared.changes += sum(count_revisions(root) for root in (self.doc, *self.note_roots))
         if self.depth == 0:
             self.summarize()
@@ -187,23 +196,29 @@ class _Reader:
                 self.warn_here(f"the text of a {etree.QName(child).localname} element was not read")
 
     def paragraph(self, p: etree._Element) -> None:
-        content = [*self.pending, *self.inlines(p)]
-        mark = mark_revision(p)
+        ppr = properties(p)
+        props = by_tag(ppr)
+        pstyle = self.styles.para_style(ppr)
+        content = [*self.pending, *self.inlines(p, pstyle)]
+        mark = mark_revision(props.get(RPR))
         if mark is not None and mark.tag in (DEL, MOVE_FROM):
             self.pending = content  # the paragraph mark is deleted: it runs on into the next one
             return
         self.pending = []
-        self.complete(p, content)
+        self.complete(props, pstyle, content)
 
-    def complete(self, p: etree._Element | None, content: list[Inline]) -> None:
+    def complete(self, props: dict[str, etree._Element], pstyle: str | None, content: list[Inline],
+                 numbered: bool = True) -> None:
         """The block of a paragraph read, the warnings about it, then the paragraphs of its text boxes."""
-        block = self.block(p, content)
+        block = self.block(props, pstyle, content, numbered)
         if block is not None:
             self.out.blocks.append(block)
-        para, self.para = self.para, _Paragraph()
-        self.report(para, self.place(block is not None))
-        for box in para.boxes:
-            self.read_blocks(box)
+        para = self.para
+        if para.boxes or para.issues or para.hidden:
+            self.para = _Paragraph()
+            self.report(para, block is not None)
+            for box in para.boxes:
+                self.read_blocks(box)
 
     def place(self, own_block: bool) -> str:
         blocks = self.out.blocks
@@ -212,8 +227,10 @@ class _Reader:
         where = f"paragraph {len(blocks)} ('{quote(plain_text(blocks[-1].content))}')"
         return where if own_block else f"after {where}"
 
-    def report(self, para: _Paragraph, place: str) -> None:
-        place = para.place or place
+    def report(self, para: _Paragraph, own_block: bool) -> None:
+        if not (para.hidden or para.issues):
+            return
+        place = para.place or self.place(own_block)
         hidden = " ".join(" ".join(para.hidden).split())
         if hidden:
             self.out.warnings.append(f"{place}: hidden text was left out ('{quote(hidden, 8)}')")
@@ -223,12 +240,11 @@ class _Reader:
     def warn_here(self, issue: str) -> None:
         self.out.warnings.append(f"{self.place(False)}: {issue}")
 
-    def block(self, p: etree._Element | None, raw: list[Inline]) -> RawBlock | None:
-        ppr = p.find(PPR) if p is not None else None
-        pstyle = self.styles.para_style(ppr)
-        jc = val(self.styles.para_prop(w("jc"), pstyle, ppr))
-        label, level = self.number(pstyle, ppr) if p is not None else (None, None)
-        content = trim_runs(raw)
+    def block(self, props: dict[str, etree._Element], pstyle: str | None, raw: list[Inline],
+              numbered: bool) -> RawBlock | None:
+        jc = val(self.para_prop(JC, pstyle, props))
+        label, level = self.number(pstyle, props) if numbered else (None, None)
+        content = tidy(raw)
         if label is None:
             label, content = typed_label(content)
         content = untab(content)
@@ -236,13 +252,23 @@ class _Reader:
             return None
         return RawBlock(content, label=label, level=level, centered=jc == "center")
 
-    def number(self, pstyle: str | None, ppr: etree._Element | None) -> tuple[str | None, int | None]:
-        direct = ppr.find(NUMPR) if ppr is not None else None
+    def para_prop(self, tag: str, pstyle: str | None, props: dict[str, etree._Element]) -> etree._Element | None:
+        """A paragraph property set on the paragraph, else by its style (looked up once per style)."""
+        found = props.get(tag)
+        if found is None:
+            key = (tag, pstyle)
+            if key not in self.styled:
+                self.styled[key] = self.styles.para_prop(tag, pstyle, None)
+            found = self.styled[key]
+        return found
+
+    def number(self, pstyle: str | None, props: dict[str, etree._Element]) -> tuple[str | None, int | None]:
+        direct = props.get(NUMPR)
         num_id, ilvl = val(direct.find(NUMID)) if direct is not None else None, None
         if direct is not None and direct.find(ILVL) is not None:
             ilvl = int_attr(val(direct.find(ILVL)), 0, 0, 8)
         if num_id is None or ilvl is None:
-            styled = self.styles.para_prop(NUMPR, pstyle, None)
+            styled = self.para_prop(NUMPR, pstyle, {})
             if styled is not None:
                 num_id = num_id if num_id is not None else val(styled.find(NUMID))
                 if ilvl is None and styled.find(ILVL) is not None:
@@ -287,9 +313,9 @@ class _Reader:
             self.out.warnings.append(f"{place}: an embedded Word document was not read: it {exc.reason}")
 
     # --- runs -------------------------------------------------------------------------
-    def inlines(self, p: etree._Element) -> list[Inline]:
+    def inlines(self, p: etree._Element, pstyle: str | None) -> list[Inline]:
         out: list[Inline] = []
-        self._walk(p, self.styles.para_style(p.find(PPR)), out)
+        self._walk(p, pstyle, out)
         if self.math:
             out = self._spaced(out)
         return out
@@ -325,7 +351,7 @@ class _Reader:
                 branch = chosen(child)
                 if branch is not None:
                     self._walk(branch, pstyle, out)
-            elif tag == w("subDoc"):
+            elif tag == SUB_DOC:
                 self.para.issues.append("a linked subdocument was not read")
             elif tag not in (DEL, MOVE_FROM, PPR) and isinstance(tag, str) and has_text(child):
                 self.para.issues.append(f"the text of a {etree.QName(child).localname} element was not read")
@@ -355,11 +381,11 @@ class _Reader:
         return all(f.result and not f.noteref for f in self.fields[:-1])
 
     def _run(self, r: etree._Element, pstyle: str | None, out: list[Inline]) -> None:
-        rpr = r.find(RPR)
-        if self.styles.run_prop(VANISH, pstyle, rpr):
+        rpr = properties(r)
+        if self.hides and self.styles.run_prop(VANISH, pstyle, rpr):
             self._hidden_run(r, out)
             return
-        italic = self.styles.run_prop(w("i"), pstyle, rpr)
+        italic = self.styles.run_prop(ITALIC, pstyle, rpr)
         custom: list[tuple[str, str]] = []  # a note whose printed mark is the text that follows
         self._children(r, pstyle, italic, out, custom)
         if custom:
@@ -369,7 +395,11 @@ class _Reader:
                   custom: list[tuple[str, str]]) -> None:
         for child in parent:
             tag = child.tag
-            if tag == FLD_CHAR:
+            if tag == T and self.showing and not custom:
+                out.append(Text(child.text or "", italic))
+            elif tag == RPR:
+                continue
+            elif tag == FLD_CHAR:
                 self._field_char(child.get(w("fldCharType"), ""), out)
             elif tag == INSTR_TEXT:
                 if self.fields and not self.fields[-1].result:
@@ -377,13 +407,13 @@ class _Reader:
             elif not self.showing:
                 continue  # a field's instruction, or the printed number of a note cited again
             elif tag == T:
-                if custom and (child.text or "").strip():
+                if (child.text or "").strip():
                     out.append(NoteRef(self.marker(*custom.pop(), (child.text or "").strip())))
                 else:
                     out.append(Text(child.text or "", italic))
             elif tag in _SPACES:
                 out.append(Text(_SPACES[tag], italic))
-            elif tag == w("sym"):
+            elif tag == SYM:
                 out.append(Text(sym(child), italic))
             elif tag in (FOOTNOTE_REF, ENDNOTE_REF):
                 self._reference(child, out, custom)
@@ -395,12 +425,12 @@ class _Reader:
                 branch = chosen(child)
                 if branch is not None:
                     self._children(branch, pstyle, italic, out, custom)
-            elif tag == w("ruby"):  # the base text; the phonetic guide above it is not read
+            elif tag == RUBY:  # the base text; the phonetic guide above it is not read
                 base = child.find(w("rubyBase"))
                 self._walk(child if base is None else base, pstyle, out)
                 if (guide := child.find(w("rt"))) is not None and has_text(guide):
                     self.para.issues.append("a phonetic guide was not read")
-            elif tag != RPR and isinstance(tag, str) and has_text(child):
+            elif isinstance(tag, str) and has_text(child):
                 self.para.issues.append(f"the text of a {etree.QName(child).localname} element was not read")
 
     def _reference(self, ref: etree._Element, out: list[Inline], custom: list[tuple[str, str]]) -> None:
@@ -452,10 +482,11 @@ class _Reader:
             content: list[Inline] = []
             queue = list(paragraphs(note))
             while queue:
-                content.extend([*self.inlines(queue.pop(0)), Text(" ")])
+                p = queue.pop(0)
+                content.extend([*self.inlines(p, self.styles.para_style(properties(p))), Text(" ")])
                 queue.extend(p for box in self.para.boxes for p in paragraphs(box))
                 self.para.boxes.clear()
-            self.report(self.para, "")
+            self.report(self.para, False)
         finally:
             self.in_note = False
             self.para, self.fields, self.showing, self.math = saved

@@ -45,11 +45,25 @@ def row_deleted(el: etree._Element) -> bool:
     return el.tag == w("tr") and el.find(f"{w('trPr')}/{DEL}") is not None
 
 
-def mark_revision(p: etree._Element) -> etree._Element | None:
-    rpr = p.find(f"{PPR}/{RPR}")
+def mark_revision(rpr: etree._Element | None) -> etree._Element | None:
+    """The tracked change of a paragraph's mark, from the mark's properties (`w:pPr/w:rPr`)."""
     if rpr is None:
         return None
     return next((el for el in rpr if el.tag in _REVISIONS), None)
+
+
+def properties(el: etree._Element) -> etree._Element | None:
+    """The properties (`w:pPr` of a paragraph, `w:rPr` of a run), which Word's schema puts first."""
+    for child in el:
+        if child.tag == PPR or child.tag == RPR:
+            return child
+        break
+    return None
+
+
+def by_tag(el: etree._Element | None) -> dict[str, etree._Element]:
+    """The children of a properties element by tag: one pass instead of a search for each property."""
+    return {child.tag: child for child in el} if el is not None else {}
 
 
 def count_revisions(root: etree._Element | None) -> int:
@@ -83,7 +97,29 @@ def sym(el: etree._Element) -> str:
     return char if char.isprintable() else ""
 
 
+def tidy(content: Sequence[Inline]) -> Content:
+    """`trim_runs` of the runs of one paragraph, in one pass: adjacent runs of one style merged, empty ones
+    dropped, white space removed at both ends."""
+    out: list[Inline] = []
+    for item in content:
+        if isinstance(item, Text):
+            if not item.text:
+                continue
+            last = out[-1] if out else None
+            if isinstance(last, Text) and last.italic == item.italic:
+                out[-1] = Text(last.text + item.text, item.italic)
+                continue
+        out.append(item)
+    if out and isinstance(first := out[0], Text):
+        out[0] = Text(first.text.lstrip(), first.italic)
+    if out and isinstance(final := out[-1], Text):
+        out[-1] = Text(final.text.rstrip(), final.italic)
+    return tuple(item for item in out if not isinstance(item, Text) or item.text)
+
+
 def untab(content: Sequence[Inline]) -> Content:
+    if not any(isinstance(it, Text) and "\t" in it.text for it in content):
+        return tuple(content)
     return tuple(Text(it.text.replace("\t", " "), it.italic) if isinstance(it, Text) else it for it in content)
 
 
