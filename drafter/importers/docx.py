@@ -59,6 +59,7 @@ from drafter.importers.docx_text import (
     properties,
     quote,
     row_deleted,
+    summary,
     sym,
     tidy,
     typed_label,
@@ -159,22 +160,8 @@ class _Reader:
             self.complete({}, self.styles.para_style(None), self.pending, numbered=False)
         self.shared.changes += sum(count_revisions(root) for root in (self.doc, *self.note_roots))
         if self.depth == 0:
-            self.summarize()
+            self.out.warnings += summary(self.shared.changes, self.shared.endnotes, self.out.notes)
         return self.out
-
-    def summarize(self) -> None:
-        changes, endnotes = self.shared.changes, self.shared.endnotes
-        if changes:
-            self.out.warnings.append(f"the Word file had {changes} tracked change{'s' * (changes != 1)}; "
-                                     "they were read as if all were accepted")
-        missing = [marker for marker, content in self.out.notes.items() if not content]
-        if missing:
-            self.out.warnings.append(f"footnote{'s' * (len(missing) > 1)} {', '.join(missing)}: "
-                                     "referenced in the text, but the file has no text for it")
-        if endnotes:
-            self.out.warnings.append(f"{endnotes} endnote{'s were' if endnotes != 1 else ' was'} read as "
-                                     "footnote" + "s" * (endnotes != 1) + ", numbered with the footnotes in "
-                                     "order of reference")
 
     # --- blocks -------------------------------------------------------------
     def read_blocks(self, parent: etree._Element) -> None:
@@ -200,6 +187,8 @@ class _Reader:
         props = by_tag(ppr)
         pstyle = self.styles.para_style(ppr)
         content = [*self.pending, *self.inlines(p, pstyle)]
+        if self.fields and not self.fields[-1].result:
+            self.unfinished_fields()
         mark = mark_revision(props.get(RPR))
         if mark is not None and mark.tag in (DEL, MOVE_FROM):
             self.pending = content  # the paragraph mark is deleted: it runs on into the next one
@@ -376,6 +365,12 @@ class _Reader:
             self.fields.pop()
         self.showing = all(f.result and not f.noteref for f in self.fields)
 
+    def unfinished_fields(self) -> None:
+        """A field whose instruction runs past its paragraph is damaged: close it, or it hides all that follows."""
+        while self.fields and not self.fields[-1].result:
+            self.fields.pop()
+        self.showing = all(f.result and not f.noteref for f in self.fields)
+
     def showing_outside(self) -> bool:
         """The fields around the innermost one all show their results."""
         return all(f.result and not f.noteref for f in self.fields[:-1])
@@ -454,7 +449,7 @@ class _Reader:
             elif self.showing and child.tag in (FOOTNOTE_REF, ENDNOTE_REF):
                 self.para.hidden.append(" [a note reference] ")
             elif self.showing and child.tag in _SHAPES and has_text(child):
-                self.para.hidden.append(" [a text box] ")
+                self.para.hidden.append(" " + " ".join(t.text or "" for t in child.iter(T)) + " ")
 
     # --- notes --------------------------------------------------------------------------
     def marker(self, kind: str, note_id: str, custom: str | None = None) -> str:

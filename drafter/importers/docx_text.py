@@ -5,7 +5,7 @@ symbols, typed labels and bookmarked note references.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from lxml import etree
 
@@ -81,6 +81,23 @@ def count_revisions(root: etree._Element | None) -> int:
             continue
         count += 1
     return count
+
+
+def summary(changes: int, endnotes: int, notes: Mapping[str, Sequence[Inline]]) -> list[str]:
+    """The warnings about the whole file: tracked changes accepted, notes without text, endnotes."""
+    out: list[str] = []
+    if changes:
+        out.append(f"the Word file had {changes} tracked change{'s' * (changes != 1)}; "
+                   "they were read as if all were accepted")
+    missing = [marker for marker, content in notes.items() if not content]
+    if missing:
+        out.append(f"footnote{'s' * (len(missing) > 1)} {', '.join(missing)}: "
+                   "referenced in the text, but the file has no text for it")
+    if endnotes:
+        plural = endnotes != 1
+        out.append(f"{endnotes} endnote{'s were' if plural else ' was'} read as footnote{'s' * plural}, "
+                   "numbered with the footnotes in order of reference")
+    return out
 
 
 def sym(el: etree._Element) -> str:

@@ -395,3 +395,50 @@ def test_versions_differing_in_one_place_compare_as_changed(old: str, new: str, 
     inserted = " ".join(op.text for change in changes.changes for op in change.ops if op.op == "insert")
     assert word in inserted
     assert not compare(drafter.load(str(READER / old)), drafter.load(str(READER / old))).changes
+
+
+def test_shapes_of_every_kind(tmp_path: Path) -> None:
+    namespaces = ('xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+                  'xmlns:v="urn:schemas-microsoft-com:vml" '
+                  'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+                  'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+                  'xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" '
+                  'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
+
+    def box(text: str) -> str:
+        return f"<wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>" \
+               "</wps:txbx></wps:wsp>"
+
+    group = (f'<w:p {namespaces}><w:r><w:t>Group</w:t></w:r><w:r><w:drawing><wp:inline><wp:docPr id="1" name="g"/>'
+             '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup">'
+             f'<wpg:wgp>{box("First box")}{box("Second box")}</wpg:wgp></a:graphicData></a:graphic></wp:inline>'
+             "</w:drawing></w:r></w:p>")
+    smart_art = (f'<w:p {namespaces}><w:r><w:t>Diagram</w:t></w:r><w:r><w:drawing><wp:inline><wp:docPr id="2" '
+                 'name="d" descr="Steps of the review"/><a:graphic><a:graphicData uri="http://schemas.'
+                 'openxmlformats.org/drawingml/2006/diagram"/></a:graphic></wp:inline></w:drawing></w:r></w:p>')
+    vml = (f'<w:p {namespaces}><w:r><w:t>Old shapes</w:t></w:r><w:r><w:pict><v:shape><v:imagedata/></v:shape>'
+           '</w:pict></w:r><w:r><w:pict><v:shape><v:textpath string="Peace and security"/></v:shape></w:pict>'
+           "</w:r></w:p>")
+    fallback_only = (f'<w:p {namespaces}><w:r><w:t>Fallback</w:t></w:r><w:r><mc:AlternateContent><mc:Fallback>'
+                     "<w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>From the fallback</w:t></w:r></w:p>"
+                     "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>")
+    hidden_box = (f'<w:p {namespaces}><w:r><w:t>Visible</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:drawing>'
+                  f'<wp:inline><a:graphic><a:graphicData uri="x">{box("Hidden box")}</a:graphicData></a:graphic>'
+                  "</wp:inline></w:drawing></w:r></w:p>")
+    raw = read_docx(str(raw_docx(tmp_path / "shapes.docx",
+                                 document_xml(group + smart_art + vml + fallback_only + hidden_box))))
+    assert [plain_text(b.content) for b in raw.blocks] == [
+        "Group", "First box", "Second box", "Diagram", "Old shapes", "Fallback", "From the fallback", "Visible"]
+    assert raw.warnings == [
+        "paragraph 4 ('Diagram'): a SmartArt diagram ('Steps of the review') was not read",
+        "paragraph 5 ('Old shapes'): a picture was not read",
+        "paragraph 5 ('Old shapes'): a WordArt text ('Peace and security') was not read",
+        "paragraph 8 ('Visible'): hidden text was left out ('Hidden box')"]
+
+
+def test_a_field_left_open_hides_nothing_after_its_paragraph(tmp_path: Path) -> None:
+    body = ('<w:p><w:r><w:t xml:space="preserve">Before </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            '<w:r><w:instrText> DOCPROPERTY broken </w:instrText></w:r></w:p>'
+            '<w:p><w:r><w:t>The next paragraph is read.</w:t></w:r></w:p>')
+    raw = read_docx(str(raw_docx(tmp_path / "open-field.docx", document_xml(body))))
+    assert [plain_text(b.content) for b in raw.blocks] == ["Before", "The next paragraph is read."]
