@@ -234,6 +234,8 @@ class _Reader:
         jc = val(self.para_prop(JC, pstyle, props))
         label, level = self.number(pstyle, props) if numbered else (None, None)
         content = tidy(raw)
+        if label is not None and (problem := self.numbering.problem(plain_text(content))):
+            self.out.warnings.append(problem)
         if label is None:
             label, content = typed_label(content)
         content = untab(content)

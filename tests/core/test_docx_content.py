@@ -24,7 +24,7 @@ from lxml import etree
 import drafter
 from drafter.compare import compare
 from drafter.importers.docx import read_docx
-from drafter.model import NoteRef, Paragraph, Resolution, plain_text
+from drafter.model import NoteRef, Paragraph, Resolution, plain_text, sub_label
 from tests.corpus import DATA, model_text, words
 from tests.docx_fixtures import document_xml, raw_docx, zip_bomb
 
@@ -142,6 +142,22 @@ def _chunk(name: str, data: bytes) -> Source:
     return Source()  # a kind the reader names in a warning
 
 
+def printed(res: Resolution) -> list[tuple[str, str]]:
+    """In a document that is no resolution, each paragraph with the label typed before it in the source
+    ("" for none): the model derives a list item's label (`sub_label`) and keeps it out of the text."""
+    out: list[tuple[str, str]] = []
+
+    def walk(para: Paragraph, label: str, depth: int) -> None:
+        out.append((label, para.text))
+        for index, child in enumerate(para.children, 1):
+            walk(child, sub_label(depth, index, res.language, para.list_style), depth + 1)
+
+    for block in res.preamble if not res.formula else ():
+        if isinstance(block, Paragraph):
+            walk(block, "", 1)
+    return out
+
+
 def model_paragraphs(res: Resolution) -> int:
     """The paragraphs of the model as Word counts paragraphs: the formula and the meeting line are one each."""
     return len(res.blocks()) + bool(res.formula) + bool(res.closing)
@@ -152,7 +168,8 @@ def model_paragraphs(res: Resolution) -> int:
 def test_words_and_paragraphs_as_word_shows_them(path: Path) -> None:
     res = drafter.load(str(path))
     source = source_of(path.read_bytes())
-    assert Counter(words(model_text(res))) == source.words()
+    labels = " ".join(label for label, _ in printed(res))
+    assert Counter(words(f"{model_text(res)} {labels}")) == source.words()
     # the front matter is parsed into its fields (front.py): paragraphs are counted from the formula on
     start = source.paragraphs.index(res.formula) if res.formula else 0
     assert model_paragraphs(res) == len(source.paragraphs) - start
@@ -180,8 +197,8 @@ def test_each_word_paragraph_and_cell_stays_one_paragraph(name: str, count: int)
     path = READER / name
     res = drafter.load(str(path))
     assert not res.formula  # a document without the formula: plain paragraphs
-    assert [block.text for block in res.preamble] == source_of(path.read_bytes()).paragraphs
-    assert len(res.preamble) == count
+    assert [f"{label} {text}".strip() for label, text in printed(res)] == source_of(path.read_bytes()).paragraphs
+    assert len(res.blocks()) == count
 
 
 @pytest.mark.parametrize("name", ["pd-resolution.docx", "lo-paragraphs.docx"])
