@@ -331,6 +331,17 @@ def test_content_controls_in_the_body_a_paragraph_a_row_and_cells() -> None:
         "Draft resolution submitted by the Chair", "on the basis of informal consultations",
         "Adopted at the 51st plenary meeting on 26 November 2025", "Country", "Vote", "Brazil", "Yes", "Chile",
         "Abstained", "Decides to remain seized of the matter."]
+    libre = drafter.load(str(READER / "lo-controls.docx"))  # a drop-down list LibreOffice writes as w:sdt
+    assert [b.text for b in libre.preamble] == ["Vote of Chile: In favour, recorded.", "Adopted on 11/26/25.",
+                                                "Speaker: Chile."]
+
+
+def test_a_web_page_stored_as_an_embedded_document() -> None:
+    res = drafter.load(str(READER / "js-altchunk-a.docx"))  # html-docx-js: the whole body is one .mht chunk
+    texts = [b.text for b in res.blocks()]
+    assert res.formula == "The General Assembly,"
+    assert texts[0].startswith("Guided by the purposes and principles")
+    assert texts[-6:] == ["Favour", "Against", "Abstaining", "151", "5", "12"]
 
 
 def test_fields_give_their_results_not_their_instructions() -> None:
@@ -406,6 +417,7 @@ def test_endnotes_written_by_another_writer() -> None:
     ("pd-endnotes-a.docx", "pd-endnotes-b.docx", "768"), ("lo-endnotes-a.docx", "lo-endnotes-b.docx", "768"),
     ("pd-altchunk-a.docx", "pd-altchunk-b.docx", "strengthen"),
     ("pd-altchunk-a.docx", "pd-altchunk-c.docx", "Norway"),
+    ("js-altchunk-a.docx", "js-altchunk-b.docx", "interconnected"),
 ])
 def test_versions_differing_in_one_place_compare_as_changed(old: str, new: str, word: str) -> None:
     changes = compare(drafter.load(str(READER / old)), drafter.load(str(READER / new)))

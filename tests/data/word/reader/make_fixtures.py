@@ -1,21 +1,20 @@
 """Writes the Word files of the reader's tests (tests/core/test_docx_content.py) into this folder.
 
-Two writers, so that no feature is proven on one writer's habits alone:
+Three writers, so that no feature is proven on one writer's habits alone:
 - python-docx, with lxml for what it has no API for (text boxes in mc:AlternateContent, equations,
   altChunk parts, content controls, fields, endnotes, hidden runs, objects): files `pd-*.docx`;
-- LibreOffice headless, from OpenDocument (.fodt) and HTML written here: files `lo-*.docx`.
+- LibreOffice headless, from OpenDocument (.fodt) and HTML written here: files `lo-*.docx`;
+- html-docx-js (node), which stores a web page as an embedded document: files `js-*.docx`.
 The texts are real UN texts from tests/data/corpus. Files named `*-a.docx` / `*-b.docx` are pairs that
 differ in one place only (a text box, an equation, an endnote, an embedded document).
 
-    PYTHONPATH=. .venv/bin/python tests/data/word/reader/make_fixtures.py
+    PYTHONPATH=. .venv/bin/python tests/data/word/reader/make_fixtures.py   (needs soffice, node and npm)
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 import struct
-import subprocess
 import sys
 import tempfile
 import zlib
@@ -33,39 +32,26 @@ from docx.opc.part import Part  # noqa: E402
 from docx.oxml import parse_xml  # noqa: E402
 from docx.oxml.ns import nsdecls, qn  # noqa: E402
 from lxml import etree  # noqa: E402
+from other_writers import (  # noqa: E402
+    ODF,
+    html_docx,
+    libreoffice,
+    lo_controls,
+    lo_endnotes,
+    lo_formula,
+    lo_frame,
+    lo_hidden,
+    lo_paragraphs_html,
+)
+from texts import BOX_TEXT, COUNTRIES, VOTES, lines_80_5, resolution_80_11  # noqa: E402
 
 from tests.docx_fixtures import Lists, Para, write_docx  # noqa: E402
 
-CORPUS = ROOT / "tests" / "data" / "corpus"
 NS = (nsdecls("w", "m", "r", "a", "wp", "pic") + ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
       ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
       ' xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"')
 AFCHUNK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"
-COUNTRIES = ["Albania", "Andorra", "Argentina", "Australia", "Austria", "Belgium", "Bolivia", "Brazil",
-             "Bulgaria", "Canada", "Chile", "Colombia", "Croatia", "Cyprus", "Czechia", "Denmark", "Ecuador",
-             "Estonia", "Finland", "France"]
-VOTES = [["Favour", "Against", "Abstaining"], ["151", "5", "12"]]
 
-
-# --- texts from the corpus ----------------------------------------------------------
-def _body(name: str) -> str:
-    return (CORPUS / name).read_text(encoding="utf-8").split("\n---\n", 1)[1]
-
-
-def resolution_80_11() -> list[str]:
-    """The paragraphs of A/RES/80/11 (reflowed text) from the formula to the meeting line."""
-    chunks = [" ".join(c.split()) for c in re.split(r"\n\s*\n", _body("A-RES-80-11.txt").split("\n---\n")[0])]
-    chunks = [c for c in chunks if c]
-    start = chunks.index("The General Assembly,")
-    end = next(i for i, c in enumerate(chunks) if re.match(r"\d+(st|nd|rd|th) plenary meeting", c))
-    return chunks[start:end]
-
-
-def lines_80_5(count: int = 280) -> list[str]:
-    """Lines of A/RES/80/5 as the PDF broke them, from its annex on: text pasted line by line."""
-    lines = [" ".join(line.split()) for line in _body("A-RES-80-5.txt").splitlines()]
-    start = lines.index("Annex") + 1
-    return [line for line in lines[start:] if line][:count]
 
 
 # --- python-docx with lxml ----------------------------------------------------------------
@@ -153,8 +139,7 @@ BOX = ('<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:ancho
        '</mc:AlternateContent></w:r>')
 VML_BOX = ('<w:r><w:pict><v:shape id="Box{id}" style="width:200pt;height:50pt" type="#_x0000_t202"><v:textbox>'
            '<w:txbxContent>{content}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>')
-BOX_TEXT = ["Note by the Secretariat", "The programme budget implications of the draft resolution are set out in "
-            "document A/C.5/80/12."]
+
 
 
 def textbox(path: Path, variant: str) -> None:
@@ -366,97 +351,6 @@ def endnotes(path: Path, variant: str) -> None:
     document.save(str(path))
 
 
-# --- LibreOffice -----------------------------------------------------------------------
-ODF = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document xmlns:office="urn:oasis:names:tc:opendocument:'
-       'xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:draw="urn:oasis:'
-       'names:tc:opendocument:xmlns:drawing:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-'
-       'compatible:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:fo="urn:oasis:'
-       'names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:table="urn:oasis:names:tc:opendocument:'
-       'xmlns:table:1.0" xmlns:math="http://www.w3.org/1998/Math/MathML" office:version="1.3" '
-       'office:mimetype="application/vnd.oasis.opendocument.text"><office:automatic-styles><style:style '
-       'style:name="hid" style:family="text"><style:text-properties text:display="none"/></style:style>'
-       "</office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document>")
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _tp(text: str) -> str:
-    return f"<text:p>{_escape(text)}</text:p>"
-
-
-def lo_frame(variant: str) -> str:
-    paras = resolution_80_11()[:3]
-    box = [*BOX_TEXT]
-    if variant == "b":
-        box[1] = box[1].replace("A/C.5/80/12", "A/C.5/80/14")
-    frame = ('<draw:frame draw:name="Box1" text:anchor-type="paragraph" svg:width="8cm" svg:height="3cm">'
-             f'<draw:text-box>{"".join(_tp(t) for t in box)}</draw:text-box></draw:frame>')
-    return _tp(paras[0]) + _tp(paras[1]) + f"<text:p>{_escape(paras[2])}{frame}</text:p>" + \
-        _tp("Decides to remain seized of the matter.")
-
-
-def lo_formula(variant: str) -> str:
-    power = "2" if variant == "a" else "3"
-    math = ('<draw:frame draw:name="F{n}" text:anchor-type="as-char" svg:width="3cm" svg:height="1cm">'
-            "<draw:object><math:math><math:semantics>{mathml}</math:semantics></math:math></draw:object>"
-            "</draw:frame>")
-    growth = ("<math:mrow><math:msup><math:mi>x</math:mi><math:mn>" + power + "</math:mn></math:msup>"
-              "<math:mo>+</math:mo><math:mfrac><math:mi>a</math:mi><math:mi>b</math:mi></math:mfrac></math:mrow>")
-    index = ("<math:mrow><math:munderover><math:mo>∑</math:mo><math:mrow><math:mi>i</math:mi><math:mo>=</math:mo>"
-             "<math:mn>1</math:mn></math:mrow><math:mi>n</math:mi></math:munderover><math:msub><math:mi>w</math:mi>"
-             "<math:mi>i</math:mi></math:msub><math:msqrt><math:mi>y</math:mi></math:msqrt></math:mrow>")
-    paras = resolution_80_11()[:2]
-    return (_tp(paras[0]) + _tp(paras[1])
-            + f"<text:p>Notes that the index rises as {math.format(n=1, mathml=growth)} where the gap grows.</text:p>"
-            + f"<text:p>{math.format(n=2, mathml=index)}</text:p>" + _tp("Decides to remain seized of the matter."))
-
-
-def _note(kind: str, number: int, text: str) -> str:
-    return (f'<text:note text:id="{kind}{number}" text:note-class="{kind}"><text:note-citation>{number}'
-            f"</text:note-citation><text:note-body>{_tp(text)}</text:note-body></text:note>")
-
-
-def lo_endnotes(variant: str) -> str:
-    paras = resolution_80_11()[:4]
-    ends = ["Resolution 60/180.", "A/79/552-S/2024/767.", "A/79/609-S/2024/827."]
-    if variant == "b":
-        ends[1] = "A/79/552-S/2024/768."
-    out = _tp(paras[0])
-    for index, text in enumerate(paras[1:4]):
-        out += (f"<text:p>{_escape(text)}{_note('footnote', index + 1, f'Resolution {65 + index}/7.')}"
-                f"{_note('endnote', index + 1, ends[index])}</text:p>")
-    return out
-
-
-def lo_hidden() -> str:
-    paras = resolution_80_11()[:3]
-    return (_tp(paras[0]) + f'<text:p>{_escape(paras[1])}<text:span text:style-name="hid"> [check with the '
-            "Secretariat]</text:span></text:p>" + _tp(paras[2])
-            + '<text:p><text:span text:style-name="hid">Alternative wording kept for reference.</text:span>'
-            "</text:p><text:p>Adopted on <text:date>26 November 2025</text:date>, page <text:page-number>1"
-            "</text:page-number> of <text:page-count>1</text:page-count>.</text:p>")
-
-
-def lo_paragraphs_html() -> str:
-    cells = "".join("<tr>" + "".join(f"<td>{v}</td>" for v in row) + "</tr>" for row in VOTES)
-    # numbers typed by hand are the model's structure, not its words: the paragraphs go without them here
-    unnumbered = (re.sub(r"^(\d+\.|\([a-z]+\)) ", "", text) for text in resolution_80_11())
-    paras = "".join(f"<p>{_escape(text)}</p>" for text in unnumbered)
-    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><p>Sponsors</p>'
-            f'{"".join(f"<p>{c}</p>" for c in COUNTRIES)}<table>{cells}</table>{paras}</body></html>')
-
-
-def libreoffice(folder: Path, name: str, source: str, suffix: str) -> None:
-    src = folder / f"{name}{suffix}"
-    src.write_text(source, encoding="utf-8")
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{folder}/profile", "--convert-to",
-                    "docx:MS Word 2007 XML", "--outdir", str(folder), str(src)], check=True,
-                   capture_output=True, timeout=300)
-    shutil.copy(folder / f"{name}.docx", HERE / f"{name}.docx")
-
-
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -479,6 +373,8 @@ def main() -> None:
             libreoffice(folder, f"lo-frame-{variant}", ODF.format(body=lo_frame(variant)), ".fodt")
             libreoffice(folder, f"lo-formula-{variant}", ODF.format(body=lo_formula(variant)), ".fodt")
             libreoffice(folder, f"lo-endnotes-{variant}", ODF.format(body=lo_endnotes(variant)), ".fodt")
+            html_docx(folder, f"js-altchunk-{variant}", variant)
+        libreoffice(folder, "lo-controls", ODF.format(body=lo_controls()), ".fodt")
 
 
 if __name__ == "__main__":
