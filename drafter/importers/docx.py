@@ -55,10 +55,12 @@ from drafter.importers.docx_text import (
     count_revisions,
     has_text,
     mark_revision,
+    no_cycle_collection,
     paragraphs,
     properties,
     quote,
     row_deleted,
+    spaced,
     summary,
     sym,
     tidy,
@@ -85,7 +87,7 @@ def read_docx(path: str) -> RawDoc:
         archive = zipfile.ZipFile(path)
     except (*ZIP_ERRORS, ValueError) as exc:
         raise ImportFailed(path, "is not a Word document (.docx): it is not a valid zip package") from exc
-    with archive:
+    with archive, no_cycle_collection():
         try:
             return _Reader(Package(path, archive)).read()
         except ZIP_ERRORS as exc:
@@ -308,22 +310,9 @@ class _Reader:
         out: list[Inline] = []
         self._walk(p, pstyle, out)
         if self.math:
-            out = self._spaced(out)
+            out = spaced(out, self.math)
+            self.math.clear()
         return out
-
-    def _spaced(self, out: list[Inline]) -> list[Inline]:
-        """Equations set apart from the words that touch them, as Word sets them."""
-        spaced: list[Inline] = []
-        for index, item in enumerate(out):
-            if id(item) in self.math and isinstance(item, Text):
-                before = out[index - 1] if index else None
-                after = out[index + 1] if index + 1 < len(out) else None
-                lead = " " if isinstance(before, Text) and before.text[-1:].isalnum() else ""
-                tail = " " if isinstance(after, Text) and after.text[:1].isalnum() else ""
-                item = Text(f"{lead}{item.text}{tail}")
-            spaced.append(item)
-        self.math.clear()
-        return spaced
 
     def _walk(self, parent: etree._Element, pstyle: str | None, out: list[Inline]) -> None:
         for child in parent:

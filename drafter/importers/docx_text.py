@@ -4,8 +4,10 @@ symbols, typed labels and bookmarked note references.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 
 from lxml import etree
 
@@ -132,6 +134,34 @@ def tidy(content: Sequence[Inline]) -> Content:
     if out and isinstance(final := out[-1], Text):
         out[-1] = Text(final.text.rstrip(), final.italic)
     return tuple(item for item in out if not isinstance(item, Text) or item.text)
+
+
+def spaced(content: list[Inline], equations: set[int]) -> list[Inline]:
+    """Equations (the runs whose ids are in `equations`) set apart from the words that touch them, as Word
+    sets them."""
+    out: list[Inline] = []
+    for index, item in enumerate(content):
+        if id(item) in equations and isinstance(item, Text):
+            before = content[index - 1] if index else None
+            after = content[index + 1] if index + 1 < len(content) else None
+            lead = " " if isinstance(before, Text) and before.text[-1:].isalnum() else ""
+            tail = " " if isinstance(after, Text) and after.text[:1].isalnum() else ""
+            item = Text(f"{lead}{item.text}{tail}")
+        out.append(item)
+    return out
+
+
+@contextmanager
+def no_cycle_collection() -> Iterator[None]:
+    """Reading makes a tree of small objects without cycles: the cycle collector would only walk it over
+    and over (a third of the time of reading a long document), so it waits until the reading is done."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def untab(content: Sequence[Inline]) -> Content:
