@@ -118,22 +118,22 @@ def sym(el: etree._Element) -> str:
 
 def tidy(content: Sequence[Inline]) -> Content:
     """`trim_runs` of the runs of one paragraph, in one pass: adjacent runs of one style merged, empty ones
-    dropped, white space removed at both ends."""
+    dropped, white space removed at both ends (brackets and note references stand as they are)."""
     out: list[Inline] = []
     for item in content:
-        if isinstance(item, Text):
+        if type(item) is Text:
             if not item.text:
                 continue
             last = out[-1] if out else None
-            if isinstance(last, Text) and last.italic == item.italic:
+            if type(last) is Text and last.italic == item.italic:
                 out[-1] = Text(last.text + item.text, item.italic)
                 continue
         out.append(item)
-    if out and isinstance(first := out[0], Text):
+    if out and type(first := out[0]) is Text:
         out[0] = Text(first.text.lstrip(), first.italic)
-    if out and isinstance(final := out[-1], Text):
+    if out and type(final := out[-1]) is Text:
         out[-1] = Text(final.text.rstrip(), final.italic)
-    return tuple(item for item in out if not isinstance(item, Text) or item.text)
+    return tuple(item for item in out if type(item) is not Text or item.text)
 
 
 def spaced(content: list[Inline], equations: set[int]) -> list[Inline]:

@@ -19,7 +19,7 @@ from drafter.importers.blocks import RawBlock, RawDoc
 from drafter.importers.docx import read_docx
 from drafter.importers.docx_text import tidy
 from drafter.importers.structure import build
-from drafter.model import NoteRef, Text, plain_text, trim_runs
+from drafter.model import Bracket, NoteRef, Text, plain_text, trim_runs
 from tests.docx_fixtures import (
     DELETED,
     INSERTED,
@@ -402,7 +402,8 @@ def test_fuzz_mutated_xml_parts(tmp_path: Path, small_docx: bytes, data: strateg
 # --- the reader's one-pass trim -------------------------------------------------------------
 _INLINES = strategies.lists(strategies.one_of(
     strategies.builds(Text, strategies.sampled_from(["", " ", "  ", "a", " b ", "c\t", "\td"]), strategies.booleans()),
-    strategies.builds(NoteRef, strategies.sampled_from(["1", "2"]))), max_size=8)
+    strategies.builds(NoteRef, strategies.sampled_from(["1", "2"])),
+    strategies.builds(Bracket, strategies.sampled_from(["[", "]", ""]), strategies.booleans())), max_size=8)
 
 
 @settings(max_examples=300, deadline=None)
