@@ -166,45 +166,58 @@ def _is_furniture(line: _Line, page: int, height: float, layout: _Layout) -> boo
 
 
 def _words(line: _Line) -> list[str]:
-    return plain_text(_inlines(line.chars, 0.2)).split()
+    return plain_text(_inlines(line.chars, _CUT_LOW)).split()
 
 
 # --- words -------------------------------------------------------------------
-def _threshold(chars: list[Char]) -> float:
-    """The gap (in ems) above which two characters of this line belong to different words.
+# Gaps are measured in spaces of the font (`Char.space_width`), from the end of one character's
+# advance to the start of the next: what the page adds between them. Inside a word that is kerning
+# or, on a line justified by spreading letters, up to 0.8 of a space; between words it is a space,
+# widened by justification (down to 0.8 of one where a writer set no space character).
+_CUT_LOW, _CUT_HIGH = 0.7, 0.85  # the bounds of a line's cut, in spaces
+_CLOSING_GAP = 1.0  # a space before closing punctuation needs a full space on the page
 
-    Justification widens the spaces of a line by one amount; the gaps inside
-    words stay small (up to 0.14 em in the corpus). The cut is 60% of the
-    line's median space, kept within 0.14–0.22 em.
+
+def _unit(a: Char, b: Char) -> float:
+    """The width of a space between two characters: the larger font's, the text's after a raised marker."""
+    return b.space_width if a.marker else max(a.space_width, b.space_width)
+
+
+def _threshold(chars: list[Char]) -> float:
+    """The gap (in spaces) above which two characters of this line belong to different words.
+
+    Justification widens the spaces of a line by one amount and may spread the letters of its words a
+    little; the cut is 60% of the line's median gap between words (across a space character, or where
+    the page sets none, any gap over half a space), kept within 0.7–0.85 of a space.
     """
-    gaps: list[float] = []
+    spaced: list[float] = []
+    wide: list[float] = []
     prev: Char | None = None
-    spaced = False
+    between = False
     for char in chars:
         if char.space:
-            spaced = True
+            between = True
             continue
-        if prev is not None and spaced:
-            gaps.append((char.x0 - prev.x1) / max(char.size, prev.size, 1.0))
-        prev, spaced = char, False
+        if prev is not None:
+            gap = (char.x0 - prev.x1) / _unit(prev, char)
+            if between:
+                spaced.append(gap)
+            elif gap > 0.5:
+                wide.append(gap)
+        prev, between = char, False
+    gaps = spaced or wide
     if not gaps:
-        return 0.2
-    return min(0.22, max(0.14, 0.6 * statistics.median(gaps)))
+        return _CUT_LOW
+    return min(_CUT_HIGH, max(_CUT_LOW, 0.6 * statistics.median(gaps)))
 
 
 def _breaks(a: Char, b: Char, spaced: bool, threshold: float) -> bool:
-    size = b.size if a.marker else max(a.size, b.size, 1.0)
-    gap = (b.x0 - a.x1) / size
-    if spaced:
-        return gap > -0.1
-    if a.ch == "f" and not a.italic:
-        gap += 0.05  # the glyph overhangs its advance
+    """Whether a word ends between `a` and `b`; `spaced` when the page sets a space character there."""
+    gap = (b.x0 - a.x1) / _unit(a, b)
     if b.ch in _CLOSERS or a.ch in _OPENERS:
-        return gap > 0.35
-    if a.italic and not b.italic and not a.marker:
-        return gap > 0.04  # the italic face leans over the gap
-    if b.italic and not a.italic:
-        return gap > min(threshold, 0.12)
+        return gap >= (0.5 if spaced else _CLOSING_GAP)
+    if spaced:
+        return gap > -0.4
     return gap > threshold
 
 
