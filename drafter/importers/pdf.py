@@ -46,6 +46,7 @@ class _Line:
     x0: float = 0.0
     x1: float = 0.0
     text: str = ""
+    _cut: float | None = None
 
     def __post_init__(self) -> None:
         ink = [c for c in self.chars if not c.space]
@@ -55,6 +56,13 @@ class _Line:
         self.y = statistics.median(main)
         self.x0, self.x1 = ink[0].x0, max(c.x1 for c in ink)
         self.text = "".join(c.ch for c in ink)
+
+    @property
+    def cut(self) -> float:
+        """The gap in spaces above which two characters of the line belong to different words."""
+        if self._cut is None:
+            self._cut = _threshold(self.chars)
+        return self._cut
 
 
 @dataclass
@@ -198,8 +206,8 @@ def _threshold(chars: list[Char]) -> float:
         if char.space:
             between = True
             continue
-        if prev is not None:
-            gap = (char.x0 - prev.x1) / _unit(prev, char)
+        if prev is not None and (between or not spaced):
+            gap = (char.x0 - prev.x1) / max(prev.space_width, char.space_width)
             if between:
                 spaced.append(gap)
             elif gap > 0.5:
@@ -247,13 +255,13 @@ def _inlines(chars: list[Char], threshold: float) -> Content:
 
 
 def _line_content(line: _Line, start: int = 0) -> Content:
-    return _inlines(line.chars[start:], _threshold(line.chars))
+    return _inlines(line.chars[start:], line.cut)
 
 
 def _label(line: _Line) -> tuple[str, int, float] | None:
     """The label opening a line, the index of the first character after it and the gap to it."""
     ink = [i for i, c in enumerate(line.chars) if not c.space]
-    threshold = _threshold(line.chars)
+    threshold = line.cut
     word = ""
     for pos, index in enumerate(ink):
         char = line.chars[index]

@@ -60,10 +60,7 @@ class Char:
     marker: bool = False  # part of a raised footnote reference (set by the line reader)
     space_width: float = 0.0  # the width of a space in this character's font and size, in points
     font: bytes = b""
-
-    @property
-    def space(self) -> bool:
-        return self.ch in SPACES
+    space: bool = False  # a space character of the page (not one the library infers)
 
 
 PageChars = tuple[list[Char], float]  # a page's characters and its height
@@ -175,14 +172,12 @@ class _Fonts:
         address = ctypes.cast(font, ctypes.c_void_p).value or 0
         return _Run(name, *style, size * vertical, size * abs(matrix.a), font, address)
 
-    def advance(self, run: _Run, code: int) -> float:
-        """The advance of a character in points by its font's widths; 0 when the font does not say."""
-        key = (run.address, code)
-        width = self.widths.get(key)
-        if width is None:
-            ok = run.address and pdfium_c.FPDFFont_GetGlyphWidth(run.handle, code, 1.0, ctypes.byref(self._width))
-            width = self.widths[key] = self._width.value if ok and self._width.value > 0 else 0.0
-        return width * run.scale
+    def width(self, run: _Run, code: int) -> float:
+        """The advance of a character in ems by its font's widths (0 when the font does not say), kept
+        in `widths`."""
+        ok = run.address and pdfium_c.FPDFFont_GetGlyphWidth(run.handle, code, 1.0, ctypes.byref(self._width))
+        width = self.widths[(run.address, code)] = self._width.value if ok and self._width.value > 0 else 0.0
+        return width
 
 
 def _page_chars(textpage: pdfium.PdfTextPage, fonts: _Fonts, path: str, index: int) -> list[Char]:
@@ -198,6 +193,7 @@ def _page_chars(textpage: pdfium.PdfTextPage, fonts: _Fonts, path: str, index: i
     get_unicode, generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
     loose_box, char_origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
     runs: dict[int, _Run] = {}
+    widths = fonts.widths
     chars: list[Char] = []
     for i in range(count):
         code = get_unicode(raw, i)
@@ -213,13 +209,16 @@ def _page_chars(textpage: pdfium.PdfTextPage, fonts: _Fonts, path: str, index: i
         x0, x1 = origin_x.value, rect.right
         if not rect.left - 1.0 <= x0 <= x1:  # an origin off its own box: keep to the box
             x0 = rect.left
-        advance = fonts.advance(run, code)
+        width = widths.get((run.address, code))
+        advance = (fonts.width(run, code) if width is None else width) * run.scale
         if 0 < advance < x1 - x0 - 0.01 * run.size:
-            # the box reaches past the advance: ink overhanging it, or a width the PDF sets otherwise
+            # the box reaches past the advance: the ink overhangs it, or the PDF sets another width
+            # (a ligature's, or its own); only the first moves the end back to the advance
             pdfium_c.FPDFText_GetCharBox(raw, i, *ink)
-            if ink[1].value >= x0 + advance:
+            if ink[1].value >= x1 - 0.01 * run.size and not (chars and chars[-1].x0 == x0):
                 x1 = x0 + advance
-        chars.append(Char(ch, x0, x1, origin_y.value, run.size, run.italic, run.bold, run.barcode, font=run.font))
+        chars.append(Char(ch, x0, x1, origin_y.value, run.size, run.italic, run.bold, run.barcode,
+                          font=run.font, space=ch in SPACES))
     return chars
 
 
