@@ -22,9 +22,11 @@ space, then a quarter of an em.
 
 from __future__ import annotations
 
+import _ctypes
 import ctypes
 import statistics
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -40,11 +42,24 @@ _HYPHENS = {"\x02": "-", "\ufffe": "-", "\xad": "-"}
 SPACES = frozenset([" ", "\xa0", "\t", "\u2002", "\u2003", "\u2009"])
 _SPACE_RANGE = (0.1, 0.7)  # ems: a space (or full stop) measured outside this is not one to go by
 _DEFAULT_SPACE = 0.25  # ems: the space of Times, for a document that gives no measure at all
+_FAR = 1e9
 
-# The text object a character belongs to, as a plain address: characters of one object share font,
-# size and matrix, so these are read once per object.
-_object_address = ctypes.CFUNCTYPE(ctypes.c_void_p, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int)(
-    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
+
+
+def _returning_address(function: _ctypes.CFuncPtr, *argtypes: type) -> Callable[..., int | None]:
+    """A function of the library as one that returns a plain address, which costs less than the pointer
+    object the binding makes and can be a key."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    if not address:
+        raise ImportError("the PDF library lacks a function the PDF reader needs")
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, *argtypes)(address)
+
+
+# The text object a character belongs to, and the font of a text object: the characters of one object
+# share font, size and matrix, so these are read once per object, and the name and style of a font
+# once per page.
+_object_address = _returning_address(pdfium_c.FPDFText_GetTextObject, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int)
+_font_address = _returning_address(pdfium_c.FPDFTextObj_GetFont, pdfium_c.FPDF_PAGEOBJECT)
 
 
 @dataclass(slots=True)
@@ -67,8 +82,8 @@ PageChars = tuple[list[Char], float]  # a page's characters and its height
 
 
 def read_chars(path: str) -> tuple[list[PageChars], int]:
-    """Every page's characters with the page height, and the number of images on the pages; raises
-    ImportFailed for a file that is not a readable PDF or is too large to read safely."""
+    """Every page's characters with the page height, and the number of images on the pages without
+    text; raises ImportFailed for a file that is not a readable PDF or is too large to read safely."""
     doc = _open(path)
     try:
         pages, images = _read_pages(doc, path)
@@ -116,12 +131,14 @@ def _read_pages(doc: pdfium.PdfDocument, path: str) -> tuple[list[PageChars], in
             objects = pdfium_c.FPDFPage_CountObjects(page)
             if objects > MAX_OBJECTS_PER_PAGE:
                 raise ImportFailed(path, f"page {index + 1} holds {objects} objects, too many to read safely.")
-            images += sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1))
             textpage = page.get_textpage()
             try:
-                out.append((_page_chars(textpage, fonts, path, index), page.get_height()))
+                chars = _page_chars(textpage, fonts, path, index)
             finally:
                 textpage.close()
+            if not chars:  # the images of a page without text tell a scan
+                images += sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1))
+            out.append((chars, page.get_height()))
         finally:
             page.close()
     return out, images
@@ -139,38 +156,75 @@ class _Run:
     scale: float  # points of advance per em of glyph width
     handle: pdfium_c.FPDF_FONT  # the font, for its glyph widths (valid while its page is open)
     address: int  # the font's, to tell fonts of one name apart
+    clip: tuple[float, float, float, float] | None  # left, bottom, right, top: the box its clipping path allows
+
+
+@dataclass(slots=True)
+class _Face:
+    """A font of a page: its name, style and handle."""
+
+    name: bytes
+    italic: bool
+    bold: bool
+    barcode: bool
+    handle: pdfium_c.FPDF_FONT
 
 
 class _Fonts:
-    """The fonts of a page: their styles by name, and the widths of their glyphs."""
+    """The fonts of a page: their names and styles, and the widths of their glyphs."""
 
     def __init__(self) -> None:
-        self.styles: dict[bytes, tuple[bool, bool, bool]] = {}
+        self.faces: dict[int, _Face] = {}  # by the font's address
         self.widths: dict[tuple[int, int], float] = {}  # (font, code point) -> advance in ems, 0 if unknown
         self._name = ctypes.create_string_buffer(128)
         self._flags = ctypes.c_int()
         self._matrix = pdfium_c.FS_MATRIX()
         self._width = ctypes.c_float()
+        self._point = (ctypes.c_float(), ctypes.c_float())
 
     def new_page(self) -> None:
-        self.widths.clear()  # a font may be freed with its page, and its address reused
+        # a font may be freed with its page, and its address reused
+        self.faces.clear()
+        self.widths.clear()
 
     def run(self, textpage: pdfium_c.FPDF_TEXTPAGE, index: int) -> _Run:
-        pdfium_c.FPDFText_GetFontInfo(textpage, index, self._name, len(self._name), ctypes.byref(self._flags))
-        name = self._name.value
-        style = self.styles.get(name)
-        if style is None:
-            lowered = name.lower()
-            style = self.styles[name] = (b"italic" in lowered or b"oblique" in lowered, b"bold" in lowered,
-                                         b"barcode" in lowered)
+        text_object = pdfium_c.FPDFText_GetTextObject(textpage, index)
+        address = _font_address(text_object) or 0
+        face = self.faces.get(address)
+        if face is None:
+            face = self.faces[address] = self._face(textpage, index, text_object)
         size = pdfium_c.FPDFText_GetFontSize(textpage, index)
         matrix = self._matrix
         if not pdfium_c.FPDFText_GetMatrix(textpage, index, matrix):
             matrix.a, matrix.b, matrix.c, matrix.d = 1.0, 0.0, 0.0, 1.0
         vertical = (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5 or 1.0
-        font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(textpage, index))
-        address = ctypes.cast(font, ctypes.c_void_p).value or 0
-        return _Run(name, *style, size * vertical, size * abs(matrix.a), font, address)
+        return _Run(face.name, face.italic, face.bold, face.barcode, size * vertical, size * abs(matrix.a),
+                    face.handle, address, self._clip(text_object))
+
+    def _face(self, textpage: pdfium_c.FPDF_TEXTPAGE, index: int, text_object: pdfium_c.FPDF_PAGEOBJECT) -> _Face:
+        pdfium_c.FPDFText_GetFontInfo(textpage, index, self._name, len(self._name), ctypes.byref(self._flags))
+        name = self._name.value
+        lowered = name.lower()
+        return _Face(name, b"italic" in lowered or b"oblique" in lowered, b"bold" in lowered, b"barcode" in lowered,
+                     pdfium_c.FPDFTextObj_GetFont(text_object))
+
+    def _clip(self, text_object: pdfium_c.FPDF_PAGEOBJECT) -> tuple[float, float, float, float] | None:
+        """The box within which the clipping path of a text object lets it show (within the bounds of
+        each of its paths), or None when it has none."""
+        clip = pdfium_c.FPDFPageObj_GetClipPath(text_object)
+        if not clip:
+            return None
+        box = [-_FAR, -_FAR, _FAR, _FAR]
+        x, y = self._point
+        for path in range(pdfium_c.FPDFClipPath_CountPaths(clip)):
+            xs, ys = [], []
+            for segment in range(pdfium_c.FPDFClipPath_CountPathSegments(clip, path)):
+                if pdfium_c.FPDFPathSegment_GetPoint(pdfium_c.FPDFClipPath_GetPathSegment(clip, path, segment), x, y):
+                    xs.append(x.value)
+                    ys.append(y.value)
+            if xs:
+                box = [max(box[0], min(xs)), max(box[1], min(ys)), min(box[2], max(xs)), min(box[3], max(ys))]
+        return (box[0], box[1], box[2], box[3]) if box[0] > -_FAR else None
 
     def width(self, run: _Run, code: int) -> float:
         """The advance of a character in ems by its font's widths (0 when the font does not say), kept
@@ -206,6 +260,8 @@ def _page_chars(textpage: pdfium.PdfTextPage, fonts: _Fonts, path: str, index: i
         if run is None:
             run = runs[address] = fonts.run(raw, i)
         char_origin(raw, i, origin_x_ref, origin_y_ref)
+        if run.clip is not None and _clipped(run.clip, rect):
+            continue
         x0, x1 = origin_x.value, rect.right
         if not rect.left - 1.0 <= x0 <= x1:  # an origin off its own box: keep to the box
             x0 = rect.left
@@ -220,6 +276,14 @@ def _page_chars(textpage: pdfium.PdfTextPage, fonts: _Fonts, path: str, index: i
         chars.append(Char(ch, x0, x1, origin_y.value, run.size, run.italic, run.bold, run.barcode,
                           font=run.font, space=ch in SPACES))
     return chars
+
+
+def _clipped(clip: tuple[float, float, float, float], rect: pdfium_c.FS_RECTF) -> bool:
+    """Whether the clipping path hides a character: the middle of its box is outside what the path allows
+    (as the last line of a page that Qt paints again, cut off, above the top of the next)."""
+    left, bottom, right, top = clip
+    middle_x, middle_y = (rect.left + rect.right) / 2, (rect.bottom + rect.top) / 2
+    return not (left - 1 <= middle_x <= right + 1 and bottom - 1 <= middle_y <= top + 1)
 
 
 def _set_space_widths(pages: list[PageChars]) -> None:
@@ -238,8 +302,8 @@ def _set_space_widths(pages: list[PageChars]) -> None:
     ems: dict[bytes, float] = {}
     for chars, _ in pages:
         for char in chars:
-            em = ems.get(char.font)
-            if em is None:
+            font_em = ems.get(char.font)
+            if font_em is None:
                 measured = spaces.get(char.font) or stops.get(char.font)
-                em = ems[char.font] = statistics.median(measured) if measured else fallback
-            char.space_width = max(em * char.size, 0.01)
+                font_em = ems[char.font] = statistics.median(measured) if measured else fallback
+            char.space_width = max(font_em * char.size, 0.01)
