@@ -1,9 +1,10 @@
 """Reading the official UN PDFs into `RawDoc`.
 
-The text layer of a UN PDF gives every character with its box, baseline, size
+The text layer of a UN PDF gives every character with its advance, baseline, size
 and font (`pdf_chars` reads them). From these the reader rebuilds lines (characters sharing a baseline),
-words (from the horizontal gaps between character boxes, which repairs the
-"Presid en t" pieces that justified text leaves in naive extractions) and
+words (from the gap between one character's advance and the next, measured in spaces of
+the font, which repairs the "Presid en t" pieces that justified text leaves in naive
+extractions and finds the words a writer places without a space character) and
 paragraphs (first-line indents, vertical gaps, labels such as "1." and "(a)").
 Running heads, job numbers, page numbers and barcodes are recognised by where
 they sit and what they say, and dropped; raised small digits are footnote
