@@ -19,8 +19,10 @@ from drafter.errors import DrafterError
 from drafter.exporters import command as export_command
 from drafter.followup_command import register as register_followup
 from drafter.model import CrossHeading, Paragraph, Resolution
+from drafter.negotiate.command import register as register_compile
 from drafter.rules.command import register as register_check
 from drafter.version import __version__
+from drafter.versions_command import register as register_versions
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -132,6 +134,8 @@ def build_parser() -> Parser:
     export_command.register(sub)
     register_followup(sub)
     register_check(sub)
+    register_versions(sub)
+    register_compile(sub)
     parser.commands = frozenset(sub.choices)
     return parser
 

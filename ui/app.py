@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 import drafter
 from drafter import draftfile, inputs
@@ -193,6 +193,7 @@ def main(path: str | None = None, screenshot: str | None = None, base: str | Non
     if not recovered:
         if path is None and not screenshot and settings.first_start:
             settings.first_start = False
+            ask_delegation(window, settings)
             answer = QMessageBox.question(window, window.tr("Welcome to Drafter"),
                                           window.tr("Open the sample resolution A/RES/72/169 to try Drafter?"))
             if answer != QMessageBox.StandardButton.Yes:
@@ -210,6 +211,19 @@ def main(path: str | None = None, screenshot: str | None = None, base: str | Non
     if screenshot:
         return _grab(app, window, screenshot)
     return app.exec()
+
+
+def ask_delegation(window: MainWindow, settings: Settings) -> None:
+    """At the first start: the user's delegation, the author of their tracked changes, comments and proposals."""
+    if settings.author:
+        return
+    name, ok = QInputDialog.getText(window, window.tr("Welcome to Drafter"),
+                                    window.tr("Your delegation (or your name): it is written as the author of "
+                                              "your tracked changes, comments and proposals. You can change it "
+                                              "later in Edit › Author of changes…"))
+    if ok and name.strip():
+        settings.author = " ".join(name.split())
+        window.author_field.refresh()
 
 
 def _grab(app: QApplication, window: QWidget, screenshot: str) -> int:

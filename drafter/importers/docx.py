@@ -39,7 +39,7 @@ from drafter.importers.docx_props import (
     val,
     w,
 )
-from drafter.model import Content, Inline, NoteRef, Text, trim_runs
+from drafter.model import Content, Inline, NoteRef, Text, plain_text, trim_runs
 
 _STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -339,6 +339,8 @@ class _Reader:
         jc = val(self.styles.para_prop(w("jc"), pstyle, ppr))
         label, level = self.number(pstyle, ppr) if p is not None else (None, None)
         content = trim_runs(raw)
+        if label is not None and (problem := self.numbering.problem(plain_text(content))):
+            self.out.warnings.append(problem)
         if label is None:
             label, content = _typed_label(content)
         content = _untab(content)

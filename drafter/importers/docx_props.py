@@ -1,7 +1,8 @@
 """Word paragraph and run properties: styles (for italics and numbering) and automatic numbering.
 
 `Styles` resolves whether a run is italic through direct formatting, the document defaults and the
-paragraph and character style chains; `Numbering` turns `w:numPr` into the label Word prints.
+paragraph and character style chains, and the document's language; `Numbering` turns `w:numPr` into the
+label Word prints, each number in its format (`docx_numfmt`), restarts and overrides applied.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from drafter.model import letters, roman
+from drafter.importers.docx_numfmt import bullet_text, format_number
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -55,6 +56,8 @@ class Styles:
         self.default_para: str | None = None
         defaults = f"{w('docDefaults')}/{w('rPrDefault')}/{RPR}"
         self.doc_rpr = root.find(defaults) if root is not None else None
+        lang = self.doc_rpr.find(w("lang")) if self.doc_rpr is not None else None
+        self.language = (val(lang) or "en").split("-")[0].lower()  # "en-GB" → "en": list words follow it
         for el in root.iterchildren(w("style")) if root is not None else ():
             sid = el.get(w("styleId"))
             if sid is None:
@@ -103,6 +106,9 @@ class Styles:
 
 
 # --- numbering -------------------------------------------------------------
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
 @dataclass
 class _Level:
     fmt: str = "decimal"
@@ -111,30 +117,36 @@ class _Level:
     restart: int | None = None
     pstyle: str | None = None
     legal: bool = False
+    font: str | None = None  # the font of a bullet's glyph (Symbol, Wingdings)
+    custom: str | None = None  # the pattern of a custom format: "001, 002, 003, ..."
+
+
+def _num_fmt(el: etree._Element) -> etree._Element | None:
+    """w:numFmt, or the one Word 2010 writes in an mc:Choice for a custom format (its Fallback says decimal)."""
+    found = el.find(w("numFmt"))
+    if found is None:
+        found = el.find(f"{{{MC}}}AlternateContent/{{{MC}}}Choice/{w('numFmt')}")
+    return found
 
 
 def _level(el: etree._Element) -> _Level:
     restart = el.find(w("lvlRestart"))
-    return _Level(fmt=val(el.find(w("numFmt"))) or "decimal", text=val(el.find(w("lvlText"))) or "",
-                  start=int_attr(val(el.find(w("start"))), 1), pstyle=val(el.find(PSTYLE)),
+    fmt = _num_fmt(el)
+    fonts = el.find(f"{RPR}/{w('rFonts')}")
+    return _Level(fmt=val(fmt) or "decimal", text=val(el.find(w("lvlText"))) or "",
+                  start=int_attr(val(el.find(w("start"))), 1, -32767), pstyle=val(el.find(PSTYLE)),
                   restart=None if restart is None else int_attr(val(restart), 0, 0, 9),
-                  legal=_toggle(el, w("isLgl")) or False)
-
-
-def _format(n: int, fmt: str) -> str:
-    if fmt in ("lowerLetter", "upperLetter") and 1 <= n <= 780:
-        core = letters(n)
-        return core.upper() if fmt == "upperLetter" else core
-    if fmt in ("lowerRoman", "upperRoman") and 1 <= n < 4000:
-        core = roman(n)
-        return core.upper() if fmt == "upperRoman" else core
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    return "" if fmt == "none" else str(n)
+                  legal=_toggle(el, w("isLgl")) or False,
+                  font=None if fonts is None else fonts.get(w("ascii")) or fonts.get(w("hAnsi")),
+                  custom=None if fmt is None else fmt.get(w("format")))
 
 
 class Numbering:
-    """Word's list counters: one set per abstract list, shared by the `w:num`s that use it."""
+    """Word's list counters: one set per abstract list, shared by the `w:num`s that use it.
+
+    `label` gives the text Word prints before a paragraph, each level's number in its format
+    (`docx_numfmt`); a format it cannot print is printed in digits and `problem` says so once per list level.
+    """
 
     def __init__(self, root: etree._Element | None, styles: Styles) -> None:
         self.abstract: dict[str, dict[int, _Level]] = {}
@@ -154,13 +166,15 @@ class Numbering:
             for over in el.iterchildren(w("lvlOverride")):
                 ilvl = int_attr(over.get(ILVL), 0, 0, 8)
                 if (start := over.find(w("startOverride"))) is not None:
-                    starts[ilvl] = int_attr(val(start), 1)
+                    starts[ilvl] = int_attr(val(start), 1, -32767)
                 if (lvl := over.find(w("lvl"))) is not None:
                     levels[ilvl] = _level(lvl)
             abstract = val(el.find(w("abstractNumId")), "") or ""
             self.nums[el.get(w("numId"), "")] = (abstract, starts, levels)
         self.counters: dict[str, list[int | None]] = {}
         self.used: set[str] = set()
+        self.unknown: str | None = None  # the format of the last label, where it was printed in digits
+        self.reported: set[tuple[str, int, str]] = set()
 
     def _abstract_of(self, num_id: str) -> str | None:
         aid = self.nums[num_id][0] if num_id in self.nums else None
@@ -178,6 +192,7 @@ class Numbering:
 
     def label(self, num_id: str, ilvl: int) -> str | None:
         """The printed label of the next paragraph in list `num_id` at `ilvl`; advances the count."""
+        self.unknown = None
         aid = self._abstract_of(num_id)
         if aid is None:
             return None
@@ -202,12 +217,30 @@ class Numbering:
                 counts[deeper] = None
         lvl = levels[ilvl]
         if lvl.fmt == "bullet":
-            return "•" if not lvl.text or any("\ue000" <= ch <= "\uf8ff" for ch in lvl.text) else lvl.text
+            return bullet_text(lvl.text, lvl.font)
 
         def number(match: re.Match[str]) -> str:
             level = int(match.group(1)) - 1
             value = counts[level]
-            fmt = levels[level].fmt if level in levels else "decimal"
-            return _format(start(level) if value is None else value, "decimal" if lvl.legal else fmt)
+            value = start(level) if value is None else value
+            shown = levels.get(level, _Level())
+            fmt = "decimal" if lvl.legal else shown.fmt  # isLgl: every level in Arabic digits
+            text = format_number(value, fmt, self.styles.language, shown.custom)
+            if text is None:
+                key = (aid, level, fmt)
+                if key not in self.reported:
+                    self.reported.add(key)
+                    self.unknown = fmt if fmt != "custom" else f"custom ({shown.custom})"
+                return str(value)
+            return text
 
         return re.sub(r"%([1-9])", number, lvl.text).strip() or None
+
+    def problem(self, paragraph: str) -> str | None:
+        """The warning for the label just given, where a format was printed in digits, naming the paragraph."""
+        if self.unknown is None:
+            return None
+        opening = " ".join(paragraph.split())[:40]
+        place = f"\"{opening}…\"" if opening else "an empty list paragraph"
+        return (f"list number format \"{self.unknown}\" is not one Drafter can print: its numbers were read "
+                f"as digits, from {place} on")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from drafter.importers.blocks import RawBlock, RawDoc
 from drafter.importers.front import parse_front
+from drafter.importers.plain_lists import Entry, plain_blocks
 from drafter.leadwords import lead_phrase, starts_like_paragraph
 from drafter.model import (
     DEPTH_STYLES,
@@ -47,6 +48,7 @@ TERMINAL = (".", ",", ";", ":", "!", "?")
 class _Item:
     content: Content
     label: str | None
+    level: int | None = None  # the list level the reader found (Word's numbering)
 
     @property
     def text(self) -> str:
@@ -61,9 +63,10 @@ def build(raw: RawDoc) -> Resolution:
     if formula_at is None:
         res.warnings.append("no enacting formula (\"The General Assembly,\") found: "
                             "the document was imported as plain paragraphs")
-        # without a resolution's grammar a label is just text: keep it where it stood
-        res.preamble = [Paragraph(normalize_runs([Text(f"{it.label} " if it.label else ""), *it.content]))
-                        for it in _join_breaks(items)]
+        # without a resolution's grammar, labelled blocks are lists: under the paragraph before them
+        entries = [Entry(it.content, it.label, it.level) for it in _join_breaks(items)]
+        res.preamble, problems = plain_blocks(entries, res.language)
+        res.warnings.extend(problems)
     else:
         res.front = parse_front([it.text for it in items[:formula_at]])
         res.formula = items[formula_at].text
@@ -107,7 +110,7 @@ def _split_label(block: RawBlock) -> _Item:
             label = match.group(1)
             content = (Text(rest, first.italic), *content[1:])
     content = trim_runs(content)
-    return _Item(content, label.strip() if label else None)
+    return _Item(content, label.strip() if label else None, block.level)
 
 
 def _join_breaks(items: list[_Item]) -> list[_Item]:
