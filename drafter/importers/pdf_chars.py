@@ -251,11 +251,14 @@ def _page_chars(textpage: pdfium.PdfTextPage, fonts: _Fonts, path: str, index: i
     chars: list[Char] = []
     for i in range(count):
         code = get_unicode(raw, i)
-        if code in (10, 13) or generated(raw, i) == 1 or not loose_box(raw, i, rect):
+        if code in (10, 13):
+            continue
+        # what the library generates (spaces, line breaks) has no text object, or is a space
+        address = _object_address(raw, i)
+        if not address or (code == 32 and generated(raw, i) == 1) or not loose_box(raw, i, rect):
             continue
         ch = chr(code) if 0 < code < 0x110000 else "\ufffd"
         ch = _HYPHENS.get(ch, ch)
-        address = _object_address(raw, i) or 0
         run = runs.get(address)
         if run is None:
             run = runs[address] = fonts.run(raw, i)
