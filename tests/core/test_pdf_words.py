@@ -12,6 +12,7 @@ reads as the same words.
 from __future__ import annotations
 
 import difflib
+import html
 import re
 import statistics
 from collections import Counter
@@ -23,6 +24,9 @@ import pypdfium2 as pdfium
 import pytest
 
 import drafter
+from drafter.compare import compare
+from drafter.compare.render import summary, to_html
+from drafter.exporters.html_table import to_html_table
 from drafter.importers.blocks import RawDoc
 from drafter.importers.pdf import read_pdf
 from drafter.importers.pdf_chars import read_chars
@@ -155,6 +159,23 @@ def test_the_passages_of_the_somalia_drafts_read_as_the_pages_show() -> None:
     assert "for the provision of security, and recognising" in new
     for text in (old, new):
         assert "Shabaab ," not in text and "securityand" not in text
+
+
+def test_compared_the_somalia_drafts_show_each_version_as_it_reads() -> None:
+    """Where a comma went or came next to a space, the comparison shows the mark next to the word and each
+    version's own text whole: no "Al-Shabaab , as" (the redline's space before a struck comma) and no
+    "securityand" (the base column's text with its space dropped)."""
+    changes = compare(drafter.load(str(CORPUS / "pdf" / "S_2018_257-EN.pdf")),
+                      drafter.load(str(CORPUS / "pdf" / "S_2019_266-EN.pdf")))
+    assert "posed by Al-Shabaab[-,-] as well" in summary(changes)
+    assert "provision of security{+,+} and recognising" in summary(changes)
+    redline, table = to_html(changes), to_html_table(changes)
+    assert "Al-Shabaab<del>,</del> as well" in redline
+    for page in (redline, table):
+        views = html.unescape(re.sub(r"<[^>]+>", "", page))
+        assert "posed by Al-Shabaab, as well" in views and "posed by Al-Shabaab as well" in views
+        assert "provision of security and recognising" in views
+        assert "securityand" not in views and "Shabaab , as" not in views
 
 
 def test_space_width_is_the_fonts_own() -> None:
