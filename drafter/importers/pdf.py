@@ -2,7 +2,7 @@
 
 The text layer of a UN PDF gives every character with its advance, baseline, size
 and font (`pdf_chars` reads them). From these the reader rebuilds lines (characters sharing a baseline),
-words (from the gap between one character's advance and the next, measured in spaces of
+words (`pdf_words`: from the gap between one character's advance and the next, in spaces of
 the font, which repairs the "Presid en t" pieces that justified text leaves in naive
 extractions and finds the words a writer places without a space character) and
 paragraphs (first-line indents, vertical gaps, labels such as "1." and "(a)").
@@ -23,10 +23,9 @@ from dataclasses import dataclass, field
 from drafter.errors import ImportFailed
 from drafter.importers.blocks import RawBlock, RawDoc
 from drafter.importers.pdf_chars import Char, PageChars, read_chars
+from drafter.importers.pdf_words import CUT_LOW, breaks, inlines, word_cut
 from drafter.model import Content, Inline, NoteRef, Text, normalize_runs, plain_text
 
-_CLOSERS = set(",.;:)]’”!?%-")
-_OPENERS = set("([‘“")
 _TERMINAL = (".", ";", ":", ",", "!", "?")
 _MARKER_CHARS = set("0123456789*†‡")
 
@@ -62,7 +61,7 @@ class _Line:
     def cut(self) -> float:
         """The gap in spaces above which two characters of the line belong to different words."""
         if self._cut is None:
-            self._cut = _threshold(self.chars)
+            self._cut = word_cut(self.chars)
         return self._cut
 
 
@@ -175,88 +174,11 @@ def _is_furniture(line: _Line, page: int, height: float, layout: _Layout) -> boo
 
 
 def _words(line: _Line) -> list[str]:
-    return plain_text(_inlines(line.chars, _CUT_LOW)).split()
-
-
-# --- words -------------------------------------------------------------------
-# Gaps are measured in spaces of the font (`Char.space_width`), from the end of one character's
-# advance to the start of the next: what the page adds between them. Inside a word that is kerning
-# or, on a line justified by spreading letters, up to 0.8 of a space; between words it is a space,
-# widened by justification (down to 0.8 of one where a writer set no space character).
-_CUT_LOW, _CUT_HIGH = 0.7, 0.85  # the bounds of a line's cut, in spaces
-_CLOSING_GAP = 1.0  # a space before closing punctuation needs a full space on the page
-
-
-def _unit(a: Char, b: Char) -> float:
-    """The width of a space between two characters: the larger font's, the text's after a raised marker."""
-    return b.space_width if a.marker else max(a.space_width, b.space_width)
-
-
-def _threshold(chars: list[Char]) -> float:
-    """The gap (in spaces) above which two characters of this line belong to different words.
-
-    Justification widens the spaces of a line by one amount and may spread the letters of its words a
-    little; the cut is 60% of the line's median gap between words (across a space character, or where
-    the page sets none, any gap over half a space), kept within 0.7–0.85 of a space.
-    """
-    spaced: list[float] = []
-    wide: list[float] = []
-    prev: Char | None = None
-    between = False
-    for char in chars:
-        if char.space:
-            between = True
-            continue
-        if prev is not None and (between or not spaced):
-            gap = (char.x0 - prev.x1) / max(prev.space_width, char.space_width)
-            if between:
-                spaced.append(gap)
-            elif gap > 0.5:
-                wide.append(gap)
-        prev, between = char, False
-    gaps = spaced or wide
-    if not gaps:
-        return _CUT_LOW
-    return min(_CUT_HIGH, max(_CUT_LOW, 0.6 * statistics.median(gaps)))
-
-
-def _breaks(a: Char, b: Char, spaced: bool, threshold: float) -> bool:
-    """Whether a word ends between `a` and `b`; `spaced` when the page sets a space character there."""
-    gap = (b.x0 - a.x1) / _unit(a, b)
-    if b.ch in _CLOSERS or a.ch in _OPENERS:
-        return gap >= (0.5 if spaced else _CLOSING_GAP)
-    if spaced:
-        return gap > -0.4
-    return gap > threshold
-
-
-def _inlines(chars: list[Char], threshold: float) -> Content:
-    out: list[Inline] = []
-    prev: Char | None = None
-    spaced = False
-    marker = ""
-    for char in chars:
-        if char.space:
-            spaced = True
-            continue
-        if char.marker:
-            marker += char.ch
-            prev = char
-            continue
-        if marker:
-            out.append(NoteRef(marker))
-            marker = ""
-        if prev is not None and _breaks(prev, char, spaced, threshold):
-            out.append(Text(" ", prev.italic and char.italic))
-        out.append(Text(char.ch, char.italic))
-        prev, spaced = char, False
-    if marker:
-        out.append(NoteRef(marker))
-    return normalize_runs(out)
+    return plain_text(inlines(line.chars, CUT_LOW)).split()
 
 
 def _line_content(line: _Line, start: int = 0) -> Content:
-    return _inlines(line.chars[start:], line.cut)
+    return inlines(line.chars[start:], line.cut)
 
 
 def _label(line: _Line) -> tuple[str, int, float] | None:
@@ -272,7 +194,7 @@ def _label(line: _Line) -> tuple[str, int, float] | None:
             return (word, len(line.chars), 99.0) if _LABEL.match(word) else None
         after = line.chars[nxt]
         spaced = any(c.space for c in line.chars[index + 1:nxt])
-        if _breaks(char, after, spaced, threshold):
+        if breaks(char, after, spaced, threshold):
             gap = (after.x0 - char.x1) / max(line.size, 1.0)
             if _LABEL.match(word) or (word.isdigit() and len(word) < 4 and gap > 1.0):
                 return word, nxt, gap
