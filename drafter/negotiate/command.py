@@ -1,7 +1,8 @@
-"""`drafter compile SENT FILE[=DELEGATION]... -o OUT.docx [--as revisions|compilation|table] [--json]`.
+"""`drafter compile SENT FILE[=DELEGATION]... -o OUT.docx [--as revisions|compilation|table] [--json]
+[--version NAME]`.
 
 SENT is the text the delegations were sent (any format Drafter reads; a .drafter draft stands for its
-draft). Each FILE is a delegation's return: a Word file with tracked changes is read author by author;
+draft, or with `--version NAME` for that named version of it, "base" for its base). Each FILE is a delegation's return: a Word file with tracked changes is read author by author;
 `FILE=DELEGATION` attributes a whole file (a clean edited copy, or revisions by a person's name) to one
 delegation. Bad input ends in one line on stderr and exit code 2; the output is written atomically.
 """
@@ -18,6 +19,7 @@ from drafter import inputs
 from drafter.errors import DrafterError, ExportFailed
 
 if TYPE_CHECKING:
+    from drafter.model import Resolution
     from drafter.negotiate.compilation import Compilation
 
 FORMS = ("revisions", "compilation", "table")
@@ -41,6 +43,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
                         help="revisions (default): SENT with the proposals as Word revisions by delegation; "
                              "compilation: each paragraph with the proposals on it; table: paragraph | proposals | "
                              "status")
+    parser.add_argument("--version", metavar="NAME",
+                        help="SENT is a .drafter draft: compile against its version NAME (\"base\" for its base) "
+                             "rather than the draft as it is")
     parser.add_argument("--json", action="store_true", help="print the proposals, conflicts and warnings as JSON")
     parser.add_argument("--author", default="Drafter", help="author of the comments on competing proposals")
     parser.add_argument("--jobs", type=int, default=1, metavar="N",
@@ -82,7 +87,7 @@ def _run(args: argparse.Namespace) -> int:
     files = [file_and_name(argument) for argument in args.files]
     if not os.path.isfile(args.sent):
         raise DrafterError(f"{args.sent}: no such file")
-    sent = inputs.read(args.sent).text
+    sent = _sent(args.sent, args.version)
     compilation = compile_files(sent, files, jobs=max(1, args.jobs))
     if args.output:
         data = _write(compilation, args.form, args.author)
@@ -95,6 +100,21 @@ def _run(args: argparse.Namespace) -> int:
         for warning in compilation.warnings:
             print(f"warning: {warning}", file=sys.stderr)
     return 0
+
+
+def _sent(path: str, version: str | None) -> Resolution:
+    """The text sent: the file's text, or a named version of a draft file."""
+    if version is None:
+        return inputs.read(path).text
+    if not inputs.is_draft_file(path):
+        raise DrafterError(f"{path}: --version names a version of a .drafter draft; this file is not one")
+    from drafter import draftfile, versions
+
+    doc = draftfile.read(path)
+    try:
+        return versions.pick(doc.versions, version, doc.base, doc.draft)
+    except DrafterError as error:
+        raise DrafterError(f"{path}: {error}") from None
 
 
 def _write(compilation: Compilation, form: str, author: str) -> bytes:
