@@ -117,17 +117,19 @@ class Reading:
 
 
 def read_files(sent: Resolution, files: Sequence[tuple[str, str | None]]) -> Reading:
-    """Each file (path, the delegation it is named for or None) read against `sent`. A file that cannot be
-    read is a warning naming it; the others are read all the same."""
+    """Each file (path, the delegation it is named for or None) read against `sent`, the proposals numbered
+    P1, P2, … across the files. A file that cannot be read is a warning naming it; the others are read all
+    the same."""
     from drafter.compare.memo import Memo
     from drafter.compare.words import Options
+    from drafter.negotiate.find import counter
     from drafter.negotiate.intake import read_file
 
-    memo = Memo(Options())
+    memo, next_id = Memo(Options()), counter()
     out = Reading()
     for path, name in files:
         try:
-            intake = read_file(path, sent, name, memo=memo)
+            intake = read_file(path, sent, name, next_id, memo)
         except (DrafterError, OSError, ValueError) as error:
             message = str(error)
             out.warnings.append(message if os.path.basename(path) in message
