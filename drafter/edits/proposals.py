@@ -73,11 +73,13 @@ def sent_text(doc: Document, name: str) -> Resolution:
     return pick(doc.versions, name, doc.base, doc.draft)
 
 
-def unit_by_label(sent: Resolution, label: str | None) -> Block | Footnote | None:
-    """The paragraph, heading or footnote of SENT that `label` names ("OP5", "footnote 2")."""
+def unit_by_label(sent: Resolution, label: str | None,
+                  labels: dict[str, str] | None = None) -> Block | Footnote | None:
+    """The paragraph, heading or footnote of SENT that `label` names ("OP5", "footnote 2"); `labels`: SENT's
+    labels by id (`labels_of`), when the caller has them at hand."""
     if not label:
         return None
-    block_id = next((key for key, name in labels_of(sent).items() if name == label), None)
+    block_id = next((key for key, name in (labels or labels_of(sent)).items() if name == label), None)
     return find(sent, block_id) if block_id is not None else None
 
 
@@ -95,7 +97,8 @@ def _whole_text(unit: Block | Footnote) -> str:
 
 def receive(proposals: Sequence[Proposal], sent: Resolution, sent_name: str) -> list[Received]:
     """Proposals read against `sent`, as the draft keeps them."""
-    return [Received(proposal, sent_name, digest(unit_by_label(sent, Received(proposal).anchor)))
+    labels = labels_of(sent)
+    return [Received(proposal, sent_name, digest(unit_by_label(sent, Received(proposal).anchor, labels)))
             for proposal in proposals]
 
 

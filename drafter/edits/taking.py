@@ -38,7 +38,7 @@ from drafter.edits.primitives import (
     locate,
     note_refs,
 )
-from drafter.edits.proposals import Received, SetState, digest, sent_text, unit_by_label
+from drafter.edits.proposals import Received, SetState, digest, sent_text
 from drafter.errors import DrafterError
 from drafter.model import Block, Content, Footnote, NoteRef, Paragraph, Resolution, new_id, normalize_runs
 from drafter.negotiate.proposals import (
@@ -69,18 +69,29 @@ class Stale(DrafterError):
 
 
 class _Taking:
-    """One proposal against the draft, the steps applied as they are collected (`actions.Builder`)."""
+    """One proposal against the draft, the steps applied as they are collected (`actions.Builder`); without a
+    builder, only whether it can be taken. `sent`: the text it was made on, when the caller has it at hand."""
 
-    def __init__(self, doc: Document, received: Received, builder: Builder) -> None:
-        self.doc, self.received, self.b = doc, received, builder
+    def __init__(self, doc: Document, received: Received, builder: Builder | None,
+                 sent: Resolution | None = None, labels: dict[str, str] | None = None) -> None:
+        self.doc, self.received, self._b = doc, received, builder
         self.proposal: Proposal = received.proposal
-        self.sent = sent_text(doc, received.sent)
-        self.ids = {label: key for key, label in labels_of(self.sent).items()}
+        self.sent = sent if sent is not None else sent_text(doc, received.sent)
+        self.ids = {label: key for key, label in (labels if labels is not None else labels_of(self.sent)).items()}
         self.sent_name = "the base" if received.sent == BASE else received.sent
 
     @property
     def draft(self) -> Resolution:
         return self.doc.draft
+
+    @property
+    def b(self) -> Builder:
+        assert self._b is not None
+        return self._b
+
+    @property
+    def checking(self) -> bool:
+        return self._b is None
 
     def stale(self, reason: str, block_id: str = "") -> Stale:
         return Stale(self.received, reason, block_id)
@@ -99,7 +110,10 @@ class _Taking:
         return unit
 
     def check_digest(self) -> None:
-        if self.received.digest and digest(unit_by_label(self.sent, self.received.anchor)) != self.received.digest:
+        if not self.received.digest:
+            return
+        key = self.ids.get(self.received.anchor or "")
+        if digest(find(self.sent, key) if key else None) != self.received.digest:
             raise self.stale(f"{self.received.anchor} of {self.sent_name} is no longer the text the delegation saw")
 
     def run(self) -> None:
@@ -126,6 +140,8 @@ class _Taking:
         span = mapped_span(sent_unit.content, unit.content, proposal.start, proposal.end)
         if span is None:
             raise self.stale(f"{label} has changed at those words since", unit.id)
+        if self.checking:
+            return
         start, end = span
         brought = self.bring_notes(proposal.content, proposal.notes)
         content = normalize_runs(list(splice(unit.content, [((start, end), brought)])))
@@ -157,8 +173,10 @@ class _Taking:
         block = self.proposal.block
         if block is None:
             raise self.stale("it holds no paragraph")
-        fresh = self.fresh_ids(copy.deepcopy(block))
-        self.b.add(InsertBlock(fresh, self.place(placed_id(self.received)), label="Take proposal"))
+        where = self.place(placed_id(self.received))
+        if self.checking:
+            return
+        self.b.add(InsertBlock(self.fresh_ids(copy.deepcopy(block)), where, label="Take proposal"))
         notes_follow(self.b, set())
 
     def fresh_ids(self, block: Block) -> Block:
@@ -215,7 +233,9 @@ class _Taking:
         block = self.in_draft(self.proposal.paragraph)
         if isinstance(block, Footnote):
             raise self.stale("a footnote does not move")
-        self.b.add(MoveBlock(block.id, self.place(moving=block.id), label="Take proposal", by_author=True))
+        where = self.place(moving=block.id)
+        if not self.checking:
+            self.b.add(MoveBlock(block.id, where, label="Take proposal", by_author=True))
 
     def delete(self) -> None:
         label = self.proposal.paragraph
@@ -225,6 +245,8 @@ class _Taking:
             raise self.stale(f"{label} is no paragraph to delete")
         if digest(block) != digest(sent_block):
             raise self.stale(f"{label} has changed since", block.id)
+        if self.checking:
+            return
         cited = {ref for unit in _with_children(block) for ref in note_refs(unit.content)}
         self.b.add(DeleteBlock(block.id, label="Take proposal"))
         notes_follow(self.b, cited)
@@ -262,6 +284,17 @@ def mapped_span(sent: Content, draft: Content, start: int, end: int) -> tuple[in
     return None
 
 
+def blocker(doc: Document, received: Received, sent: Resolution | None = None,
+            labels: dict[str, str] | None = None) -> Stale | None:
+    """Why a proposal cannot be taken as it stands (None: it can), the document left as it is. `sent`: the
+    text it was made on, and `labels` its labels by id (`labels_of`), when the caller has them at hand."""
+    try:
+        _Taking(doc, received, None, sent, labels).run()
+    except Stale as stale:
+        return stale
+    return None
+
+
 def take(doc: Document, received: Received) -> Edit:
     """The edit that takes a proposal: the draft changed as it asks, and its state "taken", in one step.
     Raises `Stale` where it cannot be taken as it stands, and `DrafterError` when it is taken already."""
@@ -282,4 +315,4 @@ def drop(received: Received) -> Edit:
     return SetState(received.id, OPEN, DROPPED, f"Drop {received.id} ({received.author})")
 
 
-__all__ = ["Stale", "drop", "mapped_span", "placed_id", "take"]
+__all__ = ["Stale", "blocker", "drop", "mapped_span", "placed_id", "take"]
