@@ -15,7 +15,16 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPalette, QResizeEvent, QTextDocument
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -126,6 +135,19 @@ class _Tree(QTreeWidget):
         super().resizeEvent(event)
         self.fit_columns()
         self._relayout.start()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Left and Right go from one competing proposal to the other, where a row holds several."""
+        step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(event.key()))
+        index = self.currentIndex()
+        if step is not None and index.parent().isValid() and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            beside = index.siblingAtColumn(index.column() + step)
+            if beside.isValid() and beside.data(ID_ROLE):
+                self.setCurrentIndex(beside)
+                return
+            if index.siblingAtColumn(index.column() - step).data(ID_ROLE):
+                return  # at the end of a row of competing proposals: stay
+        super().keyPressEvent(event)
 
 
 class ProposalsPanel(QWidget):

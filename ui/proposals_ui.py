@@ -66,9 +66,16 @@ class ProposalsUi(QObject):
         return Pane(self.tr("&Proposals"), PANE_SHORTCUT, lambda: self.panel.tree, self.dock)
 
     def show_panel(self) -> None:
+        """Show the panel, raised, with room for proposals side by side."""
         self.dock.show()
         self.dock.raise_()
         self.refresh()
+        QTimer.singleShot(0, self._give_room)  # once the dock is laid out
+
+    def _give_room(self) -> None:
+        wanted = max(self.window.width() * 2 // 5, 420)
+        if self.dock.width() < wanted and not self.dock.isFloating():
+            self.window.resizeDocks([self.dock], [wanted], Qt.Orientation.Horizontal)
 
     # --- following the document ---------------------------------------------------------------------
     def _replaced(self) -> None:
