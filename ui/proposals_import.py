@@ -20,8 +20,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from drafter import inputs, versions
-from drafter.edits.proposals import AddProposals, Reading, Received, number, read_files, receive
+from drafter.edits.proposals import AddProposals, Received, number
 from drafter.model import Resolution
+from drafter.negotiate.received import Reading, read_files, receive
 from ui.warnings_bar import ReaderWarning, place_of
 from ui.worker import Job
 
@@ -45,7 +46,7 @@ def tracked_authors(paths: Sequence[str]) -> list[list[str] | None]:
             continue
         try:
             out.append(list(open_package(path).authors))
-        except Exception:  # noqa: BLE001 - the reading names the problem with the file
+        except Exception:
             out.append(["?"])
     return out
 
@@ -167,7 +168,7 @@ class ProposalsImport(QObject):
             return reading, receive(reading.proposals, text, sent)
 
         job = Job(work)
-        job.signals.finished.connect(lambda result: self._read(*result, text, sent, target))
+        job.signals.finished.connect(lambda result: self._read(result[0], result[1], text, sent, target))
         job.signals.failed.connect(self._failed)
         return self._start(job)
 
@@ -211,7 +212,7 @@ class ProposalsImport(QObject):
         QMessageBox.warning(self.window, self.tr("Could not import the proposals"), message)
 
     def _start(self, job: Job) -> Job:
-        self.jobs = [j for j in self.jobs if j is not job][-4:] + [job]
+        self.jobs.append(job)
         job.start()
         return job
 

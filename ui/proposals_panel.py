@@ -292,18 +292,23 @@ class ProposalsPanel(QWidget):
             return "", ""
         return str(index.data(ID_ROLE) or ""), str(index.data(KEY_ROLE) or "")
 
+    def _groups(self) -> list[tuple[QTreeWidgetItem, list[QTreeWidgetItem]]]:
+        """Each paragraph's row with the rows of proposals under it."""
+        out = []
+        for top in filter(None, map(self.tree.topLevelItem, range(self.tree.topLevelItemCount()))):
+            out.append((top, [child for child in map(top.child, range(top.childCount())) if child is not None]))
+        return out
+
     def choose(self, proposal: str, key: str = "") -> bool:
         """Give the keyboard's cell to a proposal (or, failing that, to the paragraph `key`)."""
         fallback: QModelIndex | None = None
-        for top_index in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(top_index)
+        for top, rows in self._groups():
             if key and top.data(0, KEY_ROLE) == key and fallback is None:
                 fallback = self.tree.indexFromItem(top, 0)
-            for child_index in range(top.childCount()):
-                child = top.child(child_index)
+            for row in rows:
                 for column in range(self.tree.columnCount()):
-                    if proposal and child.data(column, ID_ROLE) == proposal:
-                        self.tree.setCurrentIndex(self.tree.indexFromItem(child, column))
+                    if proposal and row.data(column, ID_ROLE) == proposal:
+                        self.tree.setCurrentIndex(self.tree.indexFromItem(row, column))
                         return True
         if fallback is not None:
             self.tree.setCurrentIndex(fallback)
@@ -311,14 +316,8 @@ class ProposalsPanel(QWidget):
 
     def proposal_ids(self) -> list[list[str]]:
         """The proposals shown, row by row (side by side in one row where they conflict)."""
-        out = []
-        for top_index in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(top_index)
-            for child_index in range(top.childCount()):
-                child = top.child(child_index)
-                out.append([str(child.data(c, ID_ROLE)) for c in range(self.tree.columnCount())
-                            if child.data(c, ID_ROLE)])
-        return out
+        return [[str(row.data(c, ID_ROLE)) for c in range(self.tree.columnCount()) if row.data(c, ID_ROLE)]
+                for _top, rows in self._groups() for row in rows]
 
     def _enable(self) -> None:
         proposal, key = self.current()

@@ -21,8 +21,7 @@ from html import escape
 from drafter.compare.labels import labels_of
 from drafter.compare.words import superscript
 from drafter.edits import Document
-from drafter.edits.proposals import Received, sent_text, unit_by_label
-from drafter.edits.taking import blocker
+from drafter.edits.proposals import Received
 from drafter.errors import DrafterError
 from drafter.model import Content, NoteRef, Paragraph, Resolution, Text
 from drafter.negotiate.conflicts import Conflict, conflicts
@@ -34,8 +33,12 @@ from drafter.negotiate.proposals import (
     NEW_PARAGRAPH,
     OPEN,
     TAKEN,
+    Proposal,
 )
+from drafter.negotiate.received import UnreadableProposal, anchor_of, proposal_of, sent_text, unit_by_label
 from drafter.negotiate.spans import slice_content, text_of
+from drafter.negotiate.taking import blocker
+from drafter.parts import parts_of
 from drafter.versions import BASE
 from ui.review.marks import DELETE_COLOUR, INSERT_COLOUR
 
@@ -92,7 +95,8 @@ class Sent:
         self._texts: dict[str, tuple[Resolution, dict[str, str]]] = {}
 
     def text(self, name: str) -> Resolution | None:
-        return self._get(name)[0] if self._get(name) else None
+        got = self._get(name)
+        return got[0] if got else None
 
     def labels(self, name: str) -> dict[str, str]:
         got = self._get(name)
@@ -118,12 +122,19 @@ class Rows:
         self.draft_labels = labels_of(doc.draft)
         self.order = [block.id for block in doc.draft.blocks()] + [note.id for note in doc.draft.footnotes]
         self.conflicts: dict[str, tuple[Conflict, str]] = {}  # proposal id -> its conflict, and its text's name
+        self.parsed: dict[str, Proposal] = {}
+        self.unreadable: dict[str, str] = {}  # proposal id -> why it cannot be read
+        for item in doc.proposals:
+            try:
+                self.parsed[item.id] = proposal_of(item)
+            except UnreadableProposal as error:
+                self.unreadable[item.id] = str(error)
         by_text: dict[str, list[Received]] = {}
         for item in doc.proposals:
-            if item.state != DROPPED:
+            if item.state != DROPPED and item.id in self.parsed:
                 by_text.setdefault(item.sent, []).append(item)
         for name, items in by_text.items():
-            for conflict in conflicts([item.proposal for item in items]):
+            for conflict in conflicts([self.parsed[item.id] for item in items]):
                 for key in conflict.ids:
                     self.conflicts[key] = (conflict, name)
         self.by_id = {item.id: item for item in doc.proposals}
@@ -137,6 +148,11 @@ class Rows:
             if (author is not None and item.author != author) or (open_only and item.state != OPEN):
                 continue
             if item.id in placed:
+                continue
+            if item.id in self.unreadable:
+                group = groups.get(GONE) or groups.setdefault(GONE, self.group(GONE, item))
+                group.slots.append([Cell(item, escape(self.unreadable[item.id]), self.unreadable[item.id],
+                                         self.unreadable[item.id])])
                 continue
             key = self.key_of(item)
             group = groups.get(key) or groups.setdefault(key, self.group(key, item))
@@ -155,11 +171,10 @@ class Rows:
         """The draft's id of the paragraph a proposal is shown under."""
         labels = self.sent.labels(item.sent)
         ids = {label: key for key, label in labels.items()}
-        anchor = item.anchor
+        proposal = self.parsed[item.id]
+        anchor = anchor_of(proposal)
         if anchor is None:  # a new paragraph first in its part: under the part's first paragraph
-            from drafter.parts import parts_of
-
-            blocks = parts_of(self.doc.draft).get(item.proposal.part) or []
+            blocks = parts_of(self.doc.draft).get(proposal.part) or []
             return blocks[0].id if blocks else GONE
         key = ids.get(anchor, GONE)
         return key if key in self.draft_labels else GONE
@@ -179,7 +194,7 @@ class Rows:
 
     # --- one proposal -------------------------------------------------------------------------------
     def cell(self, item: Received) -> Cell:
-        proposal = item.proposal
+        proposal = self.parsed[item.id]
         sent = self.sent.text(item.sent)
         stale = ""
         if sent is None:
@@ -202,7 +217,7 @@ class Rows:
         if proposal.comment and proposal.kind != COMMENT:
             notes.append(f"<i>Comment: {escape(proposal.comment)}</i>")
         faded = item.state == DROPPED
-        html = (f'<div style="color:#777777">' if faded else "<div>") + head + "<br>" + body + \
+        html = ('<div style="color:#777777">' if faded else "<div>") + head + "<br>" + body + \
             "".join(f"<br>{note}" for note in notes) + "</div>"
         plain = " — ".join(filter(None, [f"{item.author}, {item.id}", state, self.plain(item), conflict,
                                          f"{stale}: edit by hand" if stale and item.state == OPEN else ""]))
@@ -217,7 +232,7 @@ class Rows:
         return f"in conflict with {who}: {', '.join(found[0].reasons)}"
 
     def redline(self, item: Received, sent: Resolution) -> str:
-        proposal = item.proposal
+        proposal = self.parsed[item.id]
         kind = proposal.kind
         unit = unit_by_label(sent, proposal.paragraph, self.sent.labels(item.sent))
         if proposal.words and unit is not None:
@@ -244,7 +259,7 @@ class Rows:
         return escape(" ".join(op.text for op in proposal.ops))
 
     def where(self, item: Received, moving: bool = False) -> str:
-        proposal = item.proposal
+        proposal = self.parsed[item.id]
         lead = "" if moving else "New paragraph "
         if proposal.after:
             return f"{lead}after {proposal.after}"
@@ -253,7 +268,7 @@ class Rows:
         return f"{lead}at the start of the {proposal.part or 'text'}"
 
     def plain(self, item: Received) -> str:
-        proposal = item.proposal
+        proposal = self.parsed[item.id]
         deleted = " ".join(op.text for op in proposal.ops if op.op == "delete").strip()
         inserted = " ".join(op.text for op in proposal.ops if op.op == "insert").strip()
         if proposal.words:

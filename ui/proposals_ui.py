@@ -16,10 +16,10 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMessageBox
 
 from drafter.edits import Scope
-from drafter.edits.proposals import received_by_id, sent_text
-from drafter.edits.taking import Stale, blocker, drop, mapped_span, take
+from drafter.edits.proposals import DROPPED, OPEN, TAKEN, drop, received_by_id
 from drafter.errors import DrafterError
-from drafter.negotiate.proposals import DROPPED, OPEN, TAKEN
+from drafter.negotiate.received import proposal_of, sent_text
+from drafter.negotiate.taking import Stale, blocker, mapped_span, take
 from ui.proposals_import import ProposalsImport
 from ui.proposals_panel import ProposalsPanel
 from ui.proposals_rows import Rows, Sent, authors
@@ -83,9 +83,7 @@ class ProposalsUi(QObject):
         self.sent = Sent(doc) if doc is not None else None
         self._drawn = None
         self._stale = True
-        if doc is not None and doc.proposals:
-            self.refresh()
-        elif self.dock.isVisible():
+        if (doc is not None and doc.proposals) or self.dock.isVisible():
             self.refresh()
 
     def _signature(self) -> tuple[object, ...]:
@@ -170,10 +168,13 @@ class ProposalsUi(QObject):
             return
         self.window.jump_to_key(key)
         item = next((entry for entry in doc.proposals if entry.id == proposal_id), None)
-        if item is not None and item.proposal.words and item.state == OPEN and blocker(doc, item) is None:
-            span = self._span_in_draft(proposal_id, key)
-            if span is not None:
-                self.window.editor.place_cursor(key, *span)
+        try:
+            words = item is not None and item.state == OPEN and proposal_of(item).words and blocker(doc, item) is None
+            span = self._span_in_draft(proposal_id, key) if words else None
+        except DrafterError:  # a proposal that cannot be read: the paragraph, as it is
+            span = None
+        if span is not None:
+            self.window.editor.place_cursor(key, *span)
         self.window.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _span_in_draft(self, proposal_id: str, key: str) -> tuple[int, int] | None:
@@ -188,7 +189,8 @@ class ProposalsUi(QObject):
         new = next((b for b in doc.draft.blocks() if b.id == key), None) or doc.draft.footnote(key)
         if old is None or new is None:
             return None
-        return mapped_span(old.content, new.content, item.proposal.start, item.proposal.end)
+        proposal = proposal_of(item)
+        return mapped_span(old.content, new.content, proposal.start, proposal.end)
 
 
 __all__ = ["PANE_SHORTCUT", "ProposalsUi"]

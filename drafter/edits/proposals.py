@@ -1,105 +1,78 @@
-"""Delegations' proposals kept in a draft: each with the version of the draft it was made on, and its state.
+"""Delegations' proposals kept in a draft: each with the text of the draft it was made on, and its state.
 
-A `Received` is a `drafter.negotiate.proposals.Proposal` (its author, kind, the paragraph it names by its
-label in the text sent, its source file and its state: open, taken, dropped) with the name of the text it
-was made on (`sent`: a version's name, or "base") and a digest of that text's paragraph, which tells when
-the text a label names is no longer the text the delegation saw (the base changes when a change is
-accepted into it; a version never changes).
+A `Received` keeps a proposal as plain data, as `drafter.negotiate.proposals.Proposal.to_dict` writes it
+(its id, author, kind, the paragraph it names by its label in the text sent, its source file and its state:
+open, taken, dropped), with the name of the text it was made on (`sent`: a version's name, or "base") and
+a digest of that text's paragraph, which tells when the text a label names is no longer the text the
+delegation saw (the base changes when a change is accepted into it; a version never changes). The draft
+file stores them as they are; `drafter.negotiate.received` reads them as proposals, finds them in files,
+and `drafter.negotiate.taking` takes them into the draft. Kept as plain data here, they come in and go out
+of a draft file unchanged, whatever this program makes of them.
 
-Two primitive edits change them: `AddProposals` (an import, undoable as one step) and `SetState` (taking
-or dropping one, inside the edit that also changes the draft: `drafter.edits.taking`). `read_files`
-reads delegations' files against a text, file by file, so that a file that cannot be read is named and
-the others still come in.
+Two primitive edits change them: `AddProposals` (an import, undoable as one step) and `SetState` (dropping
+one, or taking it inside the edit that also changes the draft).
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from drafter.compare.labels import labels_of
-from drafter.edits.primitives import Document, Edit, EditError, Scope, find
+from drafter.edits.primitives import Document, Edit, EditError, Scope
 from drafter.errors import DrafterError
-from drafter.model import Block, Footnote, Resolution
-from drafter.negotiate.proposals import NEW_PARAGRAPH, OPEN, STATES, Proposal
-from drafter.versions import BASE, pick
+from drafter.versions import BASE
+
+OPEN, TAKEN, DROPPED = "open", "taken", "dropped"  # as drafter.negotiate.proposals names them
+STATES = (OPEN, TAKEN, DROPPED)
 
 
 @dataclass
 class Received:
-    """A proposal on the draft, made on the text named `sent` ("base" or a version's name)."""
+    """A proposal on the draft (plain data), made on the text named `sent` ("base" or a version's name)."""
 
-    proposal: Proposal
+    data: dict[str, Any] = field(repr=False)
     sent: str = BASE
-    digest: str = ""  # of the text of the SENT unit the proposal names ("" when it names none)
+    digest: str = ""  # of the text of the SENT paragraph the proposal names ("" when it names none)
 
     @property
     def id(self) -> str:
-        return self.proposal.id
+        return str(self.data["id"])
 
     @property
     def author(self) -> str:
-        return self.proposal.author
+        return str(self.data["author"])
+
+    @property
+    def kind(self) -> str:
+        return str(self.data["kind"])
 
     @property
     def state(self) -> str:
-        return self.proposal.state
+        return str(self.data.get("state", OPEN))
 
     @property
-    def anchor(self) -> str | None:
-        """The SENT label the proposal is placed by: its paragraph, else the one a new paragraph follows or
-        goes under."""
-        proposal = self.proposal
-        if proposal.kind == NEW_PARAGRAPH:
-            return proposal.after or proposal.parent
-        return proposal.paragraph or proposal.after or proposal.parent
+    def source(self) -> str:
+        return str(self.data.get("source", ""))
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.proposal.to_dict(), "sent": self.sent, "digest": self.digest}
+        return {**copy.deepcopy(self.data), "sent": self.sent, "digest": self.digest}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Received:
+    def from_dict(cls, data: Any) -> Received:
+        if not isinstance(data, dict):
+            raise ValueError("a proposal is not a mapping")
+        for key in ("id", "author", "kind"):
+            if not isinstance(data.get(key), str) or not data[key].strip():
+                raise ValueError(f"a proposal has no {key}")
+        if data.get("state", OPEN) not in STATES:
+            raise ValueError(f"proposal {data['id']!r}: unknown state {data.get('state')!r}")
         sent = data.get("sent", BASE)
         if not isinstance(sent, str) or not sent.strip():
-            raise ValueError(f"proposal {data.get('id')!r} names no text it was made on")
-        return cls(Proposal.from_dict(data), sent, str(data.get("digest", "")))
-
-
-def sent_text(doc: Document, name: str) -> Resolution:
-    """The text a proposal was made on: the base or a version (a version's own copy)."""
-    return pick(doc.versions, name, doc.base, doc.draft)
-
-
-def unit_by_label(sent: Resolution, label: str | None,
-                  labels: dict[str, str] | None = None) -> Block | Footnote | None:
-    """The paragraph, heading or footnote of SENT that `label` names ("OP5", "footnote 2"); `labels`: SENT's
-    labels by id (`labels_of`), when the caller has them at hand."""
-    if not label:
-        return None
-    block_id = next((key for key, name in (labels or labels_of(sent)).items() if name == label), None)
-    return find(sent, block_id) if block_id is not None else None
-
-
-def digest(unit: Block | Footnote | None) -> str:
-    """A short fingerprint of a paragraph's text (with its sub-paragraphs) or a footnote's."""
-    if unit is None:
-        return ""
-    return hashlib.sha1(_whole_text(unit).encode("utf-8")).hexdigest()[:16]
-
-
-def _whole_text(unit: Block | Footnote) -> str:
-    children = getattr(unit, "children", [])
-    return "\n".join([unit.text, *(_whole_text(child) for child in children)])
-
-
-def receive(proposals: Sequence[Proposal], sent: Resolution, sent_name: str) -> list[Received]:
-    """Proposals read against `sent`, as the draft keeps them."""
-    labels = labels_of(sent)
-    return [Received(proposal, sent_name, digest(unit_by_label(sent, Received(proposal).anchor, labels)))
-            for proposal in proposals]
+            raise ValueError(f"proposal {data['id']!r} names no text it was made on")
+        own = {key: value for key, value in data.items() if key not in ("sent", "digest")}
+        return cls(own, sent, str(data.get("digest", "")))
 
 
 def number(received: Sequence[Received], existing: Sequence[Received]) -> None:
@@ -107,45 +80,16 @@ def number(received: Sequence[Received], existing: Sequence[Received]) -> None:
     used = [int(r.id[1:]) for r in existing if r.id[:1] == "P" and r.id[1:].isdigit()]
     start = max(used, default=0) + 1
     for offset, item in enumerate(received):
-        item.proposal.id = f"P{start + offset}"
+        item.data["id"] = f"P{start + offset}"
 
 
-@dataclass
-class Reading:
-    """What reading delegations' files against one text gave: proposals, and warnings naming each file."""
-
-    proposals: list[Proposal] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    files: int = 0  # files read
+def received_by_id(doc: Document, proposal_id: str) -> Received:
+    for item in doc.proposals:
+        if item.id == proposal_id:
+            return item
+    raise EditError(f"no proposal {proposal_id!r}")
 
 
-def read_files(sent: Resolution, files: Sequence[tuple[str, str | None]]) -> Reading:
-    """Each file (path, the delegation it is named for or None) read against `sent`, the proposals numbered
-    P1, P2, … across the files. A file that cannot be read is a warning naming it; the others are read all
-    the same."""
-    from drafter.compare.memo import Memo
-    from drafter.compare.words import Options
-    from drafter.negotiate.find import counter
-    from drafter.negotiate.intake import read_file
-
-    memo, next_id = Memo(Options()), counter()
-    out = Reading()
-    for path, name in files:
-        try:
-            intake = read_file(path, sent, name, next_id, memo)
-        except (DrafterError, OSError, ValueError) as error:
-            message = str(error)
-            out.warnings.append(message if os.path.basename(path) in message
-                                else f"{os.path.basename(path)}: {message}")
-            out.warnings.append(f"{os.path.basename(path)}: not imported")
-            continue
-        out.files += 1
-        out.proposals += intake.proposals
-        out.warnings += intake.warnings
-    return out
-
-
-# --- edits ------------------------------------------------------------------------------------
 class AddProposals(Edit):
     """Proposals come into the draft (an import)."""
 
@@ -157,7 +101,7 @@ class AddProposals(Edit):
 
     def revert(self, doc: Document) -> None:
         count = len(self.received)
-        if doc.proposals[-count:] != self.received:
+        if [id(item) for item in doc.proposals[-count:]] != [id(item) for item in self.received]:
             raise EditError("the proposals imported last are not at the end of the list")
         del doc.proposals[-count:]
 
@@ -178,7 +122,7 @@ class SetState(Edit):
         item = received_by_id(doc, self.proposal_id)
         if item.state != expected:
             raise EditError(f"proposal {self.proposal_id} is {item.state}, not {expected}")
-        item.proposal.state = state
+        item.data["state"] = state
 
     def apply(self, doc: Document) -> None:
         self._set(doc, self.before, self.after)
@@ -190,12 +134,12 @@ class SetState(Edit):
         return Scope(self.side)
 
 
-def received_by_id(doc: Document, proposal_id: str) -> Received:
-    for item in doc.proposals:
-        if item.id == proposal_id:
-            return item
-    raise EditError(f"no proposal {proposal_id!r}")
+def drop(received: Received) -> SetState:
+    """The edit that drops an open proposal (the draft stays as it is)."""
+    if received.state != OPEN:
+        raise DrafterError(f"{received.id} ({received.author}) is {received.state}: only an open proposal is dropped")
+    return SetState(received.id, OPEN, DROPPED, f"Drop {received.id} ({received.author})")
 
 
-__all__ = ["OPEN", "AddProposals", "Reading", "Received", "SetState", "digest", "number", "read_files", "receive",
-           "received_by_id", "sent_text", "unit_by_label"]
+__all__ = ["DROPPED", "OPEN", "STATES", "TAKEN", "AddProposals", "Received", "SetState", "drop", "number",
+           "received_by_id"]

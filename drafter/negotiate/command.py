@@ -2,9 +2,10 @@
 [--version NAME]`.
 
 SENT is the text the delegations were sent (any format Drafter reads; a .drafter draft stands for its
-draft, or with `--version NAME` for that named version of it, "base" for its base). Each FILE is a delegation's return: a Word file with tracked changes is read author by author;
-`FILE=DELEGATION` attributes a whole file (a clean edited copy, or revisions by a person's name) to one
-delegation. Bad input ends in one line on stderr and exit code 2; the output is written atomically.
+draft, or with `--version NAME` for that named version of it, "base" for its base). Each FILE is a
+delegation's return: a Word file with tracked changes is read author by author; `FILE=DELEGATION`
+attributes a whole file (a clean edited copy, or revisions by a person's name) to one delegation. Bad
+input ends in one line on stderr and exit code 2; the output is written atomically.
 """
 
 from __future__ import annotations

@@ -19,14 +19,15 @@ import pytest
 
 from drafter import cli, draftfile, serialize, versions
 from drafter.edits import Document, SetContent
-from drafter.edits.proposals import AddProposals, Received, number, read_files, receive, received_by_id
-from drafter.edits.taking import Stale, drop, mapped_span, take
-from drafter.errors import DraftFileError, DrafterError
+from drafter.edits.proposals import AddProposals, Received, drop, number, received_by_id
+from drafter.errors import DrafterError, DraftFileError
 from drafter.model import Text
 from drafter.negotiate import revisions
 from drafter.negotiate.apply import take as take_on_sent
 from drafter.negotiate.proposals import COMMENT, DROPPED, MOVE, NEW_PARAGRAPH, OPEN, TAKEN
+from drafter.negotiate.received import proposal_of, read_files, receive
 from drafter.negotiate.spans import text_of
+from drafter.negotiate.taking import Stale, blocker, mapped_span, take
 from tests.core.test_proposals import DATA, FILES, MANIFEST, NAMED, full, texts
 
 DRAFTS = Path(__file__).resolve().parents[1] / "data" / "draftfiles"
@@ -85,7 +86,7 @@ def test_a_format_2_file_opens_without_proposals_and_is_saved_as_format_2(tmp_pa
 
 def test_proposals_round_trip_through_the_draft_file_with_their_states(imported: Document, tmp_path: Path) -> None:
     doc = copy.deepcopy(imported)
-    first_eu = next(item for item in doc.proposals if item.author == "European Union" and item.proposal.words)
+    first_eu = next(item for item in doc.proposals if item.author == "European Union" and proposal_of(item).words)
     first_g77 = next(item for item in doc.proposals if item.author == "Group of 77 and China")
     take(doc, first_eu).apply(doc)
     drop(first_g77).apply(doc)
@@ -99,7 +100,7 @@ def test_proposals_round_trip_through_the_draft_file_with_their_states(imported:
     assert states[first_eu.id] == TAKEN and states[first_g77.id] == DROPPED
     assert sum(state == OPEN for state in states.values()) == len(states) - 2
     assert {item.sent for item in back.proposals} == {SENT}
-    assert {item.proposal.source for item in back.proposals} == set(MANIFEST["files"])
+    assert {proposal_of(item).source for item in back.proposals} == set(MANIFEST["files"])
     assert {item.author for item in back.proposals} == set(AUTHORS)
     assert the_draft(back) == the_draft(doc)
     # what was read back takes and drops as before: the rest of the European Union's proposals
@@ -153,7 +154,7 @@ def test_on_a_draft_still_as_sent_the_edits_give_the_delegations_text_with_itali
     package = revisions.open_package(str(DATA / name))
     theirs = revisions.read_as(package, revisions.EVERY_AUTHOR if name in NAMED else author)
     assert full(doc.draft) == full(theirs)  # labels, italics, footnote markers and the footnotes' texts
-    on_sent = take_on_sent(versions.pick(doc.versions, SENT, doc.base, doc.draft), [item.proposal for item in own])
+    on_sent = take_on_sent(versions.pick(doc.versions, SENT, doc.base, doc.draft), [proposal_of(item) for item in own])
     assert full(on_sent) == full(doc.draft)
 
 
@@ -200,21 +201,26 @@ def test_an_import_is_one_undoable_step() -> None:
 
 def test_words_changed_since_the_version_cannot_be_taken_blindly(imported: Document) -> None:
     doc = copy.deepcopy(imported)
-    eu, russia = (next(item for item in doc.proposals if item.author == author and item.proposal.paragraph == "OP5"
-                       and item.proposal.words) for author in ("European Union", "Russian Federation"))
+    eu, russia = (next(item for item in doc.proposals if item.author == author and proposal_of(item).paragraph == "OP5"
+                       and proposal_of(item).words) for author in ("European Union", "Russian Federation"))
     take(doc, eu).apply(doc)
     with pytest.raises(Stale) as raised:  # a competing proposal on the same words
         take(doc, russia)
     assert "OP5 has changed at those words since" in str(raised.value) and raised.value.block_id
+    unchanged = the_draft(doc)
+    found = blocker(doc, russia)
+    assert found is not None and found.reason == raised.value.reason and the_draft(doc) == unchanged
+    assert all(blocker(doc, item) is None for item in doc.proposals if item.author == "Canada")
     assert "edit the paragraph by hand" in str(raised.value) and russia.state == OPEN
     # the draft edited at the words of a proposal since the version
-    g77 = next(item for item in doc.proposals if item.author == "Group of 77 and China" and item.proposal.paragraph
+    g77 = next(item for item in doc.proposals if item.author == "Group of 77 and China" and proposal_of(item).paragraph
                == "PP7")
     replaced(doc, doc.draft.preambular()[6].id, "not just", "not only")
     with pytest.raises(Stale, match="PP7 has changed at those words since"):
         take(doc, g77)
     # a change elsewhere in the paragraph: the proposal is taken at its words all the same
-    usa = next(item for item in doc.proposals if item.author == "United States" and item.proposal.paragraph == "PP2")
+    usa = next(item for item in doc.proposals
+               if item.author == "United States" and proposal_of(item).paragraph == "PP2")
     pp2 = doc.draft.preambular()[1]
     replaced(doc, pp2.id, "25 September 2015", "25 September of 2015")
     take(doc, usa).apply(doc)
@@ -233,7 +239,7 @@ def replaced(doc: Document, key: str, old: str, new: str) -> None:
 
 def test_a_paragraph_deleted_or_edited_since_is_no_place_to_take_a_proposal(imported: Document) -> None:
     def on_op9(doc: Document, author: str) -> Received:
-        return next(item for item in doc.proposals if item.author == author and item.proposal.paragraph == "OP9")
+        return next(item for item in doc.proposals if item.author == author and proposal_of(item).paragraph == "OP9")
 
     g77, russia = "Group of 77 and China", "Russian Federation"
     doc = copy.deepcopy(imported)
@@ -251,7 +257,7 @@ def test_proposals_on_the_base_are_not_taken_once_the_base_changed_at_their_para
     doc = opened()
     reading = read_files(doc.base, FILES[1:2])  # the Group of 77, on the base
     AddProposals(receive(reading.proposals, doc.base, versions.BASE)).apply(doc)
-    pp7 = next(item for item in doc.proposals if item.proposal.paragraph == "PP7")
+    pp7 = next(item for item in doc.proposals if proposal_of(item).paragraph == "PP7")
     base_pp7 = doc.base.preambular()[6]
     SetContent(base_pp7.id, base_pp7.content, (Text("Underlining something else,"),), side="base").apply(doc)
     with pytest.raises(Stale, match="PP7 of the base is no longer the text the delegation saw"):
@@ -273,11 +279,11 @@ def test_taken_or_dropped_proposals_are_not_taken_or_dropped_again(imported: Doc
 
 def test_comments_moves_and_new_paragraphs_are_taken_as_one_edit_each(imported: Document) -> None:
     doc = copy.deepcopy(imported)
-    comment = next(item for item in doc.proposals if item.proposal.kind == COMMENT)
+    comment = next(item for item in doc.proposals if proposal_of(item).kind == COMMENT)
     before = the_draft(doc)
     take(doc, comment).apply(doc)
     assert the_draft(doc) == before and comment.state == TAKEN
-    move = next(item for item in doc.proposals if item.proposal.kind == MOVE)
+    move = next(item for item in doc.proposals if proposal_of(item).kind == MOVE)
     edit = take(doc, move)
     edit.apply(doc)
     labels = [text[:30] for text in texts(doc.draft)]
@@ -285,12 +291,13 @@ def test_comments_moves_and_new_paragraphs_are_taken_as_one_edit_each(imported: 
     assert labels.index(texts(sent)[14][:30]) == labels.index(texts(sent)[12][:30]) + 1  # PP15 after PP13
     edit.revert(doc)
     assert the_draft(doc) == before
-    new = [item for item in doc.proposals if item.proposal.kind == NEW_PARAGRAPH]
+    new = [item for item in doc.proposals if proposal_of(item).kind == NEW_PARAGRAPH]
     assert {item.author for item in new} == {"European Union", "Russian Federation"}
     for item in reversed(new):  # both, in either order: each goes after OP4, the earlier listed first
         take(doc, item).apply(doc)
     ops = [p.text for p in doc.draft.operatives()]
-    assert [text[:40] for text in ops[5:7]] == [item.proposal.block.text[:40] for item in new]  # type: ignore[union-attr]
+    blocks = [proposal_of(item).block for item in new]
+    assert [text[:40] for text in ops[5:7]] == [block.text[:40] for block in blocks if block is not None]
 
 
 def test_a_span_is_found_where_the_draft_still_reads_as_the_text_sent() -> None:
@@ -332,9 +339,9 @@ def test_compile_against_a_named_version_of_a_draft_file(imported: Document) -> 
     code, out, err = run(["compile", str(FORMAT_2), "--version", "zero  draft", *files, "--json"])
     assert code == 0, err
     data = json.loads(out)
-    on_version = [p for p in imported.proposals if p.proposal.source in ("eu.docx", "russia.docx")]
+    on_version = [p for p in imported.proposals if proposal_of(p).source in ("eu.docx", "russia.docx")]
     assert [(p["author"], p["kind"], p["paragraph"]) for p in data["proposals"]] == \
-        [(p.author, p.proposal.kind, p.proposal.paragraph) for p in on_version]
+        [(p.author, proposal_of(p).kind, proposal_of(p).paragraph) for p in on_version]
     assert not [w for w in data["warnings"] if "differs from the text sent" in w]
     code, out, err = run(["compile", str(FORMAT_2), *files, "--json"])  # the draft as it is: OP1 is new
     assert code == 0 and any("differs from the text sent" in w for w in json.loads(out)["warnings"])

@@ -17,13 +17,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from drafter import draftfile, versions
-from drafter.compare.labels import labels_of
 from drafter.compare.engine import Comparison
+from drafter.compare.labels import labels_of
 from drafter.edits import Document
 from drafter.negotiate.proposals import DROPPED, OPEN, TAKEN
+from drafter.negotiate.received import proposal_of
 from tests.core.test_proposals import DATA, MANIFEST
 from ui.main_window import MainWindow
 from ui.proposals_ui import PANE_SHORTCUT
@@ -77,6 +78,7 @@ def states(doc: Document) -> dict[str, str]:
 
 def menu_entry(window: MainWindow, menu: str, text: str) -> Any:
     found = next(a.menu() for a in window.menuBar().actions() if a.text() == menu)
+    assert isinstance(found, QMenu)
     return next(a for a in found.actions() if a.text() == text)
 
 
@@ -143,7 +145,7 @@ def test_import_take_drop_undo_save_and_reopen(qtbot: Any, drafted: tuple[MainWi
     QTest.keyClick(panel.tree, Qt.Key.Key_Down)
     first, _key = panel.current()
     item = next(entry for entry in doc.proposals if entry.id == first)
-    assert item.author == "European Union" and item.proposal.paragraph == "PP8"
+    assert item.author == "European Union" and proposal_of(item).paragraph == "PP8"
     QTest.keyClick(panel.tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Take
     assert states(doc)[first] == TAKEN
     assert doc.draft.preambular()[7].text.startswith("Underlining the importance of international cooperation")
@@ -163,8 +165,8 @@ def test_import_take_drop_undo_save_and_reopen(qtbot: Any, drafted: tuple[MainWi
     # a competing proposal on words the draft has changed since: not taken, and said so
     window.proposals.refresh()
     panel.authors.setCurrentIndex(0)
-    eu_op5 = next(e for e in doc.proposals if e.author == "European Union" and e.proposal.paragraph == "OP5")
-    russia_op5 = next(e for e in doc.proposals if e.author == "Russian Federation" and e.proposal.paragraph == "OP5")
+    eu_op5, russia_op5 = (next(e for e in doc.proposals if e.author == author and proposal_of(e).paragraph == "OP5")
+                          for author in ("European Union", "Russian Federation"))
     assert [eu_op5.id, russia_op5.id] in panel.proposal_ids()  # side by side
     assert panel.choose(eu_op5.id)
     panel.tree.setFocus()
@@ -222,7 +224,7 @@ def _draft_order(window: MainWindow) -> Any:
     listed = [item.id for item in doc.proposals]
 
     def rank(key: str) -> tuple[int, int]:
-        proposal = next(item.proposal for item in doc.proposals if item.id == key)
+        proposal = next(proposal_of(item) for item in doc.proposals if item.id == key)
         return order.index(ids[proposal.paragraph or proposal.after or ""]), listed.index(key)
 
     return rank

@@ -1,8 +1,8 @@
-"""Taking a delegation's proposal into the draft, or dropping it: each one undoable edit.
+"""Taking a delegation's proposal into the draft as one undoable edit.
 
-`take(doc, received)` is one `Compound`: the change of the draft the proposal asks for, and its state
-becoming "taken"; undoing it puts back the text and the state "open". `drop(doc, received)` only sets
-the state to "dropped".
+`take(doc, received)` is one `Compound` of the primitive edits (`drafter.edits`): the change of the draft
+the proposal asks for, and its state becoming "taken" (`drafter.edits.proposals.SetState`); undoing it puts
+back the text and the state it had. Dropping one is `drafter.edits.proposals.drop`: its state only.
 
 A proposal names its places by the labels of the text it was made on (SENT, a version of the draft, or
 the base); the draft keeps SENT's paragraph and footnote ids, so each label finds its paragraph in the
@@ -38,19 +38,11 @@ from drafter.edits.primitives import (
     locate,
     note_refs,
 )
-from drafter.edits.proposals import Received, SetState, digest, sent_text
+from drafter.edits.proposals import Received, SetState
 from drafter.errors import DrafterError
 from drafter.model import Block, Content, Footnote, NoteRef, Paragraph, Resolution, new_id, normalize_runs
-from drafter.negotiate.proposals import (
-    COMMENT,
-    DELETE_PARAGRAPH,
-    DROPPED,
-    MOVE,
-    NEW_PARAGRAPH,
-    OPEN,
-    TAKEN,
-    Proposal,
-)
+from drafter.negotiate.proposals import COMMENT, DELETE_PARAGRAPH, MOVE, NEW_PARAGRAPH, TAKEN, Proposal
+from drafter.negotiate.received import anchor_of, digest, proposal_of, sent_text
 from drafter.negotiate.spans import slice_content, splice, text_of
 from drafter.parts import parts_of
 from drafter.versions import BASE
@@ -75,7 +67,7 @@ class _Taking:
     def __init__(self, doc: Document, received: Received, builder: Builder | None,
                  sent: Resolution | None = None, labels: dict[str, str] | None = None) -> None:
         self.doc, self.received, self._b = doc, received, builder
-        self.proposal: Proposal = received.proposal
+        self.proposal: Proposal = proposal_of(received)
         self.sent = sent if sent is not None else sent_text(doc, received.sent)
         self.ids = {label: key for key, label in (labels if labels is not None else labels_of(self.sent)).items()}
         self.sent_name = "the base" if received.sent == BASE else received.sent
@@ -112,9 +104,10 @@ class _Taking:
     def check_digest(self) -> None:
         if not self.received.digest:
             return
-        key = self.ids.get(self.received.anchor or "")
+        anchor = anchor_of(self.proposal)
+        key = self.ids.get(anchor or "")
         if digest(find(self.sent, key) if key else None) != self.received.digest:
-            raise self.stale(f"{self.received.anchor} of {self.sent_name} is no longer the text the delegation saw")
+            raise self.stale(f"{anchor} of {self.sent_name} is no longer the text the delegation saw")
 
     def run(self) -> None:
         self.check_digest()
@@ -221,10 +214,11 @@ class _Taking:
         for item in self.doc.proposals:
             if item is self.received:
                 break
-            if item.state == TAKEN and item.sent == self.received.sent and \
-                    item.proposal.kind in (NEW_PARAGRAPH, MOVE) and item.proposal.place == self.proposal.place:
-                key = placed_id(item) if item.proposal.kind == NEW_PARAGRAPH else self.ids.get(
-                    item.proposal.paragraph or "")
+            if item.state != TAKEN or item.sent != self.received.sent or item.kind not in (NEW_PARAGRAPH, MOVE):
+                continue
+            other = proposal_of(item)
+            if other.place == self.proposal.place:
+                key = placed_id(item) if other.kind == NEW_PARAGRAPH else self.ids.get(other.paragraph or "")
                 if key:
                     out.add(key)
         return out
@@ -262,8 +256,8 @@ def _with_children(block: Block) -> list[Block]:
 
 def placed_id(received: Received) -> str | None:
     """The id a new paragraph gets in the draft when it is taken (its own, unless the draft already uses it)."""
-    block = received.proposal.block
-    return block.id if block is not None else None
+    block = received.data.get("block")
+    return str(block["id"]) if isinstance(block, dict) and "id" in block else None
 
 
 def mapped_span(sent: Content, draft: Content, start: int, end: int) -> tuple[int, int] | None:
@@ -308,11 +302,4 @@ def take(doc: Document, received: Received) -> Edit:
     return edit
 
 
-def drop(received: Received) -> Edit:
-    """The edit that drops an open proposal (the draft stays as it is)."""
-    if received.state != OPEN:
-        raise DrafterError(f"{received.id} ({received.author}) is {received.state}: only an open proposal is dropped")
-    return SetState(received.id, OPEN, DROPPED, f"Drop {received.id} ({received.author})")
-
-
-__all__ = ["Stale", "blocker", "drop", "mapped_span", "placed_id", "take"]
+__all__ = ["Stale", "blocker", "mapped_span", "placed_id", "take"]
