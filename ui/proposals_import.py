@@ -173,36 +173,38 @@ class ProposalsImport(QObject):
         return self._start(job)
 
     def _read(self, reading: Reading, received: list[Received], text: Resolution, sent: str, target: object) -> None:
-        self.busy = False
         self.window.unsetCursor()
-        doc = self.controller.doc
-        if doc is None or doc is not target:  # another document was opened meanwhile
-            self._status(self.tr("The proposals were not imported: another draft is open"), 6000)
-            return
-        number(received, doc.proposals)
-        if received:
-            files = reading.files
-            self.controller.push(AddProposals(received, self.tr("Import proposals from {n} files").format(n=files)))
-        self.window.warnings_bar.show_warnings(self.warnings(reading.warnings, text))
-        shown = self.tr("the base") if sent == versions.BASE else sent
-        self._status(self.tr("{n} proposals imported from {files} files, made on {sent}").format(
-            n=len(received), files=reading.files, sent=shown), 8000)
-        self.window.proposals.show_panel()
+        try:
+            doc = self.controller.doc
+            if doc is None or doc is not target:  # another document was opened meanwhile
+                self._status(self.tr("The proposals were not imported: another draft is open"), 6000)
+                return
+            number(received, doc.proposals)
+            if received:
+                label = self.tr("Import proposals from {n} files").format(n=reading.files)
+                self.controller.push(AddProposals(received, label))
+            self.window.warnings_bar.show_warnings(self.warnings(reading.warnings, text))
+            shown = self.tr("the base") if sent == versions.BASE else sent
+            self._status(self.tr("{n} proposals imported from {files} files, made on {sent}").format(
+                n=len(received), files=reading.files, sent=shown), 8000)
+            self.window.proposals.show_panel()
+        finally:
+            self.busy = False
 
     def warnings(self, warnings: list[str], sent: Resolution) -> list[ReaderWarning]:
         """The reading's warnings for the bar: each with its file, and the paragraph it names in the draft."""
         doc = self.controller.doc
         labels = doc.draft.labels() if doc is not None else {}
+        in_draft = {block.id for block in doc.draft.blocks()} if doc is not None else set()
         out = []
         for warning in warnings:
             source, _, text = warning.partition(": ")
             if not text:
                 source, text = "", warning
             place, key = place_of(text, sent)
-            if key and doc is not None:
-                place = labels.get(key, place) if any(b.id == key for b in doc.draft.blocks()) else place
-                key = key if any(b.id == key for b in doc.draft.blocks()) else ""
-            out.append(ReaderWarning(source or self.tr("proposals"), text, place, key))
+            if key not in in_draft:
+                key = ""
+            out.append(ReaderWarning(source or self.tr("proposals"), text, labels.get(key, place), key))
         return out
 
     def _failed(self, message: str) -> None:

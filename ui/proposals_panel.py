@@ -63,11 +63,12 @@ class _RichText(QStyledItemDelegate):
     def __init__(self, tree: QTreeWidget) -> None:
         super().__init__(tree)
         self.tree = tree
+        self._heights: dict[tuple[str, int], int] = {}  # (rich text, width) -> height: rows are laid out often
 
-    def _document(self, index: Index, width: float) -> QTextDocument:
+    def _document(self, html: str, width: float) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(self.tree.font())
-        document.setHtml(str(index.data(HTML_ROLE) or ""))
+        document.setHtml(html)
         document.setTextWidth(max(width - 2 * _PAD, 40))
         return document
 
@@ -84,9 +85,13 @@ class _RichText(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         if not index.data(HTML_ROLE):
             return super().sizeHint(option, index)
-        width = self._width(index)
-        document = self._document(index, width)
-        return QSize(max(width, 40), int(document.size().height()) + 2 * _PAD)
+        width, html = self._width(index), str(index.data(HTML_ROLE))
+        height = self._heights.get((html, width))
+        if height is None:
+            if len(self._heights) > 20_000:
+                self._heights.clear()
+            height = self._heights[(html, width)] = int(self._document(html, width).size().height()) + 2 * _PAD
+        return QSize(max(width, 40), height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         if not index.data(HTML_ROLE):
@@ -97,7 +102,7 @@ class _RichText(QStyledItemDelegate):
         view.text = ""
         style = self.tree.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, view, painter, self.tree)
-        document = self._document(index, view.rect.width())
+        document = self._document(str(index.data(HTML_ROLE)), view.rect.width())
         bar = index.data(BAR_ROLE)
         if bar:
             painter.fillRect(view.rect.left(), view.rect.top() + 2, 3, view.rect.height() - 4, QColor(str(bar)))
@@ -167,6 +172,7 @@ class ProposalsPanel(QWidget):
         self.open_only = QCheckBox(self.tr("&Open only"))
         self.open_only.setToolTip(self.tr("Hide the proposals taken or dropped"))
         self.counts = QLabel("")
+        self._shape: list[tuple[str, list[list[str]]]] = []  # the rows shown: each paragraph's key and its proposals' ids
         self.tree = _Tree()
         self.tree.setObjectName("proposals-tree")
         self.tree.setAccessibleName(self.tr("Proposals, paragraph by paragraph"))
@@ -243,42 +249,74 @@ class ProposalsPanel(QWidget):
         self.authors.blockSignals(False)
 
     def show_groups(self, groups: list[Group], counts: str) -> None:
-        """Show the groups, keeping the proposal (or paragraph) that had the keyboard's cell, and the scroll."""
+        """Show the groups, keeping the proposal (or paragraph) that had the keyboard's cell, the paragraphs
+        collapsed, and the scroll."""
+        shape = [(group.key, [[cell.received.id for cell in slot] for slot in group.slots]) for group in groups]
+        self.counts.setText(counts)
+        if shape == self._shape:  # the same rows (typing in the draft, say): only what they read changes
+            self._update(groups)
+            return
+        self._shape = shape
         here = self.current()
         scrolled = self.tree.verticalScrollBar().value()
+        collapsed = {str(top.data(0, KEY_ROLE)) for top, _rows in self._groups() if not top.isExpanded()}
         self.tree.clear()
         width = max([len(slot) for group in groups for slot in group.slots] + [1])
         self.tree.setColumnCount(width)
         self.tree.fit_columns()
-        for group in groups:
-            top = QTreeWidgetItem(self.tree)
-            title = f'<b>{escape(group.label)}</b>&nbsp; <span style="color:#555555">{escape(group.text)}</span>'
-            if group.key == GONE:
-                title = f"<b>{escape(group.label)}</b>: {escape(group.text)}"
-            self._fill(top, 0, title, f"{group.label}: {group.text}", "", group.key)
-            top.setFirstColumnSpanned(True)
+        tops, spanned = [], []
+        for group in groups:  # built apart from the tree, and added at once: the tree is laid out once
+            top = QTreeWidgetItem()
+            self._heading(top, group)
+            spanned.append(top)
             for slot in group.slots:
                 row = QTreeWidgetItem(top)
                 for column, cell in enumerate(slot):
-                    self._fill(row, column, cell.html, cell.plain, cell.received.id, group.key)
-                    row.setToolTip(column, self._tip(cell))
-                    state = cell.received.state
-                    row.setData(column, BAR_ROLE, BARS.get(state) or (BARS["conflict"] if cell.conflict else ""))
-                row.setFirstColumnSpanned(len(slot) == 1)
+                    self._cell(row, column, cell, group.key)
+                if len(slot) == 1:
+                    spanned.append(row)
+            tops.append(top)
+        self.tree.addTopLevelItems(tops)
+        for item in spanned:  # while the paragraphs are collapsed, spanning lays out their rows only
+            item.setFirstColumnSpanned(True)
         self.tree.expandAll()
+        for top in tops:
+            if str(top.data(0, KEY_ROLE)) in collapsed:
+                top.setExpanded(False)
         self.tree.doItemsLayout()  # the heights of the rows at the columns' new widths
-        self.counts.setText(counts)
         self.tree.verticalScrollBar().setValue(scrolled)
         self.choose(*here)
         self._enable()
 
+    def _update(self, groups: list[Group]) -> None:
+        """What the rows read, in place (the rows are the same proposals as shown)."""
+        for (top, rows), group in zip(self._groups(), groups, strict=True):
+            self._heading(top, group)
+            for row, slot in zip(rows, group.slots, strict=True):
+                for column, cell in enumerate(slot):
+                    self._cell(row, column, cell, group.key)
+        self.tree.doItemsLayout()
+        self._enable()
+
+    def _heading(self, top: QTreeWidgetItem, group: Group) -> None:
+        title = f'<b>{escape(group.label)}</b>&nbsp; <span style="color:#555555">{escape(group.text)}</span>'
+        if group.key == GONE:
+            title = f"<b>{escape(group.label)}</b>: {escape(group.text)}"
+        self._fill(top, 0, title, f"{group.label}: {group.text}", "", group.key)
+
+    def _cell(self, row: QTreeWidgetItem, column: int, cell: Cell, key: str) -> None:
+        self._fill(row, column, cell.html, cell.plain, cell.received.id, key)
+        row.setToolTip(column, self._tip(cell))
+        bar = BARS.get(cell.received.state) or (BARS["conflict"] if cell.conflict else "")
+        if row.data(column, BAR_ROLE) != bar:
+            row.setData(column, BAR_ROLE, bar)
+
     @staticmethod
     def _fill(item: QTreeWidgetItem, column: int, html: str, plain: str, proposal: str, key: str) -> None:
-        item.setData(column, HTML_ROLE, html)
-        item.setData(column, Qt.ItemDataRole.DisplayRole, plain)
-        item.setData(column, Qt.ItemDataRole.AccessibleTextRole, plain)
-        item.setData(column, ID_ROLE, proposal)
-        item.setData(column, KEY_ROLE, key)
+        for role, value in ((HTML_ROLE, html), (Qt.ItemDataRole.DisplayRole, plain),
+                            (Qt.ItemDataRole.AccessibleTextRole, plain), (ID_ROLE, proposal), (KEY_ROLE, key)):
+            if item.data(column, role) != value:  # what did not change is not drawn again
+                item.setData(column, role, value)
 
     def _tip(self, cell: Cell) -> str:
         state = {OPEN: self.tr("open"), TAKEN: self.tr("taken"), DROPPED: self.tr("dropped")}[cell.received.state]

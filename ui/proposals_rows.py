@@ -88,29 +88,39 @@ def _underlined(text: str) -> str:
 
 
 class Sent:
-    """The texts proposals were made on, each read once, with their labels by id."""
+    """The texts proposals were made on, each read once, with their labels by id. A version never changes;
+    the base does (a change accepted into it), so it is read again for each new `Rows` (`fresh`)."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self._texts: dict[str, tuple[Resolution, dict[str, str]]] = {}
+        self._texts: dict[str, tuple[Resolution, dict[str, str], dict[str, str]]] = {}
+
+    def fresh(self) -> Sent:
+        self._texts.pop(BASE, None)
+        return self
 
     def text(self, name: str) -> Resolution | None:
         got = self._get(name)
         return got[0] if got else None
 
     def labels(self, name: str) -> dict[str, str]:
+        """Id -> label."""
         got = self._get(name)
         return got[1] if got else {}
 
-    def _get(self, name: str) -> tuple[Resolution, dict[str, str]] | None:
-        if name == BASE:  # the base changes as changes are accepted into it
-            return self.doc.base, labels_of(self.doc.base)
+    def ids(self, name: str) -> dict[str, str]:
+        """Label -> id."""
+        got = self._get(name)
+        return got[2] if got else {}
+
+    def _get(self, name: str) -> tuple[Resolution, dict[str, str], dict[str, str]] | None:
         if name not in self._texts:
             try:
-                text = sent_text(self.doc, name)
+                text = self.doc.base if name == BASE else sent_text(self.doc, name)
             except DrafterError:
                 return None
-            self._texts[name] = (text, labels_of(text))
+            labels = labels_of(text)
+            self._texts[name] = (text, labels, {label: key for key, label in labels.items()})
         return self._texts[name]
 
 
@@ -118,7 +128,7 @@ class Rows:
     """The panel's groups for one state of the document."""
 
     def __init__(self, doc: Document, sent: Sent) -> None:
-        self.doc, self.sent = doc, sent
+        self.doc, self.sent = doc, sent.fresh()
         self.draft_labels = labels_of(doc.draft)
         self.order = [block.id for block in doc.draft.blocks()] + [note.id for note in doc.draft.footnotes]
         self.conflicts: dict[str, tuple[Conflict, str]] = {}  # proposal id -> its conflict, and its text's name
@@ -169,8 +179,7 @@ class Rows:
 
     def key_of(self, item: Received) -> str:
         """The draft's id of the paragraph a proposal is shown under."""
-        labels = self.sent.labels(item.sent)
-        ids = {label: key for key, label in labels.items()}
+        ids = self.sent.ids(item.sent)
         proposal = self.parsed[item.id]
         anchor = anchor_of(proposal)
         if anchor is None:  # a new paragraph first in its part: under the part's first paragraph

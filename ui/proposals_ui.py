@@ -69,7 +69,8 @@ class ProposalsUi(QObject):
         """Show the panel, raised, with room for proposals side by side."""
         self.dock.show()
         self.dock.raise_()
-        self.refresh()
+        if self._stale or self._signature() != self._drawn:
+            self.refresh()
         QTimer.singleShot(0, self._give_room)  # once the dock is laid out
 
     def _give_room(self) -> None:
