@@ -59,7 +59,7 @@ log = logging.getLogger(__name__)
 
 FORMAT = "drafter-draft"
 VERSION = 3
-_WITHOUT_PROPOSALS = 2  # the format a draft without proposals is written in
+VERSION_WITHOUT_PROPOSALS = 2  # the format a draft without proposals is written in
 EXTENSION = ".drafter"
 
 
@@ -70,7 +70,7 @@ def now() -> str:
 def to_dict(doc: Document) -> dict[str, Any]:
     return {
         "format": FORMAT,
-        "version": VERSION if doc.proposals else _WITHOUT_PROPOSALS,
+        "version": VERSION if doc.proposals else VERSION_WITHOUT_PROPOSALS,
         "app": f"drafter {__version__}",
         "saved": now(),
         "meta": asdict(doc.meta),
@@ -240,6 +240,6 @@ def discard(path: Path) -> None:
         path.unlink()
 
 
-__all__ = ["EXTENSION", "FORMAT", "VERSION", "Recovery", "atomic_write", "discard", "dumps", "from_dict",
-           "list_recoveries", "read", "recover", "recovery_dir", "recovery_path", "save", "to_dict",
-           "write_recovery"]
+__all__ = ["EXTENSION", "FORMAT", "VERSION", "VERSION_WITHOUT_PROPOSALS", "Recovery", "atomic_write", "discard",
+           "dumps", "from_dict", "list_recoveries", "read", "recover", "recovery_dir", "recovery_path", "save",
+           "to_dict", "write_recovery"]
