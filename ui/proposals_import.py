@@ -183,7 +183,8 @@ class ProposalsImport(QObject):
             if received:
                 label = self.tr("Import proposals from {n} files").format(n=reading.files)
                 self.controller.push(AddProposals(received, label))
-            self.window.warnings_bar.show_warnings(self.warnings(reading.warnings, text))
+            if reading.warnings:  # else the bar keeps what it showed
+                self.window.warnings_bar.show_warnings(self.warnings(reading.warnings, text))
             shown = self.tr("the base") if sent == versions.BASE else sent
             self._status(self.tr("{n} proposals imported from {files} files, made on {sent}").format(
                 n=len(received), files=reading.files, sent=shown), 8000)

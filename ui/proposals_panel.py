@@ -172,7 +172,7 @@ class ProposalsPanel(QWidget):
         self.open_only = QCheckBox(self.tr("&Open only"))
         self.open_only.setToolTip(self.tr("Hide the proposals taken or dropped"))
         self.counts = QLabel("")
-        self._shape: list[tuple[str, list[list[str]]]] = []  # the rows shown: each paragraph's key and its proposals' ids
+        self._shape: list[tuple[str, list[list[str]]]] = []  # each paragraph shown, and its proposals' ids
         self.tree = _Tree()
         self.tree.setObjectName("proposals-tree")
         self.tree.setAccessibleName(self.tr("Proposals, paragraph by paragraph"))

@@ -84,7 +84,7 @@ class ProposalsUi(QObject):
         self.sent = Sent(doc) if doc is not None else None
         self._drawn = None
         self._stale = True
-        if (doc is not None and doc.proposals) or self.dock.isVisible():
+        if self.dock.isVisible():
             self.refresh()
 
     def _signature(self) -> tuple[object, ...]:
@@ -93,9 +93,11 @@ class ProposalsUi(QObject):
 
     def _changed(self, scope: Scope) -> None:
         self._stale = True
+        if not self.dock.isVisible():
+            return  # drawn when it is shown
         if self._signature() != self._drawn:
             self.refresh()  # a proposal came in, or its state changed: at once
-        elif (scope.content or scope.structure or scope.notes) and self.dock.isVisible():
+        elif scope.content or scope.structure or scope.notes:
             self._pause.start()
 
     def refresh(self) -> None:

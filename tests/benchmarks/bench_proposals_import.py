@@ -26,6 +26,7 @@ import statistics
 import sys
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -117,8 +118,8 @@ def one_round(app: QApplication, window: Any, files: list[Path],
     timer.stop()
     window.controller.changed.disconnect(arrived)
     end = came[0] if came else time.perf_counter()
-    reading = [b - a for a, b in zip(ticks, ticks[1:], strict=False) if b < end]
-    shown = [b - a for a, b in zip(ticks, ticks[1:], strict=False) if b >= end]
+    reading = [b - a for a, b in pairwise(ticks) if b < end]
+    shown = [b - a for a, b in pairwise(ticks) if b >= end]
     return wall, max(reading, default=wall), max(shown, default=0.0), keys
 
 

@@ -25,7 +25,7 @@ from drafter.model import Text
 from drafter.negotiate import revisions
 from drafter.negotiate.apply import take as take_on_sent
 from drafter.negotiate.proposals import COMMENT, DROPPED, MOVE, NEW_PARAGRAPH, OPEN, TAKEN
-from drafter.negotiate.received import proposal_of, read_files, receive
+from drafter.negotiate.received import UnreadableProposal, proposal_of, read_files, receive
 from drafter.negotiate.spans import text_of
 from drafter.negotiate.taking import Stale, blocker, mapped_span, take
 from tests.core.test_proposals import DATA, FILES, MANIFEST, NAMED, full, texts
@@ -357,3 +357,20 @@ def test_received_proposals_keep_the_text_they_were_made_on(imported: Document) 
     assert back == item and back.sent == SENT and len(back.digest) == 16
     with pytest.raises(ValueError, match="names no text"):
         Received.from_dict({**item.to_dict(), "sent": " "})
+
+
+def test_a_proposal_that_cannot_be_read_is_kept_as_it_is(imported: Document, tmp_path: Path) -> None:
+    doc = copy.deepcopy(imported)
+    doc.proposals[0].data["block"] = {"id": 7}  # as a damaged or newer file may hold it
+    doc.proposals[0].data["kind"] = "new paragraph"
+    damaged = doc.proposals[0].to_dict()
+    target = tmp_path / "kept.drafter"
+    draftfile.save(doc, target)
+    back = draftfile.read(target)
+    with pytest.raises(UnreadableProposal, match=f"proposal {damaged['id']} .* cannot be read .* kept as it is"):
+        proposal_of(back.proposals[0])
+    with pytest.raises(DrafterError, match="cannot be read"):
+        take(back, back.proposals[0])
+    take(back, back.proposals[1]).apply(back)  # the others are taken all the same
+    draftfile.save(back, target)
+    assert draftfile.read(target).proposals[0].to_dict() == damaged

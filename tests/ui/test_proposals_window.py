@@ -23,10 +23,12 @@ from drafter import draftfile, versions
 from drafter.compare.engine import Comparison
 from drafter.compare.labels import labels_of
 from drafter.edits import Document
+from drafter.edits.proposals import AddProposals, drop
 from drafter.negotiate.proposals import DROPPED, OPEN, TAKEN
-from drafter.negotiate.received import proposal_of
+from drafter.negotiate.received import proposal_of, read_files, receive
 from tests.core.test_proposals import DATA, MANIFEST
 from ui.main_window import MainWindow
+from ui.proposals_panel import ID_ROLE
 from ui.proposals_ui import PANE_SHORTCUT
 from ui.review.consistency import mismatches
 
@@ -147,7 +149,7 @@ def test_import_take_drop_undo_save_and_reopen(qtbot: Any, drafted: tuple[MainWi
     item = next(entry for entry in doc.proposals if entry.id == first)
     assert item.author == "European Union" and proposal_of(item).paragraph == "PP8"
     QTest.keyClick(panel.tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Take
-    assert states(doc)[first] == TAKEN
+    assert states(doc)[first] == TAKEN and "✓ taken" in cell_text(window, first)
     assert doc.draft.preambular()[7].text.startswith("Underlining the importance of international cooperation")
     views_are_a_fresh_comparison(qtbot, window)
     QTest.keyClick(panel.tree, Qt.Key.Key_Down)
@@ -228,3 +230,61 @@ def _draft_order(window: MainWindow) -> Any:
         return order.index(ids[proposal.paragraph or proposal.after or ""]), listed.index(key)
 
     return rank
+
+
+def cell_text(window: MainWindow, proposal_id: str) -> str:
+    """What the panel's cell of a proposal reads (its accessible text)."""
+    tree = window.proposals.panel.tree
+    for top in map(tree.topLevelItem, range(tree.topLevelItemCount())):
+        assert top is not None
+        for row in map(top.child, range(top.childCount())):
+            assert row is not None
+            for column in range(tree.columnCount()):
+                if row.data(column, ID_ROLE) == proposal_id:
+                    return str(row.data(column, Qt.ItemDataRole.AccessibleTextRole))
+    return ""
+
+
+def test_edit_by_hand_a_proposal_that_cannot_be_read_and_states_shown(qtbot: Any, window: MainWindow,
+                                                                         tmp_path: Path) -> None:
+    """Enter on a proposal goes to its words in the editor; a proposal the program cannot read is shown as such,
+    is not taken, and is saved again as it was."""
+    doc = draftfile.read(DRAFT)
+    sent = versions.pick(doc.versions, "Zero draft", doc.base, doc.draft)
+    files = [(str(DATA / "usa.docx"), "United States"), (str(DATA / "g77.docx"), None)]
+    AddProposals(receive(read_files(sent, files).proposals, sent, "Zero draft")).apply(doc)
+    pp2 = next(item for item in doc.proposals if proposal_of(item).paragraph == "PP2")
+    g77 = [item for item in doc.proposals if item.author == "Group of 77 and China"]
+    g77[0].data["ops"] = "damaged"  # as a damaged or newer file may hold it
+    damaged = g77[0].to_dict()
+    drop(g77[1]).apply(doc)
+    path = tmp_path / "kept.drafter"
+    draftfile.save(doc, path)
+    window.files.open_path(str(path))
+    window.controller.set_settle_delay(20)
+    QTest.keyClick(window.editor, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    panel = window.proposals.panel
+    assert window.proposals.dock.isVisible() and panel.tree.hasFocus()
+    assert "cannot be read" in cell_text(window, g77[0].id)
+    assert "dropped" in cell_text(window, g77[1].id)
+    assert panel.choose(g77[0].id)
+    QTest.keyClick(panel.tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    reopened = window.controller.doc
+    assert reopened is not None and all(item.state == OPEN for item in reopened.proposals
+                                        if item.id != g77[1].id)
+    assert "cannot be read" in window.statusBar().currentMessage()
+    # Enter: the words of the United States' proposal selected in the editor
+    assert panel.choose(pp2.id)
+    QTest.keyClick(panel.tree, Qt.Key.Key_Return)
+    assert window.editor.hasFocus() and window.editor.current_key() == reopened.draft.preambular()[1].id
+    assert window.editor.textCursor().selectedText() == ", far-reaching"
+    views_are_a_fresh_comparison(qtbot, window)
+    # dropped, saved again: the proposal that cannot be read is as it was
+    QTest.keyClick(window.editor, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert panel.choose(pp2.id)
+    QTest.keyClick(panel.tree, Qt.Key.Key_Delete)
+    assert window.isWindowModified()
+    QTest.keyClick(panel.tree, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isWindowModified()
+    saved = {item.id: item for item in draftfile.read(path).proposals}
+    assert saved[pp2.id].state == DROPPED and saved[g77[0].id].to_dict() == damaged
