@@ -38,6 +38,7 @@ from ui.menus import build_menus
 from ui.navigation import reveal_in_review, to_upper_third
 from ui.palette import PaletteMenu, lead_paragraph
 from ui.printing import Printing
+from ui.proposals_ui import ProposalsUi
 from ui.review.changes import ChangePanel
 from ui.review.consistency import from_environment as check_views
 from ui.review.outline import OutlineView
@@ -117,7 +118,9 @@ class MainWindow(QMainWindow):
         for widget in self.versions.widgets():
             self.statusBar().addPermanentWidget(widget)
         self.printing = Printing(self)
+        self.proposals = ProposalsUi(self)
         self.panes = Panes(self)
+        self.panes.panes.append(self.proposals.pane())
         self.palette_menu = PaletteMenu(self)
         build_menus(self)
         self._wire()

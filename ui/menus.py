@@ -49,6 +49,7 @@ def _file_menu(window: MainWindow) -> None:
     action(window, menu, window.tr("&Save"), files.save, keys.Save)
     action(window, menu, window.tr("Save &as…"), files.save_as, keys.SaveAs)
     action(window, menu, window.tr("Save &version…"), window.versions.save_version)
+    action(window, menu, window.tr("Import &proposals…"), window.proposals.importer.ask)
     menu.addSeparator()
     action(window, menu, window.tr("&Export…"), files.export_dialog, "Ctrl+E")
     window.printing.add_to(menu)
@@ -102,7 +103,7 @@ def _view_menu(window: MainWindow) -> None:
     action(window, menu, window.tr("Reject change"), lambda: window.resolve_current("base"), "Ctrl+Shift+R")
     menu.addSeparator()
     window.panes.menu(menu)
-    for dock in (window.outline_dock, window.changes_dock, window.automatic_dock):
+    for dock in (window.outline_dock, window.changes_dock, window.automatic_dock, window.proposals.dock):
         menu.addAction(dock.toggleViewAction())
     three = window.three_columns_dock.toggleViewAction()
     three.setShortcut(QKeySequence("Ctrl+4"))
