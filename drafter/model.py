@@ -22,6 +22,10 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from drafter.comments import Comment
 
 _counter = itertools.count(1)
 _prefix = uuid.uuid4().hex[:6]
@@ -182,6 +186,7 @@ class Resolution:
     # the paragraphs its author moved (Alt+Up/Down, drag and drop), the last moved last: a comparison with
     # the base calls these moved rather than the paragraphs they were moved past
     moved: tuple[str, ...] = ()
+    comments: list[Comment] = field(default_factory=list)  # comments and replies (see drafter.comments)
 
     def snapshot(self) -> Resolution:
         """A copy to read while the original goes on changing (in another thread): new blocks, footnotes

@@ -18,8 +18,8 @@ OPERATIVE = "operative"
 FOOTNOTES = "footnotes"
 ANNEX = "annex"  # "annex 1", "annex 2": `annex_part`
 
-# the fields of a Resolution that hold its parts, its front matter, its warnings or its moves
-_STRUCTURE = frozenset(["front", "preamble", "operative", "footnotes", "annexes", "warnings", "moved"])
+# the fields of a Resolution that hold its parts, its front matter, its warnings, its moves or its comments
+_STRUCTURE = frozenset(["front", "preamble", "operative", "footnotes", "annexes", "warnings", "moved", "comments"])
 RESOLUTION_FIELDS = tuple(f.name for f in fields(Resolution) if f.name not in _STRUCTURE)
 
 

@@ -11,6 +11,8 @@ import json
 from dataclasses import asdict
 from typing import Any
 
+from drafter.comments import from_data as comment_from_data
+from drafter.comments import to_data as comment_data
 from drafter.model import (
     AgendaItem,
     Annex,
@@ -27,7 +29,7 @@ from drafter.model import (
     sub_label,
 )
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: comments; a text without comments is written as format 1, which older readers open
 
 
 def _inline_out(item: Inline) -> dict[str, Any]:
@@ -80,9 +82,10 @@ def _block_in(data: dict[str, Any]) -> Block:
 def to_dict(res: Resolution) -> dict[str, Any]:
     front = asdict(res.front)
     moved = {"moved": list(res.moved)} if res.moved else {}
+    comments = {"comments": [comment_data(comment) for comment in res.comments]} if res.comments else {}
     return {
         "format": "drafter-resolution",
-        "version": FORMAT_VERSION,
+        "version": FORMAT_VERSION if res.comments else 1,
         "language": res.language,
         "front": front,
         "formula": res.formula,
@@ -96,6 +99,7 @@ def to_dict(res: Resolution) -> dict[str, Any]:
         ],
         "warnings": list(res.warnings),
         **moved,
+        **comments,
     }
 
 
@@ -121,6 +125,7 @@ def from_dict(data: dict[str, Any]) -> Resolution:
         language=data.get("language", "en"),
         warnings=[str(w) for w in data.get("warnings", [])],
         moved=tuple(str(block_id) for block_id in data.get("moved", [])),
+        comments=[comment_from_data(item) for item in data.get("comments", [])],
     )
 
 

@@ -148,7 +148,7 @@ class Tracked:
             p.append(ooxml.el(f"{kind}RangeEnd", id=rid))
         else:
             p.extend(runs)
-        self.b.add(p)
+        self.b.add(p, slot.block.id, removed=deleted)
 
     def ops_pieces(self, record: Change, old: Sequence[Content], new: Sequence[Content]) -> list[Piece]:
         try:
