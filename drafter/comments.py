@@ -16,37 +16,39 @@ their paragraph). The context and the offset only choose among several occurrenc
 Where the words are found, in order:
 
 1. in the comment's own block, at the occurrence whose context matches best (`ON_WORDS`);
-2. in another block, where they moved (cut and pasted, a split that took them to the new paragraph), if the
-   words are distinctive or their context came with them (`ON_WORDS`);
-3. in its own block, partly edited: most of the words still there in one stretch (`WORDS_CHANGED`);
+2. in another block, where they moved (a split that took them to the new paragraph, a cut and paste), if
+   some of their context came with them, or they are long and found in that block alone (`ON_WORDS`): words
+   deleted here that also stand elsewhere must not take the comment there;
+3. in its own block, partly edited: most of its words still there, in order, in one stretch (`WORDS_CHANGED`);
 4. nowhere: the comment is on its paragraph as a whole, its quote kept (`WORDS_GONE`);
 5. its paragraph is gone: on the block that preceded it, else on the first block (`PARAGRAPH_GONE`).
 
-So a comment is never lost: every comment has a place as long as the text has a block. `settle` refreshes
-the context, offset and block of the comments that are on their words, after an edit, so that the next
-search starts from where the words are now; it never changes the quote, so that undoing the edits gives
-each comment back its words.
+So a comment is never lost: every comment has a place as long as the text has a block. The anchor is
+never rewritten by edits of the text: where a comment stands is a function of the text and its anchor alone,
+so that undoing any edits puts every comment back exactly where it was.
 """
 
 from __future__ import annotations
 
 import datetime
 import difflib
+import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from drafter.model import Inline, Resolution, Text, new_id
 
 OBJECT = "\ufffc"  # a footnote reference in the text a comment is anchored in: one character, as in the editor
 CONTEXT = 32  # characters of context kept on each side of the quote
 MIN_CONTEXT = 8  # characters of context that must match for the words to be taken as moved to another block
-DISTINCT = 16  # a quote at least this long is taken where it moved even without its context
+DISTINCT = 40  # a quote this long, found in one other block only, is taken as moved there without its context
 
 ON_PARAGRAPH = "paragraph"  # a comment on a whole paragraph
 ON_WORDS = "words"
 WORDS_CHANGED = "changed words"  # most of its words are still there, some edited
 WORDS_GONE = "deleted words"  # its words are gone: on its paragraph, the quote kept
 PARAGRAPH_GONE = "deleted paragraph"  # its paragraph is gone: on the one before
+_TOKEN = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -91,8 +93,9 @@ def now() -> str:
 
 
 def initials_of(author: str) -> str:
-    """"European Union" → "EU"; a single name gives its first letter."""
-    return "".join(word[:1] for word in author.split())[:4].upper()
+    """"European Union" → "EU", "Group of 77 and China" → "GC": the capitals that open its words."""
+    capitals = "".join(word[0] for word in author.split() if word[0].isupper())
+    return (capitals or author.strip()[:1].upper())[:4]
 
 
 def flat(content: Iterable[Inline]) -> str:
@@ -195,18 +198,20 @@ def _best(text: str, comment: Comment) -> tuple[int, int] | None:
 
 
 def _partly(text: str, quote: str) -> tuple[int, int] | None:
-    """The stretch of `text` that keeps most of `quote` (at least 3/5 of it, in pieces of 3 or more
-    characters, within twice its length): the span of words partly edited."""
-    if len(quote) < 6 or not text:
+    """The stretch of `text` that keeps most of the words of `quote` (at least 3 in 5 of them, in their order,
+    within twice as many words): the span of words partly edited."""
+    wanted = quote.split()
+    if len(wanted) < 2:
         return None
-    matcher = difflib.SequenceMatcher(None, text, quote, autojunk=False)
-    pieces = [piece for piece in matcher.get_matching_blocks() if piece.size >= 3]
-    if not pieces or 5 * sum(piece.size for piece in pieces) < 3 * len(quote):
+    tokens = list(_TOKEN.finditer(text))
+    matcher = difflib.SequenceMatcher(None, [t.group() for t in tokens], wanted, autojunk=False)
+    pieces = [piece for piece in matcher.get_matching_blocks() if piece.size]
+    if not pieces or 5 * sum(piece.size for piece in pieces) < 3 * len(wanted):
         return None
-    start, end = pieces[0].a, pieces[-1].a + pieces[-1].size
-    if end - start > 2 * len(quote) + 8:
+    first, last = pieces[0].a, pieces[-1].a + pieces[-1].size - 1
+    if last - first + 1 > 2 * len(wanted):
         return None
-    return start, end
+    return tokens[first].start(), tokens[last].end()
 
 
 def place(comment: Comment, found: dict[str, str], order: dict[str, int] | None = None) -> Placement:
@@ -237,14 +242,12 @@ def _moved(comment: Comment, found: dict[str, str], order: dict[str, int]) -> Pl
         return None
     home = order.get(comment.block, order.get(comment.after, -1) + 1)
     candidates: list[tuple[int, int, str, int]] = []
-    for key, text in found.items():
-        if key == comment.block or comment.quote not in text:
-            continue
-        best = _best(text, comment)
-        if best is None:
-            continue
+    holders = [key for key, text in found.items() if key != comment.block and comment.quote in text]
+    for key in holders:
+        best = _best(found[key], comment)
+        assert best is not None
         context, at = best
-        if context >= MIN_CONTEXT or len(comment.quote.strip()) >= DISTINCT:
+        if context >= MIN_CONTEXT or (len(holders) == 1 and len(comment.quote.strip()) >= DISTINCT):
             candidates.append((context, -abs(order[key] - home), key, at))
     if not candidates:
         return None
@@ -262,32 +265,6 @@ def placements(res: Resolution) -> dict[str, Placement]:
         for comment in thread(res.comments, root.id):
             out[comment.id] = spot
     return out
-
-
-def settle(res: Resolution) -> bool:
-    """Refresh the anchors of the comments on their words (block, offset, context, the block before) from the
-    text as it is; the quote stays. Whether any anchor changed."""
-    found = texts(res)
-    order = list(found)
-    index = {key: at for at, key in enumerate(order)}
-    changed = False
-    root_ids = {root.id for root in roots(res.comments)}
-    for at, comment in enumerate(res.comments):
-        if comment.id not in root_ids:
-            continue
-        spot = place(comment, found, index)
-        if spot.state not in (ON_WORDS, ON_PARAGRAPH, WORDS_CHANGED):
-            continue
-        before = order[index[spot.block] - 1] if index[spot.block] else ""
-        fresh = replace(comment, block=spot.block, after=before)
-        if spot.state == ON_WORDS:
-            body = found[spot.block]
-            fresh = replace(fresh, offset=spot.start, prefix=body[max(0, spot.start - CONTEXT):spot.start],
-                            suffix=body[spot.end:spot.end + CONTEXT])
-        if fresh != comment:
-            res.comments[at] = fresh
-            changed = True
-    return changed
 
 
 # --- plain data (the draft file) -----------------------------------------------------------------------
@@ -330,5 +307,5 @@ def by_block(res: Resolution) -> list[tuple[str, Comment, Placement]]:
 
 __all__ = ["CONTEXT", "ON_PARAGRAPH", "ON_WORDS", "PARAGRAPH_GONE", "WORDS_CHANGED", "WORDS_GONE", "Comment",
            "Placement", "by_block", "flat", "from_data", "initials_of", "new_comment", "new_reply", "now", "place", "placements",
-           "roots", "settle", "texts", "thread", "thread_root_id",
+           "roots", "texts", "thread", "thread_root_id",
            "to_data"]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
@@ -204,9 +205,32 @@ class CommentWriter:
                                                                         "w14"])))
 
 
+# Word's own styles of comments: the text of a comment, and the mark that refers to it
+_STYLES = {"CommentText": ("paragraph", "annotation text", "Normal", "20"),
+           "CommentReference": ("character", "annotation reference", "DefaultParagraphFont", "16")}
+
+
+def comment_styles(builder: Builder) -> None:
+    """Add the styles comments use where the template lacks them (Word adds them with the first comment)."""
+    styles = builder.doc.styles.element
+    have = {node.get(ooxml.w("styleId")) for node in styles.iterfind(ooxml.w("style"))}
+    for style_id, (kind, name, based_on, size) in _STYLES.items():
+        if style_id in have:
+            continue
+        style = ooxml.sub(styles, "style", type=kind, styleId=style_id)
+        ooxml.sub(style, "name", val=name)
+        ooxml.sub(style, "basedOn", val=based_on)
+        ooxml.sub(style, "uiPriority", val="99")
+        ooxml.sub(style, "unhideWhenUsed")
+        ooxml.sub(ooxml.sub(style, "rPr"), "sz", val=size)
+
+
 def write_comments(builder: Builder) -> None:
-    """Write the resolution's comments into the document being built (nothing when it has none)."""
+    """Write the resolution's comments into the document being built (nothing when it has none), and the
+    styles of comments where the document has any."""
     CommentWriter(builder).write()
+    if any(rel.reltype == RT.COMMENTS for rel in builder.doc.part.rels.values()):
+        comment_styles(builder)
 
 
 __all__ = ["GONE_NOTE", "CommentWriter", "side_text", "write_comments"]
