@@ -24,7 +24,9 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
+from drafter.comment_anchors import placements
 from drafter.comments import (
+    GONE_NOTE,
     ON_PARAGRAPH,
     ON_WORDS,
     PARAGRAPH_GONE,
@@ -32,7 +34,6 @@ from drafter.comments import (
     Comment,
     Placement,
     initials_of,
-    placements,
     roots,
     thread,
 )
@@ -47,7 +48,6 @@ W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 EXTENDED_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml"
 EXTENDED_REL = "http://schemas.microsoft.com/office/2011/relationships/commentsExtended"
-GONE_NOTE = "On words since deleted: “{quote}”"
 
 _ADDED = {ooxml.w(ooxml.INS), ooxml.w(ooxml.MOVE_TO)}
 _REMOVED = {ooxml.w(ooxml.DEL), ooxml.w(ooxml.MOVE_FROM)}
@@ -61,7 +61,7 @@ def _size(node: etree._Element, side: str) -> int:
     (insertions left out)."""
     if node.tag == ooxml.w("r"):
         return sum(len(child.text or "") if child.tag in _TEXT else 1 if child.tag in _ONE else 0 for child in node)
-    if node.tag in _ADDED and side == "old" or node.tag in _REMOVED and side == "new":
+    if (node.tag in _ADDED and side == "old") or (node.tag in _REMOVED and side == "new"):
         return 0
     if node.tag in _ADDED or node.tag in _REMOVED:
         return sum(_size(child, side) for child in node)
@@ -142,7 +142,7 @@ class CommentWriter:
         try:
             element.set(ooxml.w("date"), ooxml.Stamp.iso(comment.date))
         except ExportFailed:
-            element.attrib.pop(ooxml.w("date"), None)  # a date no reader could take: none rather than a wrong one
+            del element.attrib[ooxml.w("date")]  # a date no reader could take: none rather than a wrong one
         paragraphs = element.findall(ooxml.w("p"))
         para_id = f"{0x10000000 + len(self.para_ids) + 1:08X}"
         paragraphs[-1].set(f"{{{W14}}}paraId", para_id)
@@ -233,4 +233,4 @@ def write_comments(builder: Builder) -> None:
         comment_styles(builder)
 
 
-__all__ = ["GONE_NOTE", "CommentWriter", "side_text", "write_comments"]
+__all__ = ["CommentWriter", "side_text", "write_comments"]

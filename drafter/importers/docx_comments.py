@@ -1,6 +1,6 @@
 """The comments of a Word file, attached to the resolution read from it.
 
-`drafter.negotiate.comments.read_comments` gives each Word comment with its author, date, text, replies,
+`drafter.importers.word_comments.read_comments` gives each Word comment with its author, date, text, replies,
 resolved state, the words it is on and its paragraph's text (revisions accepted, as the reader reads the
 file). Here each one finds its block (the paragraph whose text is the closest to that paragraph's and
 holds the words) and its words in that block, the text just before the comment's range choosing among
@@ -17,10 +17,12 @@ from dataclasses import replace
 
 from lxml import etree
 
-from drafter.comments import OBJECT, Comment, initials_of, new_comment, texts
-from drafter.exporters.docx_comments import GONE_NOTE
-from drafter.model import Resolution, new_id
-from drafter.negotiate.comments import WordComment
+from drafter.comment_anchors import OBJECT, new_comment, texts
+from drafter.comments import GONE_NOTE, Comment, initials_of, new_id
+from drafter.errors import ImportFailed
+from drafter.importers.docx_parts import open_parts, w
+from drafter.importers.word_comments import DEL, MOVE_FROM, WordComment, read_comments
+from drafter.model import Resolution
 
 _SPACE = re.compile(r"\s")
 _GONE = re.compile("^" + re.escape(GONE_NOTE).replace(re.escape("{quote}"), "(.*?)") + "\n")
@@ -59,8 +61,6 @@ def _squeezed(text: str) -> tuple[str, list[int]]:
 
 def _before_ranges(body: etree._Element) -> dict[str, str]:
     """For each comment id, the text of its paragraph before its range opens (revisions accepted)."""
-    from drafter.negotiate.revisions import DEL, MOVE_FROM, w
-
     out: dict[str, str] = {}
     start, reference = w("commentRangeStart"), w("commentReference")
     for p in body.iter(w("p")):
@@ -139,14 +139,11 @@ def _placed(res: Resolution, found: dict[str, tuple[str, list[int]]], word: Word
 def attach_comments(res: Resolution, path: str) -> None:
     """Read the comments of the Word file at `path` into `res.comments`; what cannot be read becomes a
     warning, never a failed import."""
-    from drafter.errors import ImportFailed
-    from drafter.negotiate.comments import read_comments
-    from drafter.negotiate.revisions import open_package
-
     try:
-        package = open_package(path)
-        read = read_comments(package)
-        before = _before_ranges(package.root(package.text_parts[0])) if read else {}
+        parts = open_parts(path)
+        with parts.archive:
+            read = read_comments(parts)
+            before = _before_ranges(parts.root(parts.text_parts[0])) if read else {}
     except (ImportFailed, etree.LxmlError, ValueError) as exc:
         res.warnings.append(f"The comments of this file could not be read ({exc}); the text is read without them.")
         return

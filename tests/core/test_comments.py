@@ -16,26 +16,16 @@ from hypothesis import HealthCheck, given, settings, strategies
 from lxml import etree
 
 from drafter import draftfile, edits
-from drafter.comments import (
-    ON_PARAGRAPH,
-    ON_WORDS,
-    PARAGRAPH_GONE,
-    WORDS_CHANGED,
-    WORDS_GONE,
-    Comment,
-    new_comment,
-    new_reply,
-    placements,
-    texts,
-)
+from drafter.comment_anchors import new_comment, placements, texts
+from drafter.comments import ON_PARAGRAPH, ON_WORDS, PARAGRAPH_GONE, WORDS_CHANGED, WORDS_GONE, Comment, new_reply
 from drafter.edits import Document
 from drafter.edits.comments import AddComment, DeleteComment, SetComment
 from drafter.exporters.docx_clean import write_clean
 from drafter.exporters.docx_tracked import write_tracked
 from drafter.importers import load as load_file
+from drafter.importers.word_comments import read_comments
 from drafter.model import Resolution, Text
 from drafter.negotiate import revisions
-from drafter.negotiate.comments import read_comments
 from tests.core.test_edits import ACTIONS, FILES, build
 from tests.corpus import CORPUS, DATA, load
 
@@ -261,11 +251,13 @@ def test_random_edits_leave_every_comment_on_its_words_or_its_paragraph(path: Pa
 
 
 # --- Word out and in ------------------------------------------------------------------------------
+WORDS = "promote, protect and encourage respect"  # of OP1 of A/RES/72/169
+
+
 def _commented(doc: Document) -> dict[str, Comment]:
     """The draft of A/RES/72/169 with a thread, a resolved comment on a paragraph and one on deleted words."""
     op1, op2, pp2 = doc.draft.operatives()[0].id, doc.draft.operatives()[1].id, doc.draft.preambular()[1].id
-    root = comment_on(doc, op1, "promote, protect and encourage respect", "Why not “interrelatedness”?", "European Union",
-                      "2026-01-05T10:00:00Z")
+    root = comment_on(doc, op1, WORDS, "Why not “interrelatedness”?", "European Union", "2026-01-05T10:00:00Z")
     reply = new_reply(root, "Agreed language of 1993.", "Group of 77 and China", "2026-01-06T11:15:00Z")
     AddComment(reply).apply(doc)
     whole = new_comment(doc.draft, pp2, 0, 0, "Update to the 2030 Agenda.", "Canada", "2026-01-07T09:00:00Z")
@@ -289,10 +281,8 @@ def test_comments_written_to_word_and_read_back(tmp_path: Path) -> None:
     draftfile.save(doc, tmp_path / "draft.drafter")
     doc = draftfile.read(tmp_path / "draft.drafter")
     assert doc.draft.comments[1].reply_to == made["root"].id and doc.draft.comments[2].done
-    thread = [("European Union", "2026-01-05T10:00:00Z", "Why not “interrelatedness”?", "promote, protect and encourage respect",
-               False, False),
-              ("Group of 77 and China", "2026-01-06T11:15:00Z", "Agreed language of 1993.",
-               "promote, protect and encourage respect", True, False)]
+    thread = [("European Union", "2026-01-05T10:00:00Z", "Why not “interrelatedness”?", WORDS, False, False),
+              ("Group of 77 and China", "2026-01-06T11:15:00Z", "Agreed language of 1993.", WORDS, True, False)]
     whole = texts(doc.draft)[made["whole"].block]
     clean = _read_back(write_clean(doc.draft), tmp_path / "clean.docx")
     assert clean[:2] == thread
@@ -405,7 +395,7 @@ def test_libreoffice_reads_the_comments_and_its_own_copy_reads_back_in_drafter(t
         found = _annotations(archive.read("content.xml"))
     by_author = {author: (text, resolved, covered) for author, text, resolved, covered in found}
     assert len(found) == 4
-    assert by_author["European Union"] == ("Why not “interrelatedness”?", "false", "promote, protect and encourage respect")
+    assert by_author["European Union"] == ("Why not “interrelatedness”?", "false", WORDS)
     assert by_author["Group of 77 and China"][:2] == ("Agreed language of 1993.", "false")  # the reply
     assert by_author["Canada"][:2] == ("Update to the 2030 Agenda.", "true")
     assert by_author["Russian Federation"][0] == "Too strong."
@@ -415,6 +405,6 @@ def test_libreoffice_reads_the_comments_and_its_own_copy_reads_back_in_drafter(t
     again = {c.author: c for c in read.comments}  # LibreOffice writes them in reading order
     assert {(c.author, c.text, c.done) for c in again.values()} == {(c.author, c.text, c.done)
                                                                     for c in doc.draft.comments}
-    assert spot_text(read, again["European Union"]) == (ON_WORDS, "promote, protect and encourage respect")
+    assert spot_text(read, again["European Union"]) == (ON_WORDS, WORDS)
     assert again["Canada"].quote == ""
     assert again["Russian Federation"].quote == made["gone"].quote
