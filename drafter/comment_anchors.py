@@ -174,6 +174,8 @@ def _moved(comment: Comment, found: dict[str, str], order: dict[str, int]) -> Pl
 
 def placements(res: Resolution) -> dict[str, Placement]:
     """Where every comment stands; a reply stands where its thread does."""
+    if not res.comments:
+        return {}
     found = texts(res)
     order = {key: index for index, key in enumerate(found)}
     out: dict[str, Placement] = {}
@@ -186,6 +188,8 @@ def placements(res: Resolution) -> dict[str, Placement]:
 
 def by_block(res: Resolution) -> list[tuple[str, Comment, Placement]]:
     """The threads' first comments in reading order of where they stand, with their block's id."""
+    if not res.comments:
+        return []
     spots = placements(res)
     order = {key: index for index, key in enumerate(texts(res))}
     items = [(spots[c.id].block, c, spots[c.id]) for c in roots(res.comments)]

@@ -82,6 +82,9 @@ class CommentsUi(QObject):
         self.pending = None
         self.panel.close_compose()
         self.refresh()
+        doc = self.controller.doc
+        if doc is not None and doc.draft.comments:
+            self.dock.show()
 
     def _label(self, labels: dict[str, str], key: str) -> str:
         if key in labels:
