@@ -8,7 +8,11 @@ so that readers of plain text can italicise it as the printed text does.
 
 from __future__ import annotations
 
+import json
 import re
+from functools import cache
+
+from drafter.resources import resource_dir
 
 # Preambular openers that are not "-ing" participles, and adverbs that open a lead phrase.
 PREAMBULAR_OPENERS = frozenset(
@@ -46,6 +50,14 @@ OPERATIVE_VERBS = frozenset(
     "re-emphasizes".split()
 )
 
+# Participles that open preambular paragraphs in adopted texts, beside those of the palette.
+PREAMBULAR_PARTICIPLES = frozenset(
+    "acknowledging affirming appreciating bearing believing commending condemning considering deploring "
+    "desiring emphasizing encouraging expressing having highlighting keeping looking noting observing paying "
+    "reaffirming realizing recalling recognizing referring regretting reiterating seeking stressing taking "
+    "underlining underscoring urging viewing welcoming".split()
+)
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-’']*")
 
 
@@ -62,6 +74,32 @@ def starts_like_paragraph(text: str) -> bool:
     if first.endswith("ing") or first in PREAMBULAR_OPENERS or first in OPERATIVE_VERBS:
         return True
     return any(text.lower().startswith(phrase) for phrase in PHRASES)
+
+
+@cache
+def _palette_words() -> frozenset[str]:
+    """The first words of the palette's lead phrases, every language (resources/leadwords.json)."""
+    with open(resource_dir() / "leadwords.json", encoding="utf-8") as handle:
+        data = json.load(handle)
+    return frozenset(phrase.split()[0].lower() for part in ("preambular", "operative")
+                     for phrases in data[part].values() for phrase in phrases)
+
+
+def opens_with_lead(text: str) -> bool:
+    """Does the text open with a lead phrase ("Noting with satisfaction", "Recalling also", "Also requests")?
+
+    Stricter than `starts_like_paragraph`: the lead word must be one of the palette's or of the known
+    participles, so that "Financing for Development" or "Beijing Declaration" opening a page's first line
+    is not taken for a new paragraph."""
+    words = [m.group() for m in re.finditer(r"\w[\w’'-]*", text[:80])]
+    if not words or not words[0][0].isupper():
+        return False
+    index = 0
+    while index < len(words) - 1 and words[index].lower() in _MODIFIERS:
+        index += 1
+    head = words[index].lower()
+    return any(head in group for group in (_palette_words(), PREAMBULAR_PARTICIPLES, PREAMBULAR_OPENERS,
+                                           OPERATIVE_VERBS))
 
 
 def lead_phrase(text: str) -> int:

@@ -4,8 +4,10 @@ A `Resolution` holds its front matter (AKN `preface`), the enacting formula, the
 preamble, the operative part (`mainBody`), footnotes (`authorialNote`), the
 closing (`conclusions`) and annexes (`attachments`).
 
-Paragraph content is a tuple of inlines: `Text` runs (italic or not) and
-`NoteRef` references to a `Footnote` by its id. Content and inlines are immutable:
+Paragraph content is a tuple of inlines: `Text` runs (italic or not), `NoteRef`
+references to a `Footnote` by its id, and `Bracket` marks, the "[" and "]" of a span
+put in square brackets while the text is negotiated (see `drafter.negotiation_marks`).
+Content and inlines are immutable:
 an edit gives a block new content, so whatever holds on to a content (the live
 comparison, the redline's looks) may trust that the same object means the same text. Labels such as PP3, OP5 or
 OP5(a)(i) and the footnote markers are derived from position and never stored,
@@ -21,8 +23,13 @@ import itertools
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from drafter.labels import DEPTH_STYLES as DEPTH_STYLES
+from drafter.labels import letters as letters
+from drafter.labels import negotiation_labels, sub_labels
+from drafter.labels import roman as roman
+from drafter.labels import sub_label as sub_label
 
 if TYPE_CHECKING:
     from drafter.comments import Comment
@@ -51,7 +58,20 @@ class NoteRef:
     note: str
 
 
-Inline = Text | NoteRef
+@dataclass(frozen=True, slots=True)
+class Bracket(Text):
+    """One square bracket of a negotiated text: `text` is "[" or "]", `pair` links the two marks of one
+    bracketed span and `holder` names the delegation that holds it (see `drafter.negotiation_marks`)."""
+
+    holder: str = ""
+    pair: str = ""
+
+    @property
+    def opening(self) -> bool:
+        return self.text == "["
+
+
+Inline = Text | NoteRef  # a Bracket is a Text
 Content = tuple[Inline, ...]  # the content of a paragraph, heading or footnote
 
 
@@ -72,7 +92,7 @@ def normalize_runs(content: Iterable[Inline]) -> Content:
             pieces.clear()
 
     for item in content:
-        if isinstance(item, Text):
+        if isinstance(item, Text) and not isinstance(item, Bracket):
             if not item.text:
                 continue
             if pieces and item.italic != italic:
@@ -89,9 +109,9 @@ def normalize_runs(content: Iterable[Inline]) -> Content:
 def trim_runs(content: Iterable[Inline]) -> Content:
     """`normalize_runs` with the white space at both ends of the content removed."""
     items = list(normalize_runs(content))
-    if items and isinstance(items[0], Text):
+    if items and type(items[0]) is Text:
         items[0] = Text(items[0].text.lstrip(), items[0].italic)
-    if items and isinstance(items[-1], Text):
+    if items and type(items[-1]) is Text:
         items[-1] = Text(items[-1].text.rstrip(), items[-1].italic)
     return normalize_runs(items)
 
@@ -106,10 +126,24 @@ class Paragraph:
     # How `children` are labelled: "" by depth ((a), (i), a., i.), or one of "alpha", "roman", "alpha.",
     # "roman.", "decimal", "bullet" where the source breaks that order (S/2018/693 opens a list with (i)).
     list_style: str = ""
+    status: str = ""  # while negotiated: "" (open), "ad ref" (agreed ad referendum) or "agreed"
+    # alternatives of one paragraph ("OP5 alt 1", "OP5 alt 2") are siblings that follow each other and share
+    # this key; "" for a paragraph that has none
+    alternative: str = ""
 
     @property
     def text(self) -> str:
         return plain_text(self.content)
+
+
+@dataclass
+class NumberAs:
+    """The setting "number as in <version>": `name` is "base" or a version's name, `labels` the label each
+    paragraph had in that text (id → "OP5", "PP3 bis"). Those paragraphs keep their labels; new ones are
+    labelled after the one they follow ("OP5 bis"), see `drafter.labels`."""
+
+    name: str
+    labels: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -187,6 +221,7 @@ class Resolution:
     # the base calls these moved rather than the paragraphs they were moved past
     moved: tuple[str, ...] = ()
     comments: list[Comment] = field(default_factory=list)  # comments and replies (see drafter.comments)
+    number_as: NumberAs | None = None  # while negotiated: paragraphs keep the labels of another text
 
     def snapshot(self) -> Resolution:
         """A copy to read while the original goes on changing (in another thread): new blocks, footnotes
@@ -201,7 +236,7 @@ class Resolution:
             self, front=copy.deepcopy(self.front), preamble=blocks(self.preamble), operative=blocks(self.operative),
             footnotes=[replace(note) for note in self.footnotes], closing=list(self.closing),
             annexes=[replace(a, heading=list(a.heading), blocks=blocks(a.blocks)) for a in self.annexes],
-            warnings=list(self.warnings),
+            warnings=list(self.warnings), number_as=copy.deepcopy(self.number_as),
         )
 
     # --- derived views -------------------------------------------------
@@ -232,7 +267,11 @@ class Resolution:
         return "?"
 
     def labelled(self) -> list[tuple[str, Paragraph]]:
-        """Every paragraph with its negotiation label, in reading order."""
+        """Every paragraph with its negotiation label, in reading order: PP1, OP5, OP5(a)(i); alternatives
+        "OP5 alt 1", "OP5 alt 2"; numbered as in another text (`number_as`), new paragraphs "OP5 bis"."""
+        if self.number_as is not None or any(para.alternative for para in self.preambular() + self.operatives()):
+            reference = self.number_as.labels if self.number_as is not None else None
+            return negotiation_labels((("PP", self.preambular()), ("OP", self.operatives())), reference)
         out: list[tuple[str, Paragraph]] = []
         for index, para in enumerate(self.preambular(), 1):
             out.append((f"PP{index}", para))
@@ -253,71 +292,6 @@ class Resolution:
     @property
     def symbol(self) -> str:
         return self.front.symbol
-
-
-# --- sub-paragraph labels ----------------------------------------------
-_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-
-
-def roman(n: int) -> str:
-    out = []
-    for value, numeral in _ROMAN:
-        while n >= value:
-            out.append(numeral)
-            n -= value
-    return "".join(out)
-
-
-def letters(n: int) -> str:
-    """1 → a, 26 → z, 27 → aa (UN practice doubles the letter)."""
-    base = chr(ord("a") + (n - 1) % 26)
-    return base * ((n - 1) // 26 + 1)
-
-
-@lru_cache(maxsize=4096)
-def sub_label(depth: int, index: int, language: str = "en", style: str = "") -> str:
-    """The printed label of the index-th sub-paragraph (from 1) at depth 1..4.
-
-    By depth: (a) → (i) → a. → i. in English; a) → i) → a. → i. in French and Spanish.
-    `style` overrides that order where a source does (S/2018/693 opens a list with (i)): "alpha" and
-    "roman" are the bracketed forms, "alpha." and "roman." the forms with a full stop, "decimal" is
-    1., 2., and "bullet" a bullet.
-    """
-    style = style or DEPTH_STYLES[(depth - 1) % 4]
-    if style == "bullet":
-        return "•"
-    if style == "decimal":
-        return f"{index}."
-    core = roman(index) if style.startswith("roman") else letters(index)
-    if style.endswith("."):
-        return f"{core}."
-    if language in ("fr", "es"):
-        return f"{core})"
-    return f"({core})"
-
-
-# the label styles of sub-paragraph levels 1 to 4 (UN Editorial Manual; AKN4UN)
-DEPTH_STYLES = ("alpha", "roman", "alpha.", "roman.")
-
-
-def sub_labels(prefix: str, parent: Paragraph, depth: int = 1) -> list[tuple[str, Paragraph]]:
-    """Negotiation labels of the sub-paragraphs under a paragraph labelled `prefix`, in reading order:
-    OP5(a), OP5(a)(i), in every language."""
-    out: list[tuple[str, Paragraph]] = []
-    style = "" if parent.list_style == "bullet" else parent.list_style
-    for index, child in enumerate(parent.children, 1):
-        label = f"{prefix}({_label_core(depth, index, style)})"
-        out.append((label, child))
-        if child.children:
-            out.extend(sub_labels(label, child, depth + 1))
-    return out
-
-
-@lru_cache(maxsize=4096)
-def _label_core(depth: int, index: int, style: str) -> str:
-    """The English printed label of a sub-paragraph without its brackets and stop: "a", "iv"."""
-    return sub_label(depth, index, "en", style).strip("().")
 
 
 def all_blocks(blocks: Sequence[Block]) -> list[Block]:

@@ -3,6 +3,13 @@
 `to_dict` / `from_dict` round-trip every field, ids included. `summary` is the
 documented, simpler view for scripts: labels and numbers written out, footnote
 markers left out of the text.
+
+Format history: 1 — the text, its footnotes, moves; 2 — the marks of a negotiation: bracket marks
+among the inlines (`{"bracket": "[", "pair": "…", "holder": "EU"}`), a paragraph's `status` and
+`alternative`, and the resolution's `number_as` (`{"name": "Rev.1", "labels": {id: "OP5"}}`); comments
+(`"comments"`, each as `drafter.comments.to_data` writes it). A text that uses none of them is written as
+format 1, so that older readers still open it; every field of
+format 2 is optional, so a format-1 text reads as one without marks.
 """
 
 from __future__ import annotations
@@ -17,24 +24,28 @@ from drafter.model import (
     AgendaItem,
     Annex,
     Block,
+    Bracket,
     Content,
     CrossHeading,
     Footnote,
     FrontMatter,
     Inline,
     NoteRef,
+    NumberAs,
     Paragraph,
     Resolution,
     Text,
     sub_label,
 )
 
-FORMAT_VERSION = 2  # 2: comments; a text without comments is written as format 1, which older readers open
+FORMAT_VERSION = 2
 
 
 def _inline_out(item: Inline) -> dict[str, Any]:
     if isinstance(item, NoteRef):
         return {"note": item.note}
+    if isinstance(item, Bracket):
+        return {"bracket": item.text, "pair": item.pair, **({"holder": item.holder} if item.holder else {})}
     out: dict[str, Any] = {"text": item.text}
     if item.italic:
         out["italic"] = True
@@ -44,6 +55,11 @@ def _inline_out(item: Inline) -> dict[str, Any]:
 def _inline_in(data: dict[str, Any]) -> Inline:
     if "note" in data:
         return NoteRef(str(data["note"]))
+    if "bracket" in data:
+        mark = str(data["bracket"])
+        if mark not in ("[", "]"):
+            raise ValueError(f"a bracket is [ or ], not {mark!r}")
+        return Bracket(mark, False, str(data.get("holder", "")), str(data["pair"]))
     return Text(str(data["text"]), bool(data.get("italic", False)))
 
 
@@ -64,6 +80,8 @@ def _block_out(block: Block) -> dict[str, Any]:
         "content": _content_out(block.content),
         "children": [_block_out(child) for child in block.children],
         **({"list_style": block.list_style} if block.list_style else {}),
+        **({"status": block.status} if block.status else {}),
+        **({"alternative": block.alternative} if block.alternative else {}),
     }
 
 
@@ -76,16 +94,27 @@ def _block_in(data: dict[str, Any]) -> Block:
         [c for c in children if isinstance(c, Paragraph)],
         id=str(data["id"]),
         list_style=str(data.get("list_style", "")),
+        status=_status(data.get("status", "")),
+        alternative=str(data.get("alternative", "")),
     )
+
+
+def _status(value: object) -> str:
+    from drafter.negotiation_marks import status_of
+
+    return status_of(str(value))
 
 
 def to_dict(res: Resolution) -> dict[str, Any]:
     front = asdict(res.front)
-    moved = {"moved": list(res.moved)} if res.moved else {}
-    comments = {"comments": [comment_data(comment) for comment in res.comments]} if res.comments else {}
+    optional: dict[str, Any] = {"moved": list(res.moved)} if res.moved else {}
+    if res.number_as is not None:
+        optional["number_as"] = {"name": res.number_as.name, "labels": dict(res.number_as.labels)}
+    if res.comments:
+        optional["comments"] = [comment_data(comment) for comment in res.comments]
     return {
         "format": "drafter-resolution",
-        "version": FORMAT_VERSION if res.comments else 1,
+        "version": FORMAT_VERSION if _negotiated(res) or res.comments else 1,
         "language": res.language,
         "front": front,
         "formula": res.formula,
@@ -98,9 +127,16 @@ def to_dict(res: Resolution) -> dict[str, Any]:
             for a in res.annexes
         ],
         "warnings": list(res.warnings),
-        **moved,
-        **comments,
+        **optional,
     }
+
+
+def _negotiated(res: Resolution) -> bool:
+    """Whether a text uses what format 2 added."""
+    if res.number_as is not None:
+        return True
+    return any((isinstance(block, Paragraph) and bool(block.status or block.alternative))
+               or any(isinstance(item, Bracket) for item in block.content) for block in res.blocks())
 
 
 def from_dict(data: dict[str, Any]) -> Resolution:
@@ -125,8 +161,18 @@ def from_dict(data: dict[str, Any]) -> Resolution:
         language=data.get("language", "en"),
         warnings=[str(w) for w in data.get("warnings", [])],
         moved=tuple(str(block_id) for block_id in data.get("moved", [])),
+        number_as=_number_as(data.get("number_as")),
         comments=[comment_from_data(item) for item in data.get("comments", [])],
     )
+
+
+def _number_as(data: Any) -> NumberAs | None:
+    if data is None:
+        return None
+    labels = data["labels"]
+    if not isinstance(labels, dict):
+        raise ValueError("number_as.labels is no mapping of paragraph ids to labels")
+    return NumberAs(str(data["name"]), {str(key): str(label) for key, label in labels.items()})
 
 
 def dumps(res: Resolution) -> str:

@@ -1,4 +1,4 @@
-"""The main window's menus: File, Edit, Insert, View and Help, each entry wired to what does the work."""
+"""The main window's menus: File, Edit, Negotiation, View and Help, each entry wired to what does the work."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from ui.checks_panel import rules_menu
+from ui.negotiation_ui import negotiation_menu
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -29,6 +30,7 @@ def action(window: MainWindow, menu: QMenu, title: str, slot: Callable[[], objec
 def build_menus(window: MainWindow) -> None:
     _file_menu(window)
     _edit_menu(window)
+    negotiation_menu(window)
     window.menuBar().addMenu(window.palette_menu)
     _view_menu(window)
     help_menu = window.menuBar().addMenu(window.tr("&Help"))

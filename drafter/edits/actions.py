@@ -51,6 +51,7 @@ from drafter.model import (
     new_id,
     normalize_runs,
 )
+from drafter.negotiation_marks import balanced, joined, split_marks
 from drafter.parts import OPERATIVE, PREAMBLE
 
 
@@ -95,7 +96,7 @@ def set_content(doc: Document, unit_id: str, content: Sequence[Inline], side: Si
     unit = find(doc.side(side), unit_id)
     if unit is None:
         return None
-    after = with_lead_italic(content) if isinstance(unit, Paragraph) else normalize_runs(list(content))
+    after = balanced(with_lead_italic(content) if isinstance(unit, Paragraph) else normalize_runs(list(content)))
     if after == unit.content:
         return None
     edit = SetContent(unit_id, unit.content, after, side, label)
@@ -138,7 +139,7 @@ def split(doc: Document, block_id: str, offset: int, side: Side = "draft") -> Co
         if not isinstance(block, Paragraph | CrossHeading):
             return None
         where = locate(b.res, block_id)
-        left, right = split_content(block.content, offset)
+        left, right = split_marks(block.content, offset)  # a bracket open at the split closes and opens again
         if offset == 0 and not left and right:
             b.add(InsertBlock(_sibling_of(block, ()), where, side, "New paragraph"))
             return b.done("New paragraph")
@@ -182,7 +183,7 @@ def join(doc: Document, block_id: str, side: Side = "draft") -> Compound | None:
             return Compound([DeleteBlock(block_id, side)], "Join paragraphs", side)
         return None
     with Builder(doc, side) as b:
-        merged = [*prev.content, *block.content]
+        merged = joined(prev.content, block.content)  # a bracket split in two is one again
         b.add(SetContent(prev.id, prev.content,
                          with_lead_italic(merged) if isinstance(prev, Paragraph) else normalize_runs(merged), side))
         if isinstance(block, Paragraph) and isinstance(prev, Paragraph) and block.children:
@@ -238,7 +239,7 @@ def _join_across(b: Builder, span: list[str], left: Sequence[Inline], right: Seq
         unit = find(b.res, block_id)
         if unit is None:  # it went with the paragraph it belonged to, all of which lay in the range
             continue
-        b.add(SetContent(block_id, unit.content, right if block_id == end_id else [], side))
+        b.add(SetContent(block_id, unit.content, balanced(right) if block_id == end_id else (), side))
         edit = join(b.doc, block_id, side)
         if edit is None and block_id != end_id and isinstance(unit, Paragraph) \
                 and all(para.id in gone for para in iter_paragraphs(list(unit.children))):
@@ -252,7 +253,9 @@ def _join_across(b: Builder, span: list[str], left: Sequence[Inline], right: Seq
 
 
 def _styled(unit: Paragraph | CrossHeading | Footnote, content: Sequence[Inline]) -> Content:
-    return with_lead_italic(content) if isinstance(unit, Paragraph) else normalize_runs(content)
+    """Content as a block keeps it: the lead phrase of a paragraph in italics, a bracket whose other end
+    went taken away."""
+    return balanced(with_lead_italic(content) if isinstance(unit, Paragraph) else normalize_runs(content))
 
 
 def insert_paragraphs(doc: Document, after_id: str, paragraphs: Sequence[Paragraph],

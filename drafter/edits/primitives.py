@@ -22,6 +22,7 @@ from typing import Any, Literal
 from drafter.leadwords import lead_phrase
 from drafter.model import (
     Block,
+    Bracket,
     Content,
     CrossHeading,
     Footnote,
@@ -199,8 +200,9 @@ def with_lead_italic(content: Sequence[Inline]) -> Content:
     pos = 0
     opening = True  # still inside the run of italic text the paragraph opens with
     for item in content:
-        if isinstance(item, NoteRef):
+        if isinstance(item, NoteRef | Bracket):  # a bracket mark stays the mark it is
             out.append(item)
+            pos += len(item.text) if isinstance(item, Bracket) else 0
             continue
         text = item.text
         head = min(len(text), max(0, lead - pos))  # the part of the run inside the lead phrase

@@ -21,7 +21,8 @@ from lxml import etree
 
 from drafter.exporters import ooxml
 from drafter.exporters.docx_comments import write_comments
-from drafter.model import FrontMatter, Inline, NoteRef, Resolution, Text, sub_label
+from drafter.model import FrontMatter, Inline, NoteRef, Paragraph, Resolution, Text, sub_label
+from drafter.negotiation_marks import spans, status_name
 
 # The abstract lists of the template (see packaging/make_template.py), by the label they print.
 ABSTRACT = {"1.": 0, "(a)": 1, "(i)": 2, "a.": 3, "i.": 4, "a)": 5, "i)": 6, "•": 7}
@@ -117,6 +118,7 @@ class Builder:
         self.language = res.language
         self.placed: dict[str, etree._Element] = {}  # block id → its paragraph, where comments are anchored
         self.removed: dict[str, etree._Element] = {}  # base block id → its deleted paragraph (tracked export)
+        self.annotated: set[int] = set()  # the paragraphs that have their negotiation comment
 
     # --- body -----------------------------------------------------------------
     def add(self, p: etree._Element, key: str = "", removed: bool = False) -> etree._Element:
@@ -184,6 +186,27 @@ class Builder:
                              mark=mark if mark is not None and index < len(paragraphs) - 1 else None,
                              indent=(ooxml.NOTE_TEXT, ooxml.NOTE_TEXT - ooxml.NOTE_MARK))
             note.append(p)
+
+    # --- negotiation notes ---------------------------------------------------------
+    def annotate(self, p: etree._Element, block: object, author: str) -> None:
+        """A Word comment over a paragraph of a negotiated text that names its status ("Agreed ad ref") and who
+        holds its brackets, for a paragraph that is not open or has brackets; nothing for the others."""
+        text = negotiation_note(block)
+        if not text or id(block) in self.annotated:
+            return
+        self.annotated.add(id(block))
+        initials = "".join(word[:1] for word in author.split())[:4] or "D"
+        made = self.doc.comments.add_comment(text=text, author=author or "Drafter", initials=initials)
+        number = str(made.comment_id)
+        props = p.find(ooxml.w("pPr"))
+        start = ooxml.el("commentRangeStart", id=number)
+        if props is not None:
+            props.addnext(start)
+        else:
+            p.insert(0, start)
+        p.append(ooxml.el("commentRangeEnd", id=number))
+        p.append(ooxml.el("r", ooxml.el("rPr", ooxml.el("rStyle", val="CommentReference")),
+                          ooxml.el("commentReference", id=number)))
 
     # --- the package --------------------------------------------------------------
     def running_heads(self, symbol: str) -> None:
@@ -304,6 +327,19 @@ def _noteref_field(bookmark: str, mark: str) -> list[etree._Element]:
     result.text = mark
     return [run(ooxml.el("fldChar", fldCharType="begin")), run(instruction),
             run(ooxml.el("fldChar", fldCharType="separate")), run(result), run(ooxml.el("fldChar", fldCharType="end"))]
+
+
+def negotiation_note(block: object) -> str:
+    """What a comment says of a paragraph under negotiation: "Status: agreed ad ref. Brackets: EU, G77."."""
+    if not isinstance(block, Paragraph):
+        return ""
+    parts: list[str] = []
+    if block.status:
+        parts.append(f"Status: {status_name(block.status)}.")
+    holders = list(dict.fromkeys(span.holder or "not named" for span in spans(block.content)))
+    if holders:
+        parts.append(f"Brackets held by {', '.join(holders)}.")
+    return " ".join(parts)
 
 
 def note_ids_of(res: Resolution) -> dict[str, int]:

@@ -1,7 +1,9 @@
 """The clean Word export: a resolution in UN layout, with real footnotes and Word lists.
 
 The reading order is the header block, the enacting formula, the preamble, the operative part,
-the closing lines and the annexes. `slots` lays the body out once (part, depth, list group) so
+the closing lines and the annexes. A text under negotiation comes out clean: its square brackets
+go (their words stay), and its paragraphs, "bis" and alternatives alike, are numbered 1, 2, 3 …
+by Word's lists, its negotiation labels never written. `slots` lays the body out once (part, depth, list group) so
 that the tracked-changes export places its paragraphs exactly as the clean export does.
 """
 
@@ -14,6 +16,7 @@ from lxml import etree
 from drafter.exporters import ooxml
 from drafter.exporters.docx_build import Builder, Line, NoteIds, front_lines, inline_runs, note_ids_of
 from drafter.model import Block, CrossHeading, Paragraph, Resolution
+from drafter.negotiation_marks import strip_brackets
 from drafter.parts import OPERATIVE, PREAMBLE, annex_part, is_annex
 
 
@@ -106,12 +109,12 @@ def write_clean(res: Resolution, template: str | None = None) -> bytes:
         for slot in slots(annex_part(number), annex.blocks, annex.numbered):
             _block(builder, slot, note_id)
     for note in res.footnotes:
-        builder.add_note(ids[note.id], [inline_runs(note.content, note_id)])
+        builder.add_note(ids[note.id], [inline_runs(strip_brackets(note.content), note_id)])
     builder.running_heads(res.front.symbol)
     return builder.to_bytes()
 
 
 def _block(builder: Builder, slot: Slot, note_id: NoteIds) -> etree._Element:
-    runs = inline_runs(slot.block.content, note_id)
+    runs = inline_runs(strip_brackets(slot.block.content), note_id)
     return builder.add(ooxml.paragraph(slot.style, runs, slot_numpr(builder, slot)), slot.block.id)
 

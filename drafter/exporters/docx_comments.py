@@ -17,6 +17,7 @@ shows them, over its paragraph, its text opening with the words it was on, so th
 from __future__ import annotations
 
 import copy
+import difflib
 from typing import TYPE_CHECKING
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -24,7 +25,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
-from drafter.comment_anchors import placements
+from drafter.comment_anchors import placements, texts
 from drafter.comments import (
     GONE_NOTE,
     ON_PARAGRAPH,
@@ -80,6 +81,20 @@ def side_text(p: etree._Element, side: str) -> str:
     return "".join(out)
 
 
+def written_offset(model: str, written: str, offset: int) -> int:
+    """Where a character of a block's model text stands in the text written for it: the export may leave
+    characters out (the brackets of a negotiated text, in the clean export); one left out maps to the next
+    one kept."""
+    if model == written:
+        return offset
+    for a, b, size in difflib.SequenceMatcher(None, model, written, autojunk=False).get_matching_blocks():
+        if a <= offset <= a + size:
+            return b + offset - a
+        if a > offset:
+            return b
+    return len(written)
+
+
 def _split_run(run: etree._Element, at: int) -> None:
     """Cut a run of text in two at character `at`."""
     second = copy.deepcopy(run)
@@ -122,12 +137,14 @@ class CommentWriter:
         self.b = builder
         self.para_ids: dict[str, str] = {}
         self.word_ids: dict[str, str] = {}
+        self.model_texts: dict[str, str] = {}
 
     def write(self) -> None:
         res = self.b.res
         if not res.comments or not self.b.placed:
             return
         spots = placements(res)
+        self.model_texts = texts(res)
         for root in roots(res.comments):
             self.anchor(thread(res.comments, root.id), root, spots[root.id])
         self.extended(res.comments)
@@ -153,7 +170,10 @@ class CommentWriter:
     def target(self, root: Comment, spot: Placement) -> tuple[etree._Element, int, int, str, str]:
         """The paragraph, span and side a thread is anchored on, and the note its text opens with."""
         if spot.state in (ON_WORDS, WORDS_CHANGED, ON_PARAGRAPH) and spot.block in self.b.placed:
-            return self.b.placed[spot.block], spot.start, spot.end, "new", ""
+            p = self.b.placed[spot.block]
+            model, written = self.model_texts.get(spot.block, ""), side_text(p, "new")
+            start, end = written_offset(model, written, spot.start), written_offset(model, written, spot.end)
+            return p, start, end, "new", ""
         note = GONE_NOTE.format(quote=root.quote) if root.quote else ""
         gone = self.b.removed.get(root.block) if spot.state == PARAGRAPH_GONE else self.b.placed.get(root.block)
         if gone is not None:  # the tracked export shows the deleted words or paragraph
@@ -163,10 +183,11 @@ class CommentWriter:
                 return gone, at, at + len(root.quote), "old", ""
             if spot.state == PARAGRAPH_GONE and not root.quote:
                 return gone, 0, len(old), "old", ""
-        p = self.b.placed.get(spot.block)
-        if p is None:  # no paragraph of the text at all: the first one written
-            p = next(iter(self.b.body.iter(ooxml.w("p"))))
-        return p, 0, len(side_text(p, "new")), "new", note
+        # its paragraph; with no paragraph in the text at all, the first one written
+        whole = self.b.placed.get(spot.block)
+        if whole is None:
+            whole = next(iter(self.b.body.iter(ooxml.w("p"))))
+        return whole, 0, len(side_text(whole, "new")), "new", note
 
     def anchor(self, comments: list[Comment], root: Comment, spot: Placement) -> None:
         p, start, end, side, note = self.target(root, spot)
@@ -233,4 +254,4 @@ def write_comments(builder: Builder) -> None:
         comment_styles(builder)
 
 
-__all__ = ["CommentWriter", "side_text", "write_comments"]
+__all__ = ["CommentWriter", "side_text", "write_comments", "written_offset"]

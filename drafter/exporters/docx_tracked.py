@@ -149,6 +149,8 @@ class Tracked:
         else:
             p.extend(runs)
         self.b.add(p, slot.block.id, removed=deleted)
+        if not deleted:  # a negotiated paragraph's status and bracket holders, as a comment
+            self.b.annotate(p, slot.block, self.stamp.author)
 
     def ops_pieces(self, record: Change, old: Sequence[Content], new: Sequence[Content]) -> list[Piece]:
         try:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from drafter.importers.blocks import RawBlock, RawDoc
 from drafter.importers.front import parse_front
 from drafter.importers.plain_lists import Entry, plain_blocks
-from drafter.leadwords import lead_phrase, starts_like_paragraph
+from drafter.leadwords import lead_phrase, opens_with_lead, starts_like_paragraph
 from drafter.model import (
     DEPTH_STYLES,
     Annex,
@@ -42,6 +42,8 @@ ANNEX = re.compile(r"^Annex(?:es)?(?:\s+[IVXL]+)?\.?$")
 LABEL = re.compile(r"^\s*(\d{1,3}\.|\(?[a-z]{1,4}\)|[a-z]{1,4}\.|[•▪◦·–-])(?:\s+|$)")
 HEADING_NUM = re.compile(r"^(?:[IVXL]+|[A-Z])\.\s+\S")
 TERMINAL = (".", ",", ";", ":", "!", "?")
+# a paragraph's end with a footnote marker a reader took for text ("outer space,4")
+_ENDS_WITH_MARKER = re.compile(r"[,;.:]\d{1,3}$")
 
 
 @dataclass
@@ -130,7 +132,9 @@ def _continues(prev: str, text: str) -> bool:
         return False
     if text[0].islower():
         return not prev.endswith(":")  # after a colon it is a list item that lost its label
-    if CLOSING.match(text) or ANNEX.match(text) or prev.endswith(TERMINAL):
+    if CLOSING.match(text) or ANNEX.match(text) or prev.endswith(TERMINAL) or _ENDS_WITH_MARKER.search(prev):
+        return False
+    if opens_with_lead(text):  # "Noting with satisfaction …" opens a paragraph, whatever ended the page
         return False
     return len(prev.split()) > 12 or not starts_like_paragraph(text)
 
@@ -360,5 +364,6 @@ def _attach_notes(res: Resolution, raw: RawDoc) -> None:
         if any(isinstance(item, NoteRef) for item in block.content):
             block.content = relinked(block.content, labels.get(block.id, "a heading or an annex"))
     for marker in by_marker:
-        if marker not in used:
-            res.warnings.append(f"footnote {marker} is never referenced in the text")
+        unreferenced = f"footnote {marker} is never referenced in the text"
+        if marker not in used and not any(w.startswith(unreferenced) for w in raw.warnings):  # a reader named it
+            res.warnings.append(unreferenced)

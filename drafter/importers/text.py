@@ -4,25 +4,28 @@ Users have two kinds of text: clean text (paragraphs separated by blank lines,
 `*italic*`, superscript markers ¹ ², footnote blocks where pages broke) and text
 copied out of a UN PDF (wrapped lines, running heads, job numbers, barcodes,
 footnote blocks after a rule, markers as bare digits glued to words). One
-reader serves both: it removes page furniture, sets footnote blocks aside,
-cuts the rest into paragraphs and parses inline marks. The structure builder
-joins paragraphs that page breaks cut in two.
+reader serves both: it removes page furniture, noting on which page each line
+and each note stands, sets footnote blocks aside, hands the front matter on one
+line a block and cuts the rest into paragraphs (a page that opens with a lead
+phrase after a paragraph's end opens a paragraph), then parses inline marks and
+chooses which bare digits are markers (text_marks). The structure builder joins
+paragraphs that page breaks cut in two.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
 
 from drafter.importers.blocks import RawBlock, RawDoc
+from drafter.importers.front import L_NUMBER
 from drafter.importers.structure import ANNEX, FORMULA
-from drafter.leadwords import starts_like_paragraph
-from drafter.model import Inline, NoteRef, Text
+from drafter.importers.text_marks import CLOSE, OPEN, SUPERSCRIPTS, WEAK_CLOSE, WEAK_OPEN, Block, Marks
+from drafter.leadwords import opens_with_lead, starts_like_paragraph
 
-SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 _SUPERSCRIPT = re.compile(f"[{SUPERSCRIPTS}]")
-_DIGIT = re.compile(r"\d")
 
 _HEADER_KEY = re.compile(r"^[a-z]+: ")
 _RULE = re.compile(r"^_{5,}$")
@@ -33,31 +36,30 @@ _DATECODE = re.compile(r"^\d{6}$")
 _PAGE = re.compile(r"^\d{1,3}/\d{1,3}$")
 # a page number and a job number on one line, as a PDF viewer copies a page foot ("4/7 19-05118")
 _PAGE_JOB = re.compile(r"^(?:\d{1,3}/\d{1,3}\s+\d{2}-\d{5}|\d{2}-\d{5}\s+\d{1,3}/\d{1,3})$")
-_SYMBOL_ALONE = re.compile(r"^(?:A/RES/\d+/\d+(?: [A-Z])?|A/C\.\d/\d+/L\.\d+(?:/Rev\.\d+)?|A/\d+/L\.\d+"
-                           r"(?:/Rev\.\d+)?|S/\d{4}/\d+|S/RES/\d+ \(\d{4}\)|A/HRC/\S+|E/\S+)$")
+_SYMBOL_ALONE = re.compile(rf"^(?:A/RES/\d+/\d+(?: [A-Z])?|A/C\.\d/\d+/{L_NUMBER}|A/\d+/{L_NUMBER}"
+                           r"|S/\d{4}/\d+|S/RES/\d+ \(\d{4}\)|A/HRC/\S+|E/\S+)$")
 _GLUED_SYMBOL = re.compile(r"(?<=[,;.:]) (?:S/\d{4}/\d+|A/RES/\d+/\d+)\s*$")
 _NOTE_LINE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 _SUP_NOTE = re.compile(rf"^([{SUPERSCRIPTS}]+)\s*(\S.*)$", re.S)
 _REFLOWED_NOTE = re.compile(r"^\[\^(\d+)\]:\s*(.*)$")
 _LABEL_ONLY = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,4}\)|[a-z]{1,4}[.)])$")
+# a paragraph's last line: its final punctuation, perhaps with a footnote marker after it ("space,4")
+_ENDS_PARAGRAPH = re.compile(r"[,;.:][”’)]?\s?\d{0,3}$")
 _LINE_LABEL = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,4}\))\s")
-_INLINE = re.compile(
-    rf"(?P<sup>[{SUPERSCRIPTS}]+)|\[\^(?P<ref>\d+)\]|(?P<star>\*(?=\S)(?:[^*\n]|\n(?!\n))+?(?<=\S)\*)"
-)
-_GLUED = re.compile(
-    r"(?<!Add\.)(?<!Rev\.)(?<!Corr\.)(?<!para\.)(?<!paras\.)(?<!No\.)(?<!chap\.)(?<!sect\.)(?<!vol\.)"
-    r"(?<=[a-z\)\]”’\",.;:])(\d{1,3})(?=[\s,.;:)”’]|$)"
-)
-_OPEN, _CLOSE = "\ue000", "\ue001"
-_SPACED = re.compile(r"(?<=[A-Za-z,;.”’)]) (\d{1,2})(?=[ ,.;:)]|$|[a-z])")
+_SPACED = re.compile(r"(?<=[A-Za-z0-9,;.”’)]) (\d{1,2})(?![.,]\d)(?=[ ,.;:)]|$|[a-z])")
+_DIGIT_AFTER_SPACE = re.compile(r" \d")
+_GAP = re.compile(r"[ \t]{2,}")
 # words after which a number is a number, not a footnote marker
 _NUMBER_WORDS = set(
-    "article articles paragraph paragraphs resolution resolutions goal goals target targets annex chapter "
-    "section rule rules principle principles decision decisions protocol no vol para page from to and of "
-    "on by than at in over under between the some about nearly approximately least".split()
+    "no vol para page from to and of on by than at in over under between the some about nearly approximately "
+    "least".split()
 )
-_CANDIDATE = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
-_YEAR_GLUED = re.compile(r"\b((?:19|20)\d\d)(\d{1,2})\b")
+# nouns after which a number is most often a number ("Goal 12"), but may be a marker ("the Sustainable
+# Development Goals 12 and"): a weak candidate, taken only where the notes' pages vouch for it
+_NUMBERED_NOUNS = set(
+    "article articles paragraph paragraphs resolution resolutions goal goals target targets annex chapter "
+    "section rule rules principle principles decision decisions protocol".split()
+)
 
 
 def strip_corpus_header(text: str) -> str:
@@ -77,15 +79,21 @@ def parse_text(text: str, body: bool = False) -> RawDoc:
     text = unicodedata.normalize("NFC", strip_corpus_header(text)).replace("\u00a0", " ").replace("\r", "")
     lines = [line.rstrip() for line in text.split("\n")]
     raw = RawDoc()
-    lines, notes = _take_notes(lines, raw, body)
-    starred = any("*" in line and not _BARCODE.match(line.strip()) for line in lines)
-    raw.notes = {marker: _Marks(set(), starred).parse(note) for marker, note in notes.items()}
-    blank = sum(1 for line in lines if not line.strip())
-    line_mode = blank < 0.25 * max(1, len(lines) - blank)
+    taken = _take_notes(lines, body)
+    starred = any("*" in line and not _BARCODE.match(line.strip()) for line in taken.lines)
+    raw.notes = {marker: Marks({}, starred).parse(note) for marker, note in taken.notes.items()}
+    blank = sum(1 for line in taken.lines if not line.strip())
+    line_mode = blank < 0.25 * max(1, len(taken.lines) - blank)
+    # the front matter, one line a block: its fields run on from line to line without blank lines between
+    formula = None if body else next((i for i, line in enumerate(taken.lines) if FORMULA.match(line.strip())), None)
+    front = [Block(line.strip(), [(0, 1)]) for line in taken.lines[:formula or 0] if line.strip()]
+    start = formula or 0
+    blocks = front + _paragraphs(taken.lines[start:], taken.pages[start:], line_mode)
     superscripted = _SUPERSCRIPT.search(text) is not None
-    marks = _Marks(set() if superscripted else set(notes), starred)
-    for block in _paragraphs(lines, line_mode):
-        raw.blocks.append(RawBlock(marks.parse(block)))
+    marks = Marks({} if superscripted else taken.note_pages(), starred)
+    marks.plan(blocks, len(front))
+    raw.blocks = [RawBlock(marks.parse(block, index)) for index, block in enumerate(blocks)]
+    raw.warnings.extend(marks.warnings())
     return raw
 
 
@@ -96,19 +104,42 @@ def _is_furniture(line: str) -> bool:
                 or _PAGE.match(stripped) or _SEPARATOR.match(stripped) or _PAGE_JOB.match(stripped))
 
 
-def _take_notes(lines: list[str], raw: RawDoc, body: bool = False) -> tuple[list[str], dict[str, str]]:
+@dataclass
+class _Taken:
+    """The body lines with the page each stands on, and the notes with the page each is printed on."""
+
+    lines: list[str] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)
+    notes: dict[str, str] = field(default_factory=dict)
+    printed_on: dict[str, int] = field(default_factory=dict)  # notes at a page foot, after a rule
+
+    def note_pages(self) -> dict[str, int]:
+        """Each note's page, where the notes stand at the feet of two pages or more (else 0: not known)."""
+        paged = len(set(self.printed_on.values())) > 1
+        return {marker: self.printed_on.get(marker, 0) if paged else 0 for marker in self.notes}
+
+
+def _take_notes(lines: list[str], body: bool = False) -> _Taken:
     """Remove page furniture and footnote blocks; return the body lines and the notes' text."""
-    out: list[str] = []
-    notes: dict[str, str] = {}
+    taken = _Taken()
+    out, notes = taken.lines, taken.notes
     seen_formula = body
     mode = ""  # "rule": notes after a rule, to the page foot; "sup": a ¹ note, to a blank line
     current: str | None = None
     heads = _running_head_lines(lines)
+    page, between = 1, False  # the page, and whether the lines are those between two pages
+
+    def turn() -> None:
+        nonlocal page, between
+        if seen_formula and not between:
+            page, between = page + 1, True
+
     index = 0
     while index < len(lines):
         line = lines[index].strip()
         index += 1
         if index - 1 in heads:
+            turn()
             continue
         start = _REFLOWED_NOTE.match(line) or _SUP_NOTE.match(line)
         if start and current is not None and start.re is _REFLOWED_NOTE and int(start.group(1)) != int(current) + 1:
@@ -121,15 +152,17 @@ def _take_notes(lines: list[str], raw: RawDoc, body: bool = False) -> tuple[list
             mode = mode or "sup"
             continue
         if _RULE.match(line):
-            mode, current = "rule", None
+            mode, current, between = "rule", None, False
             continue
         if _SYMBOL_ALONE.match(line) and seen_formula:
+            turn()
             index = _skip_running_head(lines, index)
             mode, current = "", None
             continue
         if _is_furniture(line):
             if out and seen_formula:  # the symbol of a running head a viewer copied onto the line before
                 out[-1] = _GLUED_SYMBOL.sub("", out[-1])
+            turn()
             mode, current = "", None
             continue
         if mode == "sup" and not line:
@@ -140,6 +173,7 @@ def _take_notes(lines: list[str], raw: RawDoc, body: bool = False) -> tuple[list
             if mode == "rule" and note and (current is None or int(note.group(1)) == int(current) + 1):
                 current = note.group(1)
                 notes[current] = note.group(2)
+                taken.printed_on[current] = page
                 continue
             if current is not None:
                 notes[current] = _join(notes[current], line)
@@ -149,8 +183,11 @@ def _take_notes(lines: list[str], raw: RawDoc, body: bool = False) -> tuple[list
             continue
         if not seen_formula and FORMULA.match(line):
             seen_formula = True
+        if line:
+            between = False
         out.append(lines[index - 1])
-    return out, notes
+        taken.pages.append(page)
+    return taken
 
 
 def _running_head_lines(lines: list[str]) -> set[int]:
@@ -183,38 +220,50 @@ def _skip_running_head(lines: list[str], index: int) -> int:
 
 
 # --- paragraphs -------------------------------------------------------------
-def _paragraphs(lines: list[str], line_mode: bool) -> list[str]:
-    blocks: list[list[str]] = [[]]
+def _paragraphs(lines: list[str], pages: list[int], line_mode: bool) -> list[Block]:
+    blocks: list[list[tuple[str, int]]] = [[]]
     for index, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             if blocks[-1]:
                 blocks.append([])
             continue
-        if blocks[-1] and (_starts_new(blocks[-1], stripped, line_mode)
-                           or (line_mode and _heading_line(blocks[-1][-1], stripped, lines, index))):
-            blocks.append([])
-        blocks[-1].append(stripped)
-    out: list[str] = []
+        if blocks[-1]:
+            prev, prev_page = blocks[-1][-1]
+            if (_starts_new(prev, len(blocks[-1]), stripped, line_mode)
+                    or (line_mode and _heading_line(prev, stripped, lines, index))
+                    or (pages[index] != prev_page and _new_on_new_page(prev, stripped))):
+                blocks.append([])
+        blocks[-1].append((stripped, pages[index]))
+    out: list[Block] = []
     pending_label = ""
-    for block in blocks:
-        if not block:
+    for lines_of_block in blocks:
+        if not lines_of_block:
             continue
-        text = _join_lines(block)
-        if _LABEL_ONLY.match(text):
-            pending_label = text
+        block = _join_lines(lines_of_block)
+        if _LABEL_ONLY.match(block.text):
+            pending_label = block.text
             continue
         if pending_label:
-            text, pending_label = f"{pending_label} {text}", ""
-        out.append(text)
+            shift = len(pending_label) + 1
+            block = Block(f"{pending_label} {block.text}", [(0, block.pages[0][1])]
+                          + [(start + shift, page) for start, page in block.pages[1:]])
+            pending_label = ""
+        out.append(block)
     if pending_label:
-        out.append(pending_label)
+        out.append(Block(pending_label, [(0, pages[-1] if pages else 1)]))
     return out
+
+
+def _new_on_new_page(prev: str, line: str) -> bool:
+    """A page that opens with a lead phrase after a paragraph's end ("outer space,4" / "Noting with
+    satisfaction"): the paragraph ended with the page, where no blank line stands between the two."""
+    return _ENDS_PARAGRAPH.search(prev) is not None and opens_with_lead(line)
 
 
 def _heading_line(prev: str, line: str, lines: list[str], index: int) -> bool:
     """A short unpunctuated line between a paragraph's end and a paragraph's start ("Reporting")."""
-    if not prev.endswith((",", ";", ".", ":")) or line.endswith((",", ";", ".", ":")) or len(line) > 70:
+    if not _ENDS_PARAGRAPH.search(prev) or line.endswith((",", ";", ".", ":")) or len(line) > 70:
         return False
     ahead = [n.strip() for n in lines[index + 1:index + 5] if n.strip()]
 
@@ -229,8 +278,8 @@ def _heading_line(prev: str, line: str, lines: list[str], index: int) -> bool:
     return len(ahead) > 1 and len(ahead[0]) <= 70 and not ahead[0].endswith((",", ";", ".", ":")) and opens(ahead[1])
 
 
-def _starts_new(block: list[str], line: str, line_mode: bool) -> bool:
-    prev = block[-1]
+def _starts_new(prev: str, count: int, line: str, line_mode: bool) -> bool:
+    """Does `line` open a new block after `prev`, the last of the block's `count` lines?"""
     if _LABEL_ONLY.match(prev):
         return False
     if _LABEL_ONLY.match(line) or ANNEX.match(line) or ANNEX.match(prev):
@@ -240,90 +289,37 @@ def _starts_new(block: list[str], line: str, line_mode: bool) -> bool:
     if not line_mode:
         return False
     if starts_like_paragraph(line) and (
-        prev.endswith((",", ";", ".", ":"))
-        or (len(block) == 1 and len(prev) < 70 and not prev.endswith(("-", "–")))  # a heading line
+        _ENDS_PARAGRAPH.search(prev) is not None
+        or (count == 1 and len(prev) < 70 and not prev.endswith(("-", "–")))  # a heading line
     ):
         return True
     return FORMULA.match(line) is not None
 
 
-def _join_lines(lines: list[str]) -> str:
-    """Join wrapped lines; a number set apart by a space at a line end or before a wide gap
-    ("Development 1 \\n", "2023, 4  as") is kept as a possible footnote marker."""
-    marked = [_SPACED.sub(_mark_spaced, line) for line in lines]
-    text = marked[0]
-    for line in marked[1:]:
-        text = _join(text, line)
-    return re.sub(r"[ \t]{2,}", " ", text)
+def _join_lines(lines: list[tuple[str, int]]) -> Block:
+    """Join wrapped lines, noting the page of each; a number set apart by a space at a line end or before
+    a wide gap ("Development 1 \\n", "2023, 4  as") is kept as a possible footnote marker."""
+    text, pages = "", []
+    for line, page in lines:
+        marked = _GAP.sub(" ", _SPACED.sub(_mark_spaced, line) if _DIGIT_AFTER_SPACE.search(line) else line)
+        text = _join(text, marked) if text else marked
+        pages.append((len(text) - len(marked), page))
+    return Block(text, pages)
 
 
 def _mark_spaced(match: re.Match[str]) -> str:
     before = match.string[:match.start()].rsplit(" ", 1)[-1].lower()
-    if before in _NUMBER_WORDS:
+    if before in _NUMBER_WORDS or (before[-1:].isdigit() and not re.search(r"(?:19|20)\d\d$", before)):
         return match.group()
+    weak = before in _NUMBERED_NOUNS or before[-1:].isdigit()  # "Goals 12", "the Decade 2024–2034 12"
+    opening, closing = (WEAK_OPEN, WEAK_CLOSE) if weak else (OPEN, CLOSE)
     glued_after = match.end() < len(match.string) and match.string[match.end()].isalpha()
-    return f"{_OPEN}{match.group(1)}{_CLOSE}" + (" " if glued_after else "")
+    return f"{opening}{match.group(1)}{closing}" + (" " if glued_after else "")
 
 
 def _join(text: str, line: str) -> str:
     if text.endswith("-") and not text.endswith(" -") and line[:1].isalnum():
         return text + line
+    if text.endswith("–") and text[-2:-1].isdigit() and line[:1].isdigit():  # "the Decade 2024–" / "2034"
+        return text + line
     return f"{text} {line}"
-
-
-# --- inline marks -------------------------------------------------------------
-class _Marks:
-    """Parses inline marks, keeping count of footnote markers so bare digits are read in order."""
-
-    def __init__(self, notes: set[str], starred: bool) -> None:
-        self.notes = notes
-        self.starred = starred
-        self.last = 0
-
-    def parse(self, text: str) -> list[Inline]:
-        out: list[Inline] = []
-        position = 0
-        for match in _INLINE.finditer(text):
-            if match.group("star") and not self.starred:
-                continue
-            out.extend(self._digits(text[position:match.start()]))
-            marker = match.group("sup") or match.group("ref")
-            if marker:
-                out.append(self._ref(marker.translate(_SUP_TO_DIGIT)))
-            else:
-                inner = match.group("star")[1:-1].replace("\n", " ")
-                out.extend(Text(i.text, True) if isinstance(i, Text) else i for i in self.parse(inner))
-            position = match.end()
-        out.extend(self._digits(text[position:]))
-        return out
-
-    def _ref(self, marker: str) -> NoteRef:
-        if marker.isdigit():
-            self.last = max(self.last, int(marker))
-        return NoteRef(marker)
-
-    def _digits(self, text: str) -> list[Inline]:
-        """Bare digits that name a footnote: glued to a word ("2015,1 and", "July 20203 and") or set
-        apart at a line end; a candidate counts only if it is the next marker or one already used."""
-        if not self.notes or not _DIGIT.search(text):
-            return [Text(text.replace(_OPEN, " ").replace(_CLOSE, ""))] if text else []
-        out: list[Inline] = []
-        position = 0
-        found = sorted([*_GLUED.finditer(text), *_YEAR_GLUED.finditer(text), *_CANDIDATE.finditer(text)],
-                       key=lambda m: m.start())
-        for match in found:
-            group = 2 if match.re is _YEAR_GLUED else 1
-            marker, start = match.group(group), match.start(group)
-            if match.re is _CANDIDATE:
-                start = match.start()
-            if start < position:
-                continue
-            value = int(marker)
-            spaced = match.re is _CANDIDATE
-            if marker in self.notes and (value == self.last + 1 or (not spaced and value <= self.last)):
-                out.append(Text(text[position:start]))
-                out.append(self._ref(marker))
-                position = match.end()
-        out.append(Text(text[position:]))
-        restored = [Text(_CANDIDATE.sub(r" \1", i.text)) if isinstance(i, Text) else i for i in out]
-        return [i for i in restored if not isinstance(i, Text) or i.text]

@@ -15,10 +15,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from drafter.model import Resolution
-from drafter.rules import citations, leads, numbers, structure, xrefs
+from drafter.rules import citations, leads, negotiation, numbers, structure, xrefs
 from drafter.rules.base import Finding, Fix, Rule, apply_fix
 
-RULES: dict[str, Rule] = {rule.id: rule for module in (structure, leads, citations, numbers, xrefs)
+RULES: dict[str, Rule] = {rule.id: rule for module in (structure, leads, citations, numbers, xrefs,
+                                                                         negotiation)
                           for rule in module.RULES}
 
 

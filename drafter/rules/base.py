@@ -23,6 +23,7 @@ from drafter.model import (
     iter_paragraphs,
     normalize_runs,
 )
+from drafter.negotiation_marks import balanced
 
 
 @dataclass(frozen=True)
@@ -139,19 +140,24 @@ def replace_span(content: Sequence[Inline], start: int, end: int, new: str) -> C
         tail = item.text[max(0, end - pos):] if end < stop else ""
         inside = pos <= start < stop or (index == last_text and start == stop)
         if head:
-            out.append(Text(head, item.italic))
+            out.append(_kept(item, head))
         if inside and not placed:
             out.append(Text(new, item.italic))
             placed = True
         if tail:
             out.extend(moved)
             moved = []
-            out.append(Text(tail, item.italic))
+            out.append(_kept(item, tail))
         pos = stop
     if not placed:
         out.append(Text(new))
     out.extend(moved)
-    return normalize_runs(out)
+    return balanced(normalize_runs(out))
+
+
+def _kept(item: Text, text: str) -> Text:
+    """What stays of a run: the item itself when all of it stays (a bracket mark stays a mark)."""
+    return item if text == item.text else Text(text, item.italic)
 
 
 def holder(res: Resolution, target: str) -> Paragraph | Footnote | None:

@@ -315,6 +315,26 @@ def test_comments_written_to_word_and_read_back(tmp_path: Path) -> None:
         assert again.comments[3].quote == "collective responsibility"
 
 
+def test_comment_in_a_bracketed_paragraph_stays_on_its_words_in_the_clean_export(tmp_path: Path) -> None:
+    from drafter.negotiation_marks import bracket
+
+    doc = fresh()
+    op2 = doc.draft.operatives()[1]
+    body = texts(doc.draft)[op2.id]
+    at = body.index("collective responsibility")
+    bracketed = edits.set_content(doc, op2.id, bracket(op2.content, at, at + len("collective"), "European Union"))
+    assert bracketed is not None
+    bracketed.apply(doc)
+    comment = comment_on(doc, op2.id, "responsibility to uphold", "Which principles?", "Chile")
+    assert texts(doc.draft)[op2.id][placements(doc.draft)[comment.id].start - 2] == "]"
+    clean = _read_back(write_clean(doc.draft), tmp_path / "clean.docx")  # the clean text has no brackets
+    tracked = _read_back(write_tracked(doc.base, doc.draft, "Drafter", "2026-01-09T12:00:00Z")[0],
+                         tmp_path / "tracked.docx")
+    for read in (clean, tracked):
+        assert [(author, words) for author, _date, text, words, _reply, _done in read if author == "Chile"] == [
+            ("Chile", "responsibility to uphold")]
+
+
 def test_export_passes_the_ooxml_schema(tmp_path: Path) -> None:
     from openxml_audit import OpenXmlValidator
 

@@ -226,3 +226,30 @@ def test_a_second_ctrl_f_never_replaces_again(app: tuple[App, Document]) -> None
     undone = running.dump(lambda s: s["revision"] > revision)
     assert sum(t.count(replacement) for t in paragraphs(undone["document"]).values()) == 0
     redline_matches(undone, {f"OP{n}": p.text for n, p in enumerate(doc.base.operatives(), 1)})
+
+
+def test_the_first_start_asks_for_the_delegation(display: str, tmp_path: Path) -> None:
+    """`drafter` started for the first time: the delegation typed at the prompt is the author from then on."""
+    env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
+    env.update(DISPLAY=display, PYTHONPATH=str(ROOT), XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_STATE_HOME=str(tmp_path / "state"), XDG_DATA_HOME=str(tmp_path / "data"),
+               XDG_CACHE_HOME=str(tmp_path / "cache"))
+    process = subprocess.Popen([sys.executable, "-m", "drafter.cli"], env=env, cwd=tmp_path,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        app = App.__new__(App)  # only its keyboard: this start has no file and no state dump
+        app.env, app.process = env, process
+        app.focus("Welcome to Drafter")
+        app.type("Ruritania")
+        app.keys("Return")
+        time.sleep(0.5)
+        app.focus("Welcome to Drafter")  # the next question: open the sample?
+        app.keys("Escape")
+        app.focus("Drafter")
+        app.keys("ctrl+q")
+        assert process.wait(30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+    config = (tmp_path / "config" / "Drafter" / "Drafter.conf").read_text(encoding="utf-8")
+    assert "author=Ruritania" in config and "first_start=false" in config

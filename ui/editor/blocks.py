@@ -29,16 +29,18 @@ from functools import partial
 
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from drafter.model import Inline, Resolution, Text
+from drafter.model import Bracket, Inline, Resolution, Text
 from ui.editor import layout
 from ui.runs import changed_runs, text_document_runs, unchanged_positions
 from ui.textblocks import Step, apply_steps, finish_layout, splice
 
-Signature = tuple[tuple[str, bool] | str, ...]  # a run is (text, italic), a footnote reference its note id
+# a run is (text, italic), a bracket mark (text, italic, holder, pair), a footnote reference its note id
+Signature = tuple[tuple[str, bool] | tuple[str, bool, str, str] | str, ...]
 
 
 def signature(content: Sequence[Inline]) -> Signature:
-    return tuple((item.text, item.italic) if isinstance(item, Text) else item.note for item in content)
+    return tuple((item.text, item.italic, item.holder, item.pair) if isinstance(item, Bracket)
+                 else (item.text, item.italic) if isinstance(item, Text) else item.note for item in content)
 
 
 @dataclass(frozen=True)
@@ -48,10 +50,10 @@ class Row:
     key: str
     kind: str
     depth: int
-    labelled: bool
+    labelled: int  # the room its printed label takes (`layout.label_room`)
     content: Signature
 
-    def shape(self) -> tuple[str, int, bool]:
+    def shape(self) -> tuple[str, int, int]:
         return self.kind, self.depth, self.labelled
 
     def cites(self, notes: set[str]) -> bool:
@@ -196,7 +198,7 @@ class Blocks:
         """The row of a unit; the signature of its content is computed again only if it is another list."""
         seen = self._seen.get(unit.key)
         content = seen[1] if seen is not None and seen[0] is unit.content else signature(unit.content)
-        return Row(unit.key, unit.kind, unit.depth, bool(unit.label), content)
+        return Row(unit.key, unit.kind, unit.depth, layout.label_room(unit.label), content)
 
     def _remember(self, units: list[layout.Unit], rows: list[Row]) -> None:
         self.rows = rows

@@ -298,8 +298,9 @@ class StructuredEditor(QTextEdit):
         super().mousePressEvent(event)
 
     def _plain_typing_format(self, event: QKeyEvent) -> None:
-        """Text typed right after a footnote marker is plain text, not another marker."""
-        if event.text() and self.currentCharFormat().objectType() == layout.NOTE_OBJECT:
+        """Text typed right after a footnote marker or a bracket mark is plain text, not another mark."""
+        fmt = self.currentCharFormat()
+        if event.text() and (fmt.objectType() == layout.NOTE_OBJECT or layout.is_bracket_format(fmt)):
             self.setCurrentCharFormat(layout.char_format(layout.kind_of(self.textCursor().block())))
 
     def _handle_key(self, event: QKeyEvent) -> bool:

@@ -5,7 +5,9 @@ unit's key and kind as block-format properties. The printed label ("1.", "(a)") 
 margin label ("OP5(a)") of a unit are painted by the editor (see `blocks.Blocks.labels`),
 never part of the text, so typing can never damage them and renumbering rewrites no block.
 Footnote references are one object character each (U+FFFC) whose format names the
-footnote; `NoteMarker` draws its current number.
+footnote; `NoteMarker` draws its current number. A bracket mark is its own "[" or "]" in a
+format of its own (bold, coloured) that names its pair and holder (`P_BRACKET`), read back
+as the same `Bracket`.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QPointF, QRect, QRectF, QSizeF
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QFontMetricsF,
     QPainter,
@@ -28,12 +31,26 @@ from PySide6.QtGui import (
     QTextFragment,
 )
 
-from drafter.model import Block, Content, CrossHeading, Inline, NoteRef, Paragraph, Resolution, Text, sub_label
+from drafter.labels import printed
+from drafter.model import (
+    Block,
+    Bracket,
+    Content,
+    CrossHeading,
+    Inline,
+    NoteRef,
+    Paragraph,
+    Resolution,
+    Text,
+    sub_label,
+)
 from drafter.parts import annex_part
 
 P_KEY = QTextFormat.Property.UserProperty + 1
 P_KIND = QTextFormat.Property.UserProperty + 2
 P_NOTE = QTextFormat.Property.UserProperty + 5
+P_BRACKET = QTextFormat.Property.UserProperty + 6  # "pair\x1fholder" of a bracket mark
+BRACKET_COLOUR = QColor("#8a1c1c")
 NOTE_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
 OBJECT_CHAR = "\ufffc"
 LINE_BREAK = "\u2028"
@@ -108,14 +125,12 @@ def units(res: Resolution) -> Iterator[Unit]:
 
 def _blocks(res: Resolution, blocks: list[Block], labels: dict[str, str], operative: bool,
             op_count: int) -> Iterator[Unit]:
-    number = 0
     for block in blocks:
         if isinstance(block, CrossHeading):
             yield Unit(block.id, HEADING, block.content, margin="heading")
             continue
-        number += 1
-        label = f"{number}." if operative and op_count > 1 else ""
         margin = labels.get(block.id, "")
+        label = printed(margin) if operative and op_count > 1 else ""  # "5.", "5 bis.", "5 alt 1."
         yield Unit(block.id, OP if operative else PP, block.content, 0, label, margin)
         yield from _children(res, block, 1, margin, labels)
 
@@ -130,6 +145,12 @@ def _children(res: Resolution, para: Paragraph, depth: int, prefix: str,
 
 
 # --- formats -------------------------------------------------------------------------------
+def label_room(label: str) -> int:
+    """How many indents the printed label of a paragraph takes: none, one ("12."), or two for a negotiation
+    label ("5 bis.", "5 alt 2.")."""
+    return 0 if not label else 1 if len(label) <= 4 else 2
+
+
 def block_format(unit: Unit) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
     fmt.setProperty(P_KEY, unit.key)
@@ -139,7 +160,7 @@ def block_format(unit: Unit) -> QTextBlockFormat:
     if unit.kind == PP:
         fmt.setTextIndent(INDENT)
     elif unit.kind in (OP, ANNEX_PARA):
-        fmt.setTextIndent(INDENT if unit.label else 0)
+        fmt.setTextIndent(INDENT * label_room(unit.label))
     elif unit.kind == SUB:
         left = GUTTER + INDENT * (unit.depth + 1)
     elif unit.kind == NOTE:
@@ -184,10 +205,24 @@ def note_format(note_id: str, unit_kind: str) -> QTextCharFormat:
     return fmt
 
 
+def bracket_format(item: Bracket, unit_kind: str) -> QTextCharFormat:
+    fmt = char_format(unit_kind)
+    fmt.setFontWeight(QFont.Weight.Bold)
+    fmt.setForeground(BRACKET_COLOUR)
+    fmt.setProperty(P_BRACKET, f"{item.pair}\x1f{item.holder}")
+    return fmt
+
+
+def is_bracket_format(fmt: QTextFormat) -> bool:
+    return fmt.hasProperty(P_BRACKET)
+
+
 def write_content(cursor: QTextCursor, unit_kind: str, content: Sequence[Inline]) -> None:
     for item in content:
         if isinstance(item, NoteRef):
             cursor.insertText(OBJECT_CHAR, note_format(item.note, unit_kind))
+        elif isinstance(item, Bracket):
+            cursor.insertText(item.text, bracket_format(item, unit_kind))
         else:
             cursor.insertText(item.text.replace("\n", LINE_BREAK), char_format(unit_kind, item))
     cursor.setCharFormat(char_format(unit_kind))
@@ -213,11 +248,16 @@ def read_content(block: QTextBlock) -> Content:
             note = str(fmt.property(P_NOTE))
             out.extend(NoteRef(note) for ch in text if ch == OBJECT_CHAR)
             continue
+        if fmt.hasProperty(P_BRACKET):
+            pair, _sep, holder = str(fmt.property(P_BRACKET)).partition("\x1f")
+            for char in text:  # the mark, and anything typed into its format by other means than keys
+                out.append(Bracket(char, False, holder, pair) if char in "[]" else Text(char, fmt.fontItalic()))
+            continue
         text = text.replace(OBJECT_CHAR, "").replace(LINE_BREAK, "\n")
         if not text:
             continue
         italic = fmt.fontItalic()
-        if out and isinstance(out[-1], Text) and out[-1].italic == italic:
+        if out and type(out[-1]) is Text and out[-1].italic == italic:
             out[-1] = Text(out[-1].text + text, italic)
         else:
             out.append(Text(text, italic))

@@ -1,4 +1,5 @@
-"""The outline: PP1…, OP1…, OP1(a)… with their first words and a mark on each changed paragraph.
+"""The outline: PP1…, OP1…, OP1(a)… with their first words, a mark on each changed paragraph and, while the
+text is negotiated, a mark of each paragraph's status (◐ agreed ad ref, ✔ agreed; open paragraphs none).
 
 A tree of standard items over the draft's structure (the view lays out and paints several
 hundred rows at every change of structure, which is quick when the model answers in C++).
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from drafter.edits import Where
 from drafter.model import Block, CrossHeading, Paragraph, Resolution
+from drafter.negotiation_marks import AD_REF, AGREED, status_name
 from drafter.parts import OPERATIVE, PREAMBLE, annex_part
 from ui.runs import changed_runs, unchanged_positions
 
@@ -27,6 +29,7 @@ Index = QModelIndex | QPersistentModelIndex
 MIME = "application/x-drafter-block"
 PART = Qt.ItemDataRole.UserRole + 1  # the part a row belongs to ("preamble", "annex 1")
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
+STATUS_MARKS = {AD_REF: "◐", AGREED: "✔"}  # the mark of a paragraph's status; an open paragraph has none
 
 
 @dataclass(eq=False)
@@ -40,6 +43,7 @@ class Node:
     item: QStandardItem = field(default_factory=QStandardItem)
     children: list[Node] = field(default_factory=list)
     content: object = None  # the content list the words were taken from
+    status: str = ""  # the paragraph's status while negotiated ("" open, "ad ref", "agreed")
 
     def row(self) -> int:
         return self.item.row()
@@ -62,6 +66,10 @@ def _label(block: Block, labels: dict[str, str]) -> str:
 
 def _children(block: Block) -> list[Paragraph]:
     return block.children if isinstance(block, Paragraph) else []
+
+
+def _status(block: Block) -> str:
+    return block.status if isinstance(block, Paragraph) else ""
 
 
 class OutlineModel(QStandardItemModel):
@@ -112,7 +120,8 @@ class OutlineModel(QStandardItemModel):
         return node
 
     def _node_of(self, block: Block, part: str, labels: dict[str, str]) -> Node:
-        node = Node(_label(block, labels), _first_words(block.text), block.id, part, content=block.content)
+        node = Node(_label(block, labels), _first_words(block.text), block.id, part, content=block.content,
+                    status=_status(block))
         self._new_row(node)
         self._adopt(node, [self._node_of(child, part, labels) for child in _children(block)])
         return node
@@ -136,8 +145,10 @@ class OutlineModel(QStandardItemModel):
     def _show(self, node: Node) -> None:
         """The text and the tip of a node's row."""
         mark = "● " if node.key in self.changed else ""
-        node.item.setText(f"{mark}{node.label}  {node.text}".rstrip() if node.key else node.label)
-        node.item.setToolTip(f"{node.label}: changed against the base" if mark else node.label)
+        status = f"{STATUS_MARKS[node.status]} " if node.status in STATUS_MARKS else ""
+        node.item.setText(f"{mark}{status}{node.label}  {node.text}".rstrip() if node.key else node.label)
+        notes = (["changed against the base"] if mark else []) + ([status_name(node.status)] if status else [])
+        node.item.setToolTip(f"{node.label}: {', '.join(notes)}" if notes else node.label)
 
     def _splice(self, node: Node, start: int, end: int, fresh: list[Node]) -> None:
         """Children [start, end) of `node` give way to the `fresh` nodes."""
@@ -158,8 +169,8 @@ class OutlineModel(QStandardItemModel):
             label = _label(block, labels)
             text = child.text if child.content is block.content else _first_words(block.text)
             child.content = block.content
-            if (label, text) != (child.label, child.text):
-                child.label, child.text = label, text
+            if (label, text, _status(block)) != (child.label, child.text, child.status):
+                child.label, child.text, child.status = label, text, _status(block)
                 self._show(child)
             children = _children(block)
             if children or child.children:
