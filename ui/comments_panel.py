@@ -83,7 +83,8 @@ class CommentsPanel(QWidget):
         self.tree.setUniformRowHeights(False)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.tree.setAlternatingRowColors(True)
+        self.tree.setRootIsDecorated(False)  # every thread shows its replies, indented under it
+        self.tree.setStyleSheet("QTreeWidget::item { padding: 3px 2px; border-bottom: 1px solid #dcdcdc; }")
         self.prompt = QLabel("")
         self.prompt.setWordWrap(True)
         self.box = ComposeBox()
