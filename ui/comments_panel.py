@@ -2,9 +2,9 @@
 
 The list shows each thread under the label of the paragraph it stands on (PP3, OP5(a)), with author, date,
 the words it is on and its text; replies are its children. A resolved thread is greyed and marked; a
-comment whose words were deleted says so and quotes them. The box below takes a new comment or a reply:
-Enter saves it, Shift+Enter starts a new line, Escape gives it up. The pane only shows and asks; the
-window turns what it asks into undoable edits (`ui.comments_ui`).
+comment whose words were deleted says so and quotes them. The box below takes a new comment, a reply, or
+a comment's new text (F2 in the list): Enter saves it, Shift+Enter starts a new line, Escape gives it up.
+The pane only shows and asks; the window turns what it asks into undoable edits (`ui.comments_ui`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -68,6 +68,7 @@ class CommentsPanel(QWidget):
     reply_requested = Signal()
     resolve_requested = Signal()
     delete_requested = Signal()
+    edit_requested = Signal()
     text_entered = Signal(str)  # the text of the comment or reply being written
     compose_cancelled = Signal()
 
@@ -202,13 +203,17 @@ class CommentsPanel(QWidget):
         if event.key() == Qt.Key.Key_Delete and self.tree.hasFocus():
             self.delete_requested.emit()
             return
+        if event.key() == Qt.Key.Key_F2 and self.tree.hasFocus():
+            self.edit_requested.emit()
+            return
         super().keyPressEvent(event)
 
     # --- writing ---------------------------------------------------------------------------------
-    def open_compose(self, prompt: str) -> None:
+    def open_compose(self, prompt: str, text: str = "") -> None:
         self.prompt.setText(prompt)
         self.prompt.show()
-        self.box.clear()
+        self.box.setPlainText(text)
+        self.box.moveCursor(QTextCursor.MoveOperation.End)
         self.box.show()
         self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
 

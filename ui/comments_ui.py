@@ -1,10 +1,11 @@
 """Comments in the app: the Comments pane, the marks in the editor, and the actions on comments.
 
 New comment (Ctrl+Alt+M, as in Word) is on the words selected in the editor (the word under the cursor
-when nothing is selected; the whole paragraph in an empty one); the pane opens a box for its text. Reply
-(Ctrl+Alt+Shift+M), Resolve or reopen (Ctrl+Alt+Shift+R) and Delete act on the comment selected in the
-pane, which follows the cursor into the words of a comment. Each is one undoable edit of the draft
-(`drafter.edits.comments`); the author is the app's author of changes (`Settings.author`).
+when nothing is selected; the whole paragraph in an empty one); the pane opens a box for its text.
+Reply (Ctrl+Alt+Shift+M), Resolve or reopen (Ctrl+Alt+Shift+R), Edit (F2 in the pane) and Delete act on
+the comment selected in the pane, which follows the cursor into the words of a comment. Each is one
+undoable edit of the draft (`drafter.edits.comments`); the author is the app's author of changes
+(`Settings.author`).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class Pending:
     start: int = 0
     end: int = 0
     reply_to: str = ""
+    edit: str = ""  # the comment whose text is being changed
 
 
 class CommentsUi(QObject):
@@ -61,6 +63,7 @@ class CommentsUi(QObject):
         self.panel.reply_requested.connect(self.reply)
         self.panel.resolve_requested.connect(self.resolve)
         self.panel.delete_requested.connect(self.delete)
+        self.panel.edit_requested.connect(self.edit)
         self.panel.text_entered.connect(self._entered)
         self.panel.compose_cancelled.connect(self._cancelled)
         self.panel.tree.currentItemChanged.connect(lambda *_: self._chosen_changed())
@@ -156,6 +159,16 @@ class CommentsUi(QObject):
         self.panel.open_compose(self.tr("Reply to {author}: {text}").format(author=comment.author,
                                                                           text=short(comment.text)))
 
+    def edit(self) -> None:
+        """Change the text of the selected comment (F2 in the pane)."""
+        comment = self._current()
+        if comment is None:
+            return
+        self.pending = Pending(edit=comment.id)
+        self.show_pane()
+        self.panel.open_compose(self.tr("Change the text of {author}'s comment").format(author=comment.author),
+                                comment.text)
+
     def resolve(self) -> None:
         comment = self._current()
         doc = self.controller.doc
@@ -194,6 +207,12 @@ class CommentsUi(QObject):
             self.window.statusBar().showMessage(self.tr("An empty comment is not saved: write its text, or press "
                                                         "Escape."), 5000)
             return
+        if pending.edit:
+            self._finish()
+            if any(c.id == pending.edit and c.text != text for c in doc.draft.comments):
+                self.controller.push(SetComment(pending.edit, text=text))
+            self.panel.select(pending.edit)
+            return
         if pending.reply_to:
             parent = next((c for c in doc.draft.comments if c.id == pending.reply_to), None)
             if parent is None:  # deleted meanwhile (undo): nothing to answer
@@ -206,16 +225,18 @@ class CommentsUi(QObject):
                 self._cancelled()
                 return
             made = new_comment(doc.draft, pending.block, pending.start, pending.end, text, self.author())
-        self.pending = None
-        self.panel.close_compose()
+        self._finish()
         self.controller.push(AddComment(made))
         self.panel.select(made.id)
+
+    def _finish(self) -> None:
+        """The box closes; the focus goes back to drafting."""
+        self.pending = None
+        self.panel.close_compose()
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _cancelled(self) -> None:
-        self.pending = None
-        self.panel.close_compose()
-        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._finish()
 
 
 __all__ = ["CommentsUi", "Pending"]

@@ -83,6 +83,7 @@ def _edit_menu(window: MainWindow) -> None:
     action(window, menu, window.tr("New co&mment"), comments.new_comment, "Ctrl+Alt+M")
     action(window, menu, window.tr("Reply to comment"), comments.reply, "Ctrl+Alt+Shift+M")
     action(window, menu, window.tr("Resolve or reopen comment"), comments.resolve, "Ctrl+Alt+Shift+R")
+    action(window, menu, window.tr("Edit comment\tF2"), comments.edit)
     action(window, menu, window.tr("Delete comment"), comments.delete)
     menu.addSeparator()
     action(window, menu, window.tr("&Author of changes…"), window.author_field.ask)

@@ -105,6 +105,15 @@ def test_comment_reply_resolve_delete_and_undo_by_keys(qtbot, window: MainWindow
     qtbot.keyClick(tree, Qt.Key.Key_Z, CTRL)
     assert [c[1] for c in comments(window)] == ["Keep the three verbs.", "Agreed language."]
 
+    # F2 in the pane changes a comment's text; Ctrl+Z gives the old one back
+    qtbot.keyClick(window.editor, Qt.Key.Key_M, CTRL | SHIFT)
+    window.comments.panel.select(first.id)
+    qtbot.keyClick(tree, Qt.Key.Key_F2)
+    write(qtbot, " All three.")
+    assert comments(window)[0][1] == "Keep the three verbs. All three."
+    qtbot.keyClick(window.editor, Qt.Key.Key_Z, CTRL)
+    assert comments(window)[0][1] == "Keep the three verbs."
+
     # Escape gives up a comment being written; an empty one is not saved
     select_words(qtbot, window, op(window, 2), "collective responsibility")
     qtbot.keyClick(window.editor, Qt.Key.Key_M, CTRL | ALT)
