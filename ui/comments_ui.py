@@ -13,12 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDockWidget
 
 from drafter.comment_anchors import by_block, new_comment, placements, texts
-from drafter.comments import Comment, new_reply
+from drafter.comments import Comment, Placement, new_reply
+from drafter.edits import Scope
 from drafter.edits.comments import AddComment, DeleteComment, SetComment
 from ui.comment_marks import CommentMarks
 from ui.comments_panel import CommentsPanel, short
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 UNKNOWN_AUTHOR = "Unknown author"
+REFRESH_MS = 150
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,12 @@ class CommentsUi(QObject):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.marks = CommentMarks(window.editor)
         self.pending: Pending | None = None
-        self.controller.changed.connect(self.refresh)
+        self._later = QTimer(self)  # while the text is edited, the pane and the marks follow after a pause
+        self._later.setSingleShot(True)
+        self._later.setInterval(REFRESH_MS)
+        self._later.timeout.connect(self.refresh)
+        self._spots: tuple[int, dict[str, Placement]] = (-1, {})
+        self.controller.changed.connect(self._changed)
         self.controller.replaced.connect(self._replaced)
         self.editor.cursorPositionChanged.connect(self._follow_cursor)
         self.panel.jump_requested.connect(self.jump)
@@ -69,6 +76,22 @@ class CommentsUi(QObject):
         self.panel.tree.currentItemChanged.connect(lambda *_: self._chosen_changed())
 
     # --- showing ---------------------------------------------------------------------------------------
+    def _changed(self, scope: Scope) -> None:
+        """An edit of the comments shows at once; one of the text, after a pause, and only if there are any."""
+        if not (scope.content or scope.structure or scope.notes or scope.fields):
+            self.refresh()
+        elif self.panel.comments or (self.controller.doc is not None and self.controller.doc.draft.comments):
+            self._later.start()
+
+    def spots(self) -> dict[str, Placement]:
+        """Where every comment stands now (computed once per state of the document)."""
+        doc = self.controller.doc
+        if doc is None:
+            return {}
+        if self._spots[0] != self.controller.revision:
+            self._spots = (self.controller.revision, placements(doc.draft))
+        return self._spots[1]
+
     def refresh(self, *_why: object) -> None:
         doc = self.controller.doc
         if doc is None:
@@ -108,7 +131,7 @@ class CommentsUi(QObject):
         if doc is None or place is None or not doc.draft.comments:
             return
         key, offset = place
-        spots = placements(doc.draft)
+        spots = self.spots()
         for comment in doc.draft.comments:
             spot = spots[comment.id]
             if not comment.is_reply and spot.block == key and spot.on_words and spot.start <= offset <= spot.end:
@@ -185,7 +208,7 @@ class CommentsUi(QObject):
 
     def jump(self, comment_id: str) -> None:
         doc = self.controller.doc
-        spot = placements(doc.draft).get(comment_id) if doc is not None else None
+        spot = self.spots().get(comment_id) if doc is not None else None
         if spot is None or not spot.block:
             return
         end = spot.end if spot.on_words else None

@@ -127,7 +127,7 @@ def test_comment_reply_resolve_delete_and_undo_by_keys(qtbot, window: MainWindow
     qtbot.keyClick(window.editor, Qt.Key.Key_Delete)
     assert WORDS not in texts(doc.draft)[key]
     assert placements(doc.draft)[first.id].state == WORDS_GONE
-    assert "on words since deleted" in tree_lines(window)[0]
+    qtbot.waitUntil(lambda: "on words since deleted" in tree_lines(window)[0], timeout=2000)
     qtbot.keyClick(window.editor, Qt.Key.Key_Z, CTRL)
     assert placements(doc.draft)[first.id].state == ON_WORDS
 
