@@ -8,6 +8,7 @@ underlined, deleted text struck through, moves marked in the margin.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from html import escape
 
 from drafter.compare import kinds
@@ -84,15 +85,23 @@ def _line(change: Change) -> str:
     return f"{where}: {change.kind}"
 
 
+def no_changes(warnings: int) -> str:
+    """What a comparison without changes says: with warnings, that it speaks only of what was read."""
+    if not warnings:
+        return "No changes."
+    return f"No changes in what was read; {warnings} warning{'s' * (warnings != 1)} above"
+
+
 def summary(changes: ChangeList, *, color: bool = False, hide_renumbering: bool = False,
-            hide_technical: bool = False) -> str:
-    """The terminal report: counts per kind, then each change."""
+            hide_technical: bool = False, warnings: int = 0) -> str:
+    """The terminal report: counts per kind, then each change. `warnings`: how many warnings of the
+    readers were printed before it (a text without changes may differ where the reader could not read)."""
     shown = changes.visible(hide_renumbering=hide_renumbering, hide_technical=hide_technical)
     counts = changes.counts
     base = changes.old_symbol or "old"
     lines = [f"Base: {base}  →  {changes.new_symbol or 'new'}"]
     listed = ", ".join(f"{counts[kind]} {kind}" for kind in kinds.KINDS if counts.get(kind))
-    lines.append(f"Changes: {listed}" if listed else "No changes.")
+    lines.append(f"Changes: {listed}" if listed else no_changes(warnings))
     hidden = len(changes.changes) - len(shown)
     if hidden:
         lines.append(f"({hidden} hidden)")
@@ -107,9 +116,12 @@ def summary(changes: ChangeList, *, color: bool = False, hide_renumbering: bool 
     return "\n".join(lines) + "\n"
 
 
-def to_json(changes: ChangeList, *, hide_renumbering: bool = False, hide_technical: bool = False) -> str:
+def to_json(changes: ChangeList, *, hide_renumbering: bool = False, hide_technical: bool = False,
+            warnings: Sequence[Mapping[str, str]] = ()) -> str:
+    """The change list as `compare --json` prints it, with the readers' `warnings` (`{"file", "message"}`)."""
     shown = changes.visible(hide_renumbering=hide_renumbering, hide_technical=hide_technical)
-    return json.dumps(changes.to_dict(shown), ensure_ascii=False, indent=2)
+    data = changes.to_dict(shown) | {"warnings": [dict(warning) for warning in warnings]}
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 # --- HTML -----------------------------------------------------------------------------------

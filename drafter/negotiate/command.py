@@ -15,7 +15,8 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from drafter import inputs
-from drafter.errors import DrafterError, ExportFailed
+from drafter.errors import DrafterError
+from drafter.options import check_output, person, whole_number
 
 if TYPE_CHECKING:
     from drafter.negotiate.compilation import Compilation
@@ -42,8 +43,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
                              "compilation: each paragraph with the proposals on it; table: paragraph | proposals | "
                              "status")
     parser.add_argument("--json", action="store_true", help="print the proposals, conflicts and warnings as JSON")
-    parser.add_argument("--author", default="Drafter", help="author of the comments on competing proposals")
-    parser.add_argument("--jobs", type=int, default=1, metavar="N",
+    parser.add_argument("--author", type=person, default="Drafter",
+                        help="author of the comments on competing proposals")
+    parser.add_argument("--jobs", type=whole_number("a number of processes", 1, 64), default=1, metavar="N",
                         help="read the files with N processes (default 1; more helps on an idle machine)")
     parser.set_defaults(handler=run)
     return parser
@@ -77,13 +79,14 @@ def _run(args: argparse.Namespace) -> int:
 
     if not args.output and not args.json:
         raise DrafterError("say where to write the compilation (-o OUT.docx), or ask for --json")
-    if args.output and not args.output.lower().endswith(".docx"):
-        raise ExportFailed(args.output, "the compilation is a Word file: give a name ending in .docx")
     files = [file_and_name(argument) for argument in args.files]
+    if args.output:  # a Word file in a folder that takes it, and none of the files read
+        check_output("-o", args.output, (".docx",), what="the compilation",
+                     reads=(args.sent, *(path for path, _ in files)))
     if not os.path.isfile(args.sent):
         raise DrafterError(f"{args.sent}: no such file")
     sent = inputs.read(args.sent).text
-    compilation = compile_files(sent, files, jobs=max(1, args.jobs))
+    compilation = compile_files(sent, files, jobs=args.jobs)
     if args.output:
         data = _write(compilation, args.form, args.author)
         atomic_write(args.output, data)
@@ -92,8 +95,9 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         print(args.output)
-        for warning in compilation.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
+        own = len(sent.warnings)  # SENT's reader's warnings come first; the files' name their file
+        for number, warning in enumerate(compilation.warnings):
+            print(f"drafter compile: {args.sent + ': ' if number < own else ''}{warning}", file=sys.stderr)
     return 0
 
 
