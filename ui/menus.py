@@ -82,6 +82,13 @@ def _edit_menu(window: MainWindow) -> None:
     action(window, menu, window.tr("Move down\tAlt+Down"), lambda: editor.move_current(1))
     action(window, menu, window.tr("Preambular ↔ operative"), editor.toggle_current_kind, "Ctrl+Shift+K")
     menu.addSeparator()
+    comments = window.comments
+    action(window, menu, window.tr("New co&mment"), comments.new_comment, "Ctrl+Alt+M")
+    action(window, menu, window.tr("Reply to comment"), comments.reply, "Ctrl+Alt+Shift+M")
+    action(window, menu, window.tr("Resolve or reopen comment"), comments.resolve, "Ctrl+Alt+Shift+R")
+    action(window, menu, window.tr("Edit comment\tF2"), comments.edit)
+    action(window, menu, window.tr("Delete comment"), comments.delete)
+    menu.addSeparator()
     action(window, menu, window.tr("&Author of changes…"), window.author_field.ask)
 
 
@@ -103,7 +110,8 @@ def _view_menu(window: MainWindow) -> None:
     action(window, menu, window.tr("Reject change"), lambda: window.resolve_current("base"), "Ctrl+Shift+R")
     menu.addSeparator()
     window.panes.menu(menu)
-    for dock in (window.outline_dock, window.changes_dock, window.automatic_dock, window.proposals.dock):
+    for dock in (window.outline_dock, window.changes_dock, window.automatic_dock, window.proposals.dock,
+                 window.comments.dock):
         menu.addAction(dock.toggleViewAction())
     three = window.three_columns_dock.toggleViewAction()
     three.setShortcut(QKeySequence("Ctrl+4"))
