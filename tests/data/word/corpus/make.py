@@ -57,7 +57,8 @@ def crosscheck(files: list[Path]) -> str:
                         *map(str, files)], check=True, capture_output=True, timeout=900)
         for path in files:
             exported = Path(scratch) / f"{path.stem}.txt"
-            theirs = Counter(word_oracle.words(exported.read_text(encoding="utf-8-sig"))) if exported.exists() else Counter()
+            text = exported.read_text(encoding="utf-8-sig") if exported.exists() else ""
+            theirs = Counter(word_oracle.words(text))
             ours = word_oracle.read(path).words()
             only_ours, only_theirs = ours - theirs, theirs - ours
             if not only_ours and not only_theirs:

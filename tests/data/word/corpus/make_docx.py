@@ -116,7 +116,8 @@ class Writer:
                     f'<w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:{kind}Ref/></w:r>'
                     f'{run(" ")}{self.runs(line)}</w:p>' for line in text.split("\n"))
                 items.append(f'<w:{kind} w:id="{number}">{paragraphs}</w:{kind}>')
-            blob = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:{kind}s {DECLS}>{"".join(items)}</w:{kind}s>'
+            blob = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                    f'<w:{kind}s {DECLS}>{"".join(items)}</w:{kind}s>')
             content_type = CONTENT_TYPE.WML_FOOTNOTES if kind == "footnote" else CONTENT_TYPE.WML_ENDNOTES
             relationship = RELATIONSHIP_TYPE.FOOTNOTES if kind == "footnote" else RELATIONSHIP_TYPE.ENDNOTES
             self.add_part(f"/word/{kind}s.xml", content_type, relationship, blob.encode())
@@ -133,13 +134,13 @@ def text_box(paragraphs: list[str], writer: Writer, name: str = "Text Box") -> s
         'distR="114300" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
         '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
         '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
-        f'<wp:extent cx="2743200" cy="457200"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapTopAndBottom/>'
+        f'<wp:extent cx="2743200" cy="914400"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapTopAndBottom/>'
         f'<wp:docPr id="{shape_id}" name="{name} {shape_id}"/><wp:cNvGraphicFramePr/><a:graphic><a:graphicData '
         'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/>'
-        '<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="2743200" cy="457200"/></a:xfrm><a:prstGeom prst="rect">'
+        '<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="2743200" cy="914400"/></a:xfrm><a:prstGeom prst="rect">'
         f"<a:avLst/></a:prstGeom></wps:spPr><wps:txbx><w:txbxContent>{body}</w:txbxContent></wps:txbx><wps:bodyPr/>"
         "</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict>"
-        f'<v:shape id="{name.replace(" ", "")}{shape_id}" type="#_x0000_t202" style="width:216pt;height:36pt">'
+        f'<v:shape id="{name.replace(" ", "")}{shape_id}" type="#_x0000_t202" style="width:216pt;height:72pt">'
         f"<v:textbox><w:txbxContent>{body}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>"
         "</mc:AlternateContent></w:r>")
 
@@ -147,7 +148,7 @@ def text_box(paragraphs: list[str], writer: Writer, name: str = "Text Box") -> s
 def vml_box(paragraphs: list[str], writer: Writer) -> str:
     """A text box as Word 2003 wrote it: VML alone."""
     body = "".join(f"<w:p>{writer.runs(p)}</w:p>" for p in paragraphs)
-    return (f'<w:r><w:pict><v:shape id="OldBox{next(_ids)}" type="#_x0000_t202" style="width:216pt;height:36pt">'
+    return (f'<w:r><w:pict><v:shape id="OldBox{next(_ids)}" type="#_x0000_t202" style="width:216pt;height:72pt">'
             f"<v:textbox><w:txbxContent>{body}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>")
 
 
@@ -159,7 +160,8 @@ FRACTION = f"<m:oMath>{mr('x')}{mr('=')}<m:f><m:num>{mr('alpha')}</m:num><m:den>
 SUM = (f"<m:oMath><m:nary><m:naryPr><m:chr m:val=\"∑\"/></m:naryPr><m:sub>{mr('i')}{mr('=')}{mr('1')}</m:sub>"
        f"<m:sup>{mr('n')}</m:sup><m:e><m:sSup><m:e>{mr('share')}</m:e><m:sup>{mr('2')}</m:sup></m:sSup></m:e>"
        "</m:nary></m:oMath>")
-ROOT = f"<m:oMath><m:rad><m:radPr><m:degHide m:val=\"1\"/></m:radPr><m:deg/><m:e>{mr('quota')}</m:e></m:rad>{mr('≤')}{mr('0.001')}</m:oMath>"
+ROOT = (f"<m:oMath><m:rad><m:radPr><m:degHide m:val=\"1\"/></m:radPr><m:deg/><m:e>{mr('quota')}</m:e></m:rad>"
+        f"{mr('≤')}{mr('0.001')}</m:oMath>")
 
 
 def numbering(writer: Writer, levels: dict[int, list[tuple[str, str]]]) -> None:
@@ -344,7 +346,8 @@ def tracked(writer: Writer) -> None:
     writer.p("The first half of a paragraph{-, as deleted words-}",
              ppr=f'<w:rPr><w:del w:id="{next(_ids)}" {REVISION}/></w:rPr>')
     writer.p(" joined to its second half.")
-    writer.p("A whole paragraph inserted by the delegate.", ppr=f'<w:rPr><w:ins w:id="{next(_ids)}" {REVISION}/></w:rPr>')
+    writer.p("A whole paragraph inserted by the delegate.",
+             ppr=f'<w:rPr><w:ins w:id="{next(_ids)}" {REVISION}/></w:rPr>')
     writer.p("{-A whole paragraph deleted by the delegate.-}",
              ppr=f'<w:rPr><w:del w:id="{next(_ids)}" {REVISION}/></w:rPr>')
     writer.p("Moved words", extra=f'<w:moveFrom w:id="{next(_ids)}" {REVISION}>{run(" from here", deleted=True)}'
@@ -369,7 +372,8 @@ def controls(writer: Writer) -> None:
     cell.remove(para)
     row = table.rows[1]._tr
     old = row.findall(qn("w:tc"))[1]
-    wrapped = xml(sdt.format("WholeCell", f"<w:tc><w:tcPr/><w:p>{writer.runs('A control around a cell.')}</w:p></w:tc>"))
+    cell_xml = f"<w:tc><w:tcPr/><w:p>{writer.runs('A control around a cell.')}</w:p></w:tc>"
+    wrapped = xml(sdt.format("WholeCell", cell_xml))
     old.addprevious(wrapped)
     row.remove(old)
     table.cell(1, 0).text = "Row start"
@@ -400,8 +404,7 @@ def resolution(name: str, feature: str = "", pair: bool = False) -> Callable[[Wr
             if index == 3 and feature == "textbox":
                 extra = text_box(["Box: the Committee shall report annually to the Assembly."], writer)
             if index == 4 and feature == "equation":
-                rest = rest.rstrip(",;.") + ", with the rate "
-                extra = FRACTION + run(",")
+                extra = FRACTION  # at the end of the paragraph: the pair differs in it alone
             if index == 5 and feature == "endnote":
                 writer.endnotes[1] = "Endnote added in this version on the reporting cycle."
                 rest += "[^en:1]"

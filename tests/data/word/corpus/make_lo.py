@@ -163,7 +163,8 @@ def mi(name: str) -> str:
     return f"<math:mi>{name}</math:mi>"
 
 
-FRACTION = f"<math:mrow>{mi('x')}<math:mo>=</math:mo><math:mfrac>{mi('alpha')}<math:mn>2</math:mn></math:mfrac></math:mrow>"
+FRACTION = (f"<math:mrow>{mi('x')}<math:mo>=</math:mo><math:mfrac>{mi('alpha')}<math:mn>2</math:mn></math:mfrac>"
+            "</math:mrow>")
 SUM = (f"<math:mrow><math:munderover><math:mo>∑</math:mo><math:mrow>{mi('i')}<math:mo>=</math:mo><math:mn>1</math:mn>"
        f"</math:mrow>{mi('n')}</math:munderover><math:msup>{mi('share')}<math:mn>2</math:mn></math:msup></math:mrow>")
 ROOT = f"<math:mrow><math:msqrt>{mi('quota')}</math:msqrt><math:mo>≤</math:mo><math:mn>0.001</math:mn></math:mrow>"
@@ -202,7 +203,8 @@ def lists(doc: Odt) -> None:
         out = []
         for entry in entries:
             if isinstance(entry, list):
-                out[-1] = out[-1].replace("</text:list-item>", f"<text:list>{items(entry)}</text:list></text:list-item>")
+                nested = f"<text:list>{items(entry)}</text:list></text:list-item>"
+                out[-1] = out[-1].replace("</text:list-item>", nested)
             else:
                 out.append(f"<text:list-item><text:p>{doc.inline(entry)}</text:p></text:list-item>")
         return "".join(out)
@@ -215,7 +217,8 @@ def lists(doc: Odt) -> None:
         "Decides to remain seized of the matter."]) + "</text:list>")
     doc.body.append('<text:list text:style-name="Bullets">' + items([
         "Peace and security", ["Prevention", "Mediation"], "Development", "Human rights"]) + "</text:list>")
-    doc.body.append('<text:list text:style-name="Roman">' + items(["Mandate", "Composition", "Budget"]) + "</text:list>")
+    doc.body.append('<text:list text:style-name="Roman">' + items(["Mandate", "Composition", "Budget"])
+                    + "</text:list>")
     doc.body.append('<text:list text:style-name="Articles">' + items(
         ["Scope of the present Convention.", "Use of terms."]) + "</text:list>")
     doc.body.append('<text:list text:style-name="Letters">' + items(["First option", "Second option"]) + "</text:list>")
@@ -223,7 +226,8 @@ def lists(doc: Odt) -> None:
 
 def notes(doc: Odt) -> None:
     doc.notes = {1: "Resolution 70/1.", 2: "A/79/552-S/2024/767.", 3: "See A/80/29, chap. II.",
-                 4: "Endnote on the reporting cycle of the Committee.", 5: "Endnote with two paragraphs.\nIts second part."}
+                 4: "Endnote on the reporting cycle of the Committee.",
+                 5: "Endnote with two paragraphs.\nIts second part."}
     doc.p("Recalling its resolution 70/1,[^1] and the report of the Secretary-General,[^2]")
     doc.p("Noting the report of the Committee[^3] and the reporting cycle,[^en:4]")
     doc.p("Decides to consider the question at its next session.[^en:5]")
@@ -250,8 +254,9 @@ def fields(doc: Odt) -> None:
 
 def sections(doc: Odt) -> None:
     doc.p("Opening words before any section.")
-    doc.body.append('<text:section text:name="First" text:style-name="Columns"><text:p>Section one, two columns.</text:p>'
-                    "<text:p>Section one, second paragraph.</text:p></text:section>")
+    doc.body.append('<text:section text:name="First" text:style-name="Columns">'
+                    "<text:p>Section one, two columns.</text:p><text:p>Section one, second paragraph.</text:p>"
+                    "</text:section>")
     doc.body.append('<text:section text:name="Second"><text:p>Section two words.</text:p></text:section>')
     doc.p("After a page break.", "Break")
 
@@ -314,7 +319,7 @@ def resolution(name: str, features: str = "", pair: bool = False) -> Callable[[O
             if index == 3 and features == "textbox":
                 extra = doc.frame(["Box: the Committee shall report annually to the Assembly."], "Box")
             if index == 4 and features == "equation":
-                para = para.rstrip(",;.") + ", with the rate " + "\0,"
+                para += "\0"  # the formula goes at the end: the pair differs in it alone
             if index == 5 and features == "endnote":
                 doc.notes[99] = "Endnote added in this version on the reporting cycle."
                 para += "[^en:99]"
@@ -356,7 +361,8 @@ def un_html(name: str) -> str:
         out.append("</ol>")
     for number, note in text.notes.items():
         out.append(f'<div id="sdfootnote{number}"><p class="sdfootnote"><a class="sdfootnotesym" '
-                   f'name="sdfootnote{number}sym" href="#sdfootnote{number}anc">{number}</a>{html.escape(note)}</p></div>')
+                   f'name="sdfootnote{number}sym" href="#sdfootnote{number}anc">{number}</a>'
+                   f"{html.escape(note)}</p></div>")
     out.append("</body></html>")
     return "".join(out)
 

@@ -3,7 +3,8 @@
 The reflowed texts (A/RES/80/11 and later) have one paragraph per block and footnotes as `[^n]: …` after
 a closing `---`; their footnote markers are digits glued to the word before ("peace,1"). A marker is taken
 where the next expected note number stands glued after a letter or punctuation mark, and becomes `[^n]`.
-A year takes no marker digit ("November 20242" is 2024 and note 2). Two extraction artefacts are undone:
+A year takes no marker digit ("November 20242" is 2024 and note 2); a marker set apart after a comma
+at the end of a paragraph is one too. Two extraction artefacts are undone:
 a running head left standing alone (the title again) is dropped, and a paragraph a page break cut in two
 (its second half starting in lower case) is joined again: neither is part of the document.
 """
@@ -44,11 +45,19 @@ def load(name: str) -> UnText:
     for para in paragraphs[start:]:
         if para == title:
             continue
-        if body and para[0].islower():
+        if body and _continues(body[-1], para):
             body[-1] += " " + para
         else:
             body.append(para)
     return UnText(fields["symbol"], title, paragraphs[:start], _markers(body, len(notes)), notes)
+
+
+def _continues(before: str, para: str) -> bool:
+    """A block that goes on from the one before: it starts in lower case, or with a number that is no
+    paragraph number after a block with no closing punctuation."""
+    if para[0].islower():
+        return True
+    return para[0].isdigit() and not re.match(r"\d+\.\s", para) and not before.endswith((".", ",", ";", ":"))
 
 
 def _markers(body: list[str], count: int) -> list[str]:
@@ -66,7 +75,8 @@ def _markers(body: list[str], count: int) -> list[str]:
             expected += 1
             return f"{match.group(2)}[^{match.group(3)}]"
 
-        out.append(re.sub(r"\[\^(\d+)\]|([A-Za-z,.;:)\]”’]|\b(?:19|20)\d\d)(\d{1,2})(?=[\s,.;:]|$)", mark, para))
+        para = re.sub(r"\[\^(\d+)\]|([A-Za-z,.;:)\]”’]|\b(?:19|20)\d\d)(\d{1,2})(?=[\s,.;:]|$)", mark, para)
+        out.append(re.sub(r"\[\^(\d+)\]|(,) (\d{1,2})$", mark, para))  # "Conference, 15": a marker set apart
     return out
 
 
