@@ -135,7 +135,8 @@ def _sources(reading: word_oracle.Reading, word: str) -> list[str]:
 
 @pytest.fixture(params=FILES, ids=[path.name for path in FILES])
 def docx(request: pytest.FixtureRequest) -> Path:
-    return request.param  # type: ignore[no-any-return]
+    path: Path = request.param
+    return path
 
 
 def _loaded(path: Path) -> Resolution:
@@ -174,7 +175,7 @@ def test_keeps_every_word_or_warns(docx: Path) -> None:
     assert not problems, "\n".join(problems)
 
 
-def test_keeps_words_paragraphs(docx: Path) -> None:
+def test_keeps_word_paragraphs(docx: Path) -> None:
     reading, res = oracle(docx), _loaded(docx)
     _, body = split_oracle(reading, res)
     _, count = model_body(res)
