@@ -21,6 +21,7 @@ from drafter.followup_command import register as register_followup
 from drafter.model import CrossHeading, Paragraph, Resolution
 from drafter.rules.command import register as register_check
 from drafter.version import __version__
+from drafter.versions_command import register as register_versions
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -132,6 +133,7 @@ def build_parser() -> Parser:
     export_command.register(sub)
     register_followup(sub)
     register_check(sub)
+    register_versions(sub)
     parser.commands = frozenset(sub.choices)
     return parser
 

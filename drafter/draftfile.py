@@ -10,11 +10,15 @@ A draft file (extension `.drafter`, UTF-8 JSON) looks like this:
       "meta": {"title": "", "author": "", "base_source": "", "created": "", "modified": "",
                "notes": "", "extra": {}},
       "base": { …a resolution in the lossless form of drafter.serialize.to_dict… },
-      "draft": { …the same form… }
+      "draft": { …the same form… },
+      "versions": [                     # named snapshots of the draft, oldest first (see drafter.versions)
+        {"name": "Zero draft", "date": "2025-01-20T09:00:00Z", "note": "", "text": { …the same form… }}
+      ]
     }
 
-Both texts keep their paragraph and footnote ids, so a reopened draft aligns with its base
-exactly as before. Version history: 1 — the first format.
+Every text keeps its paragraph and footnote ids, so a reopened draft aligns with its base and
+its versions exactly as before. Format history: 1 — base and draft; 2 — named versions (a
+format-1 file opens as a draft with no versions, and is saved as format 2).
 
 Saves are atomic: the bytes go to a temporary file in the same folder, are flushed and
 fsynced, and `os.replace` puts the file in place; a crash in the middle leaves the previous
@@ -40,11 +44,12 @@ from drafter.atomic import write_atomically
 from drafter.edits.primitives import Document, Metadata
 from drafter.errors import DraftFileError, NewerFormat, SaveFailed
 from drafter.version import __version__
+from drafter.versions import Version
 
 log = logging.getLogger(__name__)
 
 FORMAT = "drafter-draft"
-VERSION = 1
+VERSION = 2
 EXTENSION = ".drafter"
 
 
@@ -61,6 +66,7 @@ def to_dict(doc: Document) -> dict[str, Any]:
         "meta": asdict(doc.meta),
         "base": serialize.to_dict(doc.base),
         "draft": serialize.to_dict(doc.draft),
+        "versions": [version.to_dict() for version in doc.versions],
     }
 
 
@@ -77,7 +83,8 @@ def from_dict(data: Any, path: str = "draft file") -> Document:
     try:
         known = {name for name in Metadata.__dataclass_fields__}
         meta = Metadata(**{k: v for k, v in dict(data.get("meta", {})).items() if k in known})
-        return Document(serialize.from_dict(data["base"]), serialize.from_dict(data["draft"]), meta)
+        versions = [Version.from_dict(entry) for entry in data.get("versions", [])]
+        return Document(serialize.from_dict(data["base"]), serialize.from_dict(data["draft"]), meta, versions)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise DraftFileError(path, f"the file is damaged and cannot be read ({exc}).") from exc
 

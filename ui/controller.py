@@ -26,11 +26,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from drafter import draftfile
+from drafter import draftfile, versions
 from drafter.compare.changes import ChangeList
 from drafter.edits import Document, Edit, Scope
 from drafter.errors import DrafterError
 from drafter.tracking.live import BackgroundComparison, Key, LiveComparison
+from drafter.tracking.since import Since
 from ui.commands import EditCommand
 from ui.pauses import collect_garbage
 
@@ -58,6 +59,7 @@ class DocumentController(QObject):
     views_changed = Signal(object)  # Scope: what the views other than the editor catch up with
     compared = Signal(object)  # Compared: the change list the views show
     replaced = Signal()  # another document (open, new, recover)
+    against_changed = Signal(str)  # the draft is now compared with another text: "base" or a version's name
     path_changed = Signal(str)
     _settled = Signal(object)  # a BackgroundComparison whose run ended, from its thread
 
@@ -67,6 +69,8 @@ class DocumentController(QObject):
         self.doc: Document | None = None
         self.live: LiveComparison | None = None
         self.path: str | None = None
+        self.against = versions.BASE  # what the draft is compared with: "base" or the name of a version
+        self._since: tuple[versions.Version, Since] | None = None
         self.session = uuid.uuid4().hex[:8]
         self.recovery_dir = recovery_dir
         self.recovery_file: Path | None = None
@@ -99,13 +103,55 @@ class DocumentController(QObject):
         self.doc = doc
         self.path = path
         self.revision += 1
+        self.against = versions.BASE
         self.live = LiveComparison(doc)
         self.compared_revision = self.revision
         self.stack.setClean()
         self._autosaved_index = self.stack.index()
         self.replaced.emit()
         self.path_changed.emit(path or "")
+        self.against_changed.emit(self.against)
         collect_garbage(full=True)
+
+    def compare_against(self, name: str) -> None:
+        """Compare the draft with the base or with one of its versions; the undo history stays.
+
+        Against a version, the live comparison sees a document whose base is the version's snapshot
+        and whose draft is the document's own draft (the same object, so every edit reaches it)."""
+        assert self.doc is not None
+        text = versions.pick(self.doc.versions, name, self.doc.base, self.doc.draft)
+        self.catch_up()
+        self.interrupt()
+        self._settle.stop()
+        self._settling = None
+        against_base = " ".join(name.split()).casefold() == versions.BASE
+        self.against = versions.BASE if against_base else versions.find(self.doc.versions, name).name
+        doc = self.doc
+        self.live = LiveComparison(doc if against_base else Document(text, doc.draft, doc.meta, doc.versions))
+        self.revision += 1
+        self.compared_revision = self.revision
+        self.views_changed.emit(Scope(side="base"))  # what the draft is compared with is another text
+        self.against_changed.emit(self.against)
+        self._show()
+
+    @property
+    def compared_doc(self) -> Document | None:
+        """The document the change list is of: the open one, or (against a version) the version and the draft."""
+        return self.live.doc if self.live is not None else self.doc
+
+    @property
+    def against_base(self) -> bool:
+        return self.against == versions.BASE
+
+    def since(self) -> Since | None:
+        """The latest version, to mark the changes made since it (None: no version, or it is compared against)."""
+        doc = self.doc
+        if doc is None or not doc.versions or doc.versions[-1].name == self.against:
+            return None
+        latest = doc.versions[-1]
+        if self._since is None or self._since[0] is not latest:
+            self._since = (latest, Since(latest.name, latest.text()))
+        return self._since[1]
 
     def open(self, path: str) -> None:
         self.set_document(draftfile.read(path), path)

@@ -224,12 +224,13 @@ class FileActions(QObject):
         dialog.open()
 
     def export(self, key: str, path: str, author: str, track_front: bool = False) -> Job | None:
-        if self.controller.doc is None:
+        doc = self.controller.compared_doc  # the draft against what it is compared with now: base or version
+        if doc is None:
             return None
         if author:
             self.settings.author = author
             self.window.author_field.refresh()
-        job = run_export(self.window, self.controller.doc, key, path, author,
+        job = run_export(self.window, doc, key, path, author,
                          lambda done: self._status(self.tr("Exported {path}").format(path=done), 6000),
                          lambda message: self._warn(self.tr("Export failed"), one_message(path, message)),
                          track_front)

@@ -43,9 +43,11 @@ from ui.review.consistency import from_environment as check_views
 from ui.review.outline import OutlineView
 from ui.review.redline import ReviewView
 from ui.review.sync import ReviewSync
+from ui.review.three_columns import ThreeColumns
 from ui.settings import Settings
 from ui.shortcuts import Panes
 from ui.statedump import from_environment
+from ui.versions_ui import VersionsUi
 from ui.warnings_bar import WarningsBar, warnings_of
 
 log = logging.getLogger(__name__)
@@ -96,6 +98,11 @@ class MainWindow(QMainWindow):
                                          Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.changes_dock, self.automatic_dock)
         self.automatic_dock.hide()
+        self.three_columns = ThreeColumns(self.controller)
+        self.three_columns_dock = self._dock(self.tr("Base, previous version, current"), self.three_columns,
+                                             Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.changes_dock, self.three_columns_dock)
+        self.three_columns_dock.hide()
         self.where = QLabel("")
         self.counts = QLabel("")
         self.author_field = AuthorField(settings)
@@ -106,6 +113,9 @@ class MainWindow(QMainWindow):
                                       self.counts)
         self.find_dialog: FindDialog | None = None
         self.files = FileActions(self)
+        self.versions = VersionsUi(self)
+        for widget in self.versions.widgets():
+            self.statusBar().addPermanentWidget(widget)
         self.printing = Printing(self)
         self.panes = Panes(self)
         self.palette_menu = PaletteMenu(self)
@@ -237,8 +247,12 @@ class MainWindow(QMainWindow):
         self._resolve(change, "base")
 
     def _resolve(self, change: Change, keep: Side) -> None:
-        doc = self.controller.doc
+        doc = self.controller.compared_doc
         if doc is None:
+            return
+        if keep == "draft" and not self.controller.against_base:
+            self.statusBar().showMessage(self.tr("Against a version, only Reject applies: it puts the version's "
+                                                 "wording back. Accept changes the base."), 6000)
             return
         fresh = self.controller.fresh_changes()
         match = next((c for c in fresh.changes if (c.kind, c.old_ids, c.new_ids, c.front_field)

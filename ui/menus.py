@@ -45,6 +45,7 @@ def _file_menu(window: MainWindow) -> None:
     window.recent_menu = menu.addMenu(window.tr("Open &recent"))
     action(window, menu, window.tr("&Save"), files.save, keys.Save)
     action(window, menu, window.tr("Save &as…"), files.save_as, keys.SaveAs)
+    action(window, menu, window.tr("Save &version…"), window.versions.save_version)
     menu.addSeparator()
     action(window, menu, window.tr("&Export…"), files.export_dialog, "Ctrl+E")
     window.printing.add_to(menu)
@@ -88,6 +89,8 @@ def _view_menu(window: MainWindow) -> None:
         entry = action(window, menu, title, _view_setter(window, key), shortcut)
         entry.setCheckable(True)
         window.view_actions[key] = entry
+    against = menu.addMenu(window.tr("Compare &against"))
+    against.aboutToShow.connect(lambda: window.versions.fill_menu(against))
     menu.addSeparator()
     action(window, menu, window.tr("&Next change"), lambda: window.panel.step(1), "F8")
     action(window, menu, window.tr("&Previous change"), lambda: window.panel.step(-1), "Shift+F8")
@@ -97,6 +100,9 @@ def _view_menu(window: MainWindow) -> None:
     window.panes.menu(menu)
     for dock in (window.outline_dock, window.changes_dock, window.automatic_dock):
         menu.addAction(dock.toggleViewAction())
+    three = window.three_columns_dock.toggleViewAction()
+    three.setShortcut(QKeySequence("Ctrl+4"))
+    menu.addAction(three)
     checks = menu.addMenu(window.tr("Editorial &checks"))
     checks.addAction(window.checks_dock.toggleViewAction())
     action(window, checks, window.tr("&Fix the selected finding"), window.checks.fix_current, "Ctrl+Shift+X")

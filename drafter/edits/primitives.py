@@ -33,6 +33,7 @@ from drafter.model import (
     normalize_runs,
 )
 from drafter.parts import parts_of
+from drafter.versions import Version
 
 Side = Literal["draft", "base"]
 Unit = Paragraph | CrossHeading | Footnote
@@ -53,11 +54,12 @@ class Metadata:
 
 @dataclass
 class Document:
-    """The base, the draft made from it, and metadata."""
+    """The base, the draft made from it, metadata, and the draft's named versions (oldest first)."""
 
     base: Resolution
     draft: Resolution
     meta: Metadata = field(default_factory=Metadata)
+    versions: list[Version] = field(default_factory=list)
 
     @classmethod
     def from_base(cls, base: Resolution, source: str = "") -> Document:

@@ -11,6 +11,7 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,7 +27,9 @@ from PySide6.QtWidgets import (
 from drafter.compare import kinds
 from drafter.compare.changes import Change, ChangeList
 from drafter.compare.render import inline
-from drafter.tracking.live import record_key
+from drafter.model import Resolution
+from drafter.tracking.live import Key, record_key
+from drafter.tracking.since import Since
 from ui.review.marked import OPS_ROLE, MarkedTextDelegate
 from ui.review.redline import label_of
 from ui.runs import changed_runs, unchanged_positions
@@ -47,6 +50,21 @@ class ChangeListModel(QAbstractTableModel):
         self.changes: ChangeList | None = None
         self.rows: list[Change] = []
         self.hidden: set[str] = set()
+        self.since: Since | None = None  # the version whose later changes are marked "new since"
+        self.new_keys: set[Key] = set()  # the record keys of those changes
+
+    def set_since(self, since: Since | None, draft: Resolution | None) -> None:
+        """Mark the changes that are new since a version (None: mark none)."""
+        self.since = since
+        rows = self.rows
+        keys = {record_key(c) for c in since.new_changes(rows, draft)} if since and draft else set()
+        if keys != self.new_keys:
+            self.new_keys = keys
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(COLUMNS) - 1))
+
+    def is_new(self, change: Change) -> bool:
+        return record_key(change) in self.new_keys
 
     def set_changes(self, changes: ChangeList | None, hidden: set[str] | None = None) -> None:
         """Show another change list, updating the rows in place."""
@@ -88,6 +106,12 @@ class ChangeListModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         change = self.rows[index.row()]
+        if role == Qt.ItemDataRole.FontRole and self.is_new(change):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0 and self.since is not None:
+            return f"{change.kind}, new since {self.since.name}" if self.is_new(change) else change.kind
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if index.column() == 0:
                 return change.kind
@@ -142,6 +166,7 @@ class ChangePanel(QWidget):
     def __init__(self, parent: QWidget | None = None, review: bool = True) -> None:
         super().__init__(parent)
         self.model = ChangeListModel(self)
+        self.against = self.tr("the base")  # what the draft is compared with, as the counts name it
         self.counts = QLabel(self.tr("No changes"))
         self.counts.setWordWrap(True)
         self.counts.setObjectName("change-counts")
@@ -217,16 +242,22 @@ class ChangePanel(QWidget):
     def hidden(self) -> set[str]:
         return hidden_kinds(self.hide_renumbering.isChecked(), self.hide_technical.isChecked())
 
-    def set_changes(self, changes: ChangeList | None) -> None:
+    def set_changes(self, changes: ChangeList | None, since: Since | None = None,
+                    draft: Resolution | None = None) -> None:
+        """Show a change list; with `since`, the changes new since that version are marked (in bold)."""
         current = self.current()
         self.model.set_changes(changes, self.hidden())
+        self.model.set_since(since, draft)
         if changes is None:
             self.counts.setText(self.tr("No document"))
         else:
             counts = changes.counts
             listed = ", ".join(f"{counts[kind]} {kind}" for kind in kinds.KINDS if counts.get(kind))
+            if listed and since is not None:
+                listed += self.tr("; {n} new since {name} (in bold)").format(n=len(self.model.new_keys),
+                                                                              name=since.name)
             self.counts.setText(self.tr("Changes: {listed}").format(listed=listed) if listed
-                                else self.tr("No changes against the base"))
+                                else self.tr("No changes against {what}").format(what=self.against))
         if current is not None and self.current() is None:
             key = (current.new_ids or current.old_ids or (current.front_field,))[0]
             row = self.model.row_of(key)

@@ -76,7 +76,8 @@ class ReviewSync:
                 view.show_changes(changes, hidden, update.revision)
             else:
                 view.update_records(changes, update.keys, update.revision)
-        self.panel.set_changes(changes)
+        doc = self.controller.doc
+        self.panel.set_changes(changes, self.controller.since(), doc.draft if doc else None)
         keys = {i for c in changes.changes if c.kind not in hidden for i in c.new_ids}
         self.editor.set_changed_keys(keys)
         self.outline.outline.set_changed(keys)
