@@ -14,11 +14,12 @@ This is the yardstick the Word reader is measured against, so it shares no code 
   parts in formats it cannot read (`unread`). Headers, footers and comments are not part of the text.
 - Word's paragraph count: the non-empty paragraphs of the main story after joining every paragraph whose
   mark is deleted (`w:del`/`w:moveFrom` in its `w:pPr/w:rPr`) or hidden (`w:vanish` there) to the next one,
-  as Word shows them. Each paragraph inside a table cell counts, as Word's own statistics count it: a cell
-  paragraph is a paragraph a delegate reads and edits. A text box's paragraphs count once, as paragraphs
-  of their own after the paragraph they are anchored in: a box is a block of text apart from its anchor
-  line, and a reader that glues it into the anchor changes what a comparison calls a paragraph. The
-  paragraphs of an altChunk count where the chunk stands. Notes are counted apart (`notes`).
+  as Word shows them. Each non-empty paragraph inside a table cell counts (nested tables too; a cell a
+  merge covers is empty): a cell paragraph is a paragraph a delegate reads, edits and compares. A text
+  box's paragraphs count once, as paragraphs of their own after the paragraph they are anchored in: a box
+  is a block of text apart from its anchor line, and a reader that glues it into the anchor changes what
+  a comparison calls a paragraph. The paragraphs of an altChunk count where the chunk stands. Notes are
+  counted apart (`notes`).
 """
 
 from __future__ import annotations
