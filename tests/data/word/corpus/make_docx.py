@@ -363,7 +363,7 @@ def controls(writer: Writer) -> None:
     block = xml(sdt.format("Preamble", f"<w:p>{writer.runs('A block content control holds this paragraph.')}</w:p>"
                                        f"<w:p>{writer.runs('And this second one.')}</w:p>"))
     writer.body.find(qn("w:sectPr")).addprevious(block)
-    writer.p("Decides that the", extra=sdt.format("Body", run("Mission")) + run(" shall report."))
+    writer.p("Decides that the ", extra=sdt.format("Body", run("Mission")) + run(" shall report."))
     table = writer.doc.add_table(rows=2, cols=2)
     table.cell(0, 0).text = "Plain cell"
     cell = table.cell(0, 1)._tc
