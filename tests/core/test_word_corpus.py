@@ -18,8 +18,9 @@ What is compared, and what is not:
   headings; for a resolution from the formula on, the formula and the closing meeting line counting one
   each whether or not the date of the meeting stands in a paragraph of its own.
 - A missing word is covered by a warning that names the kind of place it came from (a text box, an
-  equation, an endnote, an embedded document, a table, a content control, a footnote) and where (a
-  label such as OP3, "paragraph 4", or a quotation), or that quotes the word itself.
+  equation, an endnote, an embedded document, a table, a content control, a footnote; nothing for the
+  body) and where: a label such as OP3 or "paragraph 4", or a quotation whose first three words stand
+  in the lost text or in the paragraph that holds or anchors it.
 """
 
 from __future__ import annotations
@@ -49,13 +50,14 @@ LONE_DATE = re.compile(r"^\s*\d{1,2} [A-Z][a-z]+ \d{4}\s*$")
 TYPED_LABEL = re.compile(r"^\s*(?:\(?(?:\d{1,3}|[a-z]{1,3})[.)]|[•▪◦·–*-])\s+")
 LABEL_WORD = re.compile(r"^(?:\d{1,3}|[A-Za-z]{1,3}|[IVXLCivxlc]{1,7})$")
 FURNITURE = {"United", "Nations", "Distr", "Original", "Agenda", "item", "items"}
-KEYWORDS = {
-    "text box": ("text box", "textbox", "frame", "shape"), "equation": ("equation", "formula", "math"),
-    "endnote": ("endnote",), "footnote": ("footnote", "note"), "table cell": ("table", "cell"),
-    "embedded document": ("embedded", "altchunk", "imported", "alternative format"),
-    "content control": ("content control", "control"), "body": (),
+KEYWORDS = {  # how a warning names the kind of place a word came from
+    "text box": ("text box", "textbox", "frame", "shape", "drawing"), "equation": ("equation", "math"),
+    "endnote": ("endnote",), "footnote": ("footnote",), "table cell": ("table", "cell"),
+    "embedded document": ("embedded", "altchunk", "alternative format"),
+    "content control": ("content control",), "body": (),
 }
-PLACE = re.compile(r"\b(?:PP|OP)\d+|\bparagraph \d+|[\"“«‘]")
+LABEL_PLACE = re.compile(r"\b(?:PP|OP)\d+|\bparagraph \d+")
+QUOTED = re.compile(r"[\"“«‘]([^\"”»’]{6,})[\"”»’]")
 
 
 @cache
@@ -118,15 +120,28 @@ def oracle_count(body: list[word_oracle.Para]) -> int:
     return count
 
 
-def covered(word: str, sources: list[str], warnings: list[str]) -> bool:
-    for warning in warnings:
-        lowered = warning.lower()
-        if re.search(rf"\b{re.escape(word.lower())}\b", lowered):
-            return True
-        named = any(key in lowered for source in sources for key in KEYWORDS.get(source, ()))
-        if named and PLACE.search(warning):
-            return True
+def covered(word: str, reading: word_oracle.Reading, warnings: list[str]) -> bool:
+    """Whether a warning names where a lost word was: the kind of place (none for the body) and the place
+    itself, by a label (OP3, "paragraph 4") or by quoting three words in a row of the lost text or of the
+    paragraph that holds or anchors it."""
+    for para in reading.paragraphs + reading.notes:
+        for source, text in para.pieces:
+            if word not in word_oracle.words(text):
+                continue
+            keys = KEYWORDS.get(source, ())
+            for warning in warnings:
+                lowered = warning.lower()
+                if keys and not any(re.search(rf"\b{key}", lowered) for key in keys):
+                    continue
+                if LABEL_PLACE.search(warning) or any(_quotes(quote, [text, para.text, para.anchor])
+                                                      for quote in QUOTED.findall(warning)):
+                    return True
     return False
+
+
+def _quotes(quote: str, texts: list[str]) -> bool:
+    head = " ".join(word_oracle.words(quote)[:3])
+    return len(head.split()) == 3 and any(head in " ".join(word_oracle.words(text)) for text in texts)
 
 
 def _sources(reading: word_oracle.Reading, word: str) -> list[str]:
@@ -159,7 +174,7 @@ def test_keeps_every_word_or_warns(docx: Path) -> None:
         missing += Counter({w: n for w, n in (front_words - read - derived).items() if w not in FURNITURE})
         added += read - front_words
     problems = []
-    uncovered = {w: n for w, n in missing.items() if not covered(w, _sources(reading, w), res.warnings)}
+    uncovered = {w: n for w, n in missing.items() if not covered(w, reading, res.warnings)}
     if uncovered:
         first = dict(list(uncovered.items())[:15])
         where = {w: _sources(reading, w) for w in first}
