@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         self.comments = CommentsUi(self)
         self.tabifyDockWidget(self.checks_dock, self.comments.dock)
         self.comments.dock.hide()  # shown for a draft with comments, and by any action on comments
-        self.panes.panes.append(Pane(self.tr("Co&mments"), "Ctrl+Shift+M", lambda: self.comments.panel.tree,
+        self.panes.panes.append(Pane(self.tr("Co&mments"), "Ctrl+6", lambda: self.comments.panel.tree,
                                      self.comments.dock))
         build_menus(self)
         self._wire()
