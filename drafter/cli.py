@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import NoReturn
 
 from drafter import inputs
+from drafter.amendments.command import register as register_amendments
 from drafter.compare import command as compare_command
 from drafter.errors import DrafterError
 from drafter.exporters import command as export_command
@@ -40,10 +41,13 @@ class Parser(argparse.ArgumentParser):
 def _inspect(args: argparse.Namespace) -> int:
     from drafter.serialize import summary
 
-    entry = inputs.read(args.file)
+    reading = inputs.Reading()
+    entry = reading.read(args.file)
+    reading.report("inspect")
     res = entry.text
     if args.json:
-        json.dump(summary(res), sys.stdout, ensure_ascii=False, indent=2)
+        data = summary(res) | {"warnings": reading.to_json()}  # each with its file: a draft file's base's too
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
     if entry.stored_base is not None:
@@ -105,11 +109,28 @@ def _describe_para(para: Paragraph, labels: dict[str, str], lines: list[str]) ->
         _describe_para(child, labels, lines)
 
 
+def _gui_files(args: argparse.Namespace) -> None:
+    """The app's files checked before it starts: one line and exit code 2, not a window, for a bad one."""
+    from drafter.options import BadOption, check_output
+
+    if args.base is not None and args.file is None:
+        raise BadOption(f"--base {args.base}: give the FILE to compare with it")
+    if args.view == "compare" and args.base is None:
+        raise BadOption("--view compare: give FILE and --base BASE, the two files to compare")
+    for option, path in (("FILE", args.file), ("--base", args.base)):
+        if path is not None and not os.path.isfile(path):
+            raise BadOption(f"{option} {path}: " + ("is a folder: give a file" if os.path.isdir(path)
+                                                    else "no such file"))
+    if args.screenshot is not None:
+        check_output("--screenshot", args.screenshot, (".png",), what="the screenshot",
+                     reads=(args.file, args.base))
+
+
 def _gui(args: argparse.Namespace) -> int:
+    _gui_files(args)
     from ui.app import main as gui_main
 
-    return gui_main(args.file, screenshot=getattr(args, "screenshot", None), base=getattr(args, "base", None),
-                    view=getattr(args, "view", None))
+    return gui_main(args.file, screenshot=args.screenshot, base=args.base, view=args.view)
 
 
 def build_parser() -> Parser:
@@ -137,6 +158,7 @@ def build_parser() -> Parser:
     register_check(sub)
     register_versions(sub)
     register_compile(sub)
+    register_amendments(sub)
     register_library(sub)
     parser.commands = frozenset(sub.choices)
     return parser
@@ -172,8 +194,8 @@ def main(argv: list[str] | None = None) -> int:
         return _gui(argparse.Namespace(file=None, screenshot=None, base=None, view=None))
     try:
         return handler(args)
-    except DrafterError as exc:
-        print(f"drafter: {exc}", file=sys.stderr)
+    except DrafterError as exc:  # the command, then what is wrong, on one line
+        print(f"drafter {args.command}: {' '.join(str(exc).split())}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

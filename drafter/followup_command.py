@@ -2,21 +2,40 @@
 
 DRAFT is a .docx with every automatic change as a Word revision against the base, a
 .drafter native draft file (base and draft), or Drafter's JSON form of the draft. `--explain` prints each
-automatic change with its reason, and what must be checked by hand.
+automatic change with its reason, and what must be checked by hand; `--json` prints them as JSON.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime
 import importlib
+import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
 from drafter import inputs
+from drafter.atomic import write_atomically
 from drafter.errors import DrafterError
 from drafter.followup import FollowUp, followup
+from drafter.options import BadOption, check_output, line_of_text, symbol_date, whole_number
+
+SUFFIXES = (".docx", ".drafter", ".json")
+_MAIN_COMMITTEE = re.compile(r"(?:the )?(?:first|second|third|fourth|fifth|sixth|[1-6](?:st|nd|rd|th)?|c\.?[1-6])"
+                             r"(?: committee)?")
+_PLENARY = frozenset(["plenary", "general assembly", "none", "hrc", "human rights council"])
+session_number = whole_number("a session number", 1, 999)
+
+
+def committee(text: str) -> str:
+    """A Main Committee ("Third Committee", "3", "C.3"), "plenary" or "Human Rights Council"."""
+    line_of_text(text)
+    name = " ".join(text.lower().split())
+    if name in _PLENARY or _MAIN_COMMITTEE.fullmatch(name):
+        return text
+    raise argparse.ArgumentTypeError(f"{text!r} is no body that drafts resolutions: write \"Third Committee\" "
+                                     "(First to Sixth), \"plenary\" or \"Human Rights Council\"")
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
@@ -30,18 +49,23 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument("base", metavar="BASE",
                         help="the adopted resolution (text, PDF, Word, XML, JSON or a .drafter draft)")
-    parser.add_argument("--session", type=int, required=True, metavar="N", help="the session of the new draft")
-    parser.add_argument("--next-session", type=int, metavar="M",
-                        help="the session at which the Assembly will take the question up again "
+    parser.add_argument("--session", type=session_number, required=True, metavar="N",
+                        help="the session of the new draft")
+    parser.add_argument("--next-session", type=session_number, metavar="M",
+                        help="the session at which the Assembly will take the question up again, after N "
                              "(default: as far after N as the base's was after its own session)")
-    parser.add_argument("--committee", metavar="NAME",
+    parser.add_argument("--committee", type=committee, metavar="NAME",
                         help='"Third Committee", "plenary" or "Human Rights Council" (default: as the base)')
-    parser.add_argument("--sponsors", default="", metavar="LIST", help='the sponsors line: "Cuba, Nicaragua …"')
+    parser.add_argument("--sponsors", type=line_of_text, default="", metavar="LIST",
+                        help='the sponsors line: "Cuba, Nicaragua …"')
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="the date of the draft's symbol")
     parser.add_argument("-o", "--output", required=True, metavar="DRAFT",
                         help="the draft to write: .docx (tracked changes against the base), .drafter "
                              "(the native draft file) or .json")
-    parser.add_argument("--explain", action="store_true", help="print every automatic change and its reason")
+    said = parser.add_mutually_exclusive_group()
+    said.add_argument("--explain", action="store_true", help="print every automatic change and its reason")
+    said.add_argument("--json", action="store_true",
+                      help='print {"output", "updates", "notes", "warnings"} as JSON')
     parser.set_defaults(handler=run)
     return parser
 
@@ -57,15 +81,6 @@ def explain(fu: FollowUp) -> str:
     for note in fu.notes:
         lines.append(f"  check: {note.message}")
     return "\n".join(lines) + "\n"
-
-
-def _date(text: str | None) -> datetime.date | None:
-    if not text:
-        return None
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError as error:
-        raise DrafterError(f"--date {text}: write the date as YYYY-MM-DD") from error
 
 
 def write(fu: FollowUp, path: str, source: str = "") -> None:
@@ -91,20 +106,42 @@ def write(fu: FollowUp, path: str, source: str = "") -> None:
     from drafter.serialize import dumps
 
     try:
-        target.write_text(dumps(fu.resolution) + "\n", encoding="utf-8")
+        write_atomically(target, (dumps(fu.resolution) + "\n").encode("utf-8"))
     except OSError as error:
-        raise DrafterError(f"{path}: cannot write the draft ({error.strerror})") from error
+        raise DrafterError(f"{path}: cannot write the draft ({error.strerror or error})") from error
 
 
 def run(args: argparse.Namespace) -> int:
-    base = inputs.read(args.base).text  # a .drafter draft stands for its draft
+    """Write the follow-up draft; 0 on success. The base's warnings go to stderr, one a line."""
+    check_output("-o", args.output, SUFFIXES, what="the draft", reads=(args.base,))
+    try:
+        when = None if args.date is None else symbol_date(args.date)
+    except argparse.ArgumentTypeError as error:
+        raise BadOption(f"--date: {error}") from None
+    if args.next_session is not None and args.next_session <= args.session:
+        raise BadOption(f"--next-session {args.next_session}: the question is taken up again after the new "
+                        f"session ({args.session}): give a later session, or leave it out")
+    reading = inputs.Reading()
+    base = reading.read(args.base).text  # a .drafter draft stands for its draft
+    reading.report("followup")
+    council = base.front.symbol.startswith("S/") or "Security Council" in base.formula
+    given = [name for name, value in (("--committee", args.committee), ("--next-session", args.next_session))
+             if value is not None]
+    if council and given:
+        raise BadOption(f"{' and '.join(given)}: {args.base} is a Security Council text, which has neither "
+                        "committees nor sessions: leave them out")
     fu = followup(base, session=args.session, next_session=args.next_session, committee=args.committee,
-                  sponsors=args.sponsors, symbol_date=_date(args.date))
+                  sponsors=args.sponsors, symbol_date=when)
     write(fu, args.output, args.base)
-    if args.explain:
+    body = sum(1 for u in fu.updates if u.rule != "front")
+    if args.json:
+        data = {"output": args.output, "updates": [u.to_dict() for u in fu.updates],
+                "notes": [n.message for n in fu.notes], "warnings": reading.to_json()}
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif args.explain:
         sys.stdout.write(explain(fu))
     else:
-        body = sum(1 for u in fu.updates if u.rule != "front")
         print(f"wrote {args.output}: {body} automatic changes to the text, "
               f"{len(fu.updates) - body} to the front matter, {len(fu.notes)} things to check (--explain)")
     return 0

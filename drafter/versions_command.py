@@ -15,7 +15,7 @@ from typing import Any
 from drafter import draftfile, versions
 from drafter.edits import Document
 from drafter.errors import DrafterError
-from drafter.inputs import is_draft_file
+from drafter.inputs import Input, Reading, is_draft_file
 
 
 def register(subparsers: Any) -> None:
@@ -36,15 +36,19 @@ def register(subparsers: Any) -> None:
     listing.set_defaults(handler=_list)
 
 
-def _read(path: str) -> Document:
+def _read(path: str, command: str) -> tuple[Document, Reading]:
+    """The draft file, its warnings (its base's and its draft's) printed on stderr as every command does."""
     if not is_draft_file(path):
         raise DrafterError(f"{path}: versions are kept in a .drafter draft file; "
                            "make one with `drafter followup` or File › Save in the app")
-    return draftfile.read(path)
+    doc = draftfile.read(path)
+    reading = Reading([Input(path, doc.draft, doc.base)])
+    reading.report(command)
+    return doc, reading
 
 
 def _add(args: argparse.Namespace) -> int:
-    doc = _read(args.file)
+    doc, _ = _read(args.file, "version")
     if any(ord(ch) < 32 and ch not in "\t\n" for ch in args.note):
         raise DrafterError("--note cannot hold control characters")
     version = versions.add(doc.versions, args.name, doc.draft, args.note.strip())
@@ -54,12 +58,13 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    doc = _read(args.file)
+    doc, reading = _read(args.file, "versions")
     rows = [{"name": v.name, "date": v.date, "note": v.note,
              "paragraphs": len(text.preambular()) + len(text.operatives())}
             for v in doc.versions for text in [v.text()]]
     if args.json:
-        json.dump({"file": args.file, "versions": rows}, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump({"file": args.file, "versions": rows, "warnings": reading.to_json()}, sys.stdout,
+                  ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
     if not rows:

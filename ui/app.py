@@ -124,6 +124,7 @@ def initial_document(path: str | None, base: str | None) -> tuple[Document, str 
     if base is not None:  # a .drafter file given as either stands for its draft
         doc = Document.from_base(inputs.read(base).text, base)
         doc.draft = inputs.read(target).text
+        doc.meta.extra["draft_source"] = target  # the warnings bar names the file of the draft's warnings
         return doc, None
     return Document.from_base(drafter.load(target), target), None
 

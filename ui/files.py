@@ -1,4 +1,4 @@
-"""The main window's files: open, read off the GUI thread, save, recent files, export, compare, follow-up.
+"""The main window's files: open (or drop), read off the GUI thread, save, recent files, export, compare, follow-up.
 
 `FileActions` does what the File menu asks for the window it belongs to: reading a resolution or a
 draft, saving, exporting and comparing, each slow step in the thread pool (`ui.worker.Job`), and it
@@ -11,11 +11,11 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-import drafter
-from drafter import draftfile
+from drafter import draftfile, inputs
 from drafter.edits import Document
 from drafter.errors import DrafterError
 from drafter.followup import FollowUp
@@ -24,6 +24,7 @@ from drafter.resources import sample_path
 from ui.export import ExportDialog, default_stem, run_export
 from ui.followup_dialog import FollowUpDialog, Request, build
 from ui.review.compare_window import CompareWindow
+from ui.warnings_bar import DRAFT_SOURCE
 from ui.worker import Job
 
 if TYPE_CHECKING:
@@ -38,6 +39,12 @@ def one_message(path: str, message: str) -> str:
     return message if path in message else f"{path}: {message}"
 
 
+def dropped_file(data: QMimeData) -> str:
+    """The one local file a drag carries, or ""."""
+    files = [url.toLocalFile() for url in data.urls() if url.isLocalFile()]
+    return files[0] if len(files) == 1 and os.path.isfile(files[0]) else ""
+
+
 class FileActions(QObject):
     """The File menu's work for one main window."""
 
@@ -48,6 +55,18 @@ class FileActions(QObject):
         self.settings = window.settings
         self.jobs: list[Job] = []
         self.compare_windows: list[CompareWindow] = []
+        window.setAcceptDrops(True)  # a file dropped on the window opens as File › Open opens it
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and isinstance(event, QDropEvent):  # drag enter and move are drop events too
+            path = dropped_file(event.mimeData())
+            if path:
+                event.acceptProposedAction()
+                if event.type() == QEvent.Type.Drop:
+                    self.open_path(path)
+                return True
+        return super().eventFilter(watched, event)
 
     def _status(self, text: str, timeout: int = 0) -> None:
         self.window.statusBar().showMessage(text, timeout)
@@ -83,11 +102,12 @@ class FileActions(QObject):
         self._status(self.tr("Reading {name}…").format(name=os.path.basename(path)))
         self.window.setCursor(Qt.CursorShape.BusyCursor)
 
-        def work() -> Document:
+        def work() -> Document:  # a draft file given as either stands for its draft, with its warnings
             if base is None:
-                return Document.from_base(drafter.load(path), path)
-            doc = Document.from_base(drafter.load(base), base)
-            doc.draft = drafter.load(path)
+                return Document.from_base(inputs.read(path).text, path)
+            doc = Document.from_base(inputs.read(base).text, base)
+            doc.draft = inputs.read(path).text
+            doc.meta.extra[DRAFT_SOURCE] = path  # the warnings bar names the file each warning is from
             return doc
 
         job = Job(work)
@@ -247,7 +267,7 @@ class FileActions(QObject):
             self.compare_files(old, new)
 
     def compare_files(self, old: str, new: str) -> Job:
-        job = Job(lambda: (drafter.load(old), drafter.load(new)))
+        job = Job(lambda: (inputs.read(old).text, inputs.read(new).text))
         job.signals.finished.connect(lambda pair: self._show_compare(pair, old, new))
         job.signals.failed.connect(lambda message: self._warn(self.tr("Could not compare"), message))
         return self._start(job)

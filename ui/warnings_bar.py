@@ -2,9 +2,10 @@
 
 Every file opened goes through a reader, and a reader notes what it could not read as it should in
 `Resolution.warnings` (a text that is no resolution at all says it has no enacting formula). The bar
-shows them for the document just opened, the base's and the draft's, each with the paragraph or
-footnote it names where the warning names one (a quoted opening, "OP5", "footnote 3"); activating a
-row jumps there. It stays until dismissed (the button, or Escape in the list) or another document opens.
+shows them for the document just opened, the base's and the draft's (and in the compare window, the
+two files'), each with the file it was in and the paragraph or footnote it names where the warning names
+one (a quoted opening, however short, "OP5", "footnote 3"); activating a row jumps there. It stays
+until dismissed (the button, or Escape in the list) or another document opens.
 """
 
 from __future__ import annotations
@@ -31,10 +32,11 @@ from drafter.edits import Document
 from drafter.model import Resolution
 from ui.editor.layout import units
 
-_QUOTED = re.compile(r"[\"“]([^\"”]{6,}?)…?[\"”]")
+_QUOTED = re.compile(r"[\"“]([^\"”]+?)…?[\"”]")
 _LABEL = re.compile(r"\b((?:PP|OP)\d+(?:\([a-z0-9]+\))*)")
 _NOTE = re.compile(r"\bfootnotes?(?: marker)? (\d+)")
 _ROWS_SHOWN = 5
+DRAFT_SOURCE = "draft_source"  # the key in a document's meta.extra of the file its draft was read from
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,17 @@ class ReaderWarning:
     text: str
     place: str  # "PP3", "footnote 2", or "" when the warning is about the whole text
     key: str  # the id to jump to, or ""
+
+
+def _opening(quoted: str, res: Resolution, labels: dict[str, str]) -> tuple[str, str]:
+    """The block a quoted opening names: one whose whole text it is (a short paragraph: "Notes"), else the
+    first that begins with it."""
+    opening = " ".join(quoted.split())
+    texts = [(block, " ".join(block.text.split())) for block in res.blocks()]
+    found = next((block for block, text in texts if text == opening), None)
+    if found is None:
+        found = next((block for block, text in texts if text.startswith(opening)), None)
+    return (labels.get(found.id, "heading"), found.id) if found is not None else ("", "")
 
 
 def place_of(text: str, res: Resolution) -> tuple[str, str]:
@@ -55,22 +68,25 @@ def place_of(text: str, res: Resolution) -> tuple[str, str]:
     note = _NOTE.search(text)
     if note and 1 <= int(note.group(1)) <= len(res.footnotes):
         return f"footnote {note.group(1)}", res.footnotes[int(note.group(1)) - 1].id
-    quoted = _QUOTED.search(text)
-    if quoted:
-        opening = " ".join(quoted.group(1).split())
-        for block in res.blocks():
-            if " ".join(block.text.split()).startswith(opening):
-                return labels.get(block.id, "heading"), block.id
+    for quoted in _QUOTED.finditer(text):
+        place = _opening(quoted.group(1), res, labels)
+        if place[1]:
+            return place
     return "", ""
 
 
+def reader_warnings(res: Resolution, source: str, leave_out: list[str] | None = None) -> list[ReaderWarning]:
+    """The warnings of `res`, read from the file named `source`, each with its place; but those in `leave_out`."""
+    return [ReaderWarning(source, text, *place_of(text, res)) for text in res.warnings
+            if text not in (leave_out or ())]
+
+
 def warnings_of(doc: Document, draft_name: str) -> list[ReaderWarning]:
-    """The warnings of the base and, where it was read from another file, of the draft."""
+    """The warnings of the base, then those of the draft the base has not (a draft begun from its base
+    carries the base's warnings; one read from another file, `meta.extra["draft_source"]`, its own)."""
     base_name = os.path.basename(doc.meta.base_source) or "the base"
-    out = [ReaderWarning(base_name, text, *place_of(text, doc.base)) for text in doc.base.warnings]
-    if doc.draft.warnings != doc.base.warnings:
-        out += [ReaderWarning(draft_name, text, *place_of(text, doc.draft)) for text in doc.draft.warnings]
-    return out
+    draft_name = os.path.basename(str(doc.meta.extra.get(DRAFT_SOURCE) or "")) or draft_name
+    return reader_warnings(doc.base, base_name) + reader_warnings(doc.draft, draft_name, doc.base.warnings)
 
 
 class _List(QListWidget):
@@ -129,20 +145,24 @@ class WarningsBar(QFrame):
         self.list.itemClicked.connect(self._jump)
         self.hide()
 
-    def show_warnings(self, warnings: list[ReaderWarning]) -> None:
+    def show_warnings(self, warnings: list[ReaderWarning], lead: str = "") -> None:
+        """Show `warnings` (hidden when there are none); `lead` goes before the title's sentence. Each row
+        names its place, and its file when the warnings come from more than one."""
         self.warnings = list(warnings)
         self.list.clear()
+        sources = list(dict.fromkeys(warning.source for warning in self.warnings))  # the base's first
         for warning in self.warnings:
             where = warning.place or self.tr("whole text")
-            item = QListWidgetItem(f"{where} — {warning.text}")
+            named = f"{warning.source}: " if len(sources) > 1 else ""
+            item = QListWidgetItem(f"{named}{where} — {warning.text}")
             item.setToolTip(f"{warning.source}: {warning.text}")
             item.setData(Qt.ItemDataRole.UserRole, warning.key)
             self.list.addItem(item)
-        sources = sorted({warning.source for warning in self.warnings})
         count = self.tr("1 warning") if len(self.warnings) == 1 else self.tr("{n} warnings").format(
             n=len(self.warnings))
-        self.title.setText(self.tr("{name} was not read as it should be ({count}); check these places:")
-                           .format(name=", ".join(sources), count=count))
+        sentence = self.tr("{name} was not read as it should be ({count}); check these places:") \
+            if len(sources) < 2 else self.tr("{name} were not read as they should be ({count}); check these places:")
+        self.title.setText(lead + sentence.format(name=" and ".join(sources), count=count))
         self.list.fit()
         self.setVisible(bool(self.warnings))
 

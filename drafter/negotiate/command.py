@@ -1,9 +1,11 @@
-"""`drafter compile SENT FILE[=DELEGATION]... -o OUT.docx [--as revisions|compilation|table] [--json]`.
+"""`drafter compile SENT FILE[=DELEGATION]... -o OUT.docx [--as revisions|compilation|table] [--json]
+[--version NAME]`.
 
 SENT is the text the delegations were sent (any format Drafter reads; a .drafter draft stands for its
-draft). Each FILE is a delegation's return: a Word file with tracked changes is read author by author;
-`FILE=DELEGATION` attributes a whole file (a clean edited copy, or revisions by a person's name) to one
-delegation. Bad input ends in one line on stderr and exit code 2; the output is written atomically.
+draft, or with `--version NAME` for that named version of it, "base" for its base). Each FILE is a
+delegation's return: a Word file with tracked changes is read author by author; `FILE=DELEGATION`
+attributes a whole file (a clean edited copy, or revisions by a person's name) to one delegation. Bad
+input ends in one line on stderr and exit code 2; the output is written atomically.
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from drafter import inputs
-from drafter.errors import DrafterError, ExportFailed
+from drafter.errors import DrafterError
+from drafter.options import check_output, person, whole_number
 
 if TYPE_CHECKING:
+    from drafter.model import Resolution
     from drafter.negotiate.compilation import Compilation
 
 FORMS = ("revisions", "compilation", "table")
@@ -41,9 +45,13 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
                         help="revisions (default): SENT with the proposals as Word revisions by delegation; "
                              "compilation: each paragraph with the proposals on it; table: paragraph | proposals | "
                              "status")
+    parser.add_argument("--version", metavar="NAME",
+                        help="SENT is a .drafter draft: compile against its version NAME (\"base\" for its base) "
+                             "rather than the draft as it is")
     parser.add_argument("--json", action="store_true", help="print the proposals, conflicts and warnings as JSON")
-    parser.add_argument("--author", default="Drafter", help="author of the comments on competing proposals")
-    parser.add_argument("--jobs", type=int, default=1, metavar="N",
+    parser.add_argument("--author", type=person, default="Drafter",
+                        help="author of the comments on competing proposals")
+    parser.add_argument("--jobs", type=whole_number("a number of processes", 1, 64), default=1, metavar="N",
                         help="read the files with N processes (default 1; more helps on an idle machine)")
     parser.set_defaults(handler=run)
     return parser
@@ -77,13 +85,14 @@ def _run(args: argparse.Namespace) -> int:
 
     if not args.output and not args.json:
         raise DrafterError("say where to write the compilation (-o OUT.docx), or ask for --json")
-    if args.output and not args.output.lower().endswith(".docx"):
-        raise ExportFailed(args.output, "the compilation is a Word file: give a name ending in .docx")
     files = [file_and_name(argument) for argument in args.files]
+    if args.output:  # a Word file in a folder that takes it, and none of the files read
+        check_output("-o", args.output, (".docx",), what="the compilation",
+                     reads=(args.sent, *(path for path, _ in files)))
     if not os.path.isfile(args.sent):
         raise DrafterError(f"{args.sent}: no such file")
-    sent = inputs.read(args.sent).text
-    compilation = compile_files(sent, files, jobs=max(1, args.jobs))
+    sent = _sent(args.sent, args.version)
+    compilation = compile_files(sent, files, jobs=args.jobs)
     if args.output:
         data = _write(compilation, args.form, args.author)
         atomic_write(args.output, data)
@@ -92,9 +101,23 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         print(args.output)
-        for warning in compilation.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
+        own = len(sent.warnings)  # SENT's reader's warnings come first; the files' name their file
+        for number, warning in enumerate(compilation.warnings):
+            print(f"drafter compile: {args.sent + ': ' if number < own else ''}{warning}", file=sys.stderr)
     return 0
+
+
+def _sent(path: str, version: str | None) -> Resolution:
+    """The text sent: the file's text, or (`--version`) a named version of a draft file."""
+    entry = inputs.read(path)
+    if version is None:
+        return entry.text
+    try:
+        return entry.named(version, "--version")
+    except DrafterError as error:
+        if path in str(error):
+            raise
+        raise DrafterError(f"{path}: {error}") from None
 
 
 def _write(compilation: Compilation, form: str, author: str) -> bytes:

@@ -27,7 +27,7 @@ def assert_refused(path: Path, *phrases: str) -> str:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     assert "Traceback" not in result.stderr
-    assert lines[0].startswith("drafter: ")
+    assert lines[0].startswith("drafter inspect: ")
     for phrase in phrases:
         assert phrase in lines[0], lines[0]
     return lines[0]

@@ -474,7 +474,7 @@ def test_drafter_check_lists_the_rules_and_flags_a_draft_file(tmp_path: Path,
     path = tmp_path / "negotiated.drafter"
     draftfile.save(negotiated(fresh()), path)
     assert cli_main(["check", str(path), "--json"]) == 1
-    findings = json.loads(capsys.readouterr().out)
+    findings = json.loads(capsys.readouterr().out)["findings"]
     assert any(f["rule"] == "brackets-left" and f["label"] == "OP3" for f in findings)
     assert any(f["rule"] == "bis-alt-left" and f["label"] == "OP5 bis" for f in findings)
 

@@ -72,7 +72,7 @@ def test_a_draft_under_another_name_is_read_by_its_content(drafts: tuple[Path, P
 def test_check_lints_the_draft_text(drafts: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     doc = draftfile.read(drafts[0])
     _, out, _ = run(["check", str(drafts[0]), "--json"], capsys)
-    found = json.loads(out)
+    found = json.loads(out)["findings"]
     expected = [f.to_dict() for f in check(doc.draft, base=doc.base)]
     assert found == expected
     assert not any("format" in f["message"] for f in found)  # nothing read from the JSON keys

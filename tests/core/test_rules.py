@@ -250,6 +250,6 @@ def test_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad.write_text(dumps(res), encoding="utf-8")
     capsys.readouterr()
     assert _run(["check", str(bad), "--json"]) == 1
-    assert json.loads(capsys.readouterr().out)[0]["rule"] == "numbers-in-words"
+    assert json.loads(capsys.readouterr().out)["findings"][0]["rule"] == "numbers-in-words"
     assert _run(["check", str(bad), "--disable", "numbers-in-words"]) == 0
     assert _run(["check", "--list"]) == 0 and "stale-xref" in capsys.readouterr().out

@@ -79,7 +79,7 @@ def test_versions_survive_save_and_reopen(tmp_path: Path) -> None:
     assert [(v.name, v.date, v.note) for v in again.versions] == [(v.name, v.date, v.note) for v in doc.versions]
     for old, new in zip(doc.versions, again.versions, strict=True):
         assert new.text() == old.text()
-    assert json.loads(path.read_text("utf-8"))["version"] == draftfile.VERSION == 2
+    assert json.loads(path.read_text("utf-8"))["version"] == draftfile.VERSION_WITHOUT_PROPOSALS == 2
 
 
 def test_a_format_1_draft_opens_and_is_saved_as_format_2(tmp_path: Path) -> None:
@@ -170,3 +170,50 @@ def test_three_columns_hold_each_text_whole_on_a_real_series() -> None:
     changed = [r.label for r in rows if r.changed]
     assert changed and all(r.differs for r in rows if r.changed)
     assert len([r for r in rows if r.current]) >= len(current.blocks())
+
+
+def test_compare_from_and_to_any_two_versions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "d.drafter"
+    draftfile.save(five_versions(), path)
+    cases = (("Rev.1", None, {"OP3", "OP4", "OP5"}), ("Zero draft", "Rev.2", {"OP2", "OP3"}),
+             ("base", "Zero draft", {"OP1"}), ("Rev.4", "Rev.2", {"OP4", "OP5"}))
+    for old_name, new_name, expected in cases:
+        argv = ["compare", str(path), "--from", old_name, *(["--to", new_name] if new_name else []), "--json"]
+        assert main(argv) == 0
+        listed = json.loads(capsys.readouterr().out)["changes"]
+        assert {c["new"] or c["old"] for c in listed} == expected, (old_name, new_name)
+
+
+def test_export_against_a_version_tracks_only_what_changed_since(tmp_path: Path) -> None:
+    from docx import Document as WordDocument
+
+    path = tmp_path / "d.drafter"
+    draftfile.save(five_versions(), path)
+    for against, rounds in (("Rev.3", ["(round 5)"]), ("Rev.2", ["(round 4)", "(round 5)"])):
+        target = tmp_path / f"against-{against}.docx"
+        assert main(["export", str(path), "--against", against, "--track-changes", "-o", str(target)]) == 0
+        body = WordDocument(str(target)).element.body
+        inserted = [" ".join(el.xpath("string(.)").split()) for el in body.iter() if el.tag.endswith("}ins")]
+        assert [text for text in inserted if text] == rounds, against
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["compare", "{d}", "{d}", "--from", "Rev.1"], "give that file alone"),
+    (["compare", "{d}", "--to", "Rev.1"], "--to needs --from"),
+    (["compare", "{d}", "--from", "Rev.9"], 'no version "Rev.9"'),
+    (["compare", "{txt}", "--from", "Rev.1"], "is not one"),
+    (["export", "{d}", "--against", "Rev.1", "-o", "{out}"], "only by --track-changes"),
+    (["export", "{d}", "--against", "Rev.1", "--base", "{txt}", "--track-changes", "-o", "{out}"], "give one of them"),
+    (["export", "{d}", "--against", "Rev.9", "--track-changes", "-o", "{out}"], 'no version "Rev.9"'),
+])
+def test_bad_version_options_say_why_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                 argv: list[str], message: str) -> None:
+    path = tmp_path / "d.drafter"
+    draftfile.save(five_versions(), path)
+    text = tmp_path / "r.txt"
+    text.write_text((CORPUS / "A-RES-75-180.txt").read_text("utf-8"), "utf-8")
+    names = {"d": str(path), "txt": str(text), "out": str(tmp_path / "out.docx")}
+    assert main([arg.format(**names) for arg in argv]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+    assert not (tmp_path / "out.docx").exists()

@@ -1,7 +1,8 @@
 """Compare two files: two resolutions side by side with the change list, without editing.
 
-The window fits the screen it opens on, sizes the change list's columns to what they hold, and
-exports the comparison as Word (tracked changes, static redline, comparison table) or HTML
+The window fits the screen it opens on, sizes the change list's columns to what they hold, shows above
+them what the readers of the two files could not read (without changes, the bar says "No changes in what
+was read"), and exports the comparison as Word (tracked changes, static redline, comparison table) or HTML
 (redline, comparison table) with the same exporters as the draft's Export.
 """
 
@@ -11,7 +12,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHeaderView,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from drafter.compare import compare
 from drafter.compare.changes import Change
@@ -24,6 +33,7 @@ from drafter.model import Resolution
 from ui.export import run_export
 from ui.review.changes import COLUMNS, ChangePanel
 from ui.review.redline import ReviewView
+from ui.warnings_bar import WarningsBar, reader_warnings
 from ui.worker import Job
 
 # the export's file-type filter → the export (keys of ui.export.FORMATS)
@@ -51,7 +61,15 @@ class CompareWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.panel)
-        self.setCentralWidget(self.splitter)
+        self.warnings_bar = WarningsBar()
+        self.warnings_bar.jump_requested.connect(self._jump_to_key)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.warnings_bar)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.show_warnings()
         export = QAction(self.tr("&Export comparison…"), self)
         export.setShortcut(QKeySequence("Ctrl+E"))
         export.triggered.connect(self.export)
@@ -69,6 +87,14 @@ class CompareWindow(QMainWindow):
         self.view.show_changes(self.changes, self.panel.hidden())
         self.panel.set_changes(self.changes)
         self.fit_columns()
+
+    def show_warnings(self) -> None:
+        """What the readers of the two files could not read, each with its file and place. Without changes,
+        the bar says that the comparison speaks only of what was read."""
+        found = reader_warnings(self.old, self.old_name) + reader_warnings(self.new, self.new_name)
+        lead = self.tr("No changes in what was read. ") if found and not self.changes.changes else ""
+        self.warnings_bar.show_warnings(found, lead)
+        self.warnings_bar.keyboard_order()
 
     # --- size ---------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -124,7 +150,9 @@ class CompareWindow(QMainWindow):
 
     # --- moving through the changes ----------------------------------------------------------------
     def _jump(self, change: Change) -> None:
-        key = (change.new_ids or change.old_ids or ("",))[0]
+        self._jump_to_key((change.new_ids or change.old_ids or ("",))[0])
+
+    def _jump_to_key(self, key: str) -> None:
         self.view.scroll_to(key)
         self.centre_cursor()
 
