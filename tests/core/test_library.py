@@ -318,7 +318,7 @@ def test_a_library_locked_by_another_program(tmp_path: Path, capsys: pytest.Capt
                 library.remove("A/RES/80/13")
         code, out, err = run(["library", "add", str(CORPUS / "A-RES-80-14.txt"), "--library", str(tmp_path)], capsys)
         assert code == 2 and out == ""
-        assert err.startswith("drafter: ") and err.count("\n") == 1 and "write lock" in err
+        assert err.startswith("drafter library: ") and err.count("\n") == 1 and "write lock" in err
     finally:
         assert holder.stdin is not None
         holder.stdin.close()
