@@ -62,7 +62,7 @@ def search_text(found: Found, color: bool) -> str:
 def _source(source: Source | None) -> str:
     if source is None:
         return "—"
-    return f"{_where(source)} ({_date(source.date)})"
+    return f"{_where(source)} ({_date(source.date)}{'' if source.verbatim else ', nearly'})"
 
 
 def provenance_text(name: str, traced: list[tuple[str, Provenance]], color: bool) -> str:

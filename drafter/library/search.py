@@ -36,7 +36,7 @@ from drafter.library.vocabulary import Vocabulary
 
 NEAR_WORDS = 8  # a query this long is also looked for as a whole paragraph (and not as scattered words) …
 PARAGRAPH_WORDS = 20  # … and one this long only as a paragraph
-COUNT_SECONDS = 0.025  # the time the uses of a phrase are counted in
+COUNT_SECONDS = 0.02  # the time the uses of a phrase are counted in (and past which no near hits are added)
 ALL_WORDS = 5  # paragraphs with all the words read per hit wanted
 NEAR_SEARCH = 0.75  # the least similarity of a paragraph found near a query
 _FTS_TOKEN = re.compile(r"\w+")
@@ -134,7 +134,8 @@ def search(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], vocabul
     if len(tokens) >= PARAGRAPH_WORDS:
         return _paragraph(conn, documents, vocabulary, query, tokens, filters, limit)
     phrase = filters.match(_phrase(tokens))
-    chosen, uses, complete = _holding(conn, documents, phrase, filters, limit)
+    deadline = time.perf_counter() + COUNT_SECONDS
+    chosen, uses, complete = _holding(conn, documents, phrase, filters, limit, deadline)
     found = rows(conn, "paragraphs", "id", chosen, "label, text")
     hits: list[Hit] = []
     for para in chosen:
@@ -143,6 +144,8 @@ def search(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], vocabul
         hits.append(Hit(doc.symbol, doc.date, label, text, 1.0, "exact", _spans(text, tokens, True), doc.path))
     seen = set(chosen)
     result = Found(query, uses, hits[0] if hits else None, hits, complete)
+    if hits and time.perf_counter() > deadline:  # the phrase's own uses are the answer; the rest would be late
+        return result
     if len(tokens) >= NEAR_WORDS and len(hits) < limit:
         extra = _paragraph(conn, documents, vocabulary, query, tokens, filters, limit).results
         hits += [hit for hit in extra if hit.match == "near" and (hit.symbol, hit.label) not in
@@ -153,16 +156,15 @@ def search(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], vocabul
 
 
 def _holding(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], phrase: str, filters: Filters,
-             limit: int) -> tuple[list[int], int, bool]:
+             limit: int, deadline: float) -> tuple[list[int], int, bool]:
     """The latest `limit` paragraphs that match (paragraph ids run in date order, `store.document_id`), how
     many documents match, and whether all were counted within `COUNT_SECONDS` (a phrase of common words,
     "of the", is held by half the library: it is then counted as far as time allows)."""
-    deadline = time.perf_counter() + COUNT_SECONDS
     chosen: list[int] = []
     counted: set[int] = set()
     cursor = conn.execute(f"SELECT rowid FROM text_index WHERE text_index MATCH ?{filters.rowids()} "
                           "ORDER BY rowid DESC", (phrase,))
-    while batch := cursor.fetchmany(1024):
+    while batch := cursor.fetchmany(256):
         for (para,) in batch:
             doc = para >> PARAGRAPH_BITS
             if doc not in counted:

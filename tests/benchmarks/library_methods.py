@@ -6,7 +6,7 @@
 2. FTS5 candidates: the paragraph's 8 rarest words (document frequencies from `fts5vocab`), the
    best 200 paragraphs holding any of them by BM25, checked with rapidfuzz.
 3. datasketch's MinHash LSH (64 permutations, threshold 0.5) over the same trigrams, in memory: built
-   on the first `LSH_DOCUMENTS` documents only (its build time and memory grow with the library: both
+   on the first (the oldest) `LSH_DOCUMENTS` documents only (its build time and memory grow with the library: both
    are scaled up to the whole), candidates checked with rapidfuzz.
 
 Recall is measured against an exhaustive search: every paragraph of the library compared with each
@@ -108,7 +108,8 @@ def _shingles(form: str) -> set[bytes]:
 def _lsh(conn: sqlite3.Connection, vocabulary: Vocabulary, queries: list[str]) -> dict[str, Any]:
     from datasketch import MinHash, MinHashLSH
 
-    limit = (LSH_DOCUMENTS + 1) << PARAGRAPH_BITS
+    last = conn.execute("SELECT id FROM documents ORDER BY id LIMIT 1 OFFSET ?", (LSH_DOCUMENTS - 1,)).fetchone()[0]
+    limit = (last + 1) << PARAGRAPH_BITS  # the paragraphs of the first LSH_DOCUMENTS documents (the oldest)
     rows = conn.execute("SELECT p.id, w.form FROM paragraphs p JOIN wordings w ON w.masked = p.masked "
                         "WHERE p.id < ?", (limit,)).fetchall()
     total = conn.execute("SELECT COUNT(*) FROM paragraphs").fetchone()[0]
