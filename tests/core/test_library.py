@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import re
 import shutil
 import subprocess
@@ -142,6 +143,32 @@ def test_reader_warnings_are_kept_and_shown(library: Library, folder: Path,
     listing = out.split("A/RES/80/11", 1)[1].split("\n20", 1)[0]
     assert [line.strip() for line in listing.splitlines()[1:] if line.strip()] == [
         f"warning: {warning}" for warning in warned["A/RES/80/11"]]
+
+
+def test_a_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
+    """`library add` draws its progress on stderr when stderr is a terminal (a pseudo-terminal here), not in a pipe."""
+    command = [sys.executable, "-m", "drafter.cli", "library", "add", *map(str, TEXTS[:3])]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run([*command, "--library", str(tmp_path / "tty")], stderr=follower,
+                              stdout=subprocess.PIPE, env=env, timeout=120, check=True)
+        os.close(follower)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal is closed once everything was read
+                break
+            if not chunk:
+                break
+            drawn += chunk
+    finally:
+        os.close(leader)
+    assert b"] 1/3 A-RES-75-180.txt" in drawn and b"] 3/3" in drawn and b"Added 3 files" in done.stdout
+    piped = subprocess.run([*command, "--library", str(tmp_path / "pipe")], capture_output=True, env=env,
+                           timeout=120, check=True)
+    assert piped.stderr == b"" and b"Added 3 files" in piped.stdout
 
 
 def test_the_bundled_samples(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
