@@ -198,7 +198,7 @@ class _Reader:
         if self.fields and not self.fields[-1].result:
             self.unfinished_fields()
         mark = mark_revision(props.get(RPR))
-        if mark is not None and mark.tag in (DEL, MOVE_FROM) or _hidden(props.get(RPR)):
+        if (mark is not None and mark.tag in (DEL, MOVE_FROM)) or _hidden(props.get(RPR)):
             self.pending = content  # the mark is deleted or hidden: the paragraph runs on into the next one
             return
         self.pending = []
