@@ -121,6 +121,12 @@ class _Paragraph:
     place: str | None = None  # where it is, if not a paragraph of the body ("footnote 3")
 
 
+def _hidden(rpr: etree._Element | None) -> bool:
+    """Whether a paragraph mark's properties hide it (`w:vanish`): Word then runs the paragraph into the next."""
+    vanish = rpr.find(w("vanish")) if rpr is not None else None
+    return vanish is not None and vanish.get(w("val"), "true").lower() not in ("0", "false", "off")
+
+
 class _Reader:
     def __init__(self, package: Package, shared: _Shared | None = None, depth: int = 0) -> None:
         self.package, self.depth = package, depth
@@ -192,8 +198,8 @@ class _Reader:
         if self.fields and not self.fields[-1].result:
             self.unfinished_fields()
         mark = mark_revision(props.get(RPR))
-        if mark is not None and mark.tag in (DEL, MOVE_FROM):
-            self.pending = content  # the paragraph mark is deleted: it runs on into the next one
+        if (mark is not None and mark.tag in (DEL, MOVE_FROM)) or _hidden(props.get(RPR)):
+            self.pending = content  # the mark is deleted or hidden: the paragraph runs on into the next one
             return
         self.pending = []
         self.complete(props, pstyle, content)
