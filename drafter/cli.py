@@ -14,10 +14,12 @@ from collections.abc import Callable
 from typing import NoReturn
 
 from drafter import inputs
+from drafter.amendments.command import register as register_amendments
 from drafter.compare import command as compare_command
 from drafter.errors import DrafterError
 from drafter.exporters import command as export_command
 from drafter.followup_command import register as register_followup
+from drafter.library.command import register as register_library
 from drafter.model import CrossHeading, Paragraph, Resolution
 from drafter.negotiate.command import register as register_compile
 from drafter.rules.command import register as register_check
@@ -156,6 +158,8 @@ def build_parser() -> Parser:
     register_check(sub)
     register_versions(sub)
     register_compile(sub)
+    register_amendments(sub)
+    register_library(sub)
     parser.commands = frozenset(sub.choices)
     return parser
 

@@ -13,12 +13,20 @@ A draft file (extension `.drafter`, UTF-8 JSON) looks like this:
       "draft": { …the same form… },
       "versions": [                     # named snapshots of the draft, oldest first (see drafter.versions)
         {"name": "Zero draft", "date": "2025-01-20T09:00:00Z", "note": "", "text": { …the same form… }}
+      ],
+      "proposals": [                    # delegations' proposals (see drafter.edits.proposals), format 3
+        { …a proposal as drafter.negotiate.proposals.Proposal.to_dict, with its "state" (open, taken,
+          dropped) and "source" (the file it came from)…,
+          "sent": "Zero draft",         # the text it was made on: a version's name, or "base"
+          "digest": "…" }               # a fingerprint of the paragraph of that text it names
       ]
     }
 
 Every text keeps its paragraph and footnote ids, so a reopened draft aligns with its base and
 its versions exactly as before. Format history: 1 — base and draft; 2 — named versions (a
-format-1 file opens as a draft with no versions, and is saved as format 2).
+format-1 file opens as a draft with no versions, and is saved as format 2); 3 — proposals. A draft
+without proposals is written as format 2, so that a reader of format 2 still opens it; a reader of
+format 2 refuses a file that holds proposals rather than lose them on saving.
 
 Saves are atomic: the bytes go to a temporary file in the same folder, are flushed and
 fsynced, and `os.replace` puts the file in place; a crash in the middle leaves the previous
@@ -40,14 +48,16 @@ from typing import Any
 from drafter import serialize
 from drafter.atomic import write_atomically
 from drafter.edits.primitives import Document, Metadata
+from drafter.edits.proposals import Received
 from drafter.errors import DraftFileError, NewerFormat, SaveFailed
 from drafter.version import __version__
-from drafter.versions import Version
+from drafter.versions import BASE, Version
 
 log = logging.getLogger(__name__)
 
 FORMAT = "drafter-draft"
-VERSION = 2
+VERSION = 3
+VERSION_WITHOUT_PROPOSALS = 2  # the format a draft without proposals is written in
 EXTENSION = ".drafter"
 
 
@@ -58,13 +68,14 @@ def now() -> str:
 def to_dict(doc: Document) -> dict[str, Any]:
     return {
         "format": FORMAT,
-        "version": VERSION,
+        "version": VERSION if doc.proposals else VERSION_WITHOUT_PROPOSALS,
         "app": f"drafter {__version__}",
         "saved": now(),
         "meta": asdict(doc.meta),
         "base": serialize.to_dict(doc.base),
         "draft": serialize.to_dict(doc.draft),
         "versions": [version.to_dict() for version in doc.versions],
+        **({"proposals": [item.to_dict() for item in doc.proposals]} if doc.proposals else {}),
     }
 
 
@@ -82,9 +93,31 @@ def from_dict(data: Any, path: str = "draft file") -> Document:
         known = {name for name in Metadata.__dataclass_fields__}
         meta = Metadata(**{k: v for k, v in dict(data.get("meta", {})).items() if k in known})
         versions = [Version.from_dict(entry) for entry in data.get("versions", [])]
-        return Document(serialize.from_dict(data["base"]), serialize.from_dict(data["draft"]), meta, versions)
+        doc = Document(serialize.from_dict(data["base"]), serialize.from_dict(data["draft"]), meta, versions)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise DraftFileError(path, f"the file is damaged and cannot be read ({exc}).") from exc
+    doc.proposals = _proposals(data.get("proposals", []), doc, path)
+    return doc
+
+
+def _proposals(entries: Any, doc: Document, path: str) -> list[Received]:
+    """The proposals a draft file holds; each names the text it was made on, which the draft must have."""
+    if not isinstance(entries, list):
+        raise DraftFileError(path, "the file is damaged and cannot be read (its proposals are not a list).")
+    out: list[Received] = []
+    names = {BASE, *(version.name for version in doc.versions)}
+    for number, entry in enumerate(entries, 1):
+        try:
+            item = Received.from_dict(entry)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise DraftFileError(path, f"the file is damaged and cannot be read (proposal {number}: {exc}).") from exc
+        if item.sent not in names:
+            raise DraftFileError(path, f"the file is damaged and cannot be read (proposal {item.id} was made on "
+                                       f"\"{item.sent}\", a version the draft does not hold).")
+        out.append(item)
+    if len({item.id for item in out}) != len(out):
+        raise DraftFileError(path, "the file is damaged and cannot be read (two proposals have one id).")
+    return out
 
 
 def dumps(doc: Document) -> bytes:
@@ -133,4 +166,5 @@ def save(doc: Document, path: str | os.PathLike[str]) -> bytes:
     return data
 
 
-__all__ = ["EXTENSION", "FORMAT", "VERSION", "atomic_write", "dumps", "from_dict", "read", "save", "to_dict"]
+__all__ = ["EXTENSION", "FORMAT", "VERSION", "VERSION_WITHOUT_PROPOSALS", "atomic_write", "dumps", "from_dict", "read",
+           "save", "to_dict"]

@@ -23,12 +23,16 @@ import itertools
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from drafter.labels import DEPTH_STYLES as DEPTH_STYLES
 from drafter.labels import letters as letters
 from drafter.labels import negotiation_labels, sub_labels
 from drafter.labels import roman as roman
 from drafter.labels import sub_label as sub_label
+
+if TYPE_CHECKING:
+    from drafter.comments import Comment
 
 _counter = itertools.count(1)
 _prefix = uuid.uuid4().hex[:6]
@@ -216,6 +220,7 @@ class Resolution:
     # the paragraphs its author moved (Alt+Up/Down, drag and drop), the last moved last: a comparison with
     # the base calls these moved rather than the paragraphs they were moved past
     moved: tuple[str, ...] = ()
+    comments: list[Comment] = field(default_factory=list)  # comments and replies (see drafter.comments)
     number_as: NumberAs | None = None  # while negotiated: paragraphs keep the labels of another text
 
     def snapshot(self) -> Resolution:

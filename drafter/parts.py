@@ -18,8 +18,10 @@ OPERATIVE = "operative"
 FOOTNOTES = "footnotes"
 ANNEX = "annex"  # "annex 1", "annex 2": `annex_part`
 
-# the fields of a Resolution that hold its parts, its front matter, its warnings, its moves or its numbering
-_STRUCTURE = frozenset(["front", "preamble", "operative", "footnotes", "annexes", "warnings", "moved", "number_as"])
+# the fields of a Resolution that hold its parts, its front matter, its warnings, its moves, its numbering or its
+# comments
+_STRUCTURE = frozenset(["front", "preamble", "operative", "footnotes", "annexes", "warnings", "moved", "number_as",
+                        "comments"])
 RESOLUTION_FIELDS = tuple(f.name for f in fields(Resolution) if f.name not in _STRUCTURE)
 
 

@@ -45,13 +45,9 @@ def parse(data: bytes) -> etree._Element:
     return root
 
 
+_TOO_DEEP = etree.XPath("boolean(" + "/*" * (MAX_DEPTH + 1) + ")")  # an element below MAX_DEPTH levels
+
+
 def _depth(root: etree._Element) -> int:
-    deepest = 0
-    stack = [(root, 1)]
-    while stack:
-        node, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if deepest > MAX_DEPTH:
-            return deepest
-        stack.extend((child, depth + 1) for child in node)
-    return deepest
+    """MAX_DEPTH + 1 if the tree is nested deeper than MAX_DEPTH, else at most MAX_DEPTH (walked in C)."""
+    return MAX_DEPTH + 1 if _TOO_DEEP(root.getroottree()) else MAX_DEPTH

@@ -6,8 +6,9 @@ markers left out of the text.
 
 Format history: 1 — the text, its footnotes, moves; 2 — the marks of a negotiation: bracket marks
 among the inlines (`{"bracket": "[", "pair": "…", "holder": "EU"}`), a paragraph's `status` and
-`alternative`, and the resolution's `number_as` (`{"name": "Rev.1", "labels": {id: "OP5"}}`). A text
-that uses none of them is written as format 1, so that older readers still open it; every field of
+`alternative`, and the resolution's `number_as` (`{"name": "Rev.1", "labels": {id: "OP5"}}`); comments
+(`"comments"`, each as `drafter.comments.to_data` writes it). A text that uses none of them is written as
+format 1, so that older readers still open it; every field of
 format 2 is optional, so a format-1 text reads as one without marks.
 """
 
@@ -17,6 +18,8 @@ import json
 from dataclasses import asdict
 from typing import Any
 
+from drafter.comments import from_data as comment_from_data
+from drafter.comments import to_data as comment_data
 from drafter.model import (
     AgendaItem,
     Annex,
@@ -107,9 +110,11 @@ def to_dict(res: Resolution) -> dict[str, Any]:
     optional: dict[str, Any] = {"moved": list(res.moved)} if res.moved else {}
     if res.number_as is not None:
         optional["number_as"] = {"name": res.number_as.name, "labels": dict(res.number_as.labels)}
+    if res.comments:
+        optional["comments"] = [comment_data(comment) for comment in res.comments]
     return {
         "format": "drafter-resolution",
-        "version": FORMAT_VERSION if _negotiated(res) else 1,
+        "version": FORMAT_VERSION if _negotiated(res) or res.comments else 1,
         "language": res.language,
         "front": front,
         "formula": res.formula,
@@ -157,6 +162,7 @@ def from_dict(data: dict[str, Any]) -> Resolution:
         warnings=[str(w) for w in data.get("warnings", [])],
         moved=tuple(str(block_id) for block_id in data.get("moved", [])),
         number_as=_number_as(data.get("number_as")),
+        comments=[comment_from_data(item) for item in data.get("comments", [])],
     )
 
 

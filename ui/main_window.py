@@ -29,6 +29,7 @@ from drafter.tracking import resolve
 from ui.about import show_about
 from ui.author import AuthorField
 from ui.checks_panel import Checker, ChecksPanel, underline
+from ui.comments_ui import CommentsUi
 from ui.controller import DocumentController
 from ui.editor.editor import StructuredEditor
 from ui.files import FileActions
@@ -39,6 +40,7 @@ from ui.menus import build_menus
 from ui.navigation import reveal_in_review, to_upper_third
 from ui.palette import PaletteMenu, lead_paragraph
 from ui.printing import Printing
+from ui.proposals_ui import ProposalsUi
 from ui.review.changes import ChangePanel
 from ui.review.consistency import from_environment as check_views
 from ui.review.outline import OutlineView
@@ -46,7 +48,7 @@ from ui.review.redline import ReviewView
 from ui.review.sync import ReviewSync
 from ui.review.three_columns import ThreeColumns
 from ui.settings import Settings
-from ui.shortcuts import Panes
+from ui.shortcuts import Pane, Panes
 from ui.statedump import from_environment
 from ui.versions_ui import VersionsUi
 from ui.warnings_bar import WarningsBar, warnings_of
@@ -118,8 +120,15 @@ class MainWindow(QMainWindow):
         for widget in self.versions.widgets():
             self.statusBar().addPermanentWidget(widget)
         self.printing = Printing(self)
+        self.proposals = ProposalsUi(self)
         self.panes = Panes(self)
+        self.panes.panes.append(self.proposals.pane())
         self.palette_menu = PaletteMenu(self)
+        self.comments = CommentsUi(self)
+        self.tabifyDockWidget(self.checks_dock, self.comments.dock)
+        self.comments.dock.hide()  # shown for a draft with comments, and by any action on comments
+        self.panes.panes.append(Pane(self.tr("Co&mments"), "Ctrl+6", lambda: self.comments.panel.tree,
+                                     self.comments.dock))
         build_menus(self)
         self._wire()
         self.set_view(settings.view)

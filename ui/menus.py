@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from ui.checks_panel import rules_menu
+from ui.copy_amendments import copy_as_amendments
 from ui.negotiation_ui import negotiation_menu
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ def _file_menu(window: MainWindow) -> None:
     action(window, menu, window.tr("&Save"), files.save, keys.Save)
     action(window, menu, window.tr("Save &as…"), files.save_as, keys.SaveAs)
     action(window, menu, window.tr("Save &version…"), window.versions.save_version)
+    action(window, menu, window.tr("Import &proposals…"), window.proposals.importer.ask)
     menu.addSeparator()
     action(window, menu, window.tr("&Export…"), files.export_dialog, "Ctrl+E")
     window.printing.add_to(menu)
@@ -67,6 +69,7 @@ def _edit_menu(window: MainWindow) -> None:
     menu.addActions([window.undo_action, window.redo_action])
     menu.addSeparator()
     action(window, menu, window.tr("Find and &replace…"), window.show_find, keys.Find)
+    action(window, menu, window.tr("Copy as a&mendments"), lambda: copy_as_amendments(window), "Ctrl+Shift+M")
     menu.addSeparator()
     action(window, menu, window.tr("Insert &footnote"), lambda: editor.insert_footnote(), "Ctrl+Alt+F")
     window.cite_menu = menu.addMenu(window.tr("&Cite footnote again"))
@@ -78,6 +81,13 @@ def _edit_menu(window: MainWindow) -> None:
     action(window, menu, window.tr("Move up\tAlt+Up"), lambda: editor.move_current(-1))
     action(window, menu, window.tr("Move down\tAlt+Down"), lambda: editor.move_current(1))
     action(window, menu, window.tr("Preambular ↔ operative"), editor.toggle_current_kind, "Ctrl+Shift+K")
+    menu.addSeparator()
+    comments = window.comments
+    action(window, menu, window.tr("New co&mment"), comments.new_comment, "Ctrl+Alt+M")
+    action(window, menu, window.tr("Reply to comment"), comments.reply, "Ctrl+Alt+Shift+M")
+    action(window, menu, window.tr("Resolve or reopen comment"), comments.resolve, "Ctrl+Alt+Shift+R")
+    action(window, menu, window.tr("Edit comment\tF2"), comments.edit)
+    action(window, menu, window.tr("Delete comment"), comments.delete)
     menu.addSeparator()
     action(window, menu, window.tr("&Author of changes…"), window.author_field.ask)
 
@@ -100,7 +110,8 @@ def _view_menu(window: MainWindow) -> None:
     action(window, menu, window.tr("Reject change"), lambda: window.resolve_current("base"), "Ctrl+Shift+R")
     menu.addSeparator()
     window.panes.menu(menu)
-    for dock in (window.outline_dock, window.changes_dock, window.automatic_dock):
+    for dock in (window.outline_dock, window.changes_dock, window.automatic_dock, window.proposals.dock,
+                 window.comments.dock):
         menu.addAction(dock.toggleViewAction())
     three = window.three_columns_dock.toggleViewAction()
     three.setShortcut(QKeySequence("Ctrl+4"))

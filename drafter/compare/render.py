@@ -39,6 +39,13 @@ def _gap_before(previous: str, op: Op) -> str:
     return ""
 
 
+def _sticks(previous: str, op: Op) -> bool:
+    """Whether a changed mark of punctuation that closes on the word before it comes after a space that
+    is the text's after the mark: "Al-Shabaab, as" → "Al-Shabaab as" reads "Al-Shabaab[-,-] as", not
+    "Al-Shabaab [-,-]as" (a space before the comma that neither version has)."""
+    return previous[-1:].isspace() and op.text[:1] in _AFTER_WORD and op.text[-1:].isspace()
+
+
 def _split_space(text: str) -> tuple[str, str]:
     core = text.rstrip()
     return core, text[len(core):]
@@ -62,6 +69,8 @@ def inline(ops: list[Op], *, color: bool = False, trim: bool = True) -> str:
             out.append(_trim(op.text, index == 0, index == len(ops) - 1) if trim else op.text)
             continue
         gap = _gap_before(out[-1], op) if out and ops[index - 1].op == "equal" else ""
+        if out and ops[index - 1].op == "equal" and _sticks(out[-1], op):
+            out[-1] = out[-1].rstrip()
         core, space = _split_space(op.text)
         followed_by_insert = op.op == "delete" and index + 1 < len(ops) and ops[index + 1].op == "insert"
         if op.op == "delete":
@@ -157,12 +166,19 @@ _MARGIN = {kinds.INSERTED: "+", kinds.DELETED: "−", kinds.MODIFIED: "|", kinds
 
 def _html_ops(ops: list[Op], side: str = "both") -> str:
     out: list[str] = []
-    ops = by_tokens(ops)  # as in `inline`
+    # one side alone reads as its own text, with the spaces that came or went there (unmarked);
+    # both sides as in `inline`
+    ops = by_tokens(ops) if side == "both" else ops
     for index, op in enumerate(ops):
         text = escape(op.text).replace("\n", "<br>")
         css = ' class="technical"' if op.technical or op.renumbering else ""
-        if op.op == "equal":
+        if op.op == "equal" or (not op.text.strip() and side == {"insert": "new", "delete": "old"}[op.op]):
             out.append(text)
+        elif side == "both" and out and ops[index - 1].op == "equal" and _sticks(ops[index - 1].text, op):
+            out[-1] = out[-1].rstrip()
+            core, space = _split_space(text)
+            tag = "ins" if op.op == "insert" else "del"
+            out.append(f"<{tag}{css}>{core}</{tag}>{space}")
         elif op.op == "insert" and side in ("both", "new"):
             out.append(f"<ins{css}>{text}</ins>")
         elif op.op == "delete" and side in ("both", "old"):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from drafter.leadwords import lead_phrase
 from drafter.model import (
@@ -35,6 +35,9 @@ from drafter.model import (
 )
 from drafter.parts import parts_of
 from drafter.versions import Version
+
+if TYPE_CHECKING:
+    from drafter.edits.proposals import Received
 
 Side = Literal["draft", "base"]
 Unit = Paragraph | CrossHeading | Footnote
@@ -55,12 +58,14 @@ class Metadata:
 
 @dataclass
 class Document:
-    """The base, the draft made from it, metadata, and the draft's named versions (oldest first)."""
+    """The base, the draft made from it, metadata, the draft's named versions (oldest first) and the
+    delegations' proposals on it (`drafter.edits.proposals`)."""
 
     base: Resolution
     draft: Resolution
     meta: Metadata = field(default_factory=Metadata)
     versions: list[Version] = field(default_factory=list)
+    proposals: list[Received] = field(default_factory=list)
 
     @classmethod
     def from_base(cls, base: Resolution, source: str = "") -> Document:

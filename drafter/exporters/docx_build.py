@@ -20,6 +20,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from lxml import etree
 
 from drafter.exporters import ooxml
+from drafter.exporters.docx_comments import write_comments
 from drafter.model import FrontMatter, Inline, NoteRef, Paragraph, Resolution, Text, sub_label
 from drafter.negotiation_marks import spans, status_name
 
@@ -115,10 +116,15 @@ class Builder:
         self.notes_part = notes_part
         self.notes = etree.fromstring(notes_part.blob)
         self.language = res.language
+        self.placed: dict[str, etree._Element] = {}  # block id → its paragraph, where comments are anchored
+        self.removed: dict[str, etree._Element] = {}  # base block id → its deleted paragraph (tracked export)
         self.annotated: set[int] = set()  # the paragraphs that have their negotiation comment
 
     # --- body -----------------------------------------------------------------
-    def add(self, p: etree._Element) -> etree._Element:
+    def add(self, p: etree._Element, key: str = "", removed: bool = False) -> etree._Element:
+        """Append a paragraph; `key` the block it writes (of the base if `removed`), for comments."""
+        if key:
+            (self.removed if removed else self.placed).setdefault(key, p)
         if self.sect is not None:
             self.sect.addprevious(p)
         else:
@@ -291,6 +297,7 @@ class Builder:
             _parent(run).remove(run)
 
     def to_bytes(self) -> bytes:
+        write_comments(self)
         self.order_notes()
         self.repeat_marks()
         self.notes_part._blob = etree.tostring(self.notes, xml_declaration=True, encoding="UTF-8",

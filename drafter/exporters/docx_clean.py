@@ -116,5 +116,5 @@ def write_clean(res: Resolution, template: str | None = None) -> bytes:
 
 def _block(builder: Builder, slot: Slot, note_id: NoteIds) -> etree._Element:
     runs = inline_runs(strip_brackets(slot.block.content), note_id)
-    return builder.add(ooxml.paragraph(slot.style, runs, slot_numpr(builder, slot)))
+    return builder.add(ooxml.paragraph(slot.style, runs, slot_numpr(builder, slot)), slot.block.id)
 

@@ -148,7 +148,7 @@ class Tracked:
             p.append(ooxml.el(f"{kind}RangeEnd", id=rid))
         else:
             p.extend(runs)
-        self.b.add(p)
+        self.b.add(p, slot.block.id, removed=deleted)
         if not deleted:  # a negotiated paragraph's status and bracket holders, as a comment
             self.b.annotate(p, slot.block, self.stamp.author)
 

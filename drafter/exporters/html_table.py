@@ -13,7 +13,6 @@ from html import escape
 
 from drafter.compare import kinds
 from drafter.compare.changes import Change, ChangeList, Op
-from drafter.compare.spacing import by_tokens
 from drafter.parts import FRONT
 
 _CSS = """
@@ -34,9 +33,9 @@ thead { display: table-header-group; }
 def _side(ops: list[Op], keep: str) -> str:
     """One version's text of a change: equal words and the words of `keep` ("delete" or "insert")."""
     out: list[str] = []
-    for op in by_tokens(ops):  # a space that came or went next to an equal word is no mark of its own
+    for op in ops:  # all of them: a space that came or went is the version's own, though no mark
         text = escape(op.text).replace("\n", "<br>")
-        if op.op == "equal":
+        if op.op == "equal" or (op.op == keep and not op.text.strip()):
             out.append(text)
         elif op.op == keep:
             tag = "del" if keep == "delete" else "ins"

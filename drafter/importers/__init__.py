@@ -62,9 +62,12 @@ def load(path: str) -> Resolution:
         return build(read_pdf(path))
     if kind == "docx":
         from drafter.importers.docx import read_docx
+        from drafter.importers.docx_comments import attach_comments
         from drafter.importers.structure import build
 
-        return build(read_docx(path))
+        res = build(read_docx(path))
+        attach_comments(res, path)  # the file's Word comments, on the paragraphs and words they are on
+        return res
     if kind == "xml":
         from drafter.importers.akn import read_akn
 

@@ -30,3 +30,6 @@ class RawDoc:
     notes: dict[str, Sequence[Inline]] = field(default_factory=dict)  # printed marker → content
     warnings: list[str] = field(default_factory=list)
     language: str = "en"
+    # Each block is a paragraph of the source as its author made it (Word): the builder joins none of them,
+    # where it joins the halves of paragraphs that a page break cut in text taken from a page.
+    whole_paragraphs: bool = False

@@ -1,9 +1,10 @@
 """Reading the official UN PDFs into `RawDoc`.
 
-The text layer of a UN PDF gives every character with its box, baseline, size
+The text layer of a UN PDF gives every character with its advance, baseline, size
 and font (`pdf_chars` reads them). From these the reader rebuilds lines (characters sharing a baseline),
-words (from the horizontal gaps between character boxes, which repairs the
-"Presid en t" pieces that justified text leaves in naive extractions) and
+words (`pdf_words`: from the gap between one character's advance and the next, in spaces of
+the font, which repairs the "Presid en t" pieces that justified text leaves in naive
+extractions and finds the words a writer places without a space character) and
 paragraphs (first-line indents, vertical gaps, labels such as "1." and "(a)").
 Running heads, job numbers, page numbers and barcodes are recognised by where
 they sit and what they say, and dropped; raised small digits are footnote
@@ -22,10 +23,9 @@ from dataclasses import dataclass, field
 from drafter.errors import ImportFailed
 from drafter.importers.blocks import RawBlock, RawDoc
 from drafter.importers.pdf_chars import Char, PageChars, read_chars
+from drafter.importers.pdf_words import CUT_LOW, breaks, inlines, word_cut
 from drafter.model import Content, Inline, NoteRef, Text, normalize_runs, plain_text
 
-_CLOSERS = set(",.;:)]’”!?%-")
-_OPENERS = set("([‘“")
 _TERMINAL = (".", ";", ":", ",", "!", "?")
 _MARKER_CHARS = set("0123456789*†‡")
 
@@ -46,6 +46,7 @@ class _Line:
     x0: float = 0.0
     x1: float = 0.0
     text: str = ""
+    _cut: float | None = None
 
     def __post_init__(self) -> None:
         ink = [c for c in self.chars if not c.space]
@@ -55,6 +56,13 @@ class _Line:
         self.y = statistics.median(main)
         self.x0, self.x1 = ink[0].x0, max(c.x1 for c in ink)
         self.text = "".join(c.ch for c in ink)
+
+    @property
+    def cut(self) -> float:
+        """The gap in spaces above which two characters of the line belong to different words."""
+        if self._cut is None:
+            self._cut = word_cut(self.chars)
+        return self._cut
 
 
 @dataclass
@@ -166,81 +174,17 @@ def _is_furniture(line: _Line, page: int, height: float, layout: _Layout) -> boo
 
 
 def _words(line: _Line) -> list[str]:
-    return plain_text(_inlines(line.chars, 0.2)).split()
-
-
-# --- words -------------------------------------------------------------------
-def _threshold(chars: list[Char]) -> float:
-    """The gap (in ems) above which two characters of this line belong to different words.
-
-    Justification widens the spaces of a line by one amount; the gaps inside
-    words stay small (up to 0.14 em in the corpus). The cut is 60% of the
-    line's median space, kept within 0.14–0.22 em.
-    """
-    gaps: list[float] = []
-    prev: Char | None = None
-    spaced = False
-    for char in chars:
-        if char.space:
-            spaced = True
-            continue
-        if prev is not None and spaced:
-            gaps.append((char.x0 - prev.x1) / max(char.size, prev.size, 1.0))
-        prev, spaced = char, False
-    if not gaps:
-        return 0.2
-    return min(0.22, max(0.14, 0.6 * statistics.median(gaps)))
-
-
-def _breaks(a: Char, b: Char, spaced: bool, threshold: float) -> bool:
-    size = b.size if a.marker else max(a.size, b.size, 1.0)
-    gap = (b.x0 - a.x1) / size
-    if spaced:
-        return gap > -0.1
-    if a.ch == "f" and not a.italic:
-        gap += 0.05  # the glyph overhangs its advance
-    if b.ch in _CLOSERS or a.ch in _OPENERS:
-        return gap > 0.35
-    if a.italic and not b.italic and not a.marker:
-        return gap > 0.04  # the italic face leans over the gap
-    if b.italic and not a.italic:
-        return gap > min(threshold, 0.12)
-    return gap > threshold
-
-
-def _inlines(chars: list[Char], threshold: float) -> Content:
-    out: list[Inline] = []
-    prev: Char | None = None
-    spaced = False
-    marker = ""
-    for char in chars:
-        if char.space:
-            spaced = True
-            continue
-        if char.marker:
-            marker += char.ch
-            prev = char
-            continue
-        if marker:
-            out.append(NoteRef(marker))
-            marker = ""
-        if prev is not None and _breaks(prev, char, spaced, threshold):
-            out.append(Text(" ", prev.italic and char.italic))
-        out.append(Text(char.ch, char.italic))
-        prev, spaced = char, False
-    if marker:
-        out.append(NoteRef(marker))
-    return normalize_runs(out)
+    return plain_text(inlines(line.chars, CUT_LOW)).split()
 
 
 def _line_content(line: _Line, start: int = 0) -> Content:
-    return _inlines(line.chars[start:], _threshold(line.chars))
+    return inlines(line.chars[start:], line.cut)
 
 
 def _label(line: _Line) -> tuple[str, int, float] | None:
     """The label opening a line, the index of the first character after it and the gap to it."""
     ink = [i for i, c in enumerate(line.chars) if not c.space]
-    threshold = _threshold(line.chars)
+    threshold = line.cut
     word = ""
     for pos, index in enumerate(ink):
         char = line.chars[index]
@@ -250,7 +194,7 @@ def _label(line: _Line) -> tuple[str, int, float] | None:
             return (word, len(line.chars), 99.0) if _LABEL.match(word) else None
         after = line.chars[nxt]
         spaced = any(c.space for c in line.chars[index + 1:nxt])
-        if _breaks(char, after, spaced, threshold):
+        if breaks(char, after, spaced, threshold):
             gap = (after.x0 - char.x1) / max(line.size, 1.0)
             if _LABEL.match(word) or (word.isdigit() and len(word) < 4 and gap > 1.0):
                 return word, nxt, gap

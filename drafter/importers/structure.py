@@ -4,12 +4,14 @@ The builder knows the grammar of a resolution, not any file format: the
 enacting formula divides front matter from body; numbered blocks are operative
 paragraphs and labelled blocks their sub-paragraphs; short unpunctuated lines
 are cross-headings; the meeting line closes the text and annexes follow it.
-Paragraphs a page break cut in two are joined again.
+Paragraphs a page break cut in two are joined again, except where the reader says its blocks are the
+source's own paragraphs (Word).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from drafter.importers.blocks import RawBlock, RawDoc
@@ -62,11 +64,12 @@ def build(raw: RawDoc) -> Resolution:
     items = [_split_label(block) for block in raw.blocks]
     items = [item for item in items if item.text or item.label]
     formula_at = next((i for i, item in enumerate(items) if FORMULA.match(item.text)), None)
+    join = _joiner(raw)
     if formula_at is None:
         res.warnings.append("no enacting formula (\"The General Assembly,\") found: "
                             "the document was imported as plain paragraphs")
         # without a resolution's grammar, labelled blocks are lists: under the paragraph before them
-        entries = [Entry(it.content, it.label, it.level) for it in _join_breaks(items)]
+        entries = [Entry(it.content, it.label, it.level) for it in join(items)]
         res.preamble, problems = plain_blocks(entries, res.language)
         res.warnings.extend(problems)
     else:
@@ -74,7 +77,8 @@ def build(raw: RawDoc) -> Resolution:
         res.formula = items[formula_at].text
         # the title standing alone in the body is a running head a text extractor left in
         title = " ".join(res.front.title.split())
-        body = [it for it in items[formula_at + 1:] if not title or " ".join(it.text.split()) != title]
+        body = [it for it in items[formula_at + 1:]
+                if raw.whole_paragraphs or not title or " ".join(it.text.split()) != title]
         close_at = next((i for i, item in enumerate(body) if not item.label and CLOSING.match(item.text)), None)
         tail: list[_Item] = []
         if close_at is not None:
@@ -84,8 +88,8 @@ def build(raw: RawDoc) -> Resolution:
         else:
             annex_at = next((i for i, item in enumerate(body) if ANNEX.match(item.text)), len(body))
             body, tail = body[:annex_at], body[annex_at:]
-        _fill_body(res, _join_breaks(body))
-        _fill_tail(res, tail)
+        _fill_body(res, join(body))
+        _fill_tail(res, tail, join)
     _attach_notes(res, raw)
     return res
 
@@ -95,7 +99,7 @@ def build_body(raw: RawDoc) -> Resolution:
     part), sub-paragraphs, headings and footnotes, read as `build` reads what follows the formula."""
     res = Resolution(language=raw.language, warnings=list(raw.warnings))
     items = [item for item in map(_split_label, raw.blocks) if item.text or item.label]
-    _fill_body(res, _join_breaks(items))
+    _fill_body(res, _joiner(raw)(items))
     _attach_notes(res, raw)
     return res
 
@@ -113,6 +117,11 @@ def _split_label(block: RawBlock) -> _Item:
             content = (Text(rest, first.italic), *content[1:])
     content = trim_runs(content)
     return _Item(content, label.strip() if label else None, block.level)
+
+
+def _joiner(raw: RawDoc) -> Callable[[list[_Item]], list[_Item]]:
+    """How the paragraphs of `raw` are put back together: not at all where they are the source's own."""
+    return list if raw.whole_paragraphs else _join_breaks
 
 
 def _join_breaks(items: list[_Item]) -> list[_Item]:
@@ -310,7 +319,7 @@ def _closing_lines(text: str) -> list[str]:
     return [part for part in (match.group(1), match.group(2).strip()) if part]
 
 
-def _fill_tail(res: Resolution, tail: list[_Item]) -> None:
+def _fill_tail(res: Resolution, tail: list[_Item], join: Callable[[list[_Item]], list[_Item]]) -> None:
     """The date under the meeting line, then annexes: each structured like the body."""
     groups: list[tuple[Annex, list[_Item]]] = []
     for item in tail:
@@ -328,7 +337,7 @@ def _fill_tail(res: Resolution, tail: list[_Item]) -> None:
         items.append(item)
     for annex, items in groups:
         scratch = Resolution(language=res.language)
-        _fill_body(scratch, _join_breaks(items), lead=False)
+        _fill_body(scratch, join(items), lead=False)
         annex.blocks = scratch.preamble + scratch.operative
         annex.numbered = bool(scratch.operative) and any(it.label and it.label[0].isdigit() for it in items)
         res.annexes.append(annex)

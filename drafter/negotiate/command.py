@@ -1,9 +1,11 @@
-"""`drafter compile SENT FILE[=DELEGATION]... -o OUT.docx [--as revisions|compilation|table] [--json]`.
+"""`drafter compile SENT FILE[=DELEGATION]... -o OUT.docx [--as revisions|compilation|table] [--json]
+[--version NAME]`.
 
 SENT is the text the delegations were sent (any format Drafter reads; a .drafter draft stands for its
-draft). Each FILE is a delegation's return: a Word file with tracked changes is read author by author;
-`FILE=DELEGATION` attributes a whole file (a clean edited copy, or revisions by a person's name) to one
-delegation. Bad input ends in one line on stderr and exit code 2; the output is written atomically.
+draft, or with `--version NAME` for that named version of it, "base" for its base). Each FILE is a
+delegation's return: a Word file with tracked changes is read author by author; `FILE=DELEGATION`
+attributes a whole file (a clean edited copy, or revisions by a person's name) to one delegation. Bad
+input ends in one line on stderr and exit code 2; the output is written atomically.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from drafter.errors import DrafterError
 from drafter.options import check_output, person, whole_number
 
 if TYPE_CHECKING:
+    from drafter.model import Resolution
     from drafter.negotiate.compilation import Compilation
 
 FORMS = ("revisions", "compilation", "table")
@@ -42,6 +45,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
                         help="revisions (default): SENT with the proposals as Word revisions by delegation; "
                              "compilation: each paragraph with the proposals on it; table: paragraph | proposals | "
                              "status")
+    parser.add_argument("--version", metavar="NAME",
+                        help="SENT is a .drafter draft: compile against its version NAME (\"base\" for its base) "
+                             "rather than the draft as it is")
     parser.add_argument("--json", action="store_true", help="print the proposals, conflicts and warnings as JSON")
     parser.add_argument("--author", type=person, default="Drafter",
                         help="author of the comments on competing proposals")
@@ -85,7 +91,7 @@ def _run(args: argparse.Namespace) -> int:
                      reads=(args.sent, *(path for path, _ in files)))
     if not os.path.isfile(args.sent):
         raise DrafterError(f"{args.sent}: no such file")
-    sent = inputs.read(args.sent).text
+    sent = _sent(args.sent, args.version)
     compilation = compile_files(sent, files, jobs=args.jobs)
     if args.output:
         data = _write(compilation, args.form, args.author)
@@ -99,6 +105,19 @@ def _run(args: argparse.Namespace) -> int:
         for number, warning in enumerate(compilation.warnings):
             print(f"drafter compile: {args.sent + ': ' if number < own else ''}{warning}", file=sys.stderr)
     return 0
+
+
+def _sent(path: str, version: str | None) -> Resolution:
+    """The text sent: the file's text, or (`--version`) a named version of a draft file."""
+    entry = inputs.read(path)
+    if version is None:
+        return entry.text
+    try:
+        return entry.named(version, "--version")
+    except DrafterError as error:
+        if path in str(error):
+            raise
+        raise DrafterError(f"{path}: {error}") from None
 
 
 def _write(compilation: Compilation, form: str, author: str) -> bytes:

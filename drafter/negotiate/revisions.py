@@ -16,7 +16,6 @@ import contextlib
 import html
 import io
 import os
-import posixpath
 import re
 import tempfile
 import zipfile
@@ -28,10 +27,10 @@ from lxml import etree
 from drafter import safexml
 from drafter.errors import ImportFailed
 from drafter.importers import MAX_BYTES, load
+from drafter.importers.docx_parts import relation
 from drafter.model import Resolution
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 MAX_ENTRIES = 5000
 EVERY_AUTHOR = "\x00every author"  # `resolve` with every revision accepted
 NO_AUTHOR = "\x00no author"  # `resolve` with every revision rejected: the text the file was made from
@@ -122,23 +121,6 @@ def open_package(path: str) -> Package:
     package.text_parts = [main, *(name for kind in ("footnotes", "endnotes")
                                   if (name := relation(package, main, kind)) and package.part(name) is not None)]
     return package
-
-
-def relation(package: Package, part: str, kind: str) -> str | None:
-    """The part a relationship of type `kind` of `part` points to ("" for the package's own)."""
-    folder, base = posixpath.split(part)
-    data = package.part(posixpath.join(folder, "_rels", base + ".rels"))
-    if data is None:
-        return None
-    try:
-        rels = safexml.parse(data)
-    except safexml.UnsafeXML:
-        return None
-    for rel in rels.iter(_REL):
-        if rel.get("Type", "").rsplit("/", 1)[-1] == kind and rel.get("TargetMode") != "External":
-            target = rel.get("Target", "")
-            return posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
-    return None
 
 
 def _accepted(node: etree._Element, author: str) -> bool:

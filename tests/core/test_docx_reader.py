@@ -17,8 +17,9 @@ from hypothesis import HealthCheck, given, settings, strategies
 from drafter.errors import ImportFailed
 from drafter.importers.blocks import RawBlock, RawDoc
 from drafter.importers.docx import read_docx
+from drafter.importers.docx_text import tidy
 from drafter.importers.structure import build
-from drafter.model import NoteRef, Text, plain_text
+from drafter.model import Bracket, NoteRef, Text, plain_text, trim_runs
 from tests.docx_fixtures import (
     DELETED,
     INSERTED,
@@ -254,7 +255,7 @@ def test_tabs_breaks_symbols_fields_hidden_text(tmp_path: Path) -> None:
     raw = _read_body(tmp_path, body)
     assert [_text(b) for b in raw.blocks] == [
         "follow-up and more• result link", "cell one", "cell two", "after the table"]
-    assert raw.warnings == []
+    assert raw.warnings == ["paragraph 1 ('follow-up and more• result link'): hidden text was left out ('hidden')"]
 
 
 def test_deleted_paragraph_mark_joins_next_and_moves(tmp_path: Path) -> None:
@@ -396,3 +397,16 @@ def test_fuzz_mutated_xml_parts(tmp_path: Path, small_docx: bytes, data: strateg
         for info in source.infolist():
             archive.writestr(info.filename, bytes(part) if info.filename == target else source.read(info))
     _read_or_refuse(tmp_path, out.getvalue())
+
+
+# --- the reader's one-pass trim -------------------------------------------------------------
+_INLINES = strategies.lists(strategies.one_of(
+    strategies.builds(Text, strategies.sampled_from(["", " ", "  ", "a", " b ", "c\t", "\td"]), strategies.booleans()),
+    strategies.builds(NoteRef, strategies.sampled_from(["1", "2"])),
+    strategies.builds(Bracket, strategies.sampled_from(["[", "]", ""]), strategies.booleans())), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_INLINES)
+def test_tidy_is_trim_runs(content: list[Text | NoteRef]) -> None:
+    assert tidy(content) == trim_runs(content)

@@ -45,7 +45,7 @@ def test_round_trip_is_lossless(tmp_path: Path) -> None:
     assert to_dict(again.draft) == to_dict(doc.draft)
     assert again.meta == doc.meta
     data = json.loads(path.read_text("utf-8"))
-    assert data["format"] == "drafter-draft" and data["version"] == draftfile.VERSION
+    assert data["format"] == "drafter-draft" and data["version"] == draftfile.VERSION_WITHOUT_PROPOSALS
 
 
 def test_newer_version_is_refused_with_a_clear_message(tmp_path: Path) -> None:

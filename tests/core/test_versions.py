@@ -79,7 +79,7 @@ def test_versions_survive_save_and_reopen(tmp_path: Path) -> None:
     assert [(v.name, v.date, v.note) for v in again.versions] == [(v.name, v.date, v.note) for v in doc.versions]
     for old, new in zip(doc.versions, again.versions, strict=True):
         assert new.text() == old.text()
-    assert json.loads(path.read_text("utf-8"))["version"] == draftfile.VERSION == 2
+    assert json.loads(path.read_text("utf-8"))["version"] == draftfile.VERSION_WITHOUT_PROPOSALS == 2
 
 
 def test_a_format_1_draft_opens_and_is_saved_as_format_2(tmp_path: Path) -> None:
