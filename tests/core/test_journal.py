@@ -22,10 +22,16 @@ from typing import Any
 import pytest
 
 import drafter
-from drafter import draftfile, edits, load, negotiation_edits, serialize
+from drafter import draftfile, edits, load, negotiation_edits, serialize, versions
+from drafter.comment_anchors import new_comment
+from drafter.comments import new_reply
 from drafter.edits import Compound, Document, Edit, SetContent, SetField
+from drafter.edits.comments import AddComment, DeleteComment, SetComment
+from drafter.edits.proposals import AddProposals, Received, drop, number
 from drafter.journal import Journal, Locked, Replayed, Unreadable, codec, records, replay, store
 from drafter.model import Footnote, Paragraph, Text
+from drafter.negotiate.received import read_files, receive
+from drafter.negotiate.taking import take
 from drafter.tracking import resolve
 from drafter.tracking.live import LiveComparison
 from tests.core.test_brackets import negotiation_step
@@ -75,6 +81,38 @@ def _alternative(doc: Document) -> Edit | None:
     return negotiation_edits.add_alternative(doc, doc.draft.operatives()[2].id)
 
 
+def _commented(doc: Document) -> str:
+    """A comment of the EU on the first operative paragraph, and the delegation's reply, already in the draft."""
+    comment = new_comment(doc.draft, doc.draft.operatives()[0].id, 0, 12, "Too strong?", "European Union")
+    AddComment(comment).apply(doc)
+    AddComment(new_reply(comment, "We can live with it.", "Group of 77")).apply(doc)
+    return comment.id
+
+
+def _proposals() -> Document:
+    """A draft with versions ("Zero draft" among them), as saved by the app."""
+    return draftfile.read(ROOT / "tests" / "data" / "draftfiles" / "format-2.drafter")
+
+
+def _received(doc: Document) -> list[Received]:
+    from tests.core.test_proposals import FILES
+
+    sent = versions.pick(doc.versions, "Zero draft", doc.base, doc.draft)
+    received = receive(read_files(sent, FILES[:2]).proposals, sent, "Zero draft")
+    number(received, doc.proposals)
+    return received
+
+
+def _imported(doc: Document) -> Received:
+    received = _received(doc)
+    AddProposals(received).apply(doc)
+    return received[0]
+
+
+# how each action gets its draft, where it is not the first text of TEXTS
+STARTS: dict[str, Callable[[], Document]] = {"import proposals": _proposals, "drop a proposal": _proposals,
+                                             "take a proposal": _proposals}
+
 REAL_EDITS: dict[str, Callable[[Document], Edit | None]] = {
     "typing": _typing,
     "typing in a field": _field,
@@ -95,6 +133,14 @@ REAL_EDITS: dict[str, Callable[[Document], Edit | None]] = {
     "alternative": _alternative,
     "number as": lambda doc: negotiation_edits.number_as(doc, "base"),
     "accept": _accept,
+    "comment": lambda doc: AddComment(new_comment(doc.draft, doc.draft.operatives()[1].id, 4, 20, "Why?", "EU")),
+    "reply": lambda doc: AddComment(new_reply(doc.draft.comments[0], "Because.", "EU")) if _commented(doc) else None,
+    "resolve comment": lambda doc: SetComment(_commented(doc), done=True),
+    "edit comment": lambda doc: SetComment(_commented(doc), text="Far too strong?"),
+    "delete comment": lambda doc: DeleteComment(_commented(doc)),
+    "import proposals": lambda doc: AddProposals(_received(doc), "Import proposals from 2 files"),
+    "drop a proposal": lambda doc: drop(_imported(doc)),
+    "take a proposal": lambda doc: take(doc, _imported(doc)),
 }
 
 
@@ -134,7 +180,7 @@ def test_every_edit_class_is_journaled_and_read_back_exactly() -> None:
     be made by one of them: a class added later is added to REAL_EDITS, or this test fails."""
     made: set[str] = set()
     for name, build in REAL_EDITS.items():
-        doc = fresh()
+        doc = STARTS.get(name, fresh)()
         edit = build(doc)
         assert edit is not None, name
         round_trip(doc, edit)
@@ -365,15 +411,15 @@ def test_a_torn_last_record_is_left_out_at_every_byte(written: tuple[bytes, list
 def test_a_flipped_byte_stops_the_replay_there_and_says_so(written: tuple[bytes, list[Any]]) -> None:
     data, states = written
     starts = record_starts(data)
-    for number in (len(starts) - 1, len(starts) // 2):  # the last record, and one in the middle
-        begin, end = starts[number], ([*starts, len(data)])[number + 1]
+    for which in (len(starts) - 1, len(starts) // 2):  # the last record, and one in the middle
+        begin, end = starts[which], ([*starts, len(data)])[which + 1]
         for offset in range(begin, end):
             damaged = bytearray(data)
             damaged[offset] ^= 0x20
             replayed = replay(bytes(damaged))
-            assert f"change {number} of the journal is damaged" in replayed.problem, offset
-            assert f"the {number - 1} changes before it are recovered" in replayed.problem
-            assert state(replayed.doc) == states[number - 1]
+            assert f"change {which} of the journal is damaged" in replayed.problem, offset
+            assert f"the {which - 1} changes before it are recovered" in replayed.problem
+            assert state(replayed.doc) == states[which - 1]
     for offset in (0, len(records.MAGIC) + 3, starts[1] - 5):  # the format line, the start record
         damaged = bytearray(data)
         damaged[offset] ^= 0x01
