@@ -198,8 +198,7 @@ class LibraryPanel(QWidget):
     def to_results(self) -> None:
         if self.model.rowCount():
             self.results.setFocus(Qt.FocusReason.OtherFocusReason)
-            if not self.results.currentIndex().isValid():
-                self.results.setCurrentIndex(self.model.index(0, 0))
+            self.results.setCurrentIndex(self.model.index(0, 0))  # the best result first
 
     # --- what is shown ------------------------------------------------------------------------------
     def show_found(self, found: Found | None, line: str = "") -> None:
