@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -100,8 +101,10 @@ def test_search_as_you_type_insert_undo_save_and_reopen(qtbot: Any, window: Main
     qtbot.waitUntil(lambda: window.library.status.text() == f"Library: {len(TEXTS)} texts", timeout=10_000)
     assert str(window.library_session.folder()) in window.library.status.toolTip()
     assert window.library.pane().shortcut == PANE_SHORTCUT == "Ctrl+L"
+    doc = window.controller.doc
+    assert doc is not None
     window.editor.place_cursor(op(window, 2), 0)  # where the user put the cursor
-    count = len(window.controller.doc.draft.operatives())  # type: ignore[union-attr]
+    count = len(doc.draft.operatives())
     panel = search_in_pane(qtbot, window, PHRASE)
     expected = holding(PHRASE)
     assert len(expected) >= 2
@@ -114,8 +117,6 @@ def test_search_as_you_type_insert_undo_save_and_reopen(qtbot: Any, window: Main
     assert panel.uses.text().endswith(f"{latest.symbol} {latest.label}")
     hit = panel.hits[0]
     assert hit.label.startswith("PP")
-    doc = window.controller.doc
-    assert doc is not None
     preamble = len(doc.draft.preambular())
 
     qtbot.keyClick(panel.field, Qt.Key.Key_Down)  # Down from the field: to the results
@@ -154,7 +155,8 @@ def test_search_as_you_type_insert_undo_save_and_reopen(qtbot: Any, window: Main
     assert window.where.text() == f"OP3 · wording of {hit.symbol} {hit.label}"
     qtbot.waitUntil(lambda: any(change.new_ids == (new.id,) for change in window.panel.model.rows), timeout=15_000)
     assert window.controller.sync_journal()  # the insert is journaled with its source
-    journal = journal_path(window.controller.journal_folder, window.controller.journal.key)  # type: ignore[union-attr]
+    assert window.controller.journal is not None and window.controller.journal.key is not None
+    journal = journal_path(window.controller.journal_folder, window.controller.journal.key)
     replayed = replay(journal.read_bytes())
     assert serialize.to_dict(replayed.doc.draft) == serialize.to_dict(doc.draft)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL)
@@ -185,7 +187,7 @@ def test_search_as_you_type_insert_undo_save_and_reopen(qtbot: Any, window: Main
 def test_an_older_querys_results_never_replace_a_newer_ones(qtbot: Any, window: MainWindow,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     real = Library.search
-    release = __import__("threading").Event()
+    release = threading.Event()
 
     def slow(self: Library, query: str, **filters: Any) -> Found:
         if query == "Indian":
