@@ -55,11 +55,15 @@ class LibrarySession(QObject):
         self._closed = False
         self.last_problem = ""  # why the library could not be opened, the last time it could not
         self.reported = ""  # the problem last emitted
+        self._folder = self._chosen()  # read here, in the GUI thread: workers ask `folder()` too
 
     # --- which library ------------------------------------------------------------------------------
-    def folder(self) -> Path:
+    def _chosen(self) -> Path:
         chosen = self.settings.library_folder.strip()
         return Path(chosen).expanduser() if chosen else default_folder()
+
+    def folder(self) -> Path:
+        return self._folder
 
     def exists(self) -> bool:
         return (self.folder() / FILE_NAME).is_file()
@@ -71,6 +75,7 @@ class LibrarySession(QObject):
         """Use the library in `folder` from now on ("" for the default one)."""
         self._let_go()
         self.settings.library_folder = folder
+        self._folder = self._chosen()
         self.changed.emit()
 
     # --- the open library -----------------------------------------------------------------------------

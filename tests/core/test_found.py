@@ -106,6 +106,10 @@ def test_the_source_survives_edits_of_the_paragraph(library: Library) -> None:
         step.apply(doc)
         assert inserted(doc, key).source == source
     assert not inserted(doc, key).text.endswith("and beyond")  # the split took the end to a new paragraph
+    pasted = edits.paste_text(doc, key, 5, "in particular:\n(a) the coastal States;\n(b) the other States;")
+    pasted.edit.apply(doc)
+    assert [child.text for child in inserted(doc, key).children][:1] == ["the coastal States;"]
+    assert inserted(doc, key).source == source  # a paste that gives it sub-paragraphs keeps it too
     assert sum(1 for block in doc.draft.blocks() if isinstance(block, Paragraph) and block.source) == 1
 
 
