@@ -36,7 +36,9 @@ def summary(report: AddReport) -> tuple[str, str]:
         if len(report.failed) > SHOWN_FAILURES:
             lines.append(f"… and {len(report.failed) - SHOWN_FAILURES} more (Show Details)")
     if report.other_files:
-        lines += ["", f"{len(report.other_files)} files of other kinds were left aside."]
+        other = len(report.other_files)
+        lines += ["", f"{other} file{'s' if other != 1 else ''} of other kinds {'were' if other != 1 else 'was'} "
+                      "left aside (the library reads PDF, Word, text, Akoma Ntoso and .drafter files)."]
     details = ([f"Added: {item.path} ({item.symbol or 'no symbol'}, {item.paragraphs} paragraphs)"
                 for item in report.added]
                + [f"Added with a warning: {item.path}: {warning}" for item in report.added for warning in item.warnings]

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from drafter.errors import DrafterError
 from drafter.library import Library, LibraryGone, default_folder
@@ -56,6 +56,9 @@ class LibrarySession(QObject):
         self.last_problem = ""  # why the library could not be opened, the last time it could not
         self.reported = ""  # the problem last emitted
         self._folder = self._chosen()  # read here, in the GUI thread: workers ask `folder()` too
+        # adding files may take minutes: it has a thread of its own, and the shared pool stays free for searches
+        self._long = QThreadPool(self)
+        self._long.setMaxThreadCount(1)
 
     # --- which library ------------------------------------------------------------------------------
     def _chosen(self) -> Path:
@@ -117,7 +120,8 @@ class LibrarySession(QObject):
     def run(self, task: Callable[[Library], Any], done: Callable[[Any], object],
             failed: Callable[[str], object] | None = None, *, create: bool = False) -> Job:
         """`task(library)` in a worker, then `done(result)` or `failed(message)` in the GUI thread;
-        `create`: make the library if the folder holds none (adding files does)."""
+        `create`: make the library if the folder holds none (adding files does; it is long work, and runs in
+        a thread of its own)."""
 
         def work() -> Outcome:
             library = self._open(create)
@@ -136,7 +140,10 @@ class LibrarySession(QObject):
         job.signals.finished.connect(lambda outcome: self._finished(job, outcome, done, failed))
         job.signals.failed.connect(lambda message: self._finished(job, Outcome(error=message), done, failed))
         self._jobs.add(job)
-        job.start()
+        if create:
+            self._long.start(job)
+        else:
+            job.start()
         return job
 
     def _finished(self, job: Job, outcome: Outcome, done: Callable[[Any], object],
