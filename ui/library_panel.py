@@ -1,8 +1,8 @@
 """The library pane's widgets: the search field, its filters, the uses line, a message line and the results.
 
 It only shows and asks: `search_changed` when the query or a filter changed, `insert_requested(row)`
-when a result is chosen (Enter or a double click). Down in the search field goes to the results. What
-searches is `ui.library_ui`.
+when a result is chosen (Enter or a double click), `leave_requested` on Escape. Down in the search field
+goes to the results. What searches is `ui.library_ui`.
 """
 
 from __future__ import annotations
@@ -118,6 +118,7 @@ class _Results(QListView):
 class LibraryPanel(QWidget):
     search_changed = Signal()
     insert_requested = Signal(int)  # the row of the result to insert
+    leave_requested = Signal()  # Escape: back to the draft
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -184,6 +185,12 @@ class LibraryPanel(QWidget):
         column.addWidget(self.message)
         column.addWidget(self.uses)
         column.addWidget(self.results, 1)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.leave_requested.emit()
+            return
+        super().keyPressEvent(event)
 
     # --- what is asked ------------------------------------------------------------------------------
     def query(self) -> str:

@@ -60,6 +60,7 @@ class LibraryUi(QObject):
         self._pause.timeout.connect(self.search)
         self.panel.search_changed.connect(self._pause.start)
         self.panel.insert_requested.connect(self.insert)
+        self.panel.leave_requested.connect(lambda: window.editor.setFocus(Qt.FocusReason.ShortcutFocusReason))
         session.changed.connect(self._library_changed)
         session.problem.connect(self._problem)
         self.dock.visibilityChanged.connect(lambda shown: self.search() if shown and self.panel.query() else None)

@@ -117,6 +117,10 @@ def test_search_as_you_type_insert_undo_save_and_reopen(qtbot: Any, window: Main
     assert panel.uses.text().endswith(f"{latest.symbol} {latest.label}")
     hit = panel.hits[0]
     assert hit.label.startswith("PP")
+    qtbot.keyClick(panel.field, Qt.Key.Key_Escape)  # back to the draft, the cursor where it was
+    assert window.editor.hasFocus() and window.editor.current_key() == op(window, 2)
+    qtbot.keyClick(window.editor, Qt.Key.Key_L, CTRL)
+    qtbot.waitUntil(panel.field.hasFocus, timeout=3000)
     preamble = len(doc.draft.preambular())
 
     qtbot.keyClick(panel.field, Qt.Key.Key_Down)  # Down from the field: to the results
