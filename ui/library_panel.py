@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from drafter.library import Found, Hit
+from drafter.library.search import Filters
 
 ANY_YEAR = 1944  # the spin box's "any year"
 MARK = "background-color: #ffe08a; font-weight: 600"  # the words that match
@@ -196,11 +197,11 @@ class LibraryPanel(QWidget):
     def query(self) -> str:
         return self.field.text().strip()
 
-    def filters(self) -> dict[str, object]:
-        """The filters as `Library.search` takes them."""
+    def filters(self) -> Filters:
+        """The filters, as `Library.search` takes them."""
         year = self.since.value()
-        return {"part": str(self.part.currentData() or ""), "since": None if year == ANY_YEAR else year,
-                "lead": self.lead.text().strip(), "organ": self.organ.text().strip()}
+        return Filters(self.organ.text().strip(), None if year == ANY_YEAR else year, self.lead.text().strip(),
+                       str(self.part.currentData() or ""))
 
     def to_results(self) -> None:
         if self.model.rowCount():

@@ -87,9 +87,8 @@ class LibraryUi(QObject):
         self.panel.uses.setText(self.tr("Searching…"))
 
         def task(library: Library) -> Found:
-            return library.search(query, part=str(filters["part"]), lead=str(filters["lead"]),
-                                  organ=str(filters["organ"]),
-                                  since=filters["since"] if isinstance(filters["since"], int) else None)
+            return library.search(query, organ=filters.organ, since=filters.since, lead=filters.lead,
+                                  part=filters.part)
 
         self.session.run(task, lambda found: self._found(number, found), lambda why: self._failed(number, why))
 

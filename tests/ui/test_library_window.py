@@ -148,7 +148,16 @@ def test_search_as_you_type_insert_undo_save_and_reopen(qtbot: Any, window: Main
     assert panel.hits and all(hit.label.startswith("OP") for hit in panel.hits)
     assert panel.hits == Library(window.library_session.folder()).search("international cooperation",
                                                                         part="operative").results
+    qtbot.keyClick(panel.part, Qt.Key.Key_Tab)  # since a year
+    assert panel.since.hasFocus()
+    qtbot.keyClick(panel.since, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(panel.since, "2021")
+    settled(qtbot, window)
+    since = Library(window.library_session.folder()).search("international cooperation", part="operative",
+                                                            since=2021).results
+    assert panel.hits == since and {hit.date[:4] for hit in since} == {"2021"}
     hit = panel.hits[1]
+    qtbot.keyClick(panel.since, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(panel.part, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(panel.field, Qt.Key.Key_Down)
     qtbot.keyClick(panel.results, Qt.Key.Key_Down)
