@@ -1,7 +1,7 @@
 """Square brackets typed as characters, made bracket marks: a compilation text, a facilitator's Rev. or a
 delegation's file arrives as Word or text with its brackets as plain "[" and "]".
 
-**What is recognised.** In every paragraph, heading and footnote, the typed "[" and "]" pair up as they
+**What is recognised.** In every paragraph and heading, the typed "[" and "]" pair up as they
 nest ("[a [b] c]" is two brackets); each pair becomes a bracket mark (`drafter.negotiation_marks`) around
 the same words. Who holds it is read where compilation texts write it, and that text then goes (the mark
 carries it): right after the "]", "[…] (US)", "[…](EU, G77)" or "[…]US" (capitals, no space); or else a
@@ -16,7 +16,9 @@ number typed inside it ("[4. Requests …]", "[OP4 …]") goes when it is the nu
 - a letter changed in a quotation: one letter before the rest of its word, "“[t]he right …”";
 - a footnote reference written out: "^3", or a number of one to three digits right after a word or
   sign, "Charter[1]" (a number after a space, "within [5] years", is negotiated);
-- a document symbol, or part of one: "[A/C.3/80/L.12]", "A/80/[xxx]", "E/2025/[…]/Add.1".
+- a document symbol, or part of one: "[A/C.3/80/L.12]", "A/80/[xxx]", "E/2025/[…]/Add.1";
+- in a footnote: a footnote cites a source, whose words ("the [Secretariat] will notify", in the note of
+  S/2024/557) are not negotiated in the text.
 A "[" or "]" without its partner in the same paragraph stays text and is named with its paragraph.
 """
 
@@ -34,6 +36,7 @@ from drafter.negotiation_marks import closing, opening
 
 OBJECT = "\ufffc"  # stands for a footnote reference or an existing mark in the flat text
 UNPAIRED = "no partner in its paragraph"
+IN_NOTE = "in a footnote (a source's words, not negotiated ones)"
 COMMAND = "Negotiation › Recognise typed brackets"
 LABEL = "Recognise typed brackets"
 
@@ -230,9 +233,10 @@ def _whole(marking: _Marking, start: int, stop: int) -> int | None:
     return len(flat.rstrip()) - 1
 
 
-def recognise_content(content: Sequence[Inline], place: str = "", unit: str = "",
-                      comments: Iterable[Comment] = ()) -> tuple[Content, list[Found], list[Left]]:
-    """A content with its typed brackets made marks (see the module's rule); what was found, what was left."""
+def recognise_content(content: Sequence[Inline], place: str = "", unit: str = "", comments: Iterable[Comment] = (),
+                      in_note: bool = False) -> tuple[Content, list[Found], list[Left]]:
+    """A content with its typed brackets made marks (see the module's rule); what was found, what was left.
+    In a footnote (`in_note`) they all stay text."""
     marking = _Marking(content)
     flat = marking.flat
     if "[" not in flat and "]" not in flat:
@@ -242,7 +246,7 @@ def recognise_content(content: Sequence[Inline], place: str = "", unit: str = ""
     found: list[Found] = []
     notes = [(" ".join(c.quote.split()), holder_in_comment(c.text)) for c in comments if not c.is_reply]
     for start, end in pairs:
-        reason = editorial(flat, start, end)
+        reason = IN_NOTE if in_note else editorial(flat, start, end)
         if reason:
             left.append(Left(unit, place, flat[start:end + 1].replace(OBJECT, ""), reason))
             continue
@@ -296,7 +300,7 @@ def recognise(res: Resolution) -> Recognition:
     for comment in res.comments:
         on.setdefault(comment.block, []).append(comment)
     for key, place, content in units(res):
-        after, found, left = recognise_content(content, place, key, on.get(key, ()))
+        after, found, left = recognise_content(content, place, key, on.get(key, ()), place.startswith("footnote"))
         out.found += found
         out.left += left
         if found:
@@ -329,5 +333,5 @@ def is_hint(warning: str) -> bool:
     return warning.startswith("typed square brackets, not bracket marks")
 
 
-__all__ = ["COMMAND", "Found", "Left", "Recognition", "UNPAIRED", "editorial", "holder_in_comment",
+__all__ = ["COMMAND", "IN_NOTE", "Found", "Left", "Recognition", "UNPAIRED", "editorial", "holder_in_comment",
            "holder_named", "is_hint", "reader_warnings", "recognise", "recognise_content", "recognise_edit", "units"]
