@@ -14,6 +14,7 @@ import sys
 from typing import Any
 
 from drafter import draftfile, inputs
+from drafter import negotiation_edits as negotiation
 from drafter import typed_brackets as typed
 from drafter.edits.primitives import Document
 from drafter.options import check_output
@@ -60,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         doc = Document(entry.stored_base, entry.text, versions=list(entry.versions))
     else:
         doc = Document.from_base(entry.text, args.file)
-    edit, found = typed.recognise_edit(doc)
+    edit, found = negotiation.recognise_typed(doc)
     if args.json:
         print(json.dumps(found.to_dict() | {"warnings": [w.to_dict() for w in warnings]}, ensure_ascii=False,
                          indent=2))

@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from drafter.comments import Comment
-from drafter.edits.primitives import Compound, Document, SetContent, Side
 from drafter.model import Content, Inline, Resolution, Text, new_id, normalize_runs
 from drafter.negotiation_marks import closing, opening
 
@@ -86,8 +85,8 @@ def editorial(flat: str, start: int, end: int) -> str:
         return "an editor's note"
     if len(inner) == 1 and inner.isalpha() and after.isalpha() and after.islower():
         return "a letter changed in a quotation"
-    if inner.startswith("^") and _NOTE_MARK.fullmatch(inner) or \
-            _NOTE_MARK.fullmatch(inner) and before and not before.isspace() and before not in "([":
+    if (inner.startswith("^") and _NOTE_MARK.fullmatch(inner)) or \
+            (_NOTE_MARK.fullmatch(inner) and before and not before.isspace() and before not in "(["):
         return "a footnote reference"
     if _SYMBOL.fullmatch(inner.strip()) or before == "/" or after == "/":
         return "a document symbol"
@@ -308,14 +307,6 @@ def recognise(res: Resolution) -> Recognition:
     return out
 
 
-def recognise_edit(doc: Document, side: Side = "draft") -> tuple[Compound | None, Recognition]:
-    """The edit that makes every typed bracket of a side of the document a mark (one undoable step; None
-    when there is none), and what it found."""
-    found = recognise(doc.side(side))
-    steps = [SetContent(key, before, after, side, LABEL) for key, (before, after) in found.contents.items()]
-    return (Compound(steps, LABEL, side) if steps else None), found
-
-
 def reader_warnings(res: Resolution) -> list[str]:
     """What a reader says of a text with typed brackets: where they are, and how to make them marks; each
     unpaired one with its paragraph."""
@@ -324,7 +315,8 @@ def reader_warnings(res: Resolution) -> list[str]:
     if found.found:
         out.append(f"typed square brackets, not bracket marks, in {_listed(found.places())} "
                    f"({len(found.found)} bracketed spans): {COMMAND} makes them marks")
-    out += [f"{left.place}: a typed “{left.text}” has {UNPAIRED} and stays text: {left.near}" for left in found.unpaired]
+    out += [f"{left.place}: a typed “{left.text}” has {UNPAIRED} and stays text: {left.near}"
+            for left in found.unpaired]
     return out
 
 
@@ -333,5 +325,5 @@ def is_hint(warning: str) -> bool:
     return warning.startswith("typed square brackets, not bracket marks")
 
 
-__all__ = ["COMMAND", "IN_NOTE", "Found", "Left", "Recognition", "UNPAIRED", "editorial", "holder_in_comment",
-           "holder_named", "is_hint", "reader_warnings", "recognise", "recognise_content", "recognise_edit", "units"]
+__all__ = ["COMMAND", "IN_NOTE", "UNPAIRED", "Found", "Left", "Recognition", "editorial", "holder_in_comment",
+           "holder_named", "is_hint", "reader_warnings", "recognise", "recognise_content", "units"]

@@ -116,7 +116,7 @@ class NegotiationUi(QObject):
         if doc is None:
             return
         self.editor.flush()
-        edit, found = typed.recognise_edit(doc)
+        edit, found = negotiation.recognise_typed(doc)
         place = self.editor.cursor_place()
         if edit is not None and place is not None and place[0] in found.contents:
             place = (place[0], min(place[1], edits.length(found.contents[place[0]][1])))

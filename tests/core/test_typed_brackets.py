@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from drafter import draftfile, edits
+from drafter import negotiation_edits as negotiation
 from drafter import negotiation_marks as marks
 from drafter import typed_brackets as typed
 from drafter.cli import main as cli_main
@@ -36,7 +37,7 @@ def texts(res: Resolution) -> dict[str, str]:
 
 def recognised(path: Path) -> tuple[Document, typed.Recognition]:
     doc = Document.from_base(read(str(path)))
-    edit, found = typed.recognise_edit(doc)
+    edit, found = negotiation.recognise_typed(doc)
     assert edit is not None
     edit.apply(doc)
     return doc, found
@@ -65,7 +66,7 @@ def test_compilation_texts_by_libreoffice_and_python_docx(name: str) -> None:
         {label: text for label, text in texts(before).items() if label not in unmarked}
     # one undoable step: reverting it gives the text as read
     doc2 = Document.from_base(before)
-    edit, _found = typed.recognise_edit(doc2)
+    edit, _found = negotiation.recognise_typed(doc2)
     assert edit is not None
     edit.apply(doc2)
     edit.revert(doc2)
@@ -195,7 +196,7 @@ def test_no_false_marks_in_the_adopted_texts_of_the_corpus() -> None:
             for symbol in re.findall(r"(?<=\()[A-Z]{1,2}/[\w./\-]+(?=\))", text):
                 text = text.replace(f"({symbol})", f"([{symbol}])")
                 symbols += 1
-            after, found, left = typed.recognise_content((Text(text),), place, key)
+            _after, found, left = typed.recognise_content((Text(text),), place, key)
             assert found == [], (path.name, place, [f.words for f in found])
             assert all(entry.reason in ("a footnote reference", "a document symbol") for entry in left)
             references += sum(isinstance(item, NoteRef) for item in content)
