@@ -10,16 +10,18 @@ delegation: "US", "Held by EU", "G77 bracket". A bracket around the whole text o
 the final ";" or "." inside or after it) becomes a paragraph bracket, around all of it; a paragraph
 number typed inside it ("[4. Requests …]", "[OP4 …]") goes when it is the number the paragraph has.
 
-**What stays text: the UN's own square brackets.** A pair is no negotiation mark when what it holds is
+**What stays text: the UN's own square brackets.** A pair is no negotiation mark when it stands in a footnote
+(a footnote cites a source, whose words are not negotiated in the text: "the [Secretariat] will notify" in
+the note of S/2024/557), or when what it holds is
 - an ellipsis in a quotation: "[…]", "[...]", "[. . .]"; or nothing at all ("[]");
 - an editor's note: "[sic]", "[emphasis added]", "[footnote omitted]", "[original]", "[translation]";
 - a letter changed in a quotation: one letter before the rest of its word, "“[t]he right …”";
 - a footnote reference written out: "^3", or a number of one to three digits right after a word or
   sign, "Charter[1]" (a number after a space, "within [5] years", is negotiated);
-- a document symbol, or part of one: "[A/C.3/80/L.12]", "A/80/[xxx]", "E/2025/[…]/Add.1";
-- in a footnote: a footnote cites a source, whose words ("the [Secretariat] will notify", in the note of
-  S/2024/557) are not negotiated in the text.
-A "[" or "]" without its partner in the same paragraph stays text and is named with its paragraph.
+- a document symbol, or part of one: "[A/C.3/80/L.12]", "A/80/[xxx]", "E/2025/[…]/Add.1".
+A "[" or "]" without its partner in the same paragraph stays text and is named with its paragraph. A
+negotiation bracket left in an issued text by mistake is one all the same: of the corpus, only the draft
+S/2018/221 has one, "[through, inter alia, mediation]" in OP7(a)(vi).
 """
 
 from __future__ import annotations
@@ -250,7 +252,7 @@ def recognise_content(content: Sequence[Inline], place: str = "", unit: str = ""
             left.append(Left(unit, place, flat[start:end + 1].replace(OBJECT, ""), reason))
             continue
         holder, stop = _typed_holder(marking, end)
-        inner = " ".join(flat[start + 1:end].split())
+        inner = " ".join(flat[start + 1:end].replace(OBJECT, "").split())
         whole_end = _whole(marking, start, stop) if (start, end) == pairs[0] else None
         holder = holder or next((name for quote, name in notes if name and quote in (
             inner, f"[{inner}]", *(("",) if whole_end is not None else ()))), "")
