@@ -242,3 +242,17 @@ def test_drafter_brackets_bad_output(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert not (tmp_path / "out.docx").exists()
     assert cli_main(["brackets", str(tmp_path / "missing.docx")]) == 2
     assert "cannot be opened" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("typed_text", "place", "text"), [
+    ("[OP1 Decides to act;]", "OP1", "[Decides to act;]"),
+    ("[1. Decides to act;]", "OP1", "[Decides to act;]"),
+    ("[3. Decides to act;]", "OP1", "[3. Decides to act;]"),  # not its own number: the words stay
+    ("[Decides to act];", "OP1", "[Decides to act;]"),  # the closing sign goes inside the paragraph bracket
+    ("[Decides to act;] (EU)", "OP1", "[Decides to act;]"),
+])
+def test_a_whole_paragraph_bracket_and_a_typed_number(typed_text: str, place: str, text: str) -> None:
+    content, [found], _left = typed.recognise_content((Text(typed_text),), place)
+    assert found.whole and "".join(item.text for item in content if isinstance(item, Text)) == text
+    first, last = content[0], content[-1]
+    assert isinstance(first, Bracket) and isinstance(last, Bracket) and first.pair == last.pair
