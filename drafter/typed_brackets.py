@@ -294,9 +294,18 @@ def units(res: Resolution) -> list[tuple[str, str, Content]]:
     return out + [(note.id, f"footnote {number}", note.content) for number, note in enumerate(res.footnotes, 1)]
 
 
+def _typed_anywhere(res: Resolution) -> bool:
+    """Whether any paragraph, heading or footnote has a "[" or "]" as text (most texts have none)."""
+    contents = [block.content for block in res.blocks()] + [note.content for note in res.footnotes]
+    return any(type(item) is Text and ("[" in item.text or "]" in item.text)
+               for content in contents for item in content)
+
+
 def recognise(res: Resolution) -> Recognition:
     """Every typed bracket of a text recognised (the text itself is not changed: see `contents`)."""
     out = Recognition()
+    if not _typed_anywhere(res):
+        return out
     on: dict[str, list[Comment]] = {}
     for comment in res.comments:
         on.setdefault(comment.block, []).append(comment)
