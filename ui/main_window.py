@@ -36,11 +36,13 @@ from ui.files import FileActions
 from ui.find import FindDialog, find_all, replace_edit
 from ui.followup_dialog import FollowUpPanel
 from ui.journal_ui import JournalUi
+from ui.library_session import LibrarySession
 from ui.menus import build_menus
 from ui.navigation import reveal_in_review, to_upper_third
 from ui.palette import PaletteMenu, lead_paragraph
 from ui.printing import Printing
 from ui.proposals_ui import ProposalsUi
+from ui.provenance_ui import ProvenanceUi
 from ui.review.changes import ChangePanel
 from ui.review.consistency import from_environment as check_views
 from ui.review.outline import OutlineView
@@ -123,6 +125,9 @@ class MainWindow(QMainWindow):
         self.proposals = ProposalsUi(self)
         self.panes = Panes(self)
         self.panes.panes.append(self.proposals.pane())
+        self.library_session = LibrarySession(self)
+        self.provenance = ProvenanceUi(self)
+        self.panes.panes.append(self.provenance.pane())
         self.palette_menu = PaletteMenu(self)
         self.comments = CommentsUi(self)
         self.tabifyDockWidget(self.checks_dock, self.comments.dock)

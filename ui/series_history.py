@@ -1,0 +1,101 @@
+"""History of a paragraph: the resolutions of its series in order, and its wording through them, each step
+a redline against the step before, the draft's wording last. A window of its own (Escape closes it), its
+text reachable with the keyboard (Tab to the text, arrows and Page Up/Down to read it)."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from drafter.compare.changes import Op
+from ui.provenance_text import redline_html
+
+if TYPE_CHECKING:
+    from drafter.library import History
+
+
+@dataclass
+class ParagraphHistory:
+    """A draft paragraph's history: the series of its source, that paragraph's steps, and the draft's
+    wording against the last step (`ops`)."""
+
+    label: str  # the paragraph's label in the draft
+    text: str
+    source: tuple[str, str]  # the adopted paragraph it was traced to: symbol, label
+    history: History
+    ops: list[Op]
+
+
+def trace_history(library: object, label: str, text: str, source: tuple[str, str]) -> ParagraphHistory:
+    """In a worker: the series of `source` and its paragraph through it, and the draft against the last step."""
+    from drafter.library import Library
+    from drafter.library.ops import word_ops
+
+    assert isinstance(library, Library)
+    history = library.history(*source)
+    last = history.steps[-1].text if history.steps else ""
+    return ParagraphHistory(label, text, source, history, word_ops(last, text))
+
+
+def history_html(found: ParagraphHistory) -> str:
+    """The series, then each step with its redline against the step before, then the draft."""
+    steps = found.history.steps
+    holding = {step.symbol for step in steps}
+    members = ", ".join(f"<b>{html.escape(member.symbol)}</b>" if member.symbol in holding
+                        else html.escape(member.symbol or "?") for member in found.history.members)
+    title = found.history.members[-1].title if found.history.members else ""
+    out = [f"<h3>{html.escape(found.label)}: its wording through the series</h3>",
+           f"<p>The series ({len(found.history.members)} texts, oldest first): {members}"
+           + (f"<br><i>{html.escape(title)}</i>" if title else "") + "</p>"]
+    for number, step in enumerate(steps):
+        if number == 0:
+            how = "first in the series"
+        elif all(op.op == "equal" for op in step.ops):
+            how = "unchanged"
+        else:
+            how = f"{step.similarity:.0%} alike the step before"
+        out.append(f"<p><b>{html.escape(step.symbol)} {html.escape(step.label)}</b> ({html.escape(step.date)}), "
+                   f"{how}<br><span style='font-family: serif'>{redline_html(step.ops)}</span></p>")
+    if not steps:
+        out.append("<p>No text of the series holds this paragraph.</p>")
+    unchanged = all(op.op == "equal" for op in found.ops)
+    out.append(f"<p><b>This draft, {html.escape(found.label)}</b>, "
+               f"{'as the last step reads' if unchanged else 'against the last step'}"
+               f"<br><span style='font-family: serif'>{redline_html(found.ops)}</span></p>")
+    return "".join(out)
+
+
+class SeriesHistory(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("series-history")
+        self.text = QTextBrowser()
+        self.text.setAccessibleName(self.tr("The paragraph's wording through its series"))
+        self.text.setOpenLinks(False)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        column = QVBoxLayout(self)
+        column.addWidget(self.text, 1)
+        column.addWidget(buttons)
+        self.resize(760, 620)
+        self.found: ParagraphHistory | None = None
+
+    def show_history(self, found: ParagraphHistory) -> None:
+        self.found = found
+        symbol, label = found.source
+        self.setWindowTitle(self.tr("History of {label} (traced to {symbol} {source})").format(
+            label=found.label, symbol=symbol, source=label))
+        self.text.setHtml(history_html(found))
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+__all__ = ["ParagraphHistory", "SeriesHistory", "history_html", "trace_history"]
