@@ -47,17 +47,22 @@ class _Run:
     generation: int  # the library's (it changes when files are added or removed)
     texts: list[str]
     exclude: list[str]  # the draft's own symbol: never its own source
+    empty: bool | None  # whether the library holds no text (None: not known yet)
     stop: threading.Event = field(default_factory=threading.Event)
 
 
-def _trace(library: Library, run: _Run) -> list[Provenance]:
-    """In a worker: the provenance of the run's texts, a batch at a time, until told to stop."""
+def _trace(library: Library, run: _Run) -> tuple[bool, list[Provenance]]:
+    """In a worker: whether the library is empty (then nothing is traced: no marks), and the provenance of
+    the run's texts, a batch at a time, until told to stop."""
+    empty = run.empty if run.empty is not None else library.stats().documents == 0
     out: list[Provenance] = []
+    if empty:
+        return True, out
     for start in range(0, len(run.texts), BATCH):
         if run.stop.is_set():
             break
         out += library.provenance(run.texts[start:start + BATCH], exclude_symbols=run.exclude)
-    return out
+    return False, out
 
 
 class ProvenanceUi(QObject):
@@ -79,7 +84,7 @@ class ProvenanceUi(QObject):
         window.tabifyDockWidget(window.checks_dock, self.dock)
         self.dock.hide()
         self.history_dialog: SeriesHistory | None = None
-        self.show_words = QAction(self.tr("Show &new words"), window)
+        self.show_words = QAction(self.tr("Show new &words"), window)
         self.show_words.setCheckable(True)
         self.show_words.toggled.connect(self.marks.set_show_words)
         self.show_words.triggered.connect(self._words_chosen)
@@ -90,6 +95,7 @@ class ProvenanceUi(QObject):
         self.current = False  # the marks show the document's current revision
         self.drawn: dict[str, tuple[str, Provenance]] = {}  # block key → label and provenance, as drawn
         self._generation = 0
+        self._empty: bool | None = None  # whether the library holds no text, once known
         self._job: Job | None = None
         self._run: _Run | None = None
         self._history_job: Job | None = None
@@ -128,6 +134,7 @@ class ProvenanceUi(QObject):
 
     def _library_changed(self) -> None:
         self._generation += 1
+        self._empty = None
         self.traces.clear()
         self._changed_library_or_document()
 
@@ -147,10 +154,10 @@ class ProvenanceUi(QObject):
         doc = self.controller.doc
         library = self.session.library()
         if not self._chosen:
-            self.show_words.setChecked(library is not None)
+            self.show_words.setChecked(library is not None and not self._empty)
         if self._job is not None:
             return  # it stops (an edit came in) or ends soon, and then runs again if the draft changed
-        if doc is None or library is None:
+        if doc is None or library is None or self._empty:
             self._draw([])
             return
         paragraphs = paragraphs_of(doc.draft)
@@ -159,17 +166,19 @@ class ProvenanceUi(QObject):
             self._draw(paragraphs)
             return
         symbol = doc.draft.front.symbol.strip()
-        self._run = _Run(self.controller.revision, self._generation, texts, [symbol] if symbol else [])
+        self._run = _Run(self.controller.revision, self._generation, texts, [symbol] if symbol else [], self._empty)
         self._job = Job(partial(_trace, library, self._run))
         self._job.signals.finished.connect(self._traced)
         self._job.signals.failed.connect(self._failed)
         self._job.start()
 
-    def _traced(self, results: list[Provenance]) -> None:
+    def _traced(self, found: tuple[bool, list[Provenance]]) -> None:
         run, self._job, self._run = self._run, None, None
         if run is None:
             return
+        empty, results = found
         if run.generation == self._generation:
+            self._empty = empty
             doc = self.controller.doc
             self.traces.store(results, paragraphs_of(doc.draft) if doc is not None else [])
         if run.revision == self.controller.revision and run.generation == self._generation:
@@ -213,6 +222,10 @@ class ProvenanceUi(QObject):
             self.panel.show_message(self.session.problem or self.tr(
                 "No library of adopted texts: add texts to the library to see where each paragraph comes from."))
             return
+        if self._empty:
+            self.panel.show_message(self.tr("The library of adopted texts is empty: add texts to it to see where "
+                                            "each paragraph comes from."))
+            return
         key, text = self._cursor_text()
         if key not in self.drawn:
             self.panel.show_message(self.tr("Not a paragraph traced yet (the paragraphs are traced after a pause "
@@ -239,7 +252,9 @@ class ProvenanceUi(QObject):
                    else self.tr("no adopted text holds this wording or one near it"))
             self.window.statusBar().showMessage(self.tr("No history of this paragraph: {why}").format(why=why), 6000)
             return
-        self._history_job = Job(partial(trace_history, library, drawn[0], text, source))
+        doc = self.controller.doc
+        own = doc.draft.front.symbol.strip() if doc is not None else ""
+        self._history_job = Job(partial(trace_history, library, drawn[0], text, source, own))
         self._history_job.signals.finished.connect(self._history_ready)
         self._history_job.signals.failed.connect(self._history_failed)
         self._history_job.start()

@@ -15,7 +15,7 @@ from drafter.compare.changes import Op
 from ui.provenance_text import redline_html
 
 if TYPE_CHECKING:
-    from drafter.library import History
+    from drafter.library import History, Library
 
 
 @dataclass
@@ -30,13 +30,19 @@ class ParagraphHistory:
     ops: list[Op]
 
 
-def trace_history(library: object, label: str, text: str, source: tuple[str, str]) -> ParagraphHistory:
-    """In a worker: the series of `source` and its paragraph through it, and the draft against the last step."""
-    from drafter.library import Library
+def trace_history(library: Library, label: str, text: str, source: tuple[str, str], own: str = "") -> ParagraphHistory:
+    """In a worker: the series of `source` and its paragraph through it, and the draft against the last step;
+    the draft's own symbol `own`, when the library holds it, is no step (the draft is the last one)."""
     from drafter.library.ops import word_ops
 
-    assert isinstance(library, Library)
     history = library.history(*source)
+    if own and any(step.symbol == own for step in history.steps):
+        steps = [step for step in history.steps if step.symbol != own]
+        for before, step in zip(steps, steps[1:], strict=False):
+            step.ops = word_ops(before.text, step.text)
+        if steps:
+            steps[0].ops = [Op("equal", steps[0].text)]
+        history.steps = steps
     last = history.steps[-1].text if history.steps else ""
     return ParagraphHistory(label, text, source, history, word_ops(last, text))
 
