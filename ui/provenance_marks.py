@@ -36,7 +36,8 @@ class Mark:
 def _x(line: QTextLine, position: int) -> float:
     """Where a character of a block starts on its line (PySide gives the position back beside it)."""
     found = line.cursorToX(position)
-    return float(found[0] if isinstance(found, tuple) else found)
+    assert isinstance(found, tuple)
+    return float(found[0])
 
 
 class ProvenanceMarks(QWidget):

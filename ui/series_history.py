@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -38,7 +39,7 @@ def trace_history(library: Library, label: str, text: str, source: tuple[str, st
     history = library.history(*source)
     if own and any(step.symbol == own for step in history.steps):
         steps = [step for step in history.steps if step.symbol != own]
-        for before, step in zip(steps, steps[1:], strict=False):
+        for before, step in pairwise(steps):
             step.ops = word_ops(before.text, step.text)
         if steps:
             steps[0].ops = [Op("equal", steps[0].text)]
