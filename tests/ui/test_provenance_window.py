@@ -191,6 +191,21 @@ def test_the_pane_and_the_history_from_the_keyboard(qtbot: Any, drafted: MainWin
     redline = panel.redline.toHtml()
     assert "for all" in panel.redline.toPlainText() and "background-color:#cfe6ff" in redline
     drafted.grab().save(str(tmp_path / "pane.png"))
+    qtbot.keyClick(panel.sources, Qt.Key.Key_D, CTRL | SHIFT)  # back to the editor; down to OP2
+    qtbot.waitUntil(lambda: drafted.editor.hasFocus(), timeout=5000)
+    second = doc.draft.operatives()[1].id
+    for _ in range(20):
+        if drafted.editor.current_key() == second:
+            break
+        qtbot.keyClick(drafted.editor, Qt.Key.Key_Down)
+    assert drafted.editor.current_key() == second
+    expected = "Edited" if "OP2" in _changed_since_75_180(doc.draft) else "Verbatim"
+    assert "OP2" in panel.heading.text() and expected in panel.heading.text()
+    assert panel.redline.toPlainText().split() == doc.draft.operatives()[1].text.split() or expected == "Edited"
+    qtbot.keyClick(drafted.editor, Qt.Key.Key_Up)  # back in OP1 for its history
+    assert drafted.editor.current_key() == key
+    qtbot.keyClick(drafted.editor, Qt.Key.Key_7, CTRL)
+    qtbot.waitUntil(lambda: panel.sources.hasFocus(), timeout=5000)
     qtbot.keyClick(panel.sources, Qt.Key.Key_H, CTRL | SHIFT)
     assert HISTORY_SHORTCUT == "Ctrl+Shift+H"
     qtbot.waitUntil(lambda: drafted.provenance.history_dialog is not None
