@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.proposals = ProposalsUi(self)
         self.panes = Panes(self)
         self.panes.panes.append(self.proposals.pane())
-        self.library_session = LibrarySession(self)
+        self.library_session = LibrarySession(settings, self)
         self.provenance = ProvenanceUi(self)
         self.panes.panes.append(self.provenance.pane())
         self.palette_menu = PaletteMenu(self)

@@ -12,6 +12,7 @@ nothing, and the next pause goes on from where it stopped. No library, or an emp
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
@@ -39,6 +40,7 @@ PANE_SHORTCUT = "Ctrl+7"
 HISTORY_SHORTCUT = "Ctrl+Shift+H"
 PAUSE_MS = 700  # the pause in typing after which the paragraphs edited are traced again
 BATCH = 8  # paragraphs traced per call to the library: how often a run looks whether to stop
+UNKNOWN, NO_LIBRARY, EMPTY, READY = "unknown", "no library", "empty", "ready"  # what the library was last time
 
 
 @dataclass
@@ -47,22 +49,25 @@ class _Run:
     generation: int  # the library's (it changes when files are added or removed)
     texts: list[str]
     exclude: list[str]  # the draft's own symbol: never its own source
-    empty: bool | None  # whether the library holds no text (None: not known yet)
+    known: str  # what the library was last time (READY: no need to count its texts again)
     stop: threading.Event = field(default_factory=threading.Event)
 
 
-def _trace(library: Library, run: _Run) -> tuple[bool, list[Provenance]]:
-    """In a worker: whether the library is empty (then nothing is traced: no marks), and the provenance of
-    the run's texts, a batch at a time, until told to stop."""
-    empty = run.empty if run.empty is not None else library.stats().documents == 0
+def _trace(open_library: Callable[[], Library | None], run: _Run) -> tuple[str, list[Provenance]]:
+    """In a worker (opening the library may wait for a lock): whether there is a library with texts in it
+    (if not, nothing is traced: no marks), and the provenance of the run's texts, a batch at a time,
+    until told to stop."""
     out: list[Provenance] = []
-    if empty:
-        return True, out
+    library = open_library()
+    if library is None:
+        return NO_LIBRARY, out
+    if run.known != READY and library.stats().documents == 0:
+        return EMPTY, out
     for start in range(0, len(run.texts), BATCH):
         if run.stop.is_set():
             break
         out += library.provenance(run.texts[start:start + BATCH], exclude_symbols=run.exclude)
-    return False, out
+    return READY, out
 
 
 class ProvenanceUi(QObject):
@@ -95,7 +100,7 @@ class ProvenanceUi(QObject):
         self.current = False  # the marks show the document's current revision
         self.drawn: dict[str, tuple[str, Provenance]] = {}  # block key → label and provenance, as drawn
         self._generation = 0
-        self._empty: bool | None = None  # whether the library holds no text, once known
+        self.state = UNKNOWN  # what the library was at the last run: NO_LIBRARY, EMPTY or READY
         self._job: Job | None = None
         self._run: _Run | None = None
         self._history_job: Job | None = None
@@ -134,7 +139,7 @@ class ProvenanceUi(QObject):
 
     def _library_changed(self) -> None:
         self._generation += 1
-        self._empty = None
+        self.state = UNKNOWN
         self.traces.clear()
         self._changed_library_or_document()
 
@@ -152,12 +157,9 @@ class ProvenanceUi(QObject):
         """Trace the paragraphs not traced yet (a pause in typing), or draw the marks if all are."""
         self._pause.stop()
         doc = self.controller.doc
-        library = self.session.library()
-        if not self._chosen:
-            self.show_words.setChecked(library is not None and not self._empty)
         if self._job is not None:
             return  # it stops (an edit came in) or ends soon, and then runs again if the draft changed
-        if doc is None or library is None or self._empty:
+        if doc is None:
             self._draw([])
             return
         paragraphs = paragraphs_of(doc.draft)
@@ -166,22 +168,26 @@ class ProvenanceUi(QObject):
             self._draw(paragraphs)
             return
         symbol = doc.draft.front.symbol.strip()
-        self._run = _Run(self.controller.revision, self._generation, texts, [symbol] if symbol else [], self._empty)
-        self._job = Job(partial(_trace, library, self._run))
+        self._run = _Run(self.controller.revision, self._generation, texts, [symbol] if symbol else [], self.state)
+        self._job = Job(partial(_trace, self.session.library, self._run))
         self._job.signals.finished.connect(self._traced)
         self._job.signals.failed.connect(self._failed)
         self._job.start()
 
-    def _traced(self, found: tuple[bool, list[Provenance]]) -> None:
+    def _traced(self, found: tuple[str, list[Provenance]]) -> None:
         run, self._job, self._run = self._run, None, None
         if run is None:
             return
-        empty, results = found
+        state, results = found
         if run.generation == self._generation:
-            self._empty = empty
+            self.state = state
             doc = self.controller.doc
             self.traces.store(results, paragraphs_of(doc.draft) if doc is not None else [])
-        if run.revision == self.controller.revision and run.generation == self._generation:
+        if not self._chosen:
+            self.show_words.setChecked(self.state == READY)
+        if state != READY:
+            self._draw([])
+        elif run.revision == self.controller.revision and run.generation == self._generation:
             self.run()  # all traced now: drawn at once
         else:
             self._pause.start()
@@ -218,11 +224,11 @@ class ProvenanceUi(QObject):
     def _cursor_moved(self, *_why: object) -> None:
         if not self.dock.isVisible():
             return
-        if self.session.library() is None:
-            self.panel.show_message(self.session.problem or self.tr(
-                "No library of adopted texts: add texts to the library to see where each paragraph comes from."))
+        if self.state == NO_LIBRARY:
+            self.panel.show_message(self.tr("No library of adopted texts: add texts to the library to see where "
+                                            "each paragraph comes from."))
             return
-        if self._empty:
+        if self.state == EMPTY:
             self.panel.show_message(self.tr("The library of adopted texts is empty: add texts to it to see where "
                                             "each paragraph comes from."))
             return
@@ -242,19 +248,17 @@ class ProvenanceUi(QObject):
     def show_history(self) -> None:
         """The wording of the paragraph under the cursor through the series of its latest source."""
         key, text = self._cursor_text()
-        library = self.session.library()
         drawn = self.drawn.get(key)
         found = self.traces.get(text) or (drawn[1] if drawn is not None else None)
         source = nearest_for_history(found) if found is not None else None
-        if library is None or drawn is None or source is None:
-            why = (self.tr("no library of adopted texts") if library is None
-                   else self.tr("the cursor is not in a paragraph traced yet") if drawn is None
+        if drawn is None or source is None:
+            why = (self.tr("the cursor is not in a paragraph traced yet") if drawn is None
                    else self.tr("no adopted text holds this wording or one near it"))
             self.window.statusBar().showMessage(self.tr("No history of this paragraph: {why}").format(why=why), 6000)
             return
         doc = self.controller.doc
         own = doc.draft.front.symbol.strip() if doc is not None else ""
-        self._history_job = Job(partial(trace_history, library, drawn[0], text, source, own))
+        self._history_job = Job(partial(trace_history, self.session.library, drawn[0], text, source, own))
         self._history_job.signals.finished.connect(self._history_ready)
         self._history_job.signals.failed.connect(self._history_failed)
         self._history_job.start()

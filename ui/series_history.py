@@ -5,6 +5,7 @@ text reachable with the keyboard (Tab to the text, arrows and Page Up/Down to re
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -31,11 +32,16 @@ class ParagraphHistory:
     ops: list[Op]
 
 
-def trace_history(library: Library, label: str, text: str, source: tuple[str, str], own: str = "") -> ParagraphHistory:
+def trace_history(open_library: Callable[[], Library | None], label: str, text: str, source: tuple[str, str],
+                  own: str = "") -> ParagraphHistory:
     """In a worker: the series of `source` and its paragraph through it, and the draft against the last step;
     the draft's own symbol `own`, when the library holds it, is no step (the draft is the last one)."""
+    from drafter.library import LibraryError
     from drafter.library.ops import word_ops
 
+    library = open_library()
+    if library is None:
+        raise LibraryError("the library of adopted texts cannot be opened")
     history = library.history(*source)
     if own and any(step.symbol == own for step in history.steps):
         steps = [step for step in history.steps if step.symbol != own]

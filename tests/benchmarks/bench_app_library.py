@@ -86,7 +86,8 @@ paragraphs = paragraphs_of(doc.draft)
 marks = provenance.marks.marks
 out["paragraphs"] = len(paragraphs)
 out["marks"] = len(marks)
-out["statuses"] = {status: sum(1 for m in marks.values() if m.status == status) for status in ("verbatim", "edited", "new")}
+out["statuses"] = {status: sum(1 for m in marks.values() if m.status == status)
+                   for status in ("verbatim", "edited", "new")}
 out["pause before tracing (ms)"] = provenance._pause.interval()
 
 def type_keys(words):
