@@ -101,6 +101,7 @@ class ProvenanceUi(QObject):
         self.drawn: dict[str, tuple[str, Provenance]] = {}  # block key → label and provenance, as drawn
         self._generation = 0
         self.state = UNKNOWN  # what the library was at the last run: NO_LIBRARY, EMPTY or READY
+        self.problem = ""  # why the last run failed, until one works
         self._job: Job | None = None
         self._run: _Run | None = None
         self._history_job: Job | None = None
@@ -179,6 +180,7 @@ class ProvenanceUi(QObject):
         if run is None:
             return
         state, results = found
+        self.problem = ""
         if run.generation == self._generation:
             self.state = state
             doc = self.controller.doc
@@ -193,9 +195,13 @@ class ProvenanceUi(QObject):
             self._pause.start()
 
     def _failed(self, message: str) -> None:
+        """The library failed (deleted, locked, damaged): said once in the status bar, and in the pane until
+        a run works again; the marks stay as they were, the draft is untouched."""
         self._job, self._run = None, None
-        self.panel.show_message(self.tr("The library could not be read: {why}").format(why=message))
-        self.window.statusBar().showMessage(self.tr("Provenance: {why}").format(why=message), 8000)
+        if message != self.problem:
+            self.window.statusBar().showMessage(self.tr("Provenance: {why}").format(why=message), 8000)
+        self.problem = message
+        self._cursor_moved()
 
     def _draw(self, paragraphs: list[Paragraph]) -> None:
         marks: dict[str, Mark] = {}
@@ -223,6 +229,9 @@ class ProvenanceUi(QObject):
 
     def _cursor_moved(self, *_why: object) -> None:
         if not self.dock.isVisible():
+            return
+        if self.problem:
+            self.panel.show_message(self.tr("The library could not be read: {why}").format(why=self.problem))
             return
         if self.state == NO_LIBRARY:
             self.panel.show_message(self.tr("No library of adopted texts: add texts to the library to see where "

@@ -9,6 +9,7 @@ highlighted. And always: the marks are what a fresh `Library.provenance` of the 
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from tests.corpus import CORPUS, load
 from ui.app import initial_document
 from ui.main_window import MainWindow
 from ui.provenance_plan import paragraphs_of
-from ui.provenance_ui import HISTORY_SHORTCUT, PANE_SHORTCUT
+from ui.provenance_ui import HISTORY_SHORTCUT, PANE_SHORTCUT, PAUSE_MS
 from ui.settings import Settings
 
 SERIES = [CORPUS / name for name in ("A-RES-72-169-clean.txt", "A-RES-75-180.txt", "A-RES-76-159.txt")]
@@ -248,4 +249,33 @@ def test_no_library_or_an_empty_one_no_marks_and_no_error(qtbot: Any, settings: 
     qtbot.waitUntil(lambda: window.provenance.dock.isVisible(), timeout=5000)
     assert "library" in window.provenance.panel.heading.text().lower() or "traced" in \
         window.provenance.panel.heading.text()
+    window.library_session.close()
+
+
+def test_a_library_deleted_while_the_app_runs_is_said_once_and_the_draft_is_untouched(
+        qtbot: Any, settings: Settings, monkeypatch: pytest.MonkeyPatch, library_folder: Path,
+        tmp_path: Path) -> None:
+    folder = tmp_path / "library"
+    shutil.copytree(library_folder, folder)
+    window = _open(qtbot, settings, monkeypatch, folder)
+    qtbot.waitUntil(lambda: window.provenance.current, timeout=WAIT)
+    marks = {key: mark.status for key, mark in window.provenance.marks.marks.items()}
+    shutil.rmtree(folder)
+    doc = window.controller.doc
+    assert doc is not None
+    key = doc.draft.operatives()[2].id
+    window.provenance.dock.show()
+    window.jump_to_key(key)
+    window.editor.setFocus()
+    qtbot.keyClicks(window.editor, "Firmly ")
+    qtbot.waitUntil(lambda: "deleted" in window.statusBar().currentMessage(), timeout=WAIT)
+    assert "deleted" in window.provenance.panel.heading.text()
+    assert doc.draft.operatives()[2].text.startswith("Firmly ")  # what was typed is there
+    assert {key: mark.status for key, mark in window.provenance.marks.marks.items()} == marks
+    window.statusBar().clearMessage()
+    qtbot.keyClicks(window.editor, "and ")
+    qtbot.wait(3 * PAUSE_MS)
+    assert window.statusBar().currentMessage() == ""  # said once, not at every pause
+    assert "deleted" in window.provenance.panel.heading.text()
+    window.controller.stack.setClean()
     window.library_session.close()
