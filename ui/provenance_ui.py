@@ -99,7 +99,8 @@ class ProvenanceUi(QObject):
         self._chosen = False  # the user chose whether new words show
         self.current = False  # the marks show the document's current revision
         self.drawn: dict[str, tuple[str, Provenance]] = {}  # block key → label and provenance, as drawn
-        self._generation = 0
+        self._generation = 0  # counts the changes of the library and of the draft's symbol
+        self._symbol = ""  # the draft's symbol: the text left out of its sources
         self.state = UNKNOWN  # what the library was at the last run: NO_LIBRARY, EMPTY or READY
         self.problem = ""  # why the last run failed, until one works
         self._job: Job | None = None
@@ -163,12 +164,16 @@ class ProvenanceUi(QObject):
         if doc is None:
             self._draw([])
             return
+        symbol = doc.draft.front.symbol.strip()
+        if symbol != self._symbol:  # another text is never its own source: what was traced is not of it
+            self._symbol = symbol
+            self._generation += 1
+            self.traces.clear()
         paragraphs = paragraphs_of(doc.draft)
         texts = self.traces.missing(paragraphs)
         if not texts:
             self._draw(paragraphs)
             return
-        symbol = doc.draft.front.symbol.strip()
         self._run = _Run(self.controller.revision, self._generation, texts, [symbol] if symbol else [], self.state)
         self._job = Job(partial(_trace, self.session.library, self._run))
         self._job.signals.finished.connect(self._traced)

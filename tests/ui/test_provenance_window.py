@@ -279,3 +279,14 @@ def test_a_library_deleted_while_the_app_runs_is_said_once_and_the_draft_is_unto
     assert "deleted" in window.provenance.panel.heading.text()
     window.controller.stack.setClean()
     window.library_session.close()
+
+
+def test_another_text_opened_is_traced_without_itself(qtbot: Any, drafted: MainWindow, library_folder: Path) -> None:
+    """75/180 opened after 76/159: what was traced for 76/159 (75/180 a source) is not reused for 75/180."""
+    drafted.controller.set_document(*initial_document(str(CORPUS / "A-RES-75-180.txt"), None))
+    doc = drafted.controller.doc
+    assert doc is not None and doc.draft.front.symbol == "A/RES/75/180"
+    qtbot.waitUntil(lambda: drafted.provenance.current, timeout=WAIT)
+    _check_marks_are_fresh(drafted, library_folder)
+    sources = {source.symbol for _label, found in drafted.provenance.drawn.values() for source in found.sources}
+    assert "A/RES/75/180" not in sources and "A/RES/72/169" in sources
