@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QDockWidget, QMenu
 
 from drafter import edits
 from drafter.model import Paragraph as ModelParagraph
+from ui.pauses import collect_garbage
 from ui.provenance_marks import Mark, ProvenanceMarks
 from ui.provenance_panel import ProvenancePanel
 from ui.provenance_plan import Paragraph, Traces, nearest_for_history, new_word_spans, paragraphs_of
@@ -198,6 +199,7 @@ class ProvenanceUi(QObject):
             self.run()  # all traced now: drawn at once
         else:
             self._pause.start()
+        QTimer.singleShot(0, collect_garbage)  # still a pause: what the run left behind is collected now
 
     def _failed(self, message: str) -> None:
         """The library failed (deleted, locked, damaged): said once in the status bar, and in the pane until
