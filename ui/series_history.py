@@ -30,6 +30,7 @@ class ParagraphHistory:
     source: tuple[str, str]  # the adopted paragraph it was traced to: symbol, label
     history: History
     ops: list[Op]
+    own: str = ""  # the draft's symbol, when the library holds the draft itself
 
 
 def trace_history(open_library: Callable[[], Library | None], label: str, text: str, source: tuple[str, str],
@@ -51,7 +52,7 @@ def trace_history(open_library: Callable[[], Library | None], label: str, text: 
             steps[0].ops = [Op("equal", steps[0].text)]
         history.steps = steps
     last = history.steps[-1].text if history.steps else ""
-    return ParagraphHistory(label, text, source, history, word_ops(last, text))
+    return ParagraphHistory(label, text, source, history, word_ops(last, text), own)
 
 
 def history_html(found: ParagraphHistory) -> str:
@@ -59,6 +60,7 @@ def history_html(found: ParagraphHistory) -> str:
     steps = found.history.steps
     holding = {step.symbol for step in steps}
     members = ", ".join(f"<b>{html.escape(member.symbol)}</b>" if member.symbol in holding
+                        else f"{html.escape(member.symbol)} (this draft)" if member.symbol == found.own
                         else html.escape(member.symbol or "?") for member in found.history.members)
     title = found.history.members[-1].title if found.history.members else ""
     out = [f"<h3>{html.escape(found.label)}: its wording through the series</h3>",
