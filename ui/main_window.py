@@ -43,6 +43,7 @@ from ui.navigation import reveal_in_review, to_upper_third
 from ui.palette import PaletteMenu, lead_paragraph
 from ui.printing import Printing
 from ui.proposals_ui import ProposalsUi
+from ui.provenance_ui import ProvenanceUi
 from ui.review.changes import ChangePanel
 from ui.review.consistency import from_environment as check_views
 from ui.review.outline import OutlineView
@@ -130,6 +131,8 @@ class MainWindow(QMainWindow):
         self.panes.panes.append(self.library.pane())
         self.statusBar().addPermanentWidget(self.library.adding.bar)
         self.statusBar().addPermanentWidget(self.library.status)
+        self.provenance = ProvenanceUi(self)
+        self.panes.panes.append(self.provenance.pane())
         self.palette_menu = PaletteMenu(self)
         self.comments = CommentsUi(self)
         self.tabifyDockWidget(self.checks_dock, self.comments.dock)

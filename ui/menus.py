@@ -117,7 +117,7 @@ def _view_menu(window: MainWindow) -> None:
     menu.addSeparator()
     window.panes.menu(menu)
     for dock in (window.outline_dock, window.changes_dock, window.automatic_dock, window.proposals.dock,
-                 window.comments.dock, window.library.dock):
+                 window.comments.dock, window.library.dock, window.provenance.dock):
         menu.addAction(dock.toggleViewAction())
     three = window.three_columns_dock.toggleViewAction()
     three.setShortcut(QKeySequence("Ctrl+4"))
@@ -127,6 +127,8 @@ def _view_menu(window: MainWindow) -> None:
     action(window, checks, window.tr("&Fix the selected finding"), window.checks.fix_current, "Ctrl+Shift+X")
     window.rules_menu = rules_menu(window, window.checker)
     checks.addMenu(window.rules_menu)
+    menu.addSeparator()
+    window.provenance.add_to(menu)
 
 
 def _view_setter(window: MainWindow, key: str) -> Callable[[], None]:
