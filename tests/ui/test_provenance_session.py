@@ -46,7 +46,9 @@ def test_a_recall_brought_up_to_date_is_same_but_for_numbers_in_the_pane(
         pp3 = library.provenance([paragraphs_of(load(DRAFT))[2].text], exclude_symbols=["A/RES/76/159"])[0]
     assert pp3.status == "edited" and pp3.nearest is not None and pp3.nearest.similarity == 1.0
     window = _open(qtbot, settings, monkeypatch, folder)
-    key = paragraphs_of(window.controller.doc.draft)[2].key  # type: ignore[union-attr]
+    doc = window.controller.doc
+    assert doc is not None
+    key = paragraphs_of(doc.draft)[2].key
     window.jump_to_key(key)
     window.editor.setFocus()
     qtbot.keyClick(window.editor, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)

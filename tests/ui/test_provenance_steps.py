@@ -10,9 +10,10 @@ are what a fresh `Library.provenance` of the current paragraphs says.
 from __future__ import annotations
 
 import os
-from collections import Counter
 import tempfile
+from collections import Counter
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from hypothesis import HealthCheck, settings, strategies
@@ -49,7 +50,7 @@ class Tracing(RuleBasedStateMachine):
     """The real main window, its library in `DRAFTER_LIBRARY`, edited through keys."""
 
     folder: Path  # the library, made once for the whole run
-    ran: list[str] = []  # the steps taken, over the whole run
+    ran: ClassVar[list[str]] = []  # the steps taken, over the whole run
 
     def __init__(self) -> None:
         super().__init__()
@@ -140,9 +141,11 @@ class Tracing(RuleBasedStateMachine):
         hits = len(library.panel.hits)
         assert hits, phrase
         self.key(Qt.Key.Key_Down, times=1 + min(row, hits - 1))
-        before = len(paragraphs_of(self.window.controller.doc.draft))  # type: ignore[union-attr]
+        doc = self.window.controller.doc
+        assert doc is not None
+        before = len(paragraphs_of(doc.draft))
         self.key(Qt.Key.Key_Return)
-        assert len(paragraphs_of(self.window.controller.doc.draft)) == before + 1  # type: ignore[union-attr]
+        assert len(paragraphs_of(doc.draft)) == before + 1
         assert self.editor.hasFocus()
 
     # --- the check ----------------------------------------------------------------------------------------
