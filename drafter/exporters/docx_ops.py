@@ -123,7 +123,7 @@ def pieces(ops: list[Op], old: Sequence[Sequence[Inline]], new: Sequence[Sequenc
             j = end
     if i != len(old_texts) or j != len(new_texts):
         raise Mismatch("the ops do not cover both paragraphs")
-    return out
+    return _spaces_out_of_changes(out)
 
 
 def _equal(out: list[Piece], old_text: str, new_text: str, old: Sequence[Inline], new: Sequence[Inline]) -> None:
@@ -137,6 +137,59 @@ def _equal(out: list[Piece], old_text: str, new_text: str, old: Sequence[Inline]
     _push(out, "equal", _cut(new, 0, common))
     _push(out, "delete", _cut(old, common, len(old_text)))
     _push(out, "insert", _cut(new, common, len(new_text)))
+
+
+def _spaces_out_of_changes(out: list[Piece]) -> list[Piece]:
+    """Each change as its deleted words, then its inserted ones, the white space both end with left equal
+    after them.
+
+    A space rides on the word before it, so "Al-Shabaab, as" → "Al-Shabaab as" comes out of the diff as an
+    inserted " " and a deleted ", ": read with its marks, "Al-Shabaab , as", a space before the comma that
+    neither text has. As a deleted "," before an equal " " it reads "Al-Shabaab[,] as"; the texts of both
+    sides stay as they were. A change that splits or joins paragraphs stays as it is."""
+    settled: list[Piece] = []
+    start = 0
+    while start < len(out):
+        end = start
+        while end < len(out) and out[end].kind != "equal":
+            end += 1
+        if end == start:  # an equal piece
+            _push(settled, "equal", out[start].content)
+            start += 1
+            continue
+        group, start = out[start:end], end
+        if any(item is BREAK for piece in group for item in piece.content):
+            for piece in group:
+                _push(settled, piece.kind, piece.content)
+            continue
+        old = [item for piece in group if piece.kind == "delete" for item in piece.content]
+        new = [item for piece in group if piece.kind == "insert" for item in piece.content]
+        space = _common_end_space(old, new)
+        for kind, side in (("delete", old), ("insert", new)):
+            _push(settled, kind, _without_end(side, len(space)))
+        _push(settled, "equal", [Text(space)] if space else [])
+    return settled
+
+
+def _common_end_space(old: list[Inline], new: list[Inline]) -> str:
+    """The white space that both sides of a change end with ("" where a side is empty or ends otherwise)."""
+    if not old or not new or not isinstance(old[-1], Text) or not isinstance(new[-1], Text):
+        return ""
+    old_text, new_text = old[-1].text, new[-1].text
+    size = 0
+    while (size < min(len(old_text), len(new_text)) and old_text[-1 - size] == new_text[-1 - size]
+           and new_text[-1 - size].isspace()):
+        size += 1
+    return new_text[len(new_text) - size:]
+
+
+def _without_end(side: list[Inline], size: int) -> list[Inline]:
+    """The content without its last `size` characters (white space, in its last run)."""
+    tail = side[-1] if side else None
+    if not size or not isinstance(tail, Text):
+        return side
+    kept = tail.text[:-size]
+    return [*side[:-1], Text(kept, tail.italic)] if kept else side[:-1]
 
 
 def _push(out: list[Piece], kind: str, content: Sequence[Inline]) -> None:
