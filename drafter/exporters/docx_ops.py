@@ -158,7 +158,7 @@ def _spaces_out_of_changes(out: list[Piece]) -> list[Piece]:
             start += 1
             continue
         group, start = out[start:end], end
-        if any(item is BREAK for piece in group for item in piece.content):
+        if any(isinstance(item, NoteRef) and item.note == BREAK.note for piece in group for item in piece.content):
             for piece in group:
                 _push(settled, piece.kind, piece.content)
             continue

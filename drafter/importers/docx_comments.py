@@ -24,6 +24,7 @@ from drafter.importers.docx_parts import open_parts, w
 from drafter.importers.word_comments import DEL, MOVE_FROM, WordComment, read_comments
 from drafter.model import Resolution
 
+_PIECE = re.compile(rf"(?P<word>[^\s{re.escape(OBJECT)}]+)|(?P<space>\s+)")  # words, and the spaces between
 _GONE = re.compile("^" + re.escape(GONE_NOTE).replace(re.escape("{quote}"), "(.*?)") + "\n")
 
 
@@ -36,9 +37,6 @@ def _iso(date: str) -> str:
     if when.tzinfo is not None:
         when = when.astimezone(datetime.UTC)
     return when.replace(microsecond=0, tzinfo=None).isoformat() + "Z"
-
-
-_PIECE = re.compile(rf"(?P<word>[^\s{re.escape(OBJECT)}]+)|(?P<space>\s+)")
 
 
 def _squeezed(text: str) -> tuple[str, list[int]]:
