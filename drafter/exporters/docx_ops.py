@@ -18,6 +18,7 @@ from drafter.compare.words import Options, superscript, tokenize
 from drafter.model import Inline, NoteRef, Resolution, Text
 
 BREAK = NoteRef("\x00break")  # the atom of a paragraph break between joined paragraphs
+CLOSING_MARKS = ",;:.!?)]”’"  # punctuation that closes on the word before it
 
 
 @dataclass
@@ -140,8 +141,8 @@ def _equal(out: list[Piece], old_text: str, new_text: str, old: Sequence[Inline]
 
 
 def _spaces_out_of_changes(out: list[Piece]) -> list[Piece]:
-    """Each change as its deleted words, then its inserted ones, the white space both end with left equal
-    after them.
+    """Each change as its deleted words, then its inserted ones; the white space both end with left equal after
+    them where it must stand apart (see `_space_apart`).
 
     A space rides on the word before it, so "Al-Shabaab, as" → "Al-Shabaab as" comes out of the diff as an
     inserted " " and a deleted ", ": read with its marks, "Al-Shabaab , as", a space before the comma that
@@ -165,6 +166,8 @@ def _spaces_out_of_changes(out: list[Piece]) -> list[Piece]:
         old = [item for piece in group if piece.kind == "delete" for item in piece.content]
         new = [item for piece in group if piece.kind == "insert" for item in piece.content]
         space = _common_end_space(old, new)
+        if space and not _space_apart(old, new, len(space)):
+            space = ""  # "sixth seventh session": a word replaced reads best with its space on either side
         for kind, side in (("delete", old), ("insert", new)):
             _push(settled, kind, _without_end(side, len(space)))
         _push(settled, "equal", [Text(space)] if space else [])
@@ -181,6 +184,18 @@ def _common_end_space(old: list[Inline], new: list[Inline]) -> str:
            and new_text[-1 - size].isspace()):
         size += 1
     return new_text[len(new_text) - size:]
+
+
+def _space_apart(old: list[Inline], new: list[Inline], size: int) -> bool:
+    """Whether the space both sides end with must stand apart after them: where one side is that space alone
+    (it would be doubled), or the inserted words open with a closing mark (which would follow the deleted
+    words' space)."""
+    old_core, new_core = (_flat(side)[:-size].strip() for side in (old, new))
+    return not old_core or not new_core or new_core[0] in CLOSING_MARKS
+
+
+def _flat(side: list[Inline]) -> str:
+    return "".join(item.text if isinstance(item, Text) else "\x00" for item in side)
 
 
 def _without_end(side: list[Inline], size: int) -> list[Inline]:

@@ -19,6 +19,7 @@ from drafter.parts import FRONT
 
 _CSS = """
 section.warnings { border: 1px solid #000; padding: 0 1em; margin: 1em 0; }
+section.warnings h2 { font-family: sans-serif; font-size: 11pt; }
 body { font-family: "Times New Roman", serif; font-size: 11pt; margin: 1.5em; color: #000; }
 h1 { font-family: sans-serif; font-size: 14pt; }
 table.comparison { border-collapse: collapse; width: 100%; table-layout: fixed; }
@@ -75,7 +76,8 @@ def to_html_table(changes: ChangeList, *, title: str = "", include_unchanged: bo
     rows = [_row(change) for change in changes.records
             if id(change) in shown_ids or (include_unchanged and change.kind == kinds.UNCHANGED)]
     if not rows:
-        rows.append('<tr><td class="label"></td><td colspan="2">No differences.</td></tr>')
+        same = "No differences in what was read (see the reader warnings)." if warnings else "No differences."
+        rows.append(f'<tr><td class="label"></td><td colspan="2">{same}</td></tr>')
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         f"<title>{heading}</title><style>{_CSS}</style></head><body>"
