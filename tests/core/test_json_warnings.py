@@ -82,6 +82,7 @@ def commands(warned: Path, clean: Path, folder: Path) -> dict[str, tuple[list[st
         "amendments": (["amendments", str(warned), str(clean)], expected(warned)),
         "compile": (["compile", str(warned), f"{clean}=United States"], expected(warned)),
         "provenance": (["provenance", str(warned), "--library", str(library)], expected(warned)),
+        "brackets": (["brackets", str(warned)], expected(warned)),
     }
 
 
