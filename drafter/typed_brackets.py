@@ -290,6 +290,8 @@ def recognise_content(content: Sequence[Inline], place: str = "", unit: str = ""
             marking.after.setdefault(whole_end, []).append(closing(holder, pair))
             inner = _typed_number(marking, start, place) or inner
         found.append(Found(unit, place, inner, holder, whole_end is not None))
+    if not found:  # the UN's own brackets only: nothing was marked
+        return normalize_runs(content), found, left
     return marking.content(), found, left
 
 
