@@ -125,14 +125,15 @@ def _is_normal(items: Content) -> bool:
 
 def trim_runs(content: Iterable[Inline]) -> Content:
     """`normalize_runs` with the white space at both ends of the content removed."""
-    items = list(normalize_runs(content))
+    normal = normalize_runs(content)
+    items = list(normal)
     changed = False
     for at, strip in ((0, str.lstrip), (-1, str.rstrip)):
         item = items[at] if items else None
         if type(item) is Text and strip(item.text) != item.text:
             items[at] = Text(strip(item.text), item.italic)
             changed = True
-    return normalize_runs(items) if changed else tuple(items)
+    return normalize_runs(items) if changed else normal
 
 
 @dataclass
