@@ -17,7 +17,7 @@ from typing import Any
 from drafter.compare.memo import Memo
 from drafter.compare.words import Options
 from drafter.model import Resolution
-from drafter.negotiate.conflicts import Conflict, conflicts
+from drafter.negotiate.conflicts import Conflict, conflicts, tracked
 from drafter.negotiate.find import by_label, counter
 from drafter.negotiate.intake import Intake, read_file
 from drafter.negotiate.proposals import (
@@ -54,8 +54,15 @@ class Compilation:
         return list(dict.fromkeys(p.author for p in self.proposals))
 
     def alternatives(self) -> set[str]:
-        """The proposals of conflicts that cannot stand side by side as revisions."""
-        return {pid for conflict in self.conflicts if not conflict.side_by_side for pid in conflict.ids}
+        """The proposals of conflicts that cannot be Word revisions beside the first of their group
+        (`conflicts.tracked`): the revisions form lists them in a comment."""
+        by_id = {p.id: p for p in self.proposals}
+        out: set[str] = set()
+        for conflict in self.conflicts:
+            members = [by_id[pid] for pid in conflict.ids if pid in by_id]
+            kept = {p.id for p in tracked(members)}
+            out.update(p.id for p in members if p.id not in kept)
+        return out
 
     def on(self, label: str) -> list[Proposal]:
         """The proposals on one SENT paragraph (words, deletion, move, comment), in order."""
