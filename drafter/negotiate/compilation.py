@@ -54,14 +54,22 @@ class Compilation:
         return list(dict.fromkeys(p.author for p in self.proposals))
 
     def alternatives(self) -> set[str]:
-        """The proposals of conflicts that cannot be Word revisions beside the first of their group
-        (`conflicts.tracked`): the revisions form lists them in a comment."""
+        """The proposals the revisions form cannot track (it lists them in comments): those of a conflict that
+        cannot be Word revisions beside the first of their group (`conflicts.tracked`), and a removal another
+        delegation asked for first in the same words (agreement: a word carries one deletion, by one author)."""
         by_id = {p.id: p for p in self.proposals}
         out: set[str] = set()
         for conflict in self.conflicts:
             members = [by_id[pid] for pid in conflict.ids if pid in by_id]
             kept = {p.id for p in tracked(members)}
             out.update(p.id for p in members if p.id not in kept)
+        first: dict[tuple[object, ...], str] = {}
+        for p in self.proposals:
+            if p.id in out or p.kind not in (REPLACE, DELETE, DELETE_PARAGRAPH):
+                continue
+            key = (p.kind, p.paragraph, p.start, p.end, p.content) if p.words else (p.kind, p.paragraph)
+            if first.setdefault(key, p.author) != p.author:
+                out.add(p.id)
         return out
 
     def on(self, label: str) -> list[Proposal]:
