@@ -55,11 +55,11 @@ def _mark_goes(paragraph: etree._Element, author: str) -> bool:
 def _text(paragraph: etree._Element, author: str) -> str:
     out: list[str] = []
     field_result = False
-    for node in paragraph.iter(_q("t"), _q("delText"), _q("tab"), _q("fldChar")):
+    for node in paragraph.iter(_q("t"), _q("delText"), _q("tab"), _q("br"), _q("cr"), _q("fldChar")):
         if node.tag == _q("fldChar"):
             field_result = node.get(_q("fldCharType")) == "separate"
         elif not field_result and _shown(node, paragraph, author):
-            out.append(" " if node.tag == _q("tab") else node.text or "")
+            out.append(node.text or "" if node.tag in (_q("t"), _q("delText")) else " ")
     return "".join(out)
 
 
