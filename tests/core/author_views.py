@@ -131,10 +131,10 @@ def without_comments(data: bytes) -> bytes:
             if info.filename == "word/document.xml":
                 root = etree.fromstring(content)
                 for node in list(root.iter(_q("commentRangeStart"), _q("commentRangeEnd"), _q("commentReference"))):
-                    holder = node.getparent()
-                    assert holder is not None
-                    gone = holder if node.tag == _q("commentReference") else node
-                    gone.getparent().remove(gone)  # type: ignore[union-attr]
+                    gone = node.getparent() if node.tag == _q("commentReference") else node  # the reference's run
+                    holder = gone.getparent() if gone is not None else None
+                    assert gone is not None and holder is not None
+                    holder.remove(gone)
                 content = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
             target.writestr(info, content)
     return out.getvalue()
