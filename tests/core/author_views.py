@@ -9,9 +9,10 @@ next one, and the printed number of a note cited again (a NOTEREF field's result
 `libreoffice_views(path, authors, folder)` lets LibreOffice do it: a Basic macro opens the file once per
 author, takes the first change LibreOffice lists, accepts it if `author` made it and rejects it otherwise,
 until none is left, and saves the result as .odt; `odt_view` reads its paragraphs. LibreOffice 7.4 is given
-a copy without the comments' anchors (`without_comments`): comments change no text, and with them it was
-seen to end with an uncaught NoSuchElementException while the document sat open in a view (a conversion
-without a view reads them well).
+a copy without the comments' anchors (`without_comments`): comments change no text, and with comments made by
+python-docx's comment API (even in a one-paragraph file of its own) LibreOffice ends with an uncaught
+NoSuchElementException once a macro uses its dispatcher on the document (loading, saving and converting them
+work, and a comment Word wrote does not do it).
 """
 
 from __future__ import annotations
