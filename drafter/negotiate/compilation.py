@@ -24,6 +24,7 @@ from drafter.negotiate.proposals import (
     COMMENT,
     DELETE,
     DELETE_PARAGRAPH,
+    DROPPED,
     INSERT,
     MOVE,
     NEW_PARAGRAPH,
@@ -54,9 +55,15 @@ class Compilation:
         return list(dict.fromkeys(p.author for p in self.proposals))
 
     def alternatives(self) -> set[str]:
-        """The proposals the revisions form cannot track (it lists them in comments): those of a conflict that
-        cannot be Word revisions beside the first of their group (`conflicts.tracked`), and a removal another
-        delegation asked for first in the same words (agreement: a word carries one deletion, by one author)."""
+        """The proposals the revisions form cannot track (it lists them in comments): the contested ones
+        (`contested`) and word proposals on a paragraph another delegation moves (`on_moved`)."""
+        contested = self.contested()
+        return contested | set(self.on_moved(contested))
+
+    def contested(self) -> set[str]:
+        """The proposals of conflicts that cannot be Word revisions beside the first of their group
+        (`conflicts.tracked`), and a removal or move another delegation asked for first (agreement: a word
+        carries one deletion, by one author)."""
         by_id = {p.id: p for p in self.proposals}
         out: set[str] = set()
         for conflict in self.conflicts:
@@ -65,11 +72,26 @@ class Compilation:
             out.update(p.id for p in members if p.id not in kept)
         first: dict[tuple[object, ...], str] = {}
         for p in self.proposals:
-            if p.id in out or p.kind not in (REPLACE, DELETE, DELETE_PARAGRAPH):
+            if p.id in out or p.kind not in (REPLACE, DELETE, DELETE_PARAGRAPH, MOVE):
                 continue
-            key = (p.kind, p.paragraph, p.start, p.end, p.content) if p.words else (p.kind, p.paragraph)
+            key = (p.kind, p.paragraph, p.start, p.end, p.content) if p.words else (p.kind, p.paragraph, *p.place)
             if first.setdefault(key, p.author) != p.author:
                 out.add(p.id)
+        return out
+
+    def on_moved(self, untracked: set[str]) -> dict[str, Proposal]:
+        """Word proposals on a paragraph (or under one) that another delegation moves, each with that move: the
+        revisions form cannot track them (the moved words carry the move)."""
+        movers = {p.paragraph: p for p in self.proposals
+                  if p.kind == MOVE and p.paragraph and p.id not in untracked and p.state != DROPPED}
+        out: dict[str, Proposal] = {}
+        for p in self.proposals:
+            if not p.words or p.paragraph is None or p.id in untracked:
+                continue
+            mover = next((m for label, m in movers.items() if p.paragraph == label or
+                          p.paragraph.startswith(label + "(")), None)
+            if mover is not None and mover.author != p.author:
+                out[p.id] = mover
         return out
 
     def on(self, label: str) -> list[Proposal]:

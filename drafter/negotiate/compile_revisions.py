@@ -56,12 +56,12 @@ class RevisionsWriter:
         self.notes_brought: dict[str, tuple[int, Content, str]] = {}
         self.warnings: list[str] = []
         shown = [p for p in compilation.proposals if p.state != DROPPED]
-        self.untracked = compilation.alternatives()
+        contested = compilation.contested()
+        on_moved = compilation.on_moved(contested)
+        self.untracked = contested | set(on_moved)
         self.moved = {p.paragraph: p for p in shown if p.kind == MOVE and p.id not in self.untracked}
         for p in shown:
-            mover = self.moved.get(p.paragraph)
-            if p.words and mover is not None and mover.author != p.author and p.id not in self.untracked:
-                self.untracked.add(p.id)
+            if (mover := on_moved.get(p.id)) is not None:
                 self.warnings.append(f"{p.id} ({p.author}) changes words of {p.paragraph}, which {mover.author} "
                                      f"moves ({mover.id}): it is listed in a comment, not tracked")
         self.tracked = [p for p in shown if p.id not in self.untracked and p.kind != COMMENT]
@@ -260,21 +260,25 @@ class RevisionsWriter:
     def container(self, part: str, blocks: Sequence[Block], parent: Paragraph | None, depth: int, numbered: bool,
                   wrap: Wrap = None, new: bool = False, side: str = "both", move: str | None = None) -> None:
         parent_label = self.labels.get(parent.id) if parent is not None else None
-        placing = not new and (wrap is None or wrap[0] == ooxml.DEL)  # new paragraphs go under a deleted one too
+        placing = not new and (wrap is None or wrap[0] != ooxml.INS)  # under a deleted or moved one too
         if placing:
-            self.place(part, parent_label, None, parent, depth, numbered)
+            self.place(part, parent_label, None, parent, depth, numbered, wrap)
         for block in blocks:
             slot = Slot(block, part, depth, parent.id if parent else None, parent.list_style if parent else "",
                         numbered and depth == 0)
             self.block(block, slot, wrap, key=block.id if new else None, side=side, move=move)
             if placing:
-                self.place(part, parent_label, self.labels.get(block.id), parent, depth, numbered)
+                self.place(part, parent_label, self.labels.get(block.id), parent, depth, numbered, wrap)
 
     def place(self, part: str, parent_label: str | None, after: str | None, parent: Paragraph | None,
-              depth: int, numbered: bool) -> None:
-        """The new paragraphs and moved paragraphs proposed for one place."""
+              depth: int, numbered: bool, wrap: Wrap = None) -> None:
+        """The new paragraphs and moved paragraphs proposed for one place. Under a moved paragraph the mover's
+        go with it (`wrap` is its move to) and the others' stay where it was (its move from)."""
         for proposal in self.c.placed(part, parent_label, after):
             if proposal.id in self.untracked or proposal.state == DROPPED:
+                continue
+            if wrap is not None and wrap[0] in (ooxml.MOVE_FROM, ooxml.MOVE_TO) and \
+                    (proposal.author == wrap[1]) != (wrap[0] == ooxml.MOVE_TO):
                 continue
             slot_parent = parent.id if parent else None
             style = parent.list_style if parent else ""

@@ -21,8 +21,8 @@ from drafter.model import Paragraph, Resolution, Text
 from drafter.negotiate.apply import take
 from drafter.negotiate.compilation import Compilation, compile_files
 from drafter.negotiate.compile_revisions import write_revisions
-from drafter.negotiate.conflicts import DELETED_CHANGED, OVERLAP, SAME_POINT
-from drafter.negotiate.proposals import DELETE, DELETE_PARAGRAPH, INSERT, NEW_PARAGRAPH, REPLACE, Proposal
+from drafter.negotiate.conflicts import DELETED_CHANGED, OVERLAP
+from drafter.negotiate.proposals import DELETE, DELETE_PARAGRAPH, INSERT, MOVE, NEW_PARAGRAPH, REPLACE, Proposal
 from tests.core.author_views import libreoffice_views, odt_view, python_view
 from tests.core.test_proposals import DATA, FILES, MANIFEST, texts
 
@@ -138,20 +138,20 @@ def test_libreoffice_accepting_one_delegation_and_rejecting_the_rest_gives_its_t
 
 # --- random proposals ------------------------------------------------------------------------------------
 AUTHORS = ("A", "B", "C")
-LABELS = ("OP1", "OP2", "OP3")
+LABELS = ("OP1", "OP2", "OP3", "OP4")
 VOCABULARY = ("urgently", "all", "States", "the", "relevant", "shall", "further", "welcomes")
 
 
 @st.composite
 def proposal_sets(draw: st.DrawFn) -> list[Proposal]:
-    """Up to eight proposals of three delegations on three paragraphs: words replaced, inserted or deleted at
-    word boundaries, paragraphs deleted, new paragraphs after or under them; one delegation's own proposals
-    never clash (as one Word file's revisions cannot)."""
+    """Up to eight proposals of three delegations on four paragraphs: words replaced, inserted or deleted at
+    word boundaries, paragraphs deleted or moved, new paragraphs after or under them; one delegation's own
+    proposals never clash (as one Word file's revisions cannot)."""
     paragraphs = {label: para.text for label, para in SENT.labelled() if label in LABELS}
     out: list[Proposal] = []
     for index in range(draw(st.integers(1, 8))):
         pid, author, label = f"P{index + 1}", draw(st.sampled_from(AUTHORS)), draw(st.sampled_from(LABELS))
-        kind = draw(st.sampled_from(("words", "words", "words", DELETE_PARAGRAPH, NEW_PARAGRAPH)))
+        kind = draw(st.sampled_from(("words", "words", "words", DELETE_PARAGRAPH, NEW_PARAGRAPH, MOVE)))
         text = paragraphs[label]
         bounds = [0, *(i + 1 for i, ch in enumerate(text[:120]) if ch == " ")]
         if kind == "words":
@@ -161,6 +161,9 @@ def proposal_sets(draw: st.DrawFn) -> list[Proposal]:
             proposal = words(pid, author, label, start, end, new + " " if new else "")
         elif kind == DELETE_PARAGRAPH:
             proposal = Proposal(pid, author, DELETE_PARAGRAPH, label)
+        elif kind == MOVE:
+            after = draw(st.sampled_from([other for other in LABELS if other != label]))
+            proposal = Proposal(pid, author, MOVE, label, after, "operative")
         else:
             under = draw(st.booleans())
             block = Paragraph((Text(f"{author} proposes new text {index};"),), id=f"new-{index}")
@@ -173,6 +176,10 @@ def proposal_sets(draw: st.DrawFn) -> list[Proposal]:
 
 def _compatible(a: Proposal, b: Proposal) -> bool:
     """Whether one delegation can make both proposals in one file."""
+    if MOVE in (a.kind, b.kind):  # a move goes alone: nothing else of its delegation on, after or into either place
+        move, other = (a, b) if a.kind == MOVE else (b, a)
+        places = {move.paragraph, move.after}
+        return not ({other.paragraph, other.after, other.parent} & places) and other.kind != MOVE
     if a.kind == NEW_PARAGRAPH or b.kind == NEW_PARAGRAPH:
         new, other = (a, b) if a.kind == NEW_PARAGRAPH else (b, a)
         if other.kind == DELETE_PARAGRAPH:
@@ -186,8 +193,8 @@ def _compatible(a: Proposal, b: Proposal) -> bool:
 
 
 def _removes(proposal: Proposal) -> set[tuple[str, int]]:
-    """The characters of SENT a proposal removes, as (label, offset)."""
-    if proposal.kind == DELETE_PARAGRAPH and proposal.paragraph is not None:
+    """The characters of SENT a proposal removes from where they stand, as (label, offset)."""
+    if proposal.kind in (DELETE_PARAGRAPH, MOVE) and proposal.paragraph is not None:
         return {(proposal.paragraph, i) for i in range(len(SENT_TEXTS[proposal.paragraph]))}
     if proposal.words and proposal.paragraph is not None:
         return {(proposal.paragraph, i) for i in range(proposal.start, proposal.end)}
@@ -206,10 +213,11 @@ def test_any_proposals_accepted_one_delegation_at_a_time(proposals: list[Proposa
     reference = python_view(data, NOBODY)
     for author in [*AUTHORS, NOBODY]:
         assert_view(python_view(data, author), expected(SENT, compilation, author), reference, author)
-    # a proposal is left untracked only when it removes words that a tracked one of another delegation removes
+    # a proposal is left untracked only when it removes words that a tracked one of another delegation removes,
+    # when it is a second move of one paragraph, or words of a paragraph another delegation moves
     tracked = [p for p in proposals if p.id not in left]
     for proposal in proposals:
         clash = any(q.author != proposal.author and _removes(q) & _removes(proposal) for q in tracked)
-        assert (proposal.id in left) == clash, (proposal, compilation.conflicts)
-    insertions = [c for c in compilation.conflicts if set(c.reasons) == {SAME_POINT}]
-    assert not any(pid in left for c in insertions for pid in c.ids)
+        moved = any(q.kind == MOVE and q.author != proposal.author and q.paragraph == proposal.paragraph
+                    for q in tracked) and proposal.kind != NEW_PARAGRAPH
+        assert (proposal.id in left) == (clash or moved), (proposal, compilation.conflicts)
