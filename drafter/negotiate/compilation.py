@@ -9,6 +9,7 @@ The Word forms are in `compile_revisions` (SENT with the proposals as revisions 
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -134,19 +135,15 @@ class Compilation:
 
 def compile_files(sent: Resolution, files: Sequence[tuple[str, str | None]], jobs: int = 1) -> Compilation:
     """The proposals of every file against SENT; `files` are (path, delegation name or None). With `jobs` > 1
-    the files are read by that many processes (forked: POSIX only; elsewhere one after the other). The
-    proposals are numbered P1, P2, … in the order of the files either way."""
+    the files are read by that many processes (forked: POSIX only); where that fails for any reason they are
+    read again one after the other, which raises the real error of a bad file. The proposals are numbered P1,
+    P2, … in the order of the files either way. `jobs` 0 chooses: two processes for four files or more on a
+    machine of two cores or more, else one."""
     compilation = Compilation(sent, warnings=list(sent.warnings))
-    if jobs > 1 and len(files) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        global _SENT
-        _SENT = sent
-        try:
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(min(jobs, len(files)), mp_context=context) as pool:
-                intakes = list(pool.map(_read_in_worker, files))
-        finally:
-            _SENT = None
-    else:
+    if jobs == 0:
+        jobs = 2 if len(files) >= 4 and (os.cpu_count() or 1) >= 2 else 1
+    intakes = _read_in_processes(sent, files, jobs) if jobs > 1 and len(files) > 1 else None
+    if intakes is None:
         memo = Memo(Options())
         intakes = [read_file(path, sent, name, memo=memo) for path, name in files]
     next_id = counter()
@@ -158,6 +155,22 @@ def compile_files(sent: Resolution, files: Sequence[tuple[str, str | None]], job
         compilation.warnings += intake.warnings
     compilation.refresh()
     return compilation
+
+
+def _read_in_processes(sent: Resolution, files: Sequence[tuple[str, str | None]], jobs: int) -> list[Intake] | None:
+    """The files read by forked processes, or None where there is no fork or the processes fail."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    global _SENT
+    _SENT = sent
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(min(jobs, len(files)), mp_context=context) as pool:
+            return list(pool.map(_read_in_worker, files))
+    except Exception:  # a bad file, a process that died: read again in this one, which says why
+        return None
+    finally:
+        _SENT = None
 
 
 _SENT: Resolution | None = None  # SENT, for the forked processes that read the files
