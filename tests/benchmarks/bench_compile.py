@@ -6,8 +6,9 @@ LibreOffice, the delegations' revisions by python-docx and lxml). Timed, round a
 reading the 20 files (each delegation's text, its proposals against SENT), the conflicts, and writing the
 revisions form (.docx) — what `drafter compile SENT FILE… -o OUT.docx` does after it starts — once with the
 files read one after the other and once by two processes. Each round prints the wall time and the CPU time of
-the main process (the second figure stays about the same on a busy machine) and of the reading processes; the medians are compared with
-the target. The machine's load average is printed too: on a shared machine it says how far to trust a figure.
+the main process (the second figure stays about the same on a busy machine) and of the reading processes; the
+medians are compared with the target. The machine's load average is printed too: on a shared machine it says
+how far to trust a figure.
 
     .venv/bin/python tests/benchmarks/bench_compile.py [--files 20] [--rounds 5]
 
