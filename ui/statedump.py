@@ -3,8 +3,9 @@
 With `DRAFTER_STATE_DUMP=PATH` set, the app writes PATH (atomically) each time the views settle
 (after a change, or a move of the cursor): the revision of the document, the unit and offset of the
 editor's cursor, the draft as `drafter inspect --json` prints it, the redline as read
-back from the redline pane's text document (its character formats, not the model) and the change
-list's rows as shown. A test that types into the real window through an X server reads it to check
+back from the redline pane's text document (its character formats, not the model), the change
+list's rows as shown and the readers' warnings as `{"file", "message"}` (as the warnings bar
+lists them). A test that types into the real window through an X server reads it to check
 that every view shows what a fresh comparison of the base and the draft would.
 """
 
@@ -22,6 +23,7 @@ from drafter.serialize import summary
 from ui.controller import DocumentController
 from ui.review.changes import ChangePanel
 from ui.review.redline import ReviewView
+from ui.warnings_bar import warnings_of
 
 log = logging.getLogger(__name__)
 ENVIRONMENT = "DRAFTER_STATE_DUMP"
@@ -45,6 +47,9 @@ def state(controller: DocumentController, redline: ReviewView, panel: ChangePane
         "document": summary(doc.draft) if doc is not None else None,
         "redline": [{"label": label, "runs": [list(run) for run in runs]} for label, runs in redline.read_back()],
         "changes": rows_shown(panel),
+        # what the readers could not read, as the bar above the editor lists it: the base's, then the draft's
+        "warnings": [{"file": found.source, "message": found.text}
+                     for found in (warnings_of(doc, controller.title) if doc is not None else [])],
     }
 
 
