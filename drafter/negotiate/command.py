@@ -51,9 +51,8 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", help="print the proposals, conflicts and warnings as JSON")
     parser.add_argument("--author", type=person, default="Drafter",
                         help="author of the comments on competing proposals")
-    parser.add_argument("--jobs", type=whole_number("a number of processes", 1, 64), default=0, metavar="N",
-                        help="read the files with N processes (default: two for four files or more on two "
-                             "cores or more, else one)")
+    parser.add_argument("--jobs", type=whole_number("a number of processes", 1, 64), default=1, metavar="N",
+                        help="read the files with N processes (default 1; more helps on an idle machine)")
     parser.set_defaults(handler=run)
     return parser
 

@@ -9,7 +9,6 @@ The Word forms are in `compile_revisions` (SENT with the proposals as revisions 
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -137,11 +136,8 @@ def compile_files(sent: Resolution, files: Sequence[tuple[str, str | None]], job
     """The proposals of every file against SENT; `files` are (path, delegation name or None). With `jobs` > 1
     the files are read by that many processes (forked: POSIX only); where that fails for any reason they are
     read again one after the other, which raises the real error of a bad file. The proposals are numbered P1,
-    P2, … in the order of the files either way. `jobs` 0 chooses: two processes for four files or more on a
-    machine of two cores or more, else one."""
+    P2, … in the order of the files either way."""
     compilation = Compilation(sent, warnings=list(sent.warnings))
-    if jobs == 0:
-        jobs = 2 if len(files) >= 4 and (os.cpu_count() or 1) >= 2 else 1
     intakes = _read_in_processes(sent, files, jobs) if jobs > 1 and len(files) > 1 else None
     if intakes is None:
         memo = Memo(Options())
