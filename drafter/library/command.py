@@ -103,7 +103,7 @@ def register(subparsers: Any) -> None:
     provenance = _with_library(subparsers.add_parser(
         "provenance", help="where each paragraph of a draft comes from",
         description="For every paragraph: the earliest and the latest texts of the library that hold it "
-                    "verbatim or nearly (90 %% of its words in order), and what it adds or removes."))
+                    "verbatim or nearly (90 % of its words in order), and what it adds or removes."))
     provenance.add_argument("file", metavar="FILE", help="a draft or any resolution")
     provenance.add_argument("--json", action="store_true", help="print the provenance as JSON")
     provenance.add_argument("--no-color", action="store_true", help="no colour in the terminal")
