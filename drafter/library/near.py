@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
+
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
 
 from drafter.library import matching
 from drafter.library.vocabulary import Vocabulary
@@ -18,8 +21,7 @@ from drafter.library.vocabulary import Vocabulary
 _CHUNK = 900  # ids per "IN (…)" query
 
 
-@dataclass(frozen=True, slots=True)
-class Wording:
+class Wording(NamedTuple):
     """A wording of the library (numbers masked) near the one looked for, and the paragraphs that hold it."""
 
     masked: int
@@ -54,20 +56,28 @@ def near(conn: sqlite3.Connection, vocabulary: Vocabulary, exact: list[str], thr
     wording = vocabulary.encode(tokens)
     low, high = matching.length_bounds(len(wording), threshold)
     hashes = matching.sketch(wording)
-    marks = ",".join("?" * len(hashes))
-    found: set[int] = {own}
-    found.update(masked for (masked,) in conn.execute(
-        f"SELECT masked FROM sketch WHERE h IN ({marks}) AND words BETWEEN ? AND ? GROUP BY masked "
-        "HAVING COUNT(*) >= ?", (*hashes, low, high, min(len(hashes), matching.shared(wording)))))
-    out: list[Wording] = []
-    for masked, (form, count, first, first_date, last, last_date) in rows(
-            conn, "wordings", "masked", found, "form, count, first_para, first_date, last_para, last_date").items():
-        score = 1.0 if masked == own else matching.similarity(wording, form, threshold)
-        if score >= threshold:
-            out.append(Wording(masked, score, count, first, first_date, last, last_date))
-    out.sort(key=lambda wording: wording.last_date, reverse=True)
-    out.sort(key=lambda wording: wording.similarity, reverse=True)
+    # the candidates and their rows in one statement: their ids never come back to Python, and only the
+    # rows that pass the check become objects
+    found = conn.execute(_CANDIDATES.format(marks=",".join("?" * len(hashes))),
+                         (*hashes, low, high, min(len(hashes), matching.shared(wording)), own)).fetchall()
+    forms = [row[1] for row in found]
+    scores = process.extract(wording, forms, scorer=Indel.normalized_similarity, score_cutoff=threshold, limit=None)
+    out = [Wording(found[index][0], score, *found[index][2:]) for _form, score, index in scores]
+    out.sort(key=_order, reverse=True)
     return out
+
+
+def _order(wording: Wording) -> tuple[float, str]:
+    return wording.similarity, wording.last_date
+
+
+# the wordings that share enough of a sketch, with their length in bounds, and the wording itself; one row
+# each (UNION drops the wording's own row when the sketch finds it too)
+_CANDIDATES = """
+SELECT masked, form, count, first_para, first_date, last_para, last_date FROM wordings
+WHERE masked IN (SELECT masked FROM sketch WHERE h IN ({marks}) AND words BETWEEN ? AND ? GROUP BY masked
+                 HAVING COUNT(*) >= ? UNION SELECT ?)
+"""
 
 
 def holders(conn: sqlite3.Connection, masked: int, limit: int, excluded: Collection[int] = (),

@@ -11,9 +11,10 @@ the library, is left out (`excluded_documents`).
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -95,24 +96,38 @@ class _Found:
     closest: Wording | None
     verbatim: list[tuple[int, str]]  # paragraphs with its very words, the latest first
 
+    @cached_property
     def earliest(self) -> Wording | None:
-        return min(self.sources, key=lambda w: w.first_date) if self.sources else None
+        return min(self.sources, key=_first_date) if self.sources else None
 
+    @cached_property
     def latest(self) -> Wording | None:
-        return max(self.sources, key=lambda w: w.last_date) if self.sources else None
+        return max(self.sources, key=_last_date) if self.sources else None
 
     @cached_property
     def listed(self) -> list[tuple[int, float]]:
-        """(paragraph, similarity) of the sources to list: verbatim copies, then the nearest wordings."""
-        out = [(para, 1.0) for para, _date in self.verbatim]
-        out += [(w.last, w.similarity) for w in self.sources]
+        """(paragraph, similarity) of the sources to list: verbatim copies, then the nearest wordings, one
+        per document."""
         seen: set[int] = set()
-        unique = []
-        for para, score in out:
-            if document_of(para) not in seen:
-                seen.add(document_of(para))
+        unique: list[tuple[int, float]] = []
+        candidates = itertools.chain(((para, 1.0) for para, _date in self.verbatim),
+                                     ((w.last, w.similarity) for w in self.sources))
+        for para, score in candidates:
+            doc = document_of(para)
+            if doc not in seen:
+                seen.add(doc)
                 unique.append((para, score))
-        return unique[:SOURCES]
+                if len(unique) == SOURCES:
+                    break
+        return unique
+
+
+def _first_date(wording: Wording) -> str:
+    return wording.first_date
+
+
+def _last_date(wording: Wording) -> str:
+    return wording.last_date
 
 
 class _Exclusions:
@@ -141,7 +156,7 @@ class _Exclusions:
             first_date = first_date or UNDATED_FIRST
         if last in mine:
             last, last_date = holders(conn, wording.masked, 1, mine)[0]
-        return replace(wording, count=count, first=first, first_date=first_date, last=last, last_date=last_date)
+        return wording._replace(count=count, first=first, first_date=first_date, last=last, last_date=last_date)
 
 
 def trace(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], vocabulary: Vocabulary,
@@ -163,8 +178,8 @@ def trace(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], vocabula
     shown: set[int] = set()
     for item in found:
         shown.update(para for para, _score in item.listed)
-        shown.update(w.first for w in (item.earliest(),) if w is not None)
-        shown.update(w.last for w in (item.latest(), item.closest) if w is not None)
+        shown.update(w.first for w in (item.earliest,) if w is not None)
+        shown.update(w.last for w in (item.latest, item.closest) if w is not None)
     info = rows(conn, "paragraphs", "id", shown, "label, text, exact, date")
     return [_provenance(item, documents, info) for item in found]
 
@@ -178,7 +193,7 @@ def _provenance(item: _Found, documents: dict[int, DocumentInfo], info: dict[int
     status = VERBATIM if item.verbatim else EDITED if item.sources else NEW
     result = Provenance(item.text, status, sum(w.count for w in item.sources),
                         [source(para, score) for para, score in item.listed])
-    earliest, latest = item.earliest(), item.latest()
+    earliest, latest = item.earliest, item.latest
     if earliest is not None and latest is not None:
         result.earliest = source(earliest.first, earliest.similarity)
         result.latest = source(latest.last, latest.similarity)
