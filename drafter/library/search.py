@@ -16,6 +16,7 @@ Filters: organ (part of its name), since a year, lead phrase (a word of it), par
 
 from __future__ import annotations
 
+import datetime
 import re
 import sqlite3
 import time
@@ -25,6 +26,7 @@ from typing import Any
 from drafter.library import matching
 from drafter.library.near import holders, near, rows
 from drafter.library.store import (
+    DAY_BITS,
     PARAGRAPH_BITS,
     PARTS,
     POSITION_BITS,
@@ -62,11 +64,18 @@ class Filters:
             out += f" AND lead : {_phrase(lead)}"
         return out
 
-    def rowids(self, rowid: str = "rowid") -> str:
-        """The condition on paragraph ids for the part asked for (the part is in the id, `store.paragraph_id`)."""
-        if not self.part:
+    def rowids(self) -> str:
+        """The condition on paragraph ids for the year asked for: ids run in date order
+        (`store.document_id`), so that the full-text index skips the older ones by itself."""
+        if self.since is None:
             return ""
-        return f" AND ({rowid} >> {POSITION_BITS}) & 3 = {PARTS.index(self.part)}"
+        first = datetime.date(min(max(self.since, 1), 9999), 1, 1).toordinal()
+        return f" AND rowid >= {first << (DAY_BITS + PARAGRAPH_BITS)}"
+
+    def admits_id(self, paragraph: int) -> bool:
+        """Whether a paragraph is in the part asked for (its id holds its part, `store.paragraph_id`). Checked
+        as the rows come rather than in SQL, so that a search of a rare part stops at its deadline."""
+        return not self.part or (paragraph >> POSITION_BITS) & 3 == PARTS.index(self.part)
 
     def admits_paragraph(self, part: str, lead: str) -> bool:
         if self.part and part != self.part:
@@ -164,8 +173,10 @@ def _holding(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], phras
     counted: set[int] = set()
     cursor = conn.execute(f"SELECT rowid FROM text_index WHERE text_index MATCH ?{filters.rowids()} "
                           "ORDER BY rowid DESC", (phrase,))
-    while batch := cursor.fetchmany(256):
+    while batch := cursor.fetchmany(64):
         for (para,) in batch:
+            if not filters.admits_id(para):
+                continue
             doc = para >> PARAGRAPH_BITS
             if doc not in counted:
                 info = documents.get(doc)
@@ -218,10 +229,18 @@ def _add_all_words(conn: sqlite3.Connection, documents: dict[int, DocumentInfo],
     """Paragraphs with all the words, scored by the share of the query's words they hold in order (halved:
     below any exact hit and most near paragraphs). Taken from the last added, `ALL_WORDS` × `limit` at most:
     ranking every paragraph that holds "of" and "States" would take longer than the search may."""
-    found = [para for (para,) in conn.execute(
-        f"SELECT rowid FROM text_index WHERE text_index MATCH ?{filters.rowids()} ORDER BY rowid DESC LIMIT ?",
-        (filters.match(" ".join(_phrase([token]) for token in tokens)), ALL_WORDS * limit))
-        if para not in seen and document_of(para) in documents and filters.admits(documents[document_of(para)])]
+    most = ALL_WORDS * limit
+    found: list[int] = []
+    deadline = time.perf_counter() + COUNT_SECONDS
+    cursor = conn.execute(f"SELECT rowid FROM text_index WHERE text_index MATCH ?{filters.rowids()} "
+                          "ORDER BY rowid DESC", (filters.match(" ".join(_phrase([token]) for token in tokens)),))
+    while len(found) < most and (batch := cursor.fetchmany(64)):
+        found += [para for (para,) in batch if para not in seen and filters.admits_id(para)
+                  and document_of(para) in documents and filters.admits(documents[document_of(para)])]
+        if time.perf_counter() > deadline:
+            break
+    cursor.close()
+    found = found[:most]
     info = rows(conn, "paragraphs", "id", found, "label, text")
     wanted = [token.lower() for token in tokens]
     scored = list(found)  # the latest first: ids run in date order
