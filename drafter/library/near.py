@@ -26,7 +26,7 @@ class Wording(NamedTuple):
 
     masked: int
     similarity: float
-    count: int  # paragraphs that hold it
+    held: int  # paragraphs that hold it
     first: int  # the earliest of them (undated ones last)
     first_date: str
     last: int  # the latest

@@ -147,8 +147,8 @@ class _Exclusions:
         mine = self.by_wording.get(wording.masked)
         if not mine:
             return wording
-        count = wording.count - len(mine)
-        if count <= 0:
+        held = wording.held - len(mine)
+        if held <= 0:
             return None
         first, first_date, last, last_date = wording.first, wording.first_date, wording.last, wording.last_date
         if first in mine:
@@ -156,7 +156,7 @@ class _Exclusions:
             first_date = first_date or UNDATED_FIRST
         if last in mine:
             last, last_date = holders(conn, wording.masked, 1, mine)[0]
-        return wording._replace(count=count, first=first, first_date=first_date, last=last, last_date=last_date)
+        return wording._replace(held=held, first=first, first_date=first_date, last=last, last_date=last_date)
 
 
 def trace(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], vocabulary: Vocabulary,
@@ -191,7 +191,7 @@ def _provenance(item: _Found, documents: dict[int, DocumentInfo], info: dict[int
         return Source(doc.symbol, label, date, similarity, exact == item.exact, text, doc.path)
 
     status = VERBATIM if item.verbatim else EDITED if item.sources else NEW
-    result = Provenance(item.text, status, sum(w.count for w in item.sources),
+    result = Provenance(item.text, status, sum(w.held for w in item.sources),
                         [source(para, score) for para, score in item.listed])
     earliest, latest = item.earliest, item.latest
     if earliest is not None and latest is not None:

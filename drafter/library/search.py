@@ -20,7 +20,9 @@ import datetime
 import re
 import sqlite3
 import time
+import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from drafter.library import matching
@@ -56,13 +58,9 @@ class Filters:
             return False
         return not (self.since is not None and (doc.year is None or doc.year < self.since))
 
-    def match(self, query: str) -> str:
-        """An FTS5 query on the paragraphs' text, with the lead phrase asked for."""
-        out = f"text : ({query})"
-        lead = _FTS_TOKEN.findall(self.lead)
-        if lead:
-            out += f" AND lead : {_phrase(lead)}"
-        return out
+    def columns(self) -> str:
+        """The columns a full-text scan reads: the id, and the lead phrase when one is asked for."""
+        return "rowid, lead" if self.lead else "rowid, ''"
 
     def rowids(self) -> str:
         """The condition on paragraph ids for the year asked for: ids run in date order
@@ -72,16 +70,31 @@ class Filters:
         first = datetime.date(min(max(self.since, 1), 9999), 1, 1).toordinal()
         return f" AND rowid >= {first << (DAY_BITS + PARAGRAPH_BITS)}"
 
-    def admits_id(self, paragraph: int) -> bool:
-        """Whether a paragraph is in the part asked for (its id holds its part, `store.paragraph_id`). Checked
-        as the rows come rather than in SQL, so that a search of a rare part stops at its deadline."""
-        return not self.part or (paragraph >> POSITION_BITS) & 3 == PARTS.index(self.part)
+    def admits_id(self, paragraph: int, lead: str) -> bool:
+        """Whether a paragraph is in the part (its id holds it, `store.paragraph_id`) and has the lead asked
+        for. Checked as the rows come rather than in SQL, so that a search of a rare part or lead stops at
+        its deadline (a condition in SQL is met inside one step of the full-text index)."""
+        if self.part and (paragraph >> POSITION_BITS) & 3 != PARTS.index(self.part):
+            return False
+        return self.admits_lead(lead)
 
     def admits_paragraph(self, part: str, lead: str) -> bool:
-        if self.part and part != self.part:
-            return False
-        wanted = " ".join(_FTS_TOKEN.findall(self.lead.lower()))
-        return not wanted or f" {wanted} " in f" {' '.join(_FTS_TOKEN.findall(lead.lower()))} "
+        return not (self.part and part != self.part) and self.admits_lead(lead)
+
+    def admits_lead(self, lead: str) -> bool:
+        """Whether the words of the lead asked for stand in `lead` as a phrase (case and accents aside)."""
+        wanted = self._lead_words
+        return not wanted or f" {wanted} " in f" {_plain_words(lead)} "
+
+    @cached_property
+    def _lead_words(self) -> str:
+        return _plain_words(self.lead)
+
+
+def _plain_words(text: str) -> str:
+    """The words of a text, lower case and without accents, one space apart (as the full-text index reads)."""
+    plain = "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
+    return " ".join(_FTS_TOKEN.findall(plain.casefold()))
 
 
 @dataclass
@@ -142,7 +155,7 @@ def search(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], vocabul
     limit = max(1, limit)
     if len(tokens) >= PARAGRAPH_WORDS:
         return _paragraph(conn, documents, vocabulary, query, tokens, filters, limit)
-    phrase = filters.match(_phrase(tokens))
+    phrase = f"text : ({_phrase(tokens)})"
     deadline = time.perf_counter() + COUNT_SECONDS
     chosen, uses, complete = _holding(conn, documents, phrase, filters, limit, deadline)
     found = rows(conn, "paragraphs", "id", chosen, "label, text")
@@ -171,11 +184,11 @@ def _holding(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], phras
     "of the", is held by half the library: it is then counted as far as time allows)."""
     chosen: list[int] = []
     counted: set[int] = set()
-    cursor = conn.execute(f"SELECT rowid FROM text_index WHERE text_index MATCH ?{filters.rowids()} "
+    cursor = conn.execute(f"SELECT {filters.columns()} FROM text_index WHERE text_index MATCH ?{filters.rowids()} "
                           "ORDER BY rowid DESC", (phrase,))
     while batch := cursor.fetchmany(64):
-        for (para,) in batch:
-            if not filters.admits_id(para):
+        for para, lead in batch:
+            if not filters.admits_id(para, lead):
                 continue
             doc = para >> PARAGRAPH_BITS
             if doc not in counted:
@@ -221,7 +234,7 @@ def _paragraph(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], voc
         label, text = rows(conn, "paragraphs", "id", [para], "label, text")[para]
         doc = documents[document_of(para)]
         latest = Hit(doc.symbol, doc.date, label, text, 1.0, "near", _spans(text, tokens, True), doc.path)
-    return Found(query, sum(wording.count for wording in sources), latest, hits)
+    return Found(query, sum(wording.held for wording in sources), latest, hits)
 
 
 def _add_all_words(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], tokens: list[str],
@@ -232,10 +245,11 @@ def _add_all_words(conn: sqlite3.Connection, documents: dict[int, DocumentInfo],
     most = ALL_WORDS * limit
     found: list[int] = []
     deadline = time.perf_counter() + COUNT_SECONDS
-    cursor = conn.execute(f"SELECT rowid FROM text_index WHERE text_index MATCH ?{filters.rowids()} "
-                          "ORDER BY rowid DESC", (filters.match(" ".join(_phrase([token]) for token in tokens)),))
+    words = " ".join(_phrase([token]) for token in tokens)
+    cursor = conn.execute(f"SELECT {filters.columns()} FROM text_index WHERE text_index MATCH ?{filters.rowids()} "
+                          "ORDER BY rowid DESC", (f"text : ({words})",))
     while len(found) < most and (batch := cursor.fetchmany(64)):
-        found += [para for (para,) in batch if para not in seen and filters.admits_id(para)
+        found += [para for para, lead in batch if para not in seen and filters.admits_id(para, lead)
                   and document_of(para) in documents and filters.admits(documents[document_of(para)])]
         if time.perf_counter() > deadline:
             break
