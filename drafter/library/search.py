@@ -240,8 +240,9 @@ def _paragraph(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], voc
 def _add_all_words(conn: sqlite3.Connection, documents: dict[int, DocumentInfo], tokens: list[str],
                    filters: Filters, limit: int, hits: list[Hit], seen: set[int]) -> None:
     """Paragraphs with all the words, scored by the share of the query's words they hold in order (halved:
-    below any exact hit and most near paragraphs). Taken from the last added, `ALL_WORDS` × `limit` at most:
-    ranking every paragraph that holds "of" and "States" would take longer than the search may."""
+    below any exact hit and most near paragraphs). Taken from the last added, `ALL_WORDS` × `limit` at most,
+    read for `COUNT_SECONDS` at most: ranking every paragraph that holds "of" and "States", or looking
+    through them all for the few of a part, would take longer than the search may."""
     most = ALL_WORDS * limit
     found: list[int] = []
     deadline = time.perf_counter() + COUNT_SECONDS

@@ -183,6 +183,7 @@ def main() -> int:
     parser.add_argument("--rebuild", action="store_true", help="build the library again")
     parser.add_argument("--skip-methods", action="store_true", help="leave out the comparison of methods")
     args = parser.parse_args()
+    print(f"load average at the start: {os.getloadavg()[0]:.2f} (2 cores shared: CPU times are the figures)")
     folder, built = build(args.count, args.rebuild)
     texts = default_folder(args.count) / "texts"
     figures: dict[str, object] = {"count": args.count}
@@ -226,6 +227,8 @@ def main() -> int:
           f"difflib {checks['difflib_us']:.1f} µs ({checks['difflib_us'] / checks['rapidfuzz_us']:.0f}× slower)")
     if not args.skip_methods:
         figures["methods"] = library_methods.compare_methods(folder, near)
+    figures["load_average"] = os.getloadavg()[0]
+    print(f"load average at the end: {figures['load_average']:.2f}")
     (default_folder(args.count) / "figures.json").write_text(json.dumps(figures, indent=2))
     return 0
 
