@@ -199,7 +199,7 @@ def _grab(app: QApplication, window: QWidget, screenshot: str) -> int:
         print(f"drafter: {screenshot}: the window could not be rendered as PNG", file=sys.stderr)
         return 2
     try:
-        write_atomically(screenshot, data.data())  # a file there before stays whole if this fails or is killed
+        write_atomically(screenshot, bytes(data.data()))  # a file there before stays whole if this fails or is killed
     except OSError as exc:
         print(f"drafter: {screenshot}: cannot write the screenshot ({exc.strerror or exc})", file=sys.stderr)
         return 2
