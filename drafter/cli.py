@@ -15,6 +15,7 @@ from typing import NoReturn
 
 from drafter import inputs
 from drafter.amendments.command import register as register_amendments
+from drafter.brackets_command import register as register_brackets
 from drafter.compare import command as compare_command
 from drafter.errors import DrafterError
 from drafter.exporters import command as export_command
@@ -159,6 +160,7 @@ def build_parser() -> Parser:
     register_versions(sub)
     register_compile(sub)
     register_amendments(sub)
+    register_brackets(sub)
     register_library(sub)
     parser.commands = frozenset(sub.choices)
     return parser

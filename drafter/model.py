@@ -130,6 +130,9 @@ class Paragraph:
     # alternatives of one paragraph ("OP5 alt 1", "OP5 alt 2") are siblings that follow each other and share
     # this key; "" for a paragraph that has none
     alternative: str = ""
+    # where the wording was taken from, when it was inserted from the library of adopted texts: the
+    # symbol and the label of the paragraph found ("A/RES/75/180 OP4"); "" for a paragraph typed here
+    source: str = ""
 
     @property
     def text(self) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from drafter import negotiation_marks as marks
+from drafter import typed_brackets as typed
 from drafter import versions
 from drafter.edits.primitives import (
     Compound,
@@ -108,6 +109,14 @@ def hold(doc: Document, unit_id: str, start: int, holder: str, end: int | None =
                       "Holder of brackets")
 
 
+def recognise_typed(doc: Document, side: Side = "draft") -> tuple[Compound | None, typed.Recognition]:
+    """Every typed "[ … ]" of a side made a bracket mark (`drafter.typed_brackets`), as one edit (None when
+    there is none), and what was found."""
+    found = typed.recognise(doc.side(side))
+    steps = [SetContent(key, before, after, side, typed.LABEL) for key, (before, after) in found.contents.items()]
+    return (Compound(steps, typed.LABEL, side) if steps else None), found
+
+
 # --- status ------------------------------------------------------------------------------------------
 def set_status(doc: Document, para_id: str, status: str, side: Side = "draft") -> Edit | None:
     """A paragraph open, agreed ad ref or agreed."""
@@ -188,5 +197,5 @@ def numbered_as(doc: Document) -> str | None:
     return doc.draft.number_as.name if doc.draft.number_as is not None else None
 
 
-__all__ = ["SetParagraph", "add_alternative", "bracket", "bracket_whole", "hold", "leave_alternatives",
-           "next_status", "number_as", "numbered_as", "numbering", "set_status", "unbracket"]
+__all__ = ["SetParagraph", "add_alternative", "bracket", "bracket_whole", "hold", "leave_alternatives", "next_status",
+           "number_as", "numbered_as", "numbering", "recognise_typed", "set_status", "unbracket"]

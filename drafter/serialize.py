@@ -9,7 +9,10 @@ among the inlines (`{"bracket": "[", "pair": "…", "holder": "EU"}`), a paragra
 `alternative`, and the resolution's `number_as` (`{"name": "Rev.1", "labels": {id: "OP5"}}`); comments
 (`"comments"`, each as `drafter.comments.to_data` writes it). A text that uses none of them is written as
 format 1, so that older readers still open it; every field of
-format 2 is optional, so a format-1 text reads as one without marks.
+format 2 is optional, so a format-1 text reads as one without marks; 3 — a paragraph's `source`, the
+symbol and label of the adopted text it was taken from (`"source": "A/RES/75/180 OP4"`). A text is written
+in the oldest format that holds what it uses, so that an older reader opens it, and refuses it (rather
+than drop what it cannot keep) otherwise.
 """
 
 from __future__ import annotations
@@ -38,7 +41,8 @@ from drafter.model import (
     sub_label,
 )
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
+NEGOTIATED_VERSION = 2  # the format of a text with the marks of a negotiation or comments, and no sources
 
 
 def _inline_out(item: Inline) -> dict[str, Any]:
@@ -82,6 +86,7 @@ def _block_out(block: Block) -> dict[str, Any]:
         **({"list_style": block.list_style} if block.list_style else {}),
         **({"status": block.status} if block.status else {}),
         **({"alternative": block.alternative} if block.alternative else {}),
+        **({"source": block.source} if block.source else {}),
     }
 
 
@@ -96,6 +101,7 @@ def _block_in(data: dict[str, Any]) -> Block:
         list_style=str(data.get("list_style", "")),
         status=_status(data.get("status", "")),
         alternative=str(data.get("alternative", "")),
+        source=str(data.get("source", "")),
     )
 
 
@@ -114,7 +120,7 @@ def to_dict(res: Resolution) -> dict[str, Any]:
         optional["comments"] = [comment_data(comment) for comment in res.comments]
     return {
         "format": "drafter-resolution",
-        "version": FORMAT_VERSION if _negotiated(res) or res.comments else 1,
+        "version": _version(res),
         "language": res.language,
         "front": front,
         "formula": res.formula,
@@ -129,6 +135,13 @@ def to_dict(res: Resolution) -> dict[str, Any]:
         "warnings": list(res.warnings),
         **optional,
     }
+
+
+def _version(res: Resolution) -> int:
+    """The oldest format that holds what the text uses."""
+    if any(isinstance(block, Paragraph) and block.source for block in res.blocks()):
+        return FORMAT_VERSION
+    return NEGOTIATED_VERSION if _negotiated(res) or res.comments else 1
 
 
 def _negotiated(res: Resolution) -> bool:

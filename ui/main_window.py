@@ -36,11 +36,14 @@ from ui.files import FileActions
 from ui.find import FindDialog, find_all, replace_edit
 from ui.followup_dialog import FollowUpPanel
 from ui.journal_ui import JournalUi
+from ui.library_session import LibrarySession
+from ui.library_ui import LibraryUi, source_note
 from ui.menus import build_menus
 from ui.navigation import reveal_in_review, to_upper_third
 from ui.palette import PaletteMenu, lead_paragraph
 from ui.printing import Printing
 from ui.proposals_ui import ProposalsUi
+from ui.provenance_ui import ProvenanceUi
 from ui.review.changes import ChangePanel
 from ui.review.consistency import from_environment as check_views
 from ui.review.outline import OutlineView
@@ -123,6 +126,13 @@ class MainWindow(QMainWindow):
         self.proposals = ProposalsUi(self)
         self.panes = Panes(self)
         self.panes.panes.append(self.proposals.pane())
+        self.library_session = LibrarySession(settings, self)  # the app's one open library of adopted texts
+        self.library = LibraryUi(self, self.library_session)
+        self.panes.panes.append(self.library.pane())
+        self.statusBar().addPermanentWidget(self.library.adding.bar)
+        self.statusBar().addPermanentWidget(self.library.status)
+        self.provenance = ProvenanceUi(self)
+        self.panes.panes.append(self.provenance.pane())
         self.palette_menu = PaletteMenu(self)
         self.comments = CommentsUi(self)
         self.tabifyDockWidget(self.checks_dock, self.comments.dock)
@@ -202,7 +212,9 @@ class MainWindow(QMainWindow):
         self.controller.show_again()
 
     def _on_unit(self, key: str, label: str) -> None:
-        self.where.setText(label or "")
+        source = source_note(self, key)
+        self.where.setText(self.tr("{label} · wording of {source}").format(label=label, source=source) if source
+                           else label or "")
         if key and not key.startswith("field:"):
             self.outline.select_key(key)
             self._review_view().scroll_to(key)
@@ -375,6 +387,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.controller.close_journal()
+        self.library_session.close()
         self.settings.save_window(self.saveGeometry(), self.saveState(), self.splitter.saveState())
         self.settings.sync()
         event.accept()

@@ -51,6 +51,12 @@ def _file_menu(window: MainWindow) -> None:
     action(window, menu, window.tr("Save &version…"), window.versions.save_version)
     action(window, menu, window.tr("Import &proposals…"), window.proposals.importer.ask)
     menu.addSeparator()
+    adding = window.library.adding
+    action(window, menu, window.tr("Add to &library…"), adding.add_files)
+    action(window, menu, window.tr("Add a folder to the library…"), adding.add_folder)
+    action(window, menu, window.tr("Add the bundled samples to the library"), adding.add_samples)
+    action(window, menu, window.tr("Use library folder…"), adding.use_folder)
+    menu.addSeparator()
     action(window, menu, window.tr("&Export…"), files.export_dialog, "Ctrl+E")
     window.printing.add_to(menu)
     action(window, menu, window.tr("&Compare two files…"), files.compare_dialog)
@@ -111,7 +117,7 @@ def _view_menu(window: MainWindow) -> None:
     menu.addSeparator()
     window.panes.menu(menu)
     for dock in (window.outline_dock, window.changes_dock, window.automatic_dock, window.proposals.dock,
-                 window.comments.dock):
+                 window.comments.dock, window.library.dock, window.provenance.dock):
         menu.addAction(dock.toggleViewAction())
     three = window.three_columns_dock.toggleViewAction()
     three.setShortcut(QKeySequence("Ctrl+4"))
@@ -121,6 +127,8 @@ def _view_menu(window: MainWindow) -> None:
     action(window, checks, window.tr("&Fix the selected finding"), window.checks.fix_current, "Ctrl+Shift+X")
     window.rules_menu = rules_menu(window, window.checker)
     checks.addMenu(window.rules_menu)
+    menu.addSeparator()
+    window.provenance.add_to(menu)
 
 
 def _view_setter(window: MainWindow, key: str) -> Callable[[], None]:

@@ -3,7 +3,8 @@
 Every entry acts on the paragraph under the editor's cursor (or the words selected in it) and goes
 through the undo stack as one edit of `drafter.negotiation_edits`, so Ctrl+Z takes it back. New
 brackets are held by the author of changes (`Settings.author`, the delegation named in the status
-bar); Brackets held by… names another. The status of a paragraph shows in the outline.
+bar); Brackets held by… names another; Recognise typed brackets makes the "[ … ]" typed in a text that came
+as Word or text bracket marks (`drafter.typed_brackets`). The status of a paragraph shows in the outline.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 from drafter import edits, versions
 from drafter import negotiation_edits as negotiation
 from drafter import negotiation_marks as marks
+from drafter import typed_brackets as typed
 from drafter.errors import DrafterError
 from drafter.model import Paragraph
 
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
 BRACKET_KEY = "Ctrl+Shift+B"
 BRACKET_PARAGRAPH_KEY = "Ctrl+Alt+B"
 UNBRACKET_KEY = "Ctrl+Alt+Shift+B"
+RECOGNISE_KEY = "Ctrl+Alt+Shift+T"
 STATUS_KEY = "Ctrl+Shift+G"  # open → agreed ad ref → agreed → open
 ALTERNATIVE_KEY = "Ctrl+Shift+L"
 
@@ -105,6 +108,24 @@ class NegotiationUi(QObject):
         if ok:
             self.editor.request(negotiation.hold(doc, place[0], place[1], " ".join(holder.split()), place[2]),
                                 (place[0], place[1]))
+
+    def recognise_typed(self) -> None:
+        """Every balanced typed "[ … ]" of the draft made a bracket mark, as one edit; a message says how many
+        and names each unpaired "[" or "]" (they stay text)."""
+        doc = self.controller.doc
+        if doc is None:
+            return
+        self.editor.flush()
+        edit, found = negotiation.recognise_typed(doc)
+        place = self.editor.cursor_place()
+        if edit is not None and place is not None and place[0] in found.contents:
+            place = (place[0], min(place[1], edits.length(found.contents[place[0]][1])))
+        self.editor.request(edit, place)
+        bar = self.window.warnings_bar
+        if edit is not None and bar.isVisible():  # the hint is taken: the unpaired ones stay listed
+            bar.show_warnings([warning for warning in bar.warnings if not typed.is_hint(warning.text)])
+        self._tell(found.summary())
+        QMessageBox.information(self.window, self.tr("Recognise typed brackets"), found.summary())
 
     # --- status and alternatives ---------------------------------------------------------------------------
     def set_status(self, status: str) -> None:
@@ -186,6 +207,7 @@ def negotiation_menu(window: MainWindow) -> NegotiationUi:
     action(window, menu, window.tr("Bracket the &paragraph"), ui.bracket_paragraph, BRACKET_PARAGRAPH_KEY)
     action(window, menu, window.tr("&Remove brackets"), ui.remove_bracket, UNBRACKET_KEY)
     action(window, menu, window.tr("Brackets &held by…"), ui.name_holder)
+    action(window, menu, window.tr("Recognise &typed brackets"), ui.recognise_typed, RECOGNISE_KEY)
     menu.addSeparator()
     status = menu.addMenu(window.tr("Paragraph &status"))
     group = QActionGroup(status)

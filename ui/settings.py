@@ -103,6 +103,15 @@ class Settings:
         self._qs.setValue("files/recovery_dir", value)
 
     @property
+    def library_folder(self) -> str:
+        """The library of adopted texts chosen in the app; empty means $DRAFTER_LIBRARY or the user data folder."""
+        return self._str("library/folder", "")
+
+    @library_folder.setter
+    def library_folder(self, value: str) -> None:
+        self._qs.setValue("library/folder", value)
+
+    @property
     def last_folder(self) -> str:
         return self._str("files/last_folder", "")
 

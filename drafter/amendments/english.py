@@ -1,26 +1,15 @@
-"""Amendments in English, as UN amendment documents word them.
+"""Amendments in English, as UN amendment documents word them: the words of `drafter.amendments.wording`.
 
 "In the third preambular paragraph, replace the words “urges” with “encourages”." Preambular paragraphs
-are named by ordinal in words, operative paragraphs by number, quotes are curly double quotes.
+are named by ordinal in words, operative paragraphs by number, quotes are curly double quotes. The
+article is part of each noun ("the third preambular paragraph", "operative paragraph 5"), so there are
+no contractions: "of" and "to" are written before the noun.
 """
 
 from __future__ import annotations
 
-from drafter.amendments.places import ANNEX, FOOTNOTE, HEADING, OPERATIVE, PREAMBLE, TITLE, Place
-from drafter.amendments.statement import (
-    AFTER,
-    BEFORE,
-    DELETE,
-    DELETE_PARAGRAPH,
-    INSERT,
-    INSERT_PARAGRAPH,
-    INTO,
-    MOVE_PARAGRAPH,
-    REPLACE,
-    REPLACE_PARAGRAPH,
-    Statement,
-)
-from drafter.amendments.wording import Wording
+from drafter.amendments.places import ANNEX, OPERATIVE, PREAMBLE
+from drafter.amendments.wording import Forms
 
 _UNITS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
           "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
@@ -28,8 +17,6 @@ _UNITS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
 _CARDINALS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
               "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 _TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_KINDS = {PREAMBLE: "preambular paragraph", OPERATIVE: "operative paragraph", "sub": "subparagraph",
-          ANNEX: "paragraph"}
 
 
 def cardinal(n: int) -> str:
@@ -58,113 +45,65 @@ def ordinal(n: int) -> str:
     return f"{n}th"
 
 
-class English(Wording):
-    language = "en"
-
-    def noun(self, place: Place) -> str:
-        """The place as a noun phrase: "the third preambular paragraph", "operative paragraph 5 (b)"."""
-        subs = self.labels(place.subs)
-        if place.part == TITLE:
-            return "the title"
-        if place.part == FOOTNOTE:
-            return f"footnote {place.number}"
-        if place.part == HEADING:
-            return f"the heading {self.quote(place.text)}"
-        annex = "the annex" if not place.annex else f"annex {self.annex_name(place.annex)}"
-        if not place.number:
-            return {PREAMBLE: "the preamble", OPERATIVE: "the operative part"}.get(place.part, annex)
-        if place.part == PREAMBLE:  # by ordinal, or by number with the label of a negotiated text
-            whole = f"preambular paragraph {place.number} {place.suffix}" if place.suffix else \
-                f"the {ordinal(place.number)} preambular paragraph"
-        elif place.part == OPERATIVE:
-            return f"operative paragraph {place.number}" + (f" {place.suffix}" if place.suffix else "") + \
-                (f" {subs}" if subs else "")
-        elif place.numbered:
-            return f"paragraph {place.number}" + (f" {subs}" if subs else "") + f" of {annex}"
-        else:
-            whole = f"the {ordinal(place.number)} paragraph of {annex}"
-        return f"subparagraph {subs} of {whole}" if subs else whole
-
-    def words(self, quoted: str) -> str:
-        return f"the word{'' if self.single(quoted) else 's'} {self.quote(quoted)}"
-
-    def statement(self, st: Statement) -> str:
-        place = self.noun(st.place) if st.place else ""
-        where = f"In {place}"
-        side = "after" if st.position != BEFORE else "before"
-        if st.action == REPLACE:
-            return f"{where}, replace {self.words(st.old_words)} with {self.quote(st.new_words)}."
-        if st.action == DELETE and st.reference:
-            at = f" {side} {self.words(st.anchor)}" if st.anchor else ""
-            return f"{where}, delete the reference to footnote {st.footnote}{at}."
-        if st.action == DELETE:
-            associated = "" if not st.associated else \
-                " and the associated footnote" + ("s" if st.associated > 1 else "")
-            return f"{where}, delete {self.words(st.old_words)}{associated}."
-        if st.action == INSERT and st.reference:
-            at = f" {side} {self.words(st.anchor)}" if st.anchor else ""
-            if st.footnote:
-                return f"{where}, insert a reference to footnote {st.footnote}{at}."
-            return f"{where}, insert a footnote{at}, reading: {self.quote(st.new_words)}."
-        if st.action == INSERT:
-            return f"{where}, insert {self.words(st.new_words)} {side} {self.words(st.anchor)}."
-        if st.action == DELETE_PARAGRAPH:
-            return f"Delete {place}."
-        if st.action == INSERT_PARAGRAPH:
-            return self._insertion(st)
-        if st.action == MOVE_PARAGRAPH:
-            return f"Move {place} {self._destination(st)}."
-        if st.action == REPLACE_PARAGRAPH:
-            return self._replacement(st, place)
-        raise ValueError(f"no wording for {st.action}")
-
-    def _insertion(self, st: Statement) -> str:
-        where = self._position(st)
-        if st.kind == HEADING:
-            return f"Insert the heading {self.quote(st.lines[0].text)} {where}."
-        count = self.top_lines(st)
-        kind = _KINDS.get(st.kind, "paragraph")
-        what = f"a new {kind}" if count == 1 else f"{cardinal(count)} new {kind}s"
-        return f"Insert {what} {where}, reading:{self.reading(st.lines)}"
-
-    def _position(self, st: Statement) -> str:
-        target = self.noun(st.target) if st.target else "the text"
-        if st.position == AFTER:
-            return f"after {target}"
-        if st.position == BEFORE:
-            return f"before {target}"
-        return f"in {target}" if st.position == INTO else f"at the end of {target}"
-
-    def _destination(self, st: Statement) -> str:
-        target = self.noun(st.target) if st.target else "the text"
-        if st.position == AFTER:
-            return f"to follow {target}"
-        if st.position == BEFORE:
-            return f"to precede {target}"
-        of_paragraph = bool(st.target and st.target.number)
-        if st.position == INTO:
-            return f"to become a subparagraph of {target}" if of_paragraph else f"to {target}"
-        return f"to become the last subparagraph of {target}" if of_paragraph else f"to the end of {target}"
-
-    def _replacement(self, st: Statement, place: str) -> str:
-        if st.place and st.place.part == HEADING:
-            return f"Replace {place} with {self.quote(st.lines[0].text)}."
-        if st.merged:
-            place = self.join([place, *(self.noun(other) for other, _label in st.merged)])
-        elif st.chapeau:
-            place = f"the chapeau of {place}"
-        return f"Replace {place} with the following:{self.reading(st.lines)}"
-
-    def numbering(self, symbol: str) -> str:
-        text = symbol or "the earlier text"
-        return (f"Paragraphs are referred to by their numbers in {text}; the paragraphs that follow an "
-                "inserted or deleted paragraph are renumbered accordingly.")
-
-    def earlier_note(self, number: int) -> str:
-        return f"Footnote {number} of the text."
-
-    def bullet(self, index: int) -> str:
-        return f"bullet {index}"
-
-    def none(self) -> str:
-        return "No amendments: the two texts do not differ in their wording."
+FORMS = Forms(
+    language="en",
+    ordinal=ordinal,
+    cardinal=cardinal,
+    sentences={
+        "where": "In {with}",
+        "in the title": "In the title",
+        "replace": "{where}, replace {old} with {quoted}.",
+        "reference at": " {side} {anchor}",
+        "delete reference": "{where}, delete the reference to footnote {note}{at}.",
+        "delete": "{where}, delete {old}{associated}.",
+        "insertion at": " {side} {anchor}",
+        "insert reference": "{where}, insert a reference to footnote {note}{at}.",
+        "insert footnote": "{where}, insert a footnote{at}, reading: {quoted}.",
+        "insert": "{where}, insert {new} {side} {anchor}.",
+        "delete paragraph": "Delete {place}.",
+        "move": "Move {place} {destination}.",
+        "insert heading": "Insert the heading {quoted} {where}.",
+        "insert paragraph": "Insert {what} {where}, reading:{reading}",
+        "replace heading": "Replace {place} with {quoted}.",
+        "chapeau": "the chapeau {of}",
+        "replace paragraph": "Replace {place} with the following:{reading}",
+        "symbol": "{symbol}",
+        "no symbol": "the earlier text",
+        "numbering": "Paragraphs are referred to by their numbers in {text}; the paragraphs that follow an "
+                     "inserted or deleted paragraph are renumbered accordingly.",
+        "earlier note": "Footnote {n} of the text.",
+        "none": "No amendments: the two texts do not differ in their wording.",
+    },
+    nouns={
+        "title": "the title",
+        "footnote": "footnote {n}",
+        "heading": "the heading {quoted}",
+        "the annex": "the annex",  # the annex and an annex: names only, inside other nouns
+        "an annex": "annex {name}",
+        "preamble": "the preamble",
+        "operative": "the operative part",
+        "annex": "{annex}",
+        "operative paragraph": "operative paragraph {number}{subs}",
+        "annex paragraph": "paragraph {n}{subs} of {annex}",
+        "preambular paragraph numbered": "preambular paragraph {n} {suffix}",
+        "preambular paragraph": "the {ordinal} preambular paragraph",
+        "annex paragraph by ordinal": "the {ordinal} paragraph of {annex}",
+        "subparagraph": "subparagraph {subs} {whole}",
+        "no place": "",
+        "no target": "the text",
+    },
+    contractions={"with": {"": ""}, "to": {"": "to "}, "of": {"": "of "}},
+    positions={"after": "after {with}", "before": "before {with}", "into": "in {with}", "into part": "in {with}",
+               "end": "at the end of {with}", "end part": "at the end of {with}"},
+    destinations={"after": "to follow {with}", "before": "to precede {with}",
+                  "into": "to become a subparagraph of {with}", "into part": "to {with}",
+                  "end": "to become the last subparagraph of {with}", "end part": "to the end of {with}"},
+    kinds={PREAMBLE: ("a new preambular paragraph", "{n} new preambular paragraphs"),
+           OPERATIVE: ("a new operative paragraph", "{n} new operative paragraphs"),
+           "sub": ("a new subparagraph", "{n} new subparagraphs"),
+           ANNEX: ("a new paragraph", "{n} new paragraphs")},
+    words=("the word", "the words"),
+    sides=("after", "before"),
+    associated=(" and the associated footnote", " and the associated footnotes"),
+    verbs={},
+)

@@ -1,14 +1,12 @@
-"""The languages amendments are worded in, by code."""
+"""The languages amendments are worded in, by code: each a table of words (`Forms`) for the one builder."""
 
 from __future__ import annotations
 
-from drafter.amendments.english import English
-from drafter.amendments.french import French
-from drafter.amendments.spanish import Spanish
-from drafter.amendments.wording import Wording
+from drafter.amendments import english, french, spanish
+from drafter.amendments.wording import Forms, Wording
 from drafter.errors import DrafterError
 
-WORDINGS: dict[str, type[Wording]] = {"en": English, "fr": French, "es": Spanish}
+WORDINGS: dict[str, Forms] = {"en": english.FORMS, "fr": french.FORMS, "es": spanish.FORMS}
 
 
 def wording_for(language: str) -> Wording:
@@ -16,4 +14,4 @@ def wording_for(language: str) -> Wording:
     code = (language or "en").lower().replace("_", "-").split("-")[0]
     if code not in WORDINGS:
         raise DrafterError(f"amendments are worded in English, French or Spanish (en, fr, es), not {language!r}")
-    return WORDINGS[code]()
+    return Wording(WORDINGS[code])

@@ -2,26 +2,16 @@
 
 “En el tercer párrafo del preámbulo, sustitúyase la palabra “insta” por “alienta”.” Preambular paragraphs
 are named by ordinal (apocopated before the noun: primer, tercer), operative paragraphs by number in the
-parte dispositiva; quotes are the curly double quotes of UN Spanish documents.
+parte dispositiva; quotes are the curly double quotes of UN Spanish documents. Nouns have their gender's
+article ("el" párrafo, "la" nota), which "a" and "de" contract with when masculine ("al", "del"); an
+impersonal verb agrees in number with the words it quotes ("suprímase la palabra", "suprímanse las
+palabras").
 """
 
 from __future__ import annotations
 
-from drafter.amendments.places import ANNEX, FOOTNOTE, HEADING, OPERATIVE, PREAMBLE, TITLE, Place
-from drafter.amendments.statement import (
-    AFTER,
-    BEFORE,
-    DELETE,
-    DELETE_PARAGRAPH,
-    INSERT,
-    INSERT_PARAGRAPH,
-    INTO,
-    MOVE_PARAGRAPH,
-    REPLACE,
-    REPLACE_PARAGRAPH,
-    Statement,
-)
-from drafter.amendments.wording import Wording
+from drafter.amendments.places import ANNEX, OPERATIVE, PREAMBLE
+from drafter.amendments.wording import Forms
 
 _UNITS = ["", "primer", "segundo", "tercer", "cuarto", "quinto", "sexto", "séptimo", "octavo", "noveno"]
 _TEENS = ["décimo", "undécimo", "duodécimo", "decimotercer", "decimocuarto", "decimoquinto", "decimosexto",
@@ -33,8 +23,13 @@ _HUNDREDS = ["", "centésimo", "ducentésimo", "tricentésimo", "cuadringentési
 _CARDINALS = ["cero", "un", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once",
               "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho", "diecinueve", "veinte"]
 # what is inserted: (one new, several new)
-_KINDS = {PREAMBLE: ("párrafo", "párrafos"), OPERATIVE: ("párrafo", "párrafos"), "sub": ("apartado", "apartados"),
-          ANNEX: ("párrafo", "párrafos")}
+_PARAGRAPHS = ("insértese un nuevo párrafo que diga", "insértense {n} nuevos párrafos que digan")
+_SUBPARAGRAPHS = ("insértese un nuevo apartado que diga", "insértense {n} nuevos apartados que digan")
+
+
+def cardinal(n: int) -> str:
+    """How many new paragraphs: "dos", "tres"; in figures from 21."""
+    return _CARDINALS[n] if n < len(_CARDINALS) else str(n)
 
 
 def ordinal(n: int) -> str:
@@ -52,143 +47,65 @@ def ordinal(n: int) -> str:
     return f"{n}.º"
 
 
-def _with(article: str, rest: str) -> str:
-    return f"{article} {rest}"
-
-
-def _of(article: str, rest: str) -> str:
-    return f"del {rest}" if article == "el" else f"de {article} {rest}"
-
-
-def _to(article: str, rest: str) -> str:
-    return f"al {rest}" if article == "el" else f"a {article} {rest}"
-
-
-class Spanish(Wording):
-    language = "es"
-    and_word = "y"
-
-    def noun(self, place: Place) -> tuple[str, str]:
-        """The place's article and the rest: ("el", "tercer párrafo del preámbulo")."""
-        subs = self.labels(place.subs)
-        if place.part == TITLE:
-            return "el", "título"
-        if place.part == FOOTNOTE:
-            return "la", f"nota {place.number}"
-        if place.part == HEADING:
-            return "el", f"subtítulo {self.quote(place.text)}"
-        annex = "anexo" if not place.annex else f"anexo {self.annex_name(place.annex)}"
-        if not place.number:
-            return {PREAMBLE: ("el", "preámbulo"), OPERATIVE: ("la", "parte dispositiva")}.get(place.part,
-                                                                                           ("el", annex))
-        if place.part == PREAMBLE:  # by ordinal, or by number with the label of a negotiated text
-            whole = f"párrafo {place.number} {place.suffix} del preámbulo" if place.suffix else \
-                f"{ordinal(place.number)} párrafo del preámbulo"
-            return "el", f"apartado {subs} del {whole}" if subs else whole
-        if place.part == OPERATIVE:
-            number = f"{place.number} {place.suffix}" if place.suffix else str(place.number)
-            return "el", f"párrafo {number}" + (f" {subs}" if subs else "") + " de la parte dispositiva"
-        if place.numbered:
-            return "el", f"párrafo {place.number}" + (f" {subs}" if subs else "") + f" del {annex}"
-        whole = f"{ordinal(place.number)} párrafo del {annex}"
-        return "el", f"apartado {subs} del {whole}" if subs else whole
-
-    def words(self, quoted: str) -> str:
-        return f"{'la palabra' if self.single(quoted) else 'las palabras'} {self.quote(quoted)}"
-
-    @staticmethod
-    def verb(stem: str, quoted: str) -> str:
-        """The impersonal verb agreeing with the words quoted: "suprímase" / "suprímanse"."""
-        return f"{stem}{'' if Wording.single(quoted) else 'n'}se"
-
-    def statement(self, st: Statement) -> str:
-        article, rest = self.noun(st.place) if st.place else ("el", "texto")
-        place = _with(article, rest)
-        where = f"En {place}"
-        side = "después de" if st.position != BEFORE else "antes de"
-        if st.action == REPLACE:
-            return (f"{where}, {self.verb('sustitúya', st.old_words)} {self.words(st.old_words)} "
-                    f"por {self.quote(st.new_words)}.")
-        if st.action == DELETE and st.reference:
-            at = f" que figura {side} {self.words(st.anchor)}" if st.anchor else ""
-            return f"{where}, suprímase la llamada a la nota {st.footnote}{at}."
-        if st.action == DELETE:
-            associated = "" if not st.associated else " y la nota de pie de página correspondiente" \
-                if st.associated == 1 else " y las notas de pie de página correspondientes"
-            return f"{where}, {self.verb('supríma', st.old_words)} {self.words(st.old_words)}{associated}."
-        if st.action == INSERT and st.reference:
-            at = f" {side} {self.words(st.anchor)}" if st.anchor else ""
-            if st.footnote:
-                return f"{where}, insértese una llamada a la nota {st.footnote}{at}."
-            return f"{where}, insértese{at} una nota de pie de página que diga: {self.quote(st.new_words)}."
-        if st.action == INSERT:
-            return (f"{where}, {self.verb('insérte', st.new_words)} {self.words(st.new_words)} "
-                    f"{side} {self.words(st.anchor)}.")
-        if st.action == DELETE_PARAGRAPH:
-            return f"Suprímase {place}."
-        if st.action == INSERT_PARAGRAPH:
-            return self._insertion(st)
-        if st.action == MOVE_PARAGRAPH:
-            return f"Trasládese {place} {self._destination(st)}."
-        if st.action == REPLACE_PARAGRAPH:
-            return self._replacement(st, place)
-        raise ValueError(f"no wording for {st.action}")
-
-    def _insertion(self, st: Statement) -> str:
-        where = self._position(st)
-        if st.kind == HEADING:
-            return f"{where}, insértese el subtítulo {self.quote(st.lines[0].text)}."
-        count = self.top_lines(st)
-        one, several = _KINDS.get(st.kind, _KINDS[ANNEX])
-        if count == 1:
-            what = f"insértese un nuevo {one} que diga"
-        else:
-            number = _CARDINALS[count] if count < len(_CARDINALS) else str(count)
-            what = f"insértense {number} nuevos {several} que digan"
-        return f"{where}, {what}:{self.reading(st.lines)}"
-
-    def _position(self, st: Statement) -> str:
-        article, rest = self.noun(st.target) if st.target else ("el", "texto")
-        if st.position == AFTER:
-            return f"Después {_of(article, rest)}"
-        if st.position == BEFORE:
-            return f"Antes {_of(article, rest)}"
-        if st.position == INTO:
-            return f"En {_with(article, rest)}"
-        return f"Al final {_of(article, rest)}"
-
-    def _destination(self, st: Statement) -> str:
-        article, rest = self.noun(st.target) if st.target else ("el", "texto")
-        if st.position == AFTER:
-            return f"a continuación {_of(article, rest)}"
-        if st.position == BEFORE:
-            return f"antes {_of(article, rest)}"
-        of_paragraph = bool(st.target and st.target.number)
-        if st.position == INTO:
-            return f"como apartado {_of(article, rest)}" if of_paragraph else _to(article, rest)
-        return f"como último apartado {_of(article, rest)}" if of_paragraph else f"al final {_of(article, rest)}"
-
-    def _replacement(self, st: Statement, place: str) -> str:
-        if st.place and st.place.part == HEADING:
-            return f"Sustitúyase {place} por {self.quote(st.lines[0].text)}."
-        verb = "Sustitúyase"
-        if st.merged:
-            place = self.join([place, *(_with(*self.noun(other)) for other, _label in st.merged)])
-            verb = "Sustitúyanse"
-        elif st.chapeau and st.place:
-            place = f"la parte introductoria {_of(*self.noun(st.place))}"
-        return f"{verb} {place} por el texto siguiente:{self.reading(st.lines)}"
-
-    def numbering(self, symbol: str) -> str:
-        text = f"el documento {symbol}" if symbol else "el texto original"
-        return (f"Los párrafos se designan por su número en {text}; los que siguen a un párrafo insertado "
-                "o suprimido se renumeran en consecuencia.")
-
-    def earlier_note(self, number: int) -> str:
-        return f"Nota {number} del texto."
-
-    def bullet(self, index: int) -> str:
-        return f"viñeta {index}"
-
-    def none(self) -> str:
-        return "No hay enmiendas: los dos textos tienen la misma redacción."
+FORMS = Forms(
+    language="es",
+    ordinal=ordinal,
+    cardinal=cardinal,
+    sentences={
+        "where": "En {with}",
+        "in the title": "En el título",
+        "replace": "{where}, {verb} {old} por {quoted}.",
+        "reference at": " que figura {side} {anchor}",
+        "delete reference": "{where}, suprímase la llamada a la nota {note}{at}.",
+        "delete": "{where}, {verb} {old}{associated}.",
+        "insertion at": " {side} {anchor}",
+        "insert reference": "{where}, insértese una llamada a la nota {note}{at}.",
+        "insert footnote": "{where}, insértese{at} una nota de pie de página que diga: {quoted}.",
+        "insert": "{where}, {verb} {new} {side} {anchor}.",
+        "delete paragraph": "Suprímase {place}.",
+        "move": "Trasládese {place} {destination}.",
+        "insert heading": "{where}, insértese el subtítulo {quoted}.",
+        "insert paragraph": "{where}, {what}:{reading}",
+        "replace heading": "Sustitúyase {place} por {quoted}.",
+        "chapeau": "la parte introductoria {of}",
+        "replace paragraph": "{verb} {place} por el texto siguiente:{reading}",
+        "symbol": "el documento {symbol}",
+        "no symbol": "el texto original",
+        "numbering": "Los párrafos se designan por su número en {text}; los que siguen a un párrafo insertado "
+                     "o suprimido se renumeran en consecuencia.",
+        "earlier note": "Nota {n} del texto.",
+        "none": "No hay enmiendas: los dos textos tienen la misma redacción.",
+    },
+    nouns={
+        "title": "el título",
+        "footnote": "la nota {n}",
+        "heading": "el subtítulo {quoted}",
+        "the annex": "anexo",  # the annex and an annex: names only, inside other nouns
+        "an annex": "anexo {name}",
+        "preamble": "el preámbulo",
+        "operative": "la parte dispositiva",
+        "annex": "el {annex}",
+        "operative paragraph": "el párrafo {number}{subs} de la parte dispositiva",
+        "annex paragraph": "el párrafo {n}{subs} del {annex}",
+        "preambular paragraph numbered": "el párrafo {n} {suffix} del preámbulo",
+        "preambular paragraph": "el {ordinal} párrafo del preámbulo",
+        "annex paragraph by ordinal": "el {ordinal} párrafo del {annex}",
+        "subparagraph": "el apartado {subs} {whole}",
+        "no place": "el texto",
+        "no target": "el texto",
+    },
+    contractions={"with": {"el": "el ", "la": "la "}, "to": {"el": "al ", "la": "a la "},
+                  "of": {"el": "del ", "la": "de la "}},
+    positions={"after": "Después {of}", "before": "Antes {of}", "into": "En {with}", "into part": "En {with}",
+               "end": "Al final {of}", "end part": "Al final {of}"},
+    destinations={"after": "a continuación {of}", "before": "antes {of}", "into": "como apartado {of}",
+                  "into part": "{to}", "end": "como último apartado {of}", "end part": "al final {of}"},
+    kinds={PREAMBLE: _PARAGRAPHS, OPERATIVE: _PARAGRAPHS, "sub": _SUBPARAGRAPHS, ANNEX: _PARAGRAPHS},
+    words=("la palabra", "las palabras"),
+    sides=("después de", "antes de"),
+    associated=(" y la nota de pie de página correspondiente", " y las notas de pie de página correspondientes"),
+    verbs={"replace": ("sustitúyase", "sustitúyanse"), "delete": ("suprímase", "suprímanse"),
+           "insert": ("insértese", "insértense"), "replace paragraph": ("Sustitúyase", "Sustitúyanse")},
+    and_word="y",
+    bullet="viñeta {n}",
+)

@@ -15,7 +15,7 @@ position with the others.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from drafter.edits.actions import Builder, notes_follow
 from drafter.edits.primitives import (
@@ -138,8 +138,8 @@ def _into_paragraph(b: Builder, para: Paragraph, offset: int, blocks: list[Block
                 b.add(InsertBlock(child, Where(where.part, para.id, index), side, "Paste"))
         else:  # the paragraph takes the pasted sub-paragraphs in their own list style ("(i)" first)
             b.add(DeleteBlock(para.id, side, "Paste"))
-            b.add(InsertBlock(Paragraph(now.content, first.children, id=para.id, list_style=first.list_style),
-                              where, side, "Paste"))
+            b.add(InsertBlock(replace(now, children=list(first.children), list_style=first.list_style),
+                              where, side, "Paste"))  # its status, alternative group and source stay
     return cursor
 
 

@@ -37,6 +37,16 @@ def _sniff(path: str, head: bytes) -> str:
 
 
 def load(path: str) -> Resolution:
+    """The resolution at `path`; its warnings say where square brackets typed as text are (see
+    `drafter.typed_brackets`: the command that makes them marks)."""
+    from drafter.typed_brackets import reader_warnings
+
+    res = _load(path)
+    res.warnings += reader_warnings(res)
+    return res
+
+
+def _load(path: str) -> Resolution:
     try:
         size = os.path.getsize(path)
         with open(path, "rb") as handle:

@@ -6,6 +6,12 @@ file). Here each one finds its block (the paragraph whose text is the closest to
 holds the words) and its words in that block, the text just before the comment's range choosing among
 several occurrences. A comment on no paragraph of the text (on the title, say) or on words the reader
 left out is kept on the first paragraph with its words, and a warning names it.
+
+Replies re-saved by LibreOffice (7.4) are comments of their own: it keeps no `w15:paraIdParent`
+(`commentsExtended.xml` goes, or holds only the resolved comments) and writes each reply as a comment
+on the same words as the one it answered. What is left cannot tell a reply from another delegation's
+comment on the same words, so no thread is guessed; where a file LibreOffice wrote has several comments
+on the same words, a warning names them.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from lxml import etree
 from drafter.comment_anchors import OBJECT, new_comment, texts
 from drafter.comments import GONE_NOTE, Comment, initials_of, new_id
 from drafter.errors import ImportFailed
-from drafter.importers.docx_parts import open_parts, w
+from drafter.importers.docx_parts import ZipParts, open_parts, w
 from drafter.importers.word_comments import DEL, MOVE_FROM, WordComment, read_comments
 from drafter.model import Resolution
 
@@ -136,6 +142,29 @@ def _placed(res: Resolution, found: dict[str, tuple[str, list[int]]], word: Word
     return made
 
 
+def _written_by_libreoffice(parts: ZipParts) -> bool:
+    app = parts.part("docProps/app.xml") or b""
+    return b"<Application>LibreOffice" in app
+
+
+def _same_words(res: Resolution, read: list[WordComment], ours: dict[str, Comment]) -> None:
+    """A warning for each set of comments on the same words of a file LibreOffice saved without replies."""
+    if any(word.reply_to for word in read):
+        return
+    labels = res.labels()
+    together: dict[tuple[str, str, str], list[Comment]] = {}
+    for word in read:
+        comment = ours[word.id]
+        if comment.block and word.words:
+            together.setdefault((comment.block, word.words, word.before), []).append(comment)
+    for (block, words, _paragraph), comments in together.items():
+        if len(comments) > 1:
+            authors = ", ".join(dict.fromkeys(comment.author for comment in comments))
+            res.warnings.append(f"{labels.get(block, 'a heading')}: {len(comments)} comments on the same words "
+                                f"“{words[:60]}” ({authors}): if some answered others, LibreOffice, which saved this "
+                                "file, kept no link from a reply to its comment, so each reads as a comment of its own")
+
+
 def attach_comments(res: Resolution, path: str) -> None:
     """Read the comments of the Word file at `path` into `res.comments`; what cannot be read becomes a
     warning, never a failed import."""
@@ -144,6 +173,7 @@ def attach_comments(res: Resolution, path: str) -> None:
         with parts.archive:
             read = read_comments(parts)
             before = _before_ranges(parts.root(parts.text_parts[0])) if read else {}
+            libreoffice = bool(read) and _written_by_libreoffice(parts)
     except (ImportFailed, etree.LxmlError, ValueError) as exc:
         res.warnings.append(f"The comments of this file could not be read ({exc}); the text is read without them.")
         return
@@ -159,6 +189,8 @@ def attach_comments(res: Resolution, path: str) -> None:
             comment = _placed(res, found, word, date, before.get(word.id, ""))
         ours[word.id] = comment
         res.comments.append(comment)
+    if libreoffice:
+        _same_words(res, read, ours)
 
 
 __all__ = ["attach_comments"]

@@ -245,7 +245,7 @@ def test_the_draft_file_keeps_every_mark(tmp_path: Path) -> None:
     assert back.draft.number_as is not None and back.draft.number_as.name == "base"
     assert [p.status for p in back.draft.operatives()[:2]] == [marks.AGREED, marks.AD_REF]
     data = json.loads(path.read_text("utf-8"))
-    assert data["draft"]["version"] == serialize.FORMAT_VERSION == 2
+    assert data["draft"]["version"] == serialize.NEGOTIATED_VERSION == 2
     assert data["base"]["version"] == 1  # a text without marks is written as before
     spans = [s for p in back.draft.operatives() for s in marks.spans(p.content)]
     assert sorted(s.holder for s in spans) == ["EU", "G77", "Russian Federation", "United States"]

@@ -32,6 +32,14 @@ class Dialogs:
 
 
 @pytest.fixture(autouse=True)
+def no_user_library(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The window's library is an empty folder unless a test sets its own: a library in the user's data
+    folder is never read or traced by the tests."""
+    if "DRAFTER_LIBRARY" not in os.environ:
+        monkeypatch.setenv("DRAFTER_LIBRARY", str(tmp_path_factory.mktemp("no-library")))
+
+
+@pytest.fixture(autouse=True)
 def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     from PySide6.QtWidgets import QMessageBox
 
