@@ -8,9 +8,11 @@ the app makes every collection itself (`hold_collections` turns Python's own off
 
 - at a pause in typing (and after a document is opened), `collect_garbage` collects the young objects,
   then freezes what survives, so that later collections walk only what is new;
-- when many new objects piled up without a pause (`YOUNG_LIMIT`: work that is not typing), or after a
-  long pause (`LONG_PAUSE`) when the last full collection is `FULL_EVERY` seconds old (what was frozen
-  and became garbage since is reclaimed then), `collect_when_due`, which the app calls every second.
+- when many new objects piled up (`YOUNG_LIMIT`: work that is not typing, or a full comparison whose
+  result came while the user typed) and the user has stopped for `SHORT_PAUSE` (or, whatever the user
+  does, when ten times as many piled up), or after a long pause (`LONG_PAUSE`) when the last full
+  collection is `FULL_EVERY` seconds old (what was frozen and became garbage since is reclaimed then):
+  `collect_when_due`, which the app calls every second.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ import time
 
 FULL_EVERY = 300.0  # seconds between two full collections
 LONG_PAUSE = 3.0  # seconds without a key or a click before a full collection that is due is made
-YOUNG_LIMIT = 50_000  # new objects (less those freed) that make a collection due without a pause (~10 ms)
+YOUNG_LIMIT = 50_000  # new objects (less those freed) that make a collection due (~10 ms)
+SHORT_PAUSE = 0.4  # seconds without a key or a click before such a collection is made
 
 _last_full = time.monotonic()
 
@@ -54,7 +57,8 @@ def collect_when_due(idle: float) -> str:
     if idle >= LONG_PAUSE and full_due():
         collect_garbage(full=True)
         return "full"
-    if gc.get_count()[0] >= YOUNG_LIMIT:
+    young = gc.get_count()[0]
+    if young >= YOUNG_LIMIT * 10 or (young >= YOUNG_LIMIT and idle >= SHORT_PAUSE):
         collect_garbage()
         return "young"
     return ""

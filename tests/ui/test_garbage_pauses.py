@@ -75,7 +75,7 @@ def test_typing_runs_no_collection_and_a_pause_collects(qtbot, window: MainWindo
     assert gc.get_count()[0] < young
 
 
-def test_work_that_is_not_typing_is_collected_without_a_pause(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+def test_many_new_objects_are_collected_when_the_typing_stops(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
                                                               collections: Collections) -> None:
     first = Cycle()
     gone = weakref.ref(first)
@@ -83,7 +83,13 @@ def test_work_that_is_not_typing_is_collected_without_a_pause(qtbot, window: Mai
     garbage = [Cycle() for _ in range(pauses.YOUNG_LIMIT)]  # work on the GUI thread that leaves cycles behind
     del garbage
     assert gone() is not None  # nothing collects them by itself
-    qtbot.waitUntil(lambda: gone() is None, timeout=5000)  # the controller looks every second
+    window.controller.set_settle_delay(60_000)
+    ends = time.monotonic() + 2.5
+    while time.monotonic() < ends:  # while the user types (the controller looks every second), they wait
+        type_in(qtbot, window, 3)
+        qtbot.wait(50)
+    assert collections.made == [] and gone() is not None
+    qtbot.waitUntil(lambda: gone() is None, timeout=5000)  # the user stops: they are collected
     assert [generation for generation, _ in collections.made] == [1]
     assert collections.made[0][1] >= pauses.YOUNG_LIMIT
 
