@@ -82,6 +82,9 @@ def plain_text(content: Iterable[Inline]) -> str:
 
 def normalize_runs(content: Iterable[Inline]) -> Content:
     """Merge adjacent runs of equal style and drop empty ones."""
+    items = content if type(content) is tuple else tuple(content)
+    if _is_normal(items):  # most content is normal already (a reader's, a builder's): nothing to rebuild
+        return items
     out: list[Inline] = []
     pieces: list[str] = []  # the texts of the run being merged
     italic = False
@@ -91,7 +94,7 @@ def normalize_runs(content: Iterable[Inline]) -> Content:
             out.append(Text("".join(pieces), italic))
             pieces.clear()
 
-    for item in content:
+    for item in items:
         if isinstance(item, Text) and not isinstance(item, Bracket):
             if not item.text:
                 continue
@@ -106,14 +109,31 @@ def normalize_runs(content: Iterable[Inline]) -> Content:
     return tuple(out)
 
 
+def _is_normal(items: Content) -> bool:
+    """Whether `normalize_runs` would give `items` back as they are: no empty run, no two plain runs of one
+    style side by side, no run of another kind that it would make plain."""
+    italic: bool | None = None  # the style of the plain run just before; None after a reference or bracket
+    for item in items:
+        if isinstance(item, NoteRef) or type(item) is Bracket:
+            italic = None
+            continue
+        if type(item) is not Text or not item.text or item.italic == italic:
+            return False
+        italic = item.italic
+    return True
+
+
 def trim_runs(content: Iterable[Inline]) -> Content:
     """`normalize_runs` with the white space at both ends of the content removed."""
-    items = list(normalize_runs(content))
-    if items and type(items[0]) is Text:
-        items[0] = Text(items[0].text.lstrip(), items[0].italic)
-    if items and type(items[-1]) is Text:
-        items[-1] = Text(items[-1].text.rstrip(), items[-1].italic)
-    return normalize_runs(items)
+    normal = normalize_runs(content)
+    items = list(normal)
+    changed = False
+    for at, strip in ((0, str.lstrip), (-1, str.rstrip)):
+        item = items[at] if items else None
+        if type(item) is Text and strip(item.text) != item.text:
+            items[at] = Text(strip(item.text), item.italic)
+            changed = True
+    return normalize_runs(items) if changed else normal
 
 
 @dataclass

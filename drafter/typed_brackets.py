@@ -208,10 +208,34 @@ class _Marking:
 
     def content(self) -> Content:
         items: list[Inline] = []
-        for index, (char, italic, item) in enumerate(self.cells):
-            items += self.put[index] if index in self.put else [item if item is not None else Text(char, italic)]
+        start = 0
+        for index in sorted({*self.put, *self.after}):  # the cells between changes are taken as they are
+            items += self._as_is(start, index)
+            items += self.put[index] if index in self.put else self._as_is(index, index + 1)
             items += self.after.get(index, [])
-        return normalize_runs(items)
+            start = index + 1
+        return normalize_runs(items + self._as_is(start, len(self.cells)))
+
+    def _as_is(self, start: int, end: int) -> list[Inline]:
+        """The cells start..end as content: their characters as runs, their items as they were."""
+        out: list[Inline] = []
+        chars: list[str] = []
+        italic = False
+        for char, char_italic, item in self.cells[start:end]:
+            if item is None and (not chars or char_italic == italic):
+                chars.append(char)
+                italic = char_italic
+                continue
+            if chars:
+                out.append(Text("".join(chars), italic))
+                chars = []
+            if item is None:
+                chars, italic = [char], char_italic
+            else:
+                out.append(item)
+        if chars:
+            out.append(Text("".join(chars), italic))
+        return out
 
 
 def _typed_holder(marking: _Marking, end: int) -> tuple[str, int]:
@@ -238,10 +262,10 @@ def recognise_content(content: Sequence[Inline], place: str = "", unit: str = ""
                       in_note: bool = False) -> tuple[Content, list[Found], list[Left]]:
     """A content with its typed brackets made marks (see the module's rule); what was found, what was left.
     In a footnote (`in_note`) they all stay text."""
+    if not _typed_in(content):  # most paragraphs of a text that has some have none: nothing to build
+        return tuple(content), [], []
     marking = _Marking(content)
     flat = marking.flat
-    if "[" not in flat and "]" not in flat:
-        return tuple(content), [], []
     pairs, lone = _pairs(flat)
     left = [Left(unit, place, flat[index], UNPAIRED, _context(flat, index)) for index in lone]
     found: list[Found] = []
@@ -266,6 +290,8 @@ def recognise_content(content: Sequence[Inline], place: str = "", unit: str = ""
             marking.after.setdefault(whole_end, []).append(closing(holder, pair))
             inner = _typed_number(marking, start, place) or inner
         found.append(Found(unit, place, inner, holder, whole_end is not None))
+    if not found:  # the UN's own brackets only: nothing was marked
+        return normalize_runs(content), found, left
     return marking.content(), found, left
 
 
@@ -294,11 +320,15 @@ def units(res: Resolution) -> list[tuple[str, str, Content]]:
     return out + [(note.id, f"footnote {number}", note.content) for number, note in enumerate(res.footnotes, 1)]
 
 
+def _typed_in(content: Sequence[Inline]) -> bool:
+    """Whether a content has a "[" or "]" as text."""
+    return any(type(item) is Text and ("[" in item.text or "]" in item.text) for item in content)
+
+
 def _typed_anywhere(res: Resolution) -> bool:
     """Whether any paragraph, heading or footnote has a "[" or "]" as text (most texts have none)."""
     contents = [block.content for block in res.blocks()] + [note.content for note in res.footnotes]
-    return any(type(item) is Text and ("[" in item.text or "]" in item.text)
-               for content in contents for item in content)
+    return any(_typed_in(content) for content in contents)
 
 
 def recognise(res: Resolution) -> Recognition:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -30,6 +30,7 @@ from drafter.compare.render import to_html
 from drafter.draftfile import atomic_write
 from drafter.edits import Document
 from drafter.exporters.html_table import to_html_table
+from ui.warnings_bar import warnings_of
 from ui.worker import Job
 
 # key → (title, extension, needs the Word exporter)
@@ -76,13 +77,16 @@ def default_stem(draft_path: str | None, doc: Document, fallback_folder: str = "
     return str(Path(fallback_folder or Path.home()) / name)
 
 
-def export(doc: Document, key: str, path: str, author: str = "", track_front: bool = False) -> str:
-    """Write `doc` as `key` to `path` (runs in a worker on copies; returns the path)."""
+def export(doc: Document, key: str, path: str, author: str = "", track_front: bool = False,
+           warnings: Sequence[Mapping[str, str]] = ()) -> str:
+    """Write `doc` as `key` to `path` (runs in a worker on copies; returns the path); an HTML page lists the
+    readers' `warnings` (`{"file", "message"}`)."""
     base, draft = doc.base, doc.draft
     if key in ("redline-html", "table-html"):
         changes = compare(base, draft)
         title = f"{draft.front.symbol or 'Draft'} compared with the base"
-        page = to_html_table(changes, title=title) if key == "table-html" else to_html(changes, title=title)
+        write = to_html_table if key == "table-html" else to_html
+        page = write(changes, title=title, warnings=warnings)
         atomic_write(path, page.encode("utf-8"))
         return path
     if key == "akn":
@@ -215,7 +219,9 @@ def run_export(parent: QWidget, doc: Document, key: str, path: str, author: str,
     progress.setCancelButton(None)  # type: ignore[arg-type, unused-ignore]
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
-    job = Job(lambda: export(snapshot, key, path, author, track_front))
+    # the readers' warnings as the bar above the editor lists them, for an HTML page
+    warnings = [{"file": found.source, "message": found.text} for found in warnings_of(doc, parent.tr("the draft"))]
+    job = Job(lambda: export(snapshot, key, path, author, track_front, warnings))
 
     def finish(result: object) -> None:
         progress.close()

@@ -55,6 +55,7 @@ class LibrarySession(QObject):
         self._closed = False
         self.last_problem = ""  # why the library could not be opened, the last time it could not
         self.reported = ""  # the problem last emitted
+        self._gone = ""  # why the library in use went away (deleted or replaced), until one is opened again
         self._folder = self._chosen()  # read here, in the GUI thread: workers ask `folder()` too
         # adding files may take minutes: it has a thread of its own, and the shared pool stays free for searches
         self._long = QThreadPool(self)
@@ -77,6 +78,7 @@ class LibrarySession(QObject):
     def use_folder(self, folder: str) -> None:
         """Use the library in `folder` from now on ("" for the default one)."""
         self._let_go()
+        self._gone = ""
         self.settings.library_folder = folder
         self._folder = self._chosen()
         self.changed.emit()
@@ -98,6 +100,7 @@ class LibrarySession(QObject):
             except DrafterError as exc:
                 self.last_problem = str(exc)
                 return None
+            self._gone = ""
             return self._library
 
     def _let_go(self, library: Library | None = None) -> None:
@@ -125,14 +128,14 @@ class LibrarySession(QObject):
 
         def work() -> Outcome:
             library = self._open(create)
-            if library is None:
-                return Outcome(error=self.last_problem if self.exists() or create else self.no_library())
+            if library is None:  # none there; or the one in use went away (said until it is back)
+                return Outcome(error=self.last_problem if self.exists() or create else self._gone or self.no_library())
             try:
                 return Outcome(task(library))
             except LibraryGone as exc:
                 self._let_go(library)
-                return Outcome(error=self.tr("{why}; it is used again once it is back").format(
-                    why=str(exc).split(";")[0]))
+                self._gone = self.tr("{why}; it is used again once it is back").format(why=str(exc).split(";")[0])
+                return Outcome(error=self._gone)
             except DrafterError as exc:
                 return Outcome(error=str(exc))
 

@@ -106,8 +106,11 @@ class LibraryUi(QObject):
         self.panel.show_message(why)
 
     def _problem(self, why: str) -> None:
-        """The library stopped working (one line, in the pane), or works again."""
+        """The library stopped working (one line, in the pane and once in the status bar, whichever part of
+        the app was using it), or works again."""
         self.panel.show_message(why)
+        if why and why != self.session.no_library():  # no library: the status bar says so already
+            self.window.statusBar().showMessage(why, 8000)
         if not why or not self.session.exists():
             self.refresh_status()
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.provenance_text import STATUSES, date_of, headline, legend, redline_html, source_line
+from ui.provenance_text import STATUSES, alike, date_of, headline, legend, redline_html, source_line
 
 if TYPE_CHECKING:
     from drafter.library import Provenance
@@ -91,9 +91,8 @@ class ProvenancePanel(QWidget):
             self.dates.setText(self.tr("No adopted text holds this wording or nearly."))
         self.sources.clear()
         for source in found.sources:
-            alike = self.tr("verbatim") if source.verbatim else f"{source.similarity:.0%}"
             self.sources.addTopLevelItem(QTreeWidgetItem([source.symbol or source.path, source.label,
-                                                          date_of(source), alike]))
+                                                          date_of(source), alike(source).removesuffix(" alike")]))
         for column in range(3):
             self.sources.resizeColumnToContents(column)
         nearest = found.nearest

@@ -4,6 +4,7 @@ a margin mark, and a wording against another as a redline (new words highlighted
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -43,10 +44,19 @@ def date_of(source: Source) -> str:
     return source.date if source.date and not source.date.startswith("0000") else "undated"
 
 
+def alike(source: Source) -> str:
+    """"verbatim", "same but for numbers" (the library finds wordings alike with their numbers aside: a recall
+    brought up to date), or "93% alike", rounded down: an edited wording never reads as 100%."""
+    if source.verbatim:
+        return "verbatim"
+    if source.similarity >= 1.0:
+        return "same but for numbers"
+    return f"{min(math.floor(source.similarity * 100), 99)}% alike"
+
+
 def source_line(source: Source) -> str:
     """"A/RES/75/180 OP4 (2020-12-16), verbatim" or "… 93% alike"."""
-    alike = "verbatim" if source.verbatim else f"{source.similarity:.0%} alike"
-    return f"{source.symbol or source.path} {source.label} ({date_of(source)}), {alike}"
+    return f"{source.symbol or source.path} {source.label} ({date_of(source)}), {alike(source)}"
 
 
 def headline(found: Provenance) -> str:
@@ -72,7 +82,7 @@ def tooltip_html(label: str, found: Provenance) -> str:
         lines += [f"&nbsp;&nbsp;{html.escape(source_line(source))}" for source in found.sources]
     if found.added:
         lines.append("New words: " + html.escape(" · ".join(found.added)))
-    return "<br>".join(lines)
+    return "<br>".join(f"<nobr>{line}</nobr>" for line in lines)  # a source on one line, never broken
 
 
 def redline_html(ops: Sequence[Op]) -> str:
@@ -89,4 +99,5 @@ def redline_html(ops: Sequence[Op]) -> str:
     return "".join(out)
 
 
-__all__ = ["STATUSES", "Status", "date_of", "headline", "legend", "redline_html", "source_line", "tooltip_html"]
+__all__ = ["STATUSES", "Status", "alike", "date_of", "headline", "legend", "redline_html", "source_line",
+           "tooltip_html"]

@@ -12,9 +12,7 @@ nothing, and the next pause goes on from where it stopped. No library, or an emp
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -54,14 +52,10 @@ class _Run:
     stop: threading.Event = field(default_factory=threading.Event)
 
 
-def _trace(open_library: Callable[[], Library | None], run: _Run) -> tuple[str, list[Provenance]]:
-    """In a worker (opening the library may wait for a lock): whether there is a library with texts in it
-    (if not, nothing is traced: no marks), and the provenance of the run's texts, a batch at a time,
-    until told to stop."""
+def _trace(library: Library, run: _Run) -> tuple[str, list[Provenance]]:
+    """In a worker (`LibrarySession.run`): whether the library has texts in it (if not, nothing is traced:
+    no marks), and the provenance of the run's texts, a batch at a time, until told to stop."""
     out: list[Provenance] = []
-    library = open_library()
-    if library is None:
-        return NO_LIBRARY, out
     if run.known != READY and library.stats().documents == 0:
         return EMPTY, out
     for start in range(0, len(run.texts), BATCH):
@@ -114,6 +108,7 @@ class ProvenanceUi(QObject):
         self.controller.changed.connect(self._changed)
         self.controller.replaced.connect(self._replaced)
         self.session.changed.connect(self._library_changed)
+        self.session.problem.connect(self._problem)
         window.editor.unit_changed.connect(self._cursor_moved)
         self.dock.visibilityChanged.connect(self._cursor_moved)
         self.panel.history_requested.connect(self.show_history)
@@ -175,18 +170,15 @@ class ProvenanceUi(QObject):
         if not texts:
             self._draw(paragraphs)
             return
-        self._run = _Run(self.controller.revision, self._generation, texts, [symbol] if symbol else [], self.state)
-        self._job = Job(partial(_trace, self.session.library, self._run))
-        self._job.signals.finished.connect(self._traced)
-        self._job.signals.failed.connect(self._failed)
-        self._job.start()
+        run = self._run = _Run(self.controller.revision, self._generation, texts, [symbol] if symbol else [],
+                               self.state)
+        self._job = self.session.run(lambda library: _trace(library, run), self._traced, self._failed)
 
     def _traced(self, found: tuple[str, list[Provenance]]) -> None:
         run, self._job, self._run = self._run, None, None
         if run is None:
             return
         state, results = found
-        self.problem = ""
         if run.generation == self._generation:
             self.state = state
             doc = self.controller.doc
@@ -202,12 +194,23 @@ class ProvenanceUi(QObject):
         QTimer.singleShot(0, collect_garbage)  # still a pause: what the run left behind is collected now
 
     def _failed(self, message: str) -> None:
-        """The library failed (deleted, locked, damaged): said once in the status bar, and in the pane until
-        a run works again; the marks stay as they were, the draft is untouched."""
+        """No library in the folder: no marks. Or the library failed (deleted, locked, damaged): the session
+        said why (`_problem`), the marks stay as they were, the draft is untouched, the next pause tries again."""
         self._job, self._run = None, None
-        if message != self.problem:
-            self.window.statusBar().showMessage(self.tr("Provenance: {why}").format(why=message), 8000)
-        self.problem = message
+        if message == self.session.no_library():
+            self.state = NO_LIBRARY
+            if not self._chosen:
+                self.show_words.setChecked(False)
+            self._draw([])
+        else:
+            self._cursor_moved()
+
+    def _problem(self, why: str) -> None:
+        """The session's word on the library (said once in the status bar by the library's side): shown in
+        the pane until the library works again (""). No library in the folder is no failure, but after a
+        failure (a library deleted) the pane keeps saying what happened."""
+        if why != self.session.no_library():
+            self.problem = why
         self._cursor_moved()
 
     def _draw(self, paragraphs: list[Paragraph]) -> None:
@@ -274,10 +277,9 @@ class ProvenanceUi(QObject):
             return
         doc = self.controller.doc
         own = doc.draft.front.symbol.strip() if doc is not None else ""
-        self._history_job = Job(partial(trace_history, self.session.library, drawn[0], text, source, own))
-        self._history_job.signals.finished.connect(self._history_ready)
-        self._history_job.signals.failed.connect(self._history_failed)
-        self._history_job.start()
+        label = drawn[0]
+        self._history_job = self.session.run(lambda library: trace_history(lambda: library, label, text, source, own),
+                                             self._history_ready, self._history_failed)
 
     def _history_ready(self, found: ParagraphHistory) -> None:
         self._history_job = None

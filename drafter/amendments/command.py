@@ -33,10 +33,10 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     return parser
 
 
-def _sides(old_path: str, new_path: str | None) -> tuple[Resolution, Resolution]:
-    first = inputs.read(old_path)
+def _sides(reading: inputs.Reading, old_path: str, new_path: str | None) -> tuple[Resolution, Resolution]:
+    first = reading.read(old_path)
     if new_path is not None:
-        return first.text, inputs.read(new_path).text
+        return first.text, reading.read(new_path).text
     if first.stored_base is None:
         raise DrafterError("give OLD and NEW, or one .drafter draft to word against its stored base")
     return first.stored_base, first.text
@@ -44,16 +44,19 @@ def _sides(old_path: str, new_path: str | None) -> tuple[Resolution, Resolution]
 
 def run(args: argparse.Namespace) -> int:
     """Print the amendments; 0 on success, 2 when a file cannot be read."""
+    reading = inputs.Reading()
     try:
-        old, new = _sides(args.old, args.new)
+        old, new = _sides(reading, args.old, args.new)
         found = amendments(old, new, language=args.lang)
     except DrafterError as error:
         print(f"drafter amendments: {error}", file=sys.stderr)
         return 2
+    reading.report("amendments")
     for warning in found.warnings:
         print(f"drafter amendments: warning: {warning}", file=sys.stderr)
-    if args.json:
-        print(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+    if args.json:  # the readers' warnings, then those of the wording, on the text worded
+        worded = [inputs.FileWarning(args.new or args.old, warning).to_dict() for warning in found.warnings]
+        print(json.dumps(found.to_dict() | {"warnings": reading.to_json() + worded}, ensure_ascii=False, indent=2))
     else:
         sys.stdout.write(found.text())
     return 0

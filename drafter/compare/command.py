@@ -97,7 +97,7 @@ def _run(args: argparse.Namespace) -> int:
     hide = {"hide_renumbering": args.hide_renumbering, "hide_technical": args.hide_technical}
     if html is not None:
         try:
-            write_atomically(html, render.to_html(changes, **hide).encode("utf-8"))
+            write_atomically(html, render.to_html(changes, **hide, warnings=reading.to_json()).encode("utf-8"))
         except OSError as error:
             raise DrafterError(f"cannot write {html}: {error.strerror or error}") from error
         log.info("wrote %s", html)

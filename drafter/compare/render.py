@@ -135,6 +135,7 @@ def to_json(changes: ChangeList, *, hide_renumbering: bool = False, hide_technic
 
 # --- HTML -----------------------------------------------------------------------------------
 _CSS = """
+section.warnings { border: 1px solid #000; padding: 0 1em; margin: 1em 0; }
 body { font-family: "Times New Roman", serif; font-size: 12pt; margin: 0; color: #000; }
 nav { position: fixed; top: 0; left: 0; bottom: 0; width: 15em; overflow: auto; padding: 1em;
       border-right: 1px solid #000; font-family: sans-serif; font-size: 9pt; }
@@ -208,9 +209,21 @@ def _block(change: Change, anchor: str | None) -> str:
             f'<span class="label">{escape(label or "")}</span>{_html_ops(change.ops)}{note}</div>')
 
 
+def warnings_html(warnings: Sequence[Mapping[str, str]]) -> str:
+    """The readers' warnings (`{"file", "message"}`) as a visible list on a page, each naming its file; ""
+    when there are none."""
+    if not warnings:
+        return ""
+    items = "".join(f"<li><strong>{escape(warning['file'])}</strong>: {escape(warning['message'])}</li>"
+                    for warning in warnings)
+    return (f'<section class="warnings"><h2>Reader warnings</h2><p>What the readers could not read as they '
+            f"should; the comparison is of what they read.</p><ul>{items}</ul></section>")
+
+
 def to_html(changes: ChangeList, *, title: str = "", hide_renumbering: bool = False,
-            hide_technical: bool = False) -> str:
-    """A self-contained redline page: outline, redline of the whole text, side-by-side table."""
+            hide_technical: bool = False, warnings: Sequence[Mapping[str, str]] = ()) -> str:
+    """A self-contained redline page: outline, the readers' `warnings` (`{"file", "message"}`), redline of the
+    whole text, side-by-side table."""
     shown = changes.visible(hide_renumbering=hide_renumbering, hide_technical=hide_technical)
     shown_ids = {id(change) for change in shown}
     anchors = {id(change): f"c{number}" for number, change in enumerate(shown, 1)}
@@ -253,7 +266,7 @@ def to_html(changes: ChangeList, *, title: str = "", hide_renumbering: bool = Fa
         f"<main><h1>{heading}</h1><p>Base: <strong>{base}</strong>. Inserted text is "
         "<ins>bold and underlined</ins>, deleted text is <del>struck through</del>; technical updates "
         "and renumbering are marked lightly.</p>"
-        f"{''.join(body)}</main></body></html>\n"
+        f"{warnings_html(warnings)}{''.join(body)}</main></body></html>\n"
     )
 
 

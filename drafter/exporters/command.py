@@ -101,14 +101,14 @@ def check_options(args: argparse.Namespace) -> Path:
     return check_output("output", str(target), suffixes, what=what, reads=reads)
 
 
-def _write_html(base: Resolution, new: Resolution, target: Path, table: bool) -> None:
+def _write_html(base: Resolution, new: Resolution, target: Path, table: bool, warnings: list[dict[str, str]]) -> None:
     from drafter.compare import compare
     from drafter.compare.render import to_html
     from drafter.exporters.html_table import to_html_table
     from drafter.exporters.ooxml import atomic_write
 
     changes = compare(base, new)
-    page = to_html_table(changes) if table else to_html(changes)
+    page = to_html_table(changes, warnings=warnings) if table else to_html(changes, warnings=warnings)
     atomic_write(target, page.encode("utf-8"))
 
 
@@ -141,7 +141,7 @@ def _run(args: argparse.Namespace) -> int:
 
         atomic_write(target, to_akn(new))
     elif base is not None and (args.redline or args.table) and target.suffix.lower() in (".html", ".htm"):
-        _write_html(base, new, target, table=args.table)
+        _write_html(base, new, target, table=args.table, warnings=reading.to_json())
     else:
         export_docx(new, target, base=base, track_changes=args.track_changes, author=args.author or "Drafter",
                     date=args.date, redline=args.redline, table=args.table,

@@ -18,6 +18,7 @@ from drafter.compare.words import Options, superscript, tokenize
 from drafter.model import Inline, NoteRef, Resolution, Text
 
 BREAK = NoteRef("\x00break")  # the atom of a paragraph break between joined paragraphs
+CLOSING_MARKS = ",;:.!?)]”’"  # punctuation that closes on the word before it
 
 
 @dataclass
@@ -123,7 +124,7 @@ def pieces(ops: list[Op], old: Sequence[Sequence[Inline]], new: Sequence[Sequenc
             j = end
     if i != len(old_texts) or j != len(new_texts):
         raise Mismatch("the ops do not cover both paragraphs")
-    return out
+    return _spaces_out_of_changes(out)
 
 
 def _equal(out: list[Piece], old_text: str, new_text: str, old: Sequence[Inline], new: Sequence[Inline]) -> None:
@@ -137,6 +138,73 @@ def _equal(out: list[Piece], old_text: str, new_text: str, old: Sequence[Inline]
     _push(out, "equal", _cut(new, 0, common))
     _push(out, "delete", _cut(old, common, len(old_text)))
     _push(out, "insert", _cut(new, common, len(new_text)))
+
+
+def _spaces_out_of_changes(out: list[Piece]) -> list[Piece]:
+    """Each change as its deleted words, then its inserted ones; the white space both end with left equal after
+    them where it must stand apart (see `_space_apart`).
+
+    A space rides on the word before it, so "Al-Shabaab, as" → "Al-Shabaab as" comes out of the diff as an
+    inserted " " and a deleted ", ": read with its marks, "Al-Shabaab , as", a space before the comma that
+    neither text has. As a deleted "," before an equal " " it reads "Al-Shabaab[,] as"; the texts of both
+    sides stay as they were. A change that splits or joins paragraphs stays as it is."""
+    settled: list[Piece] = []
+    start = 0
+    while start < len(out):
+        end = start
+        while end < len(out) and out[end].kind != "equal":
+            end += 1
+        if end == start:  # an equal piece
+            _push(settled, "equal", out[start].content)
+            start += 1
+            continue
+        group, start = out[start:end], end
+        if any(isinstance(item, NoteRef) and item.note == BREAK.note for piece in group for item in piece.content):
+            for piece in group:
+                _push(settled, piece.kind, piece.content)
+            continue
+        old = [item for piece in group if piece.kind == "delete" for item in piece.content]
+        new = [item for piece in group if piece.kind == "insert" for item in piece.content]
+        space = _common_end_space(old, new)
+        if space and not _space_apart(old, new, len(space)):
+            space = ""  # "sixth seventh session": a word replaced reads best with its space on either side
+        for kind, side in (("delete", old), ("insert", new)):
+            _push(settled, kind, _without_end(side, len(space)))
+        _push(settled, "equal", [Text(space)] if space else [])
+    return settled
+
+
+def _common_end_space(old: list[Inline], new: list[Inline]) -> str:
+    """The white space that both sides of a change end with ("" where a side is empty or ends otherwise)."""
+    if not old or not new or not isinstance(old[-1], Text) or not isinstance(new[-1], Text):
+        return ""
+    old_text, new_text = old[-1].text, new[-1].text
+    size = 0
+    while (size < min(len(old_text), len(new_text)) and old_text[-1 - size] == new_text[-1 - size]
+           and new_text[-1 - size].isspace()):
+        size += 1
+    return new_text[len(new_text) - size:]
+
+
+def _space_apart(old: list[Inline], new: list[Inline], size: int) -> bool:
+    """Whether the space both sides end with must stand apart after them: where one side is that space alone
+    (it would be doubled), or the inserted words open with a closing mark (which would follow the deleted
+    words' space)."""
+    old_core, new_core = (_flat(side)[:-size].strip() for side in (old, new))
+    return not old_core or not new_core or new_core[0] in CLOSING_MARKS
+
+
+def _flat(side: list[Inline]) -> str:
+    return "".join(item.text if isinstance(item, Text) else "\x00" for item in side)
+
+
+def _without_end(side: list[Inline], size: int) -> list[Inline]:
+    """The content without its last `size` characters (white space, in its last run)."""
+    tail = side[-1] if side else None
+    if not size or not isinstance(tail, Text):
+        return side
+    kept = tail.text[:-size]
+    return [*side[:-1], Text(kept, tail.italic)] if kept else side[:-1]
 
 
 def _push(out: list[Piece], kind: str, content: Sequence[Inline]) -> None:

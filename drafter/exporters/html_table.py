@@ -9,13 +9,17 @@ Unchanged paragraphs are left out unless `include_unchanged`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from html import escape
 
 from drafter.compare import kinds
 from drafter.compare.changes import Change, ChangeList, Op
+from drafter.compare.render import warnings_html
 from drafter.parts import FRONT
 
 _CSS = """
+section.warnings { border: 1px solid #000; padding: 0 1em; margin: 1em 0; }
+section.warnings h2 { font-family: sans-serif; font-size: 11pt; }
 body { font-family: "Times New Roman", serif; font-size: 11pt; margin: 1.5em; color: #000; }
 h1 { font-family: sans-serif; font-size: 14pt; }
 table.comparison { border-collapse: collapse; width: 100%; table-layout: fixed; }
@@ -61,8 +65,10 @@ def _row(change: Change) -> str:
 
 
 def to_html_table(changes: ChangeList, *, title: str = "", include_unchanged: bool = False,
-                  hide_renumbering: bool = False, hide_technical: bool = False) -> str:
-    """The page: a heading, a line saying what the marks mean, and the three-column table."""
+                  hide_renumbering: bool = False, hide_technical: bool = False,
+                  warnings: Sequence[Mapping[str, str]] = ()) -> str:
+    """The page: a heading, a line saying what the marks mean, the readers' `warnings` (`{"file",
+    "message"}`) and the three-column table."""
     shown = changes.visible(hide_renumbering=hide_renumbering, hide_technical=hide_technical)
     shown_ids = {id(change) for change in shown}
     base, draft = escape(changes.old_symbol or "the base"), escape(changes.new_symbol or "the draft")
@@ -70,12 +76,13 @@ def to_html_table(changes: ChangeList, *, title: str = "", include_unchanged: bo
     rows = [_row(change) for change in changes.records
             if id(change) in shown_ids or (include_unchanged and change.kind == kinds.UNCHANGED)]
     if not rows:
-        rows.append('<tr><td class="label"></td><td colspan="2">No differences.</td></tr>')
+        same = "No differences in what was read (see the reader warnings)." if warnings else "No differences."
+        rows.append(f'<tr><td class="label"></td><td colspan="2">{same}</td></tr>')
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         f"<title>{heading}</title><style>{_CSS}</style></head><body>"
         f"<h1>{heading}</h1><p>Deleted words are <del>struck through</del> in the base; inserted words are "
-        "<ins>bold and underlined</ins> in the draft.</p>"
+        f"<ins>bold and underlined</ins> in the draft.</p>{warnings_html(warnings)}"
         '<table class="comparison"><colgroup><col class="label"><col class="base"><col class="draft">'
         f"</colgroup><thead><tr><th>Paragraph</th><th>Base: {base}</th><th>Draft: {draft}</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></body></html>\n"

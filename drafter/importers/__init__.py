@@ -39,10 +39,12 @@ def _sniff(path: str, head: bytes) -> str:
 def load(path: str) -> Resolution:
     """The resolution at `path`; its warnings say where square brackets typed as text are (see
     `drafter.typed_brackets`: the command that makes them marks)."""
+    from drafter.importers.blocks import no_cycle_collection
     from drafter.typed_brackets import reader_warnings
 
-    res = _load(path)
-    res.warnings += reader_warnings(res)
+    with no_cycle_collection():  # reading makes a tree of small objects without cycles
+        res = _load(path)
+        res.warnings += reader_warnings(res)
     return res
 
 

@@ -10,7 +10,9 @@ footnote ids.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from drafter.model import Inline
@@ -33,3 +35,16 @@ class RawDoc:
     # Each block is a paragraph of the source as its author made it (Word): the builder joins none of them,
     # where it joins the halves of paragraphs that a page break cut in text taken from a page.
     whole_paragraphs: bool = False
+
+
+@contextmanager
+def no_cycle_collection() -> Iterator[None]:
+    """Reading makes a tree of small objects without cycles: the cycle collector would only walk it over
+    and over (a third of the time of reading a long document), so it waits until the reading is done."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from drafter.errors import ImportFailed
-from drafter.importers.blocks import RawBlock, RawDoc
+from drafter.importers.blocks import RawBlock, RawDoc, no_cycle_collection
 from drafter.importers.docx_content import ALTERNATE, chosen, chunk_kind, chunk_paragraphs, shape_content
 from drafter.importers.docx_math import OMATH, OMATH_PARA, linear
 from drafter.importers.docx_package import ZIP_ERRORS, Package, sniff
@@ -55,7 +55,6 @@ from drafter.importers.docx_text import (
     count_revisions,
     has_text,
     mark_revision,
-    no_cycle_collection,
     paragraphs,
     properties,
     quote,

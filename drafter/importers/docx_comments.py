@@ -30,7 +30,7 @@ from drafter.importers.docx_parts import ZipParts, open_parts, w
 from drafter.importers.word_comments import DEL, MOVE_FROM, WordComment, read_comments
 from drafter.model import Resolution
 
-_SPACE = re.compile(r"\s")
+_PIECE = re.compile(rf"(?P<word>[^\s{re.escape(OBJECT)}]+)|(?P<space>\s+)")  # words, and the spaces between
 _GONE = re.compile("^" + re.escape(GONE_NOTE).replace(re.escape("{quote}"), "(.*?)") + "\n")
 
 
@@ -48,21 +48,23 @@ def _iso(date: str) -> str:
 def _squeezed(text: str) -> tuple[str, list[int]]:
     """A block's flat text without footnote references and with white space collapsed (as the comment
     reader gives paragraphs), and for each of its characters the offset it comes from."""
-    chars: list[str] = []
+    pieces: list[str] = []
     where: list[int] = []
-    for at, char in enumerate(text):
-        if char == OBJECT:
-            continue
-        if _SPACE.match(char):
-            if not chars or chars[-1] == " ":
-                continue
-            char = " "
-        chars.append(char)
-        where.append(at)
-    if chars and chars[-1] == " ":
-        chars.pop()
+    spaced = True  # no space at the start, nor two in a row (references between spaces do not count)
+    for match in _PIECE.finditer(text):
+        start, end = match.span()
+        if match.lastgroup == "word":
+            pieces.append(match.group())
+            where.extend(range(start, end))
+            spaced = False
+        elif not spaced:
+            pieces.append(" ")
+            where.append(start)
+            spaced = True
+    if pieces and spaced:
+        pieces.pop()
         where.pop()
-    return "".join(chars), where
+    return "".join(pieces), where
 
 
 def _before_ranges(body: etree._Element) -> dict[str, str]:
@@ -176,6 +178,8 @@ def attach_comments(res: Resolution, path: str) -> None:
             libreoffice = bool(read) and _written_by_libreoffice(parts)
     except (ImportFailed, etree.LxmlError, ValueError) as exc:
         res.warnings.append(f"The comments of this file could not be read ({exc}); the text is read without them.")
+        return
+    if not read:
         return
     found = {key: _squeezed(text) for key, text in texts(res).items()}
     ours: dict[str, Comment] = {}

@@ -4,10 +4,8 @@ symbols, typed labels and bookmarked note references.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
 
 from lxml import etree
 
@@ -149,19 +147,6 @@ def spaced(content: list[Inline], equations: set[int]) -> list[Inline]:
             item = Text(f"{lead}{item.text}{tail}")
         out.append(item)
     return out
-
-
-@contextmanager
-def no_cycle_collection() -> Iterator[None]:
-    """Reading makes a tree of small objects without cycles: the cycle collector would only walk it over
-    and over (a third of the time of reading a long document), so it waits until the reading is done."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def untab(content: Sequence[Inline]) -> Content:

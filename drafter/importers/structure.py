@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from drafter.importers.blocks import RawBlock, RawDoc
+from drafter.importers.blocks import RawBlock, RawDoc, no_cycle_collection
 from drafter.importers.front import parse_front
 from drafter.importers.plain_lists import Entry, plain_blocks
 from drafter.leadwords import lead_phrase, opens_with_lead, starts_like_paragraph
@@ -60,6 +60,11 @@ class _Item:
 
 
 def build(raw: RawDoc) -> Resolution:
+    with no_cycle_collection():  # the model is a tree of small objects without cycles
+        return _build(raw)
+
+
+def _build(raw: RawDoc) -> Resolution:
     res = Resolution(language=raw.language, warnings=list(raw.warnings))
     items = [_split_label(block) for block in raw.blocks]
     items = [item for item in items if item.text or item.label]

@@ -20,6 +20,7 @@ from drafter.library.provenance import Provenance, excluded_documents, trace
 from drafter.library.search import Filters, Found, search
 from drafter.library.series import Member, Step
 from drafter.library.store import FILE_NAME, LibraryError, Store, transaction
+from drafter.model import Resolution
 
 log = logging.getLogger(__name__)
 
@@ -254,9 +255,10 @@ class Library:
             excluded = excluded_documents(documents, set(exclude_symbols), set(exclude_hashes))
             return trace(conn, documents, self._store.vocabulary(conn), list(paragraphs), excluded)
 
-    def provenance_of(self, path: str) -> list[tuple[str, Provenance]]:
-        """The provenance of every paragraph of a file (labelled), the file itself never its own source."""
-        res = inputs.read(path).text
+    def provenance_of(self, path: str, res: Resolution | None = None) -> list[tuple[str, Provenance]]:
+        """The provenance of every paragraph of a file (labelled; `res`, its text when read already), the file
+        itself never its own source."""
+        res = inputs.read(path).text if res is None else res
         labelled = index.labelled_paragraphs(res)
         results = self.provenance([text for _label, _part, text, _para in labelled],
                                   exclude_symbols=[res.front.symbol], exclude_hashes=[content_hash(path)])

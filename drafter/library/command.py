@@ -103,7 +103,7 @@ def register(subparsers: Any) -> None:
     provenance = _with_library(subparsers.add_parser(
         "provenance", help="where each paragraph of a draft comes from",
         description="For every paragraph: the earliest and the latest texts of the library that hold it "
-                    "verbatim or nearly (90 %% of its words in order), and what it adds or removes."))
+                    "verbatim or nearly (90 % of its words in order), and what it adds or removes."))
     provenance.add_argument("file", metavar="FILE", help="a draft or any resolution")
     provenance.add_argument("--json", action="store_true", help="print the provenance as JSON")
     provenance.add_argument("--no-color", action="store_true", help="no colour in the terminal")
@@ -221,15 +221,19 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _provenance(args: argparse.Namespace) -> int:
+    from drafter import inputs
     from drafter.library import report
 
     if not os.path.isfile(args.file):
         raise DrafterError(f"{args.file}: no such file")
+    reading = inputs.Reading()
+    read = reading.read(args.file).text
+    reading.report("provenance")
     with _open(args) as library:
-        traced = library.provenance_of(args.file)
+        traced = library.provenance_of(args.file, read)
     if args.json:
         _print_json({"file": args.file, "paragraphs": [{"label": label, "text": found.text, **found.to_dict()}
-                                                       for label, found in traced]})
+                                                       for label, found in traced], "warnings": reading.to_json()})
     else:
         sys.stdout.write(report.provenance_text(args.file, traced, _color(args)))
     return 0

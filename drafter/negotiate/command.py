@@ -97,7 +97,8 @@ def _run(args: argparse.Namespace) -> int:
         data = _write(compilation, args.form, args.author)
         atomic_write(args.output, data)
     if args.json:
-        json.dump(compilation.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        output = compilation.to_dict() | {"warnings": [found.to_dict() for found in _warnings(args, compilation)]}
+        json.dump(output, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         print(args.output)
@@ -105,6 +106,17 @@ def _run(args: argparse.Namespace) -> int:
         for number, warning in enumerate(compilation.warnings):
             print(f"drafter compile: {args.sent + ': ' if number < own else ''}{warning}", file=sys.stderr)
     return 0
+
+
+def _warnings(args: argparse.Namespace, compilation: Compilation) -> list[inputs.FileWarning]:
+    """The warnings of a compilation, each with its file: SENT's reader's, each delegation file's (its
+    reader's and those about its proposals), then the writer's, which concern the file written."""
+    out = [inputs.FileWarning(args.sent, warning) for warning in compilation.sent.warnings]
+    for intake in compilation.intakes:
+        named = os.path.basename(intake.path) + ": "  # how the compilation names the file in its warnings
+        out += [inputs.FileWarning(intake.path, warning.removeprefix(named)) for warning in intake.warnings]
+    written = compilation.warnings[len(out):]
+    return out + [inputs.FileWarning(args.output or args.sent, warning) for warning in written]
 
 
 def _sent(path: str, version: str | None) -> Resolution:

@@ -17,13 +17,14 @@ from typing import Any
 from drafter.compare.memo import Memo
 from drafter.compare.words import Options
 from drafter.model import Resolution
-from drafter.negotiate.conflicts import Conflict, conflicts
+from drafter.negotiate.conflicts import Conflict, conflicts, tracked
 from drafter.negotiate.find import by_label, counter
 from drafter.negotiate.intake import Intake, read_file
 from drafter.negotiate.proposals import (
     COMMENT,
     DELETE,
     DELETE_PARAGRAPH,
+    DROPPED,
     INSERT,
     MOVE,
     NEW_PARAGRAPH,
@@ -54,8 +55,44 @@ class Compilation:
         return list(dict.fromkeys(p.author for p in self.proposals))
 
     def alternatives(self) -> set[str]:
-        """The proposals of conflicts that cannot stand side by side as revisions."""
-        return {pid for conflict in self.conflicts if not conflict.side_by_side for pid in conflict.ids}
+        """The proposals the revisions form cannot track (it lists them in comments): the contested ones
+        (`contested`) and word proposals on a paragraph another delegation moves (`on_moved`)."""
+        contested = self.contested()
+        return contested | set(self.on_moved(contested))
+
+    def contested(self) -> set[str]:
+        """The proposals of conflicts that cannot be Word revisions beside the first of their group
+        (`conflicts.tracked`), and a removal or move another delegation asked for first (agreement: a word
+        carries one deletion, by one author)."""
+        by_id = {p.id: p for p in self.proposals}
+        out: set[str] = set()
+        for conflict in self.conflicts:
+            members = [by_id[pid] for pid in conflict.ids if pid in by_id]
+            kept = {p.id for p in tracked(members)}
+            out.update(p.id for p in members if p.id not in kept)
+        first: dict[tuple[object, ...], str] = {}
+        for p in self.proposals:
+            if p.id in out or p.kind not in (REPLACE, DELETE, DELETE_PARAGRAPH, MOVE):
+                continue
+            key = (p.kind, p.paragraph, p.start, p.end, p.content) if p.words else (p.kind, p.paragraph, *p.place)
+            if first.setdefault(key, p.author) != p.author:
+                out.add(p.id)
+        return out
+
+    def on_moved(self, untracked: set[str]) -> dict[str, Proposal]:
+        """Word proposals on a paragraph (or under one) that another delegation moves, each with that move: the
+        revisions form cannot track them (the moved words carry the move)."""
+        movers = {p.paragraph: p for p in self.proposals
+                  if p.kind == MOVE and p.paragraph and p.id not in untracked and p.state != DROPPED}
+        out: dict[str, Proposal] = {}
+        for p in self.proposals:
+            if not p.words or p.paragraph is None or p.id in untracked:
+                continue
+            mover = next((m for label, m in movers.items() if p.paragraph == label or
+                          p.paragraph.startswith(label + "(")), None)
+            if mover is not None and mover.author != p.author:
+                out[p.id] = mover
+        return out
 
     def on(self, label: str) -> list[Proposal]:
         """The proposals on one SENT paragraph (words, deletion, move, comment), in order."""
@@ -97,19 +134,12 @@ class Compilation:
 
 def compile_files(sent: Resolution, files: Sequence[tuple[str, str | None]], jobs: int = 1) -> Compilation:
     """The proposals of every file against SENT; `files` are (path, delegation name or None). With `jobs` > 1
-    the files are read by that many processes (forked: POSIX only; elsewhere one after the other). The
-    proposals are numbered P1, P2, … in the order of the files either way."""
+    the files are read by that many processes (forked: POSIX only); where that fails for any reason they are
+    read again one after the other, which raises the real error of a bad file. The proposals are numbered P1,
+    P2, … in the order of the files either way."""
     compilation = Compilation(sent, warnings=list(sent.warnings))
-    if jobs > 1 and len(files) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        global _SENT
-        _SENT = sent
-        try:
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(min(jobs, len(files)), mp_context=context) as pool:
-                intakes = list(pool.map(_read_in_worker, files))
-        finally:
-            _SENT = None
-    else:
+    intakes = _read_in_processes(sent, files, jobs) if jobs > 1 and len(files) > 1 else None
+    if intakes is None:
         memo = Memo(Options())
         intakes = [read_file(path, sent, name, memo=memo) for path, name in files]
     next_id = counter()
@@ -121,6 +151,22 @@ def compile_files(sent: Resolution, files: Sequence[tuple[str, str | None]], job
         compilation.warnings += intake.warnings
     compilation.refresh()
     return compilation
+
+
+def _read_in_processes(sent: Resolution, files: Sequence[tuple[str, str | None]], jobs: int) -> list[Intake] | None:
+    """The files read by forked processes, or None where there is no fork or the processes fail."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    global _SENT
+    _SENT = sent
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(min(jobs, len(files)), mp_context=context) as pool:
+            return list(pool.map(_read_in_worker, files))
+    except Exception:  # a bad file, a process that died: read again in this one, which says why
+        return None
+    finally:
+        _SENT = None
 
 
 _SENT: Resolution | None = None  # SENT, for the forked processes that read the files

@@ -5,11 +5,16 @@ delegation's proposals at a time in Word (Review › Accept › All changes by �
 and `w:ins` in their paragraph; a deleted paragraph is deleted with its paragraph mark; a new one is
 inserted where it was proposed; a move is `w:moveFrom` where the paragraph was and `w:moveTo` where it goes.
 
-Conflicting proposals that revisions can hold side by side (insertions at one point, new paragraphs at one
-place) are all tracked, with a comment that names the competition. The others (overlapping words, the
-deletion of a paragraph others change) are not tracked: a comment on the contested words lists them as
-alternatives, "alt 1", "alt 2", each with its delegation. So is a proposal on the words of a paragraph another
-delegation moves. The delegations' own comments are Word comments by them on the words they are about.
+Conflicting proposals are tracked wherever Word can hold them side by side (`conflicts.tracked`): insertions
+at one point, new paragraphs at one place, an insertion inside words another delegation replaces (the
+deleted words are split around it), words inserted into or a paragraph put under a paragraph another
+delegation deletes (an insertion there is `w:ins` by its delegation around `w:del` by the deleting one).
+So accepting one delegation's revisions and rejecting the rest gives its text, and rejecting all gives SENT.
+Where two delegations remove the same words, only the first is tracked: a word carries one deletion, and
+the second's deletion would be lost. A comment on the contested words lists every alternative, "OP5 alt 1",
+"OP5 alt 2", with its delegation and whether it is tracked. A proposal on the words of a paragraph another
+delegation moves is not tracked either. The delegations' own comments are Word comments by them on the
+words they are about.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from drafter.exporters.docx_build import Builder, front_lines, inline_runs, note
 from drafter.exporters.docx_clean import Slot, annex_lines, closing_lines, formula_line, parts
 from drafter.model import Block, Content, Inline, Paragraph
 from drafter.negotiate.compilation import Compilation
+from drafter.negotiate.conflicts import Conflict
 from drafter.negotiate.proposals import COMMENT, DELETE_PARAGRAPH, DROPPED, MOVE, NEW_PARAGRAPH, Proposal
 from drafter.negotiate.spans import slice_content, text_of
 from drafter.parts import annex_part, is_annex
@@ -50,12 +56,12 @@ class RevisionsWriter:
         self.notes_brought: dict[str, tuple[int, Content, str]] = {}
         self.warnings: list[str] = []
         shown = [p for p in compilation.proposals if p.state != DROPPED]
-        self.untracked = compilation.alternatives()
+        contested = compilation.contested()
+        on_moved = compilation.on_moved(contested)
+        self.untracked = contested | set(on_moved)
         self.moved = {p.paragraph: p for p in shown if p.kind == MOVE and p.id not in self.untracked}
         for p in shown:
-            mover = self.moved.get(p.paragraph)
-            if p.words and mover is not None and mover.author != p.author and p.id not in self.untracked:
-                self.untracked.add(p.id)
+            if (mover := on_moved.get(p.id)) is not None:
                 self.warnings.append(f"{p.id} ({p.author}) changes words of {p.paragraph}, which {mover.author} "
                                      f"moves ({mover.id}): it is listed in a comment, not tracked")
         self.tracked = [p for p in shown if p.id not in self.untracked and p.kind != COMMENT]
@@ -95,23 +101,35 @@ class RevisionsWriter:
                 self.comment(*where, text=proposal.comment, author=proposal.author)
         for conflict in self.c.conflicts:
             members = [by_id[pid] for pid in conflict.ids if pid in by_id]
-            if not members:
-                continue
-            lines = [f"alt {n} — {p.author} ({p.id}): {self.c.describe(p)}" for n, p in enumerate(members, 1)]
-            if conflict.side_by_side:
-                head = f"Competing proposals ({', '.join(conflict.reasons)}), each tracked by its delegation:"
-                where = self._where(members[0])
-            else:
-                head = (f"Competing proposals ({', '.join(conflict.reasons)}), not tracked: take one of them by "
-                        "hand.")
-                where = self._union(members, conflict.paragraphs[0] if conflict.paragraphs else None)
-            if where is not None:
-                self.comment(*where, text="\n".join([head, *lines]), author=self.stamp.author)
+            if members:
+                self._conflict_comment(conflict, members)
         for proposal in shown:  # proposals on the words of a paragraph another delegation moves
             if proposal.id in self.untracked and self.c.conflict_of.get(proposal.id) is None and \
                     (where := self._where(proposal)) is not None:
                 self.comment(*where, text=f"Not tracked — {proposal.author} ({proposal.id}): "
                                           f"{self.c.describe(proposal)}", author=self.stamp.author)
+
+    def _conflict_comment(self, conflict: Conflict, members: list[Proposal]) -> None:
+        """A comment of the compiler on a conflict: its alternatives, each with its delegation, and which of them
+        are tracked."""
+        label = f"{conflict.paragraphs[0]} " if conflict.paragraphs else ""
+        left = [p for p in members if p.id in self.untracked]
+        lines = [f"{label}alt {n} — {p.author} ({p.id}): {self.c.describe(p)}"
+                 + (" (not tracked)" if p in left and len(left) < len(members) else "")
+                 for n, p in enumerate(members, 1)]
+        reasons = ", ".join(conflict.reasons)
+        if not left:
+            head = f"Competing proposals ({reasons}), each tracked by its delegation:"
+        elif len(left) == len(members):
+            head = f"Competing proposals ({reasons}), not tracked: take one of them by hand."
+        else:
+            head = (f"Competing proposals ({reasons}): the words of the text sent carry one deletion each, so only "
+                    f"{', '.join(dict.fromkeys(p.author for p in members if p not in left))} "
+                    "can be tracked; the alternatives not tracked are to be taken by hand.")
+        where = self._where(members[0]) if conflict.side_by_side else self._union(
+            members, conflict.paragraphs[0] if conflict.paragraphs else None)
+        if where is not None:
+            self.comment(*where, text="\n".join([head, *lines]), author=self.stamp.author)
 
     def _union(self, members: list[Proposal], label: str | None) -> tuple[str, int, int] | None:
         if all(p.words and p.paragraph == members[0].paragraph for p in members) and members[0].paragraph:
@@ -144,33 +162,58 @@ class RevisionsWriter:
 
     def runs(self, key: str, content: Content, wrap: Wrap, side: str = "both") -> list[etree._Element]:
         """A paragraph's runs: its text in `wrap`, the word proposals on it as revisions (the deleted words
-        only on the "old" side of a move, the inserted ones only on the "new"), its comments' ranges."""
-        edits = [] if wrap is not None and wrap[0] in (ooxml.DEL, ooxml.INS) else self.words.get(key, [])
+        only on the "old" side of a move, the inserted ones only on the "new"), its comments' ranges. In a
+        deleted paragraph the only word proposals are other delegations' insertions (`conflicts.trackable`)."""
+        edits = self.words.get(key, []) if wrap is None or wrap[0] != ooxml.INS else []
         if wrap is not None and wrap[0] in (ooxml.MOVE_FROM, ooxml.MOVE_TO):
             edits = [p for p in edits if p.author == wrap[1]]
+        if wrap is not None and wrap[0] == ooxml.DEL:
+            edits = [p for p in edits if p.start == p.end]
+        for proposal in edits:
+            self.bring_notes(proposal)
+        removing = [p for p in edits if p.end > p.start]
         anchors = [] if wrap is not None and wrap[0] == ooxml.MOVE_FROM else self.anchors.get(key, [])
         length = len(text_of(content))
         stops = sorted({0, length, *(p.start for p in edits), *(p.end for p in edits),
                         *(a.start for a in anchors), *(a.end for a in anchors)})
         out: list[etree._Element] = []
-        skip = 0
         for index, at in enumerate(stops):
+            if side != "old":  # a replacement's new words follow the words it deletes
+                out += [self.mark(ooxml.INS, p.author, *inline_runs(p.content, self.note_id))
+                        for p in removing if p.end == at and p.content]
             out += [node for a in anchors if a.end == at and a.start < at for node in self._range_end(a)]
             out += [ooxml.el("commentRangeStart", id=str(a.comment)) for a in anchors if a.start == at]
-            for proposal in [p for p in edits if p.start == at]:
-                self.bring_notes(proposal)
-                if proposal.end > proposal.start and side != "new":
-                    removed = inline_runs(slice_content(content, proposal.start, proposal.end), self.note_id, True)
-                    out.append(self.mark(ooxml.DEL, proposal.author, *removed))
-                if proposal.content and side != "old":
-                    out.append(self.mark(ooxml.INS, proposal.author,
-                                         *inline_runs(proposal.content, self.note_id)))
-                skip = max(skip, proposal.end)
+            if side != "old":
+                out += [self.inserted(p, self._deleter(p, wrap, removing)) for p in edits
+                        if p.start == p.end == at and p.content]
             out += [node for a in anchors if a.end == at == a.start for node in self._range_end(a)]
             following = stops[index + 1] if index + 1 < len(stops) else None
-            if following is not None and at >= skip:
-                out += self.content_runs(slice_content(content, at, following), wrap)
+            if following is None:
+                continue
+            piece = slice_content(content, at, following)
+            remover = next((p for p in removing if p.start <= at and following <= p.end), None)
+            if remover is None:
+                out += self.content_runs(piece, wrap)
+            elif side != "new":
+                out.append(self.mark(ooxml.DEL, remover.author, *inline_runs(piece, self.note_id, True)))
         return out
+
+    @staticmethod
+    def _deleter(proposal: Proposal, wrap: Wrap, removing: list[Proposal]) -> str | None:
+        """The delegation that deletes the words around an insertion (its paragraph, or words that the
+        insertion falls inside), if another one does."""
+        if wrap is not None and wrap[0] == ooxml.DEL and wrap[1] != proposal.author:
+            return wrap[1]
+        return next((p.author for p in removing if p.start < proposal.start < p.end and p.author != proposal.author),
+                    None)
+
+    def inserted(self, proposal: Proposal, deleter: str | None) -> etree._Element:
+        """An insertion; inside words another delegation deletes it is an insertion deleted by that one, as
+        Word writes text one reviewer inserted and another deleted (so that accepting all keeps both)."""
+        if deleter is None:
+            return self.mark(ooxml.INS, proposal.author, *inline_runs(proposal.content, self.note_id))
+        removed = inline_runs(proposal.content, self.note_id, removed=True)
+        return self.mark(ooxml.INS, proposal.author, self.mark(ooxml.DEL, deleter, *removed))
 
     @staticmethod
     def _range_end(anchor: Anchor) -> list[etree._Element]:
@@ -217,20 +260,25 @@ class RevisionsWriter:
     def container(self, part: str, blocks: Sequence[Block], parent: Paragraph | None, depth: int, numbered: bool,
                   wrap: Wrap = None, new: bool = False, side: str = "both", move: str | None = None) -> None:
         parent_label = self.labels.get(parent.id) if parent is not None else None
-        if not new and wrap is None:
-            self.place(part, parent_label, None, parent, depth, numbered)
+        placing = not new and (wrap is None or wrap[0] != ooxml.INS)  # under a deleted or moved one too
+        if placing:
+            self.place(part, parent_label, None, parent, depth, numbered, wrap)
         for block in blocks:
             slot = Slot(block, part, depth, parent.id if parent else None, parent.list_style if parent else "",
                         numbered and depth == 0)
             self.block(block, slot, wrap, key=block.id if new else None, side=side, move=move)
-            if not new and wrap is None:
-                self.place(part, parent_label, self.labels.get(block.id), parent, depth, numbered)
+            if placing:
+                self.place(part, parent_label, self.labels.get(block.id), parent, depth, numbered, wrap)
 
     def place(self, part: str, parent_label: str | None, after: str | None, parent: Paragraph | None,
-              depth: int, numbered: bool) -> None:
-        """The new paragraphs and moved paragraphs proposed for one place."""
+              depth: int, numbered: bool, wrap: Wrap = None) -> None:
+        """The new paragraphs and moved paragraphs proposed for one place. Under a moved paragraph the mover's
+        go with it (`wrap` is its move to) and the others' stay where it was (its move from)."""
         for proposal in self.c.placed(part, parent_label, after):
             if proposal.id in self.untracked or proposal.state == DROPPED:
+                continue
+            if wrap is not None and wrap[0] in (ooxml.MOVE_FROM, ooxml.MOVE_TO) and \
+                    (proposal.author == wrap[1]) != (wrap[0] == ooxml.MOVE_TO):
                 continue
             slot_parent = parent.id if parent else None
             style = parent.list_style if parent else ""

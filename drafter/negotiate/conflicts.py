@@ -8,8 +8,16 @@ Two proposals by different authors conflict when they
 - delete a paragraph the other changes, moves, or puts a paragraph under ("deletion of a changed paragraph"),
 - move one paragraph to different places ("moves to different places").
 Conflicting proposals are grouped (a proposal that conflicts with two others joins them in one group) and
-stay side by side; all other proposals combine. Insertions at one point and new paragraphs at one place can
-all be written as Word revisions side by side (`Conflict.side_by_side`); the others cannot.
+stay side by side; all other proposals combine.
+
+Which of a group can be Word revisions by their delegations at once (`tracked`): in Word and LibreOffice a
+word of the text sent carries one deletion at most (a deletion inside another author's deletion is lost), so
+two delegations that both remove the same words cannot both be tracked: accepting the one and rejecting the
+other would bring back words the first removed. Everything else can stand side by side: insertions at one
+point, new paragraphs at one place, an insertion inside words another delegation deletes or replaces, and
+words inserted into (or a new paragraph put under) a paragraph another delegation deletes. Of the others the
+first in the group is tracked and the rest are alternatives in a comment. Moves are never tracked beside a
+proposal they conflict with.
 """
 
 from __future__ import annotations
@@ -35,8 +43,36 @@ class Conflict:
 
     @property
     def side_by_side(self) -> bool:
-        """Whether every proposal of the group can stand as a Word revision beside the others."""
+        """Whether the group only holds insertions at one point and new paragraphs at one place."""
         return set(self.reasons) <= _SIDE_BY_SIDE
+
+
+def _inside(point: Proposal, span: Proposal) -> bool:
+    """Whether `point` only inserts words, strictly inside the words `span` removes."""
+    return point.start == point.end and span.start < point.start < span.end
+
+
+def trackable(a: Proposal, b: Proposal) -> bool:
+    """Whether two proposals of one conflict group can both be Word revisions by their authors: never both
+    removing the same words of the text sent."""
+    why = reason(a, b)
+    if why is None or why in _SIDE_BY_SIDE:
+        return True
+    if why == OVERLAP:
+        return _inside(a, b) or _inside(b, a)
+    if why == DELETED_CHANGED:
+        other = b if a.kind == DELETE_PARAGRAPH else a
+        return other.kind == NEW_PARAGRAPH or (other.words and other.start == other.end)
+    return False
+
+
+def tracked(members: list[Proposal]) -> list[Proposal]:
+    """The proposals of a group that are tracked: in order, each one that can stand beside those before it."""
+    out: list[Proposal] = []
+    for proposal in members:
+        if all(trackable(proposal, earlier) for earlier in out):
+            out.append(proposal)
+    return out
 
 
 def _touches(proposal: Proposal, label: str) -> bool:
@@ -114,4 +150,5 @@ def _key(proposal: Proposal) -> str | None:
     return label.split("(", 1)[0]
 
 
-__all__ = ["DELETED_CHANGED", "MOVES_APART", "OVERLAP", "SAME_PLACE", "SAME_POINT", "Conflict", "conflicts", "reason"]
+__all__ = ["DELETED_CHANGED", "MOVES_APART", "OVERLAP", "SAME_PLACE", "SAME_POINT", "Conflict", "conflicts", "reason",
+           "trackable", "tracked"]

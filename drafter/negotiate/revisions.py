@@ -50,6 +50,8 @@ _FORMATTING = tuple(w(t) for t in ("rPrChange", "pPrChange", "sectPrChange", "tb
 _W_PREFIX = f'xmlns:w="{W}"'.encode()
 _REVISION_TAG = re.compile(rb"<w:(?:ins|del|moveFrom|moveTo)(\s[^>]*)?/?>")
 _AUTHOR = re.compile(rb'\sw:author="([^"]*)"')
+_FORMATTING_TAG = re.compile(rb"<w:(?:" + b"|".join(etree.QName(tag).localname.encode() for tag in _FORMATTING)
+                             + rb")[\s/>]")
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, ValueError)
 
 
@@ -91,8 +93,15 @@ class Package:
 
     @property
     def formatting(self) -> int:
-        """How many formatting changes the file tracks."""
-        return sum(1 for name in self.text_parts for _node in self.root(name).iter(*_FORMATTING))
+        """How many formatting changes the file tracks (a scan of the part where it uses the usual prefix)."""
+        count = 0
+        for name in self.text_parts:
+            data = self.part(name) or b""
+            if name not in self.roots and _W_PREFIX in data[:4096]:
+                count += len(_FORMATTING_TAG.findall(data))
+            else:
+                count += sum(1 for _node in self.root(name).iter(*_FORMATTING))
+        return count
 
 
 def open_package(path: str) -> Package:

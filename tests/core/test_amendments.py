@@ -365,7 +365,8 @@ def test_command_prints_the_list_and_json(capsys: pytest.CaptureFixture[str]) ->
     assert first == {"paragraph": "PP3", "action": "replace", "old_words": "74/153", "new_words": "75/180",
                      "technical": True, "text": "En el tercer párrafo del preámbulo, sustitúyase la palabra "
                                                 "\u201c74/153\u201d por \u201c75/180\u201d."}
-    assert data["warnings"] and "front matter changed" in data["warnings"][0]
+    assert data["warnings"] and "front matter changed" in data["warnings"][0]["message"]
+    assert data["warnings"][0]["file"] == new
 
 
 def test_command_words_a_draft_file_against_its_stored_base(tmp_path: Path,

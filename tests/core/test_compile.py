@@ -306,3 +306,19 @@ def test_bad_input_ends_in_one_line_and_leaves_the_output_alone(tmp_path: Path) 
         assert "Traceback" not in err and out == "", case
         assert target.read_bytes() == b"previous", case
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.docx", "garbage.bin", "out.docx"]
+
+
+def test_two_processes_read_the_same_proposals_and_a_bad_file_still_ends_in_its_own_line(
+        tmp_path: Path, sent: Resolution, compiled: Compilation) -> None:
+    parallel = compile_files(sent, FILES, jobs=2)
+    def seen(proposals: list[Any]) -> list[tuple[Any, ...]]:  # all but the new paragraphs' ids, made anew per read
+        return [(p.id, p.author, p.kind, p.paragraph, p.after, p.start, p.end, p.content, p.ops, p.comment)
+                for p in proposals]
+    assert seen(parallel.proposals) == seen(compiled.proposals) and len(parallel.conflicts) == 4
+    assert parallel.warnings == compiled.warnings
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    serial = run(["compile", str(DATA / "sent.docx"), *ARGS, str(broken), "--json"])
+    code, out, err = run(["compile", str(DATA / "sent.docx"), *ARGS, str(broken), "--json", "--jobs", "2"])
+    assert (code, out, err) == serial and code == 2
+    assert err.count("\n") == 1 and "broken.docx" in err and "Traceback" not in err

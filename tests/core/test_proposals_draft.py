@@ -342,9 +342,9 @@ def test_compile_against_a_named_version_of_a_draft_file(imported: Document) -> 
     on_version = [p for p in imported.proposals if proposal_of(p).source in ("eu.docx", "russia.docx")]
     assert [(p["author"], p["kind"], p["paragraph"]) for p in data["proposals"]] == \
         [(p.author, proposal_of(p).kind, proposal_of(p).paragraph) for p in on_version]
-    assert not [w for w in data["warnings"] if "differs from the text sent" in w]
+    assert not [w for w in data["warnings"] if "differs from the text sent" in w["message"]]
     code, out, err = run(["compile", str(FORMAT_2), *files, "--json"])  # the draft as it is: OP1 is new
-    assert code == 0 and any("differs from the text sent" in w for w in json.loads(out)["warnings"])
+    assert code == 0 and any("differs from the text sent" in w["message"] for w in json.loads(out)["warnings"])
     code, out, err = run(["compile", str(FORMAT_2), "--version", "Rev.3", *files, "--json"])
     assert code == 2 and 'has no version "Rev.3"' in err and "Zero draft" in err and str(FORMAT_2) in err
     code, out, err = run(["compile", str(DATA / "sent.docx"), "--version", SENT, *files, "--json"])

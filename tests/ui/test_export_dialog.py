@@ -153,3 +153,28 @@ def test_html_table_and_redline_differ(qtbot, window: MainWindow, tmp_path: Path
         pages[key] = (tmp_path / f"{key}.html").read_text("utf-8")
     assert 'class="comparison"' in pages["table-html"] and 'class="comparison"' not in pages["redline-html"]
     assert os.path.getsize(tmp_path / "table-html.html") != os.path.getsize(tmp_path / "redline-html.html")
+
+
+def test_an_html_page_lists_the_reader_warnings(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A draft read from a Word file LibreOffice wrote with tracked changes (tests/data/warnings): the page
+    lists its reader's warning under "Reader warnings", after the file's name, as the warnings bar does."""
+    import drafter
+    from tests.warning_files import LIBREOFFICE
+    from ui.app import initial_document
+
+    tracked = LIBREOFFICE / "lo-tracked.docx"
+    window.controller.set_document(*initial_document(str(tracked), None))
+    window.controller.stack.setClean()
+    messages = drafter.load(str(tracked)).warnings
+    assert messages
+    for key in ("redline-html", "table-html"):
+        dialog = open_dialog(qtbot, window)
+        choose(qtbot, dialog, key)
+        type_path(qtbot, dialog, tmp_path / f"{key}.html")
+        window.statusBar().clearMessage()
+        qtbot.keyClick(dialog.path, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: "Exported" in window.statusBar().currentMessage(), timeout=20000)
+        page = (tmp_path / f"{key}.html").read_text("utf-8")
+        listed = page[page.index("<h2>Reader warnings</h2>"):page.index("</section>")]
+        assert [f"<strong>{tracked.name}</strong>: {message}" in listed for message in messages] == \
+            [True] * len(messages), key

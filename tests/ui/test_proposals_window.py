@@ -102,7 +102,7 @@ def test_import_take_drop_undo_save_and_reopen(qtbot: Any, drafted: tuple[MainWi
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", asked.open_files)
     monkeypatch.setattr(QInputDialog, "getItem", asked.item)
     monkeypatch.setattr(QInputDialog, "getText", asked.text)
-    menu_entry(window, "&File", "Import &proposals…").trigger()
+    menu_entry(window, "&File", "&Import proposals…").trigger()
     doc = window.controller.doc
     assert doc is not None
     qtbot.waitUntil(lambda: not window.proposals.importer.busy and bool(doc.proposals), timeout=30_000)

@@ -179,9 +179,11 @@ class CompareWindow(QMainWindow):
             title = f"{self.new_name} compared with {self.old_name}"
             hide = {"hide_renumbering": self.panel.hide_renumbering.isChecked(),
                     "hide_technical": self.panel.hide_technical.isChecked()}
+            found = reader_warnings(self.old, self.old_name) + reader_warnings(self.new, self.new_name)
+            warnings = [{"file": item.source, "message": item.text} for item in found]  # as the bar lists them
+            write = to_html_table if key == "table-html" else to_html
             try:
-                page = to_html_table(self.changes, title=title, **hide) if key == "table-html" else \
-                    to_html(self.changes, title=title, **hide)
+                page = write(self.changes, title=title, warnings=warnings, **hide)
                 atomic_write(path, page.encode("utf-8"))
             except DrafterError as exc:
                 self._failed(str(exc))

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import drafter
-from drafter.model import NoteRef, Paragraph, Text
+from drafter.model import Footnote, NoteRef, Paragraph, Resolution, Text
 
 HERE = Path(__file__).parent
 CORPUS = HERE.parent / "corpus"
@@ -136,12 +136,15 @@ class _Page:
     notes: list[int] = field(default_factory=list)
 
 
-def laid_out(name: str, masthead: Masthead, spaced: set[int], break_after: str = "") -> str:
-    """The paragraphs and notes of a reflowed corpus text, wrapped and cut into pages.
+def laid_out(source: str | Resolution, masthead: Masthead, spaced: set[int], break_after: str = "",
+             lost: int | None = None) -> str:
+    """The paragraphs and notes of a reflowed corpus text (its name, or the text read), wrapped and cut
+    into pages.
 
     `spaced`: notes whose marker stands apart between spaces ("procedure 12 and"), the others glued
-    ("space,4"); `break_after`: the page ends after the paragraph that ends with this text."""
-    res = drafter.load(str(CORPUS / name))
+    ("space,4"); `break_after`: the page ends after the paragraph that ends with this text; `lost`: a note
+    whose marker the text layer lost (its note still printed at the foot of its page)."""
+    res = drafter.load(str(CORPUS / source)) if isinstance(source, str) else source
     number = {note.id: index for index, note in enumerate(res.footnotes, 1)}
     paragraphs: list[tuple[str, list[str]]] = []  # label line, wrapped lines
     for para in res.preambular():
@@ -172,12 +175,42 @@ def laid_out(name: str, masthead: Masthead, spaced: set[int], break_after: str =
             out += ["", *masthead.head(number_of_page, len(pages))]
         while page.lines and not page.lines[-1].strip():  # the rule follows a page's last line
             page.lines.pop()
-        out += [re.sub(r"\x01(\d+)\x01", r"\1", line) for line in page.lines]
+        out += [_printed(line, lost) for line in page.lines]
         if page.notes:
             out += ["__________________ ", " "]
             for index, marker in enumerate(page.notes):
                 out += [f"{line} " for line in notes[marker]] + ([" "] if index < len(page.notes) - 1 else [])
     return "\n".join(out)
+
+
+def _printed(line: str, lost: int | None) -> str:
+    """A line with its markers printed: the lost one left out, with the space that set it apart."""
+    if lost is not None:
+        line = re.sub(rf" ?\x01{lost}\x01(?= )", "", line)
+        line = line.replace(f"\x01{lost}\x01", "")
+    return re.sub(r"\x01(\d+)\x01", r"\1", line)
+
+
+def twenty_seven_notes() -> Resolution:
+    """A/RES/80/24 (20 notes) with seven notes more, in reading order: after its note 11, a paragraph of
+    A/RES/80/10's words whose marker follows "the Sustainable Development Goals" (built: "…across all the
+    Sustainable Development Goals 12 and in line with the targets …" is a sentence of neither text), then A/RES/80/10's
+    second and fourth preambular paragraphs with their six notes; notes numbered in order of reference."""
+    res = drafter.load(str(CORPUS / "A-RES-80-24.txt"))
+    other = drafter.load(str(CORPUS / "A-RES-80-10.txt"))
+    goals = Footnote(other.footnotes[11].content)
+    built = Paragraph((Text("Recognizing", True), Text(
+        " that the empowerment of all women and girls will make a crucial contribution to progress across all "
+        "the Sustainable Development Goals"), NoteRef(goals.id), Text(
+        " and in line with the targets of the Goals, to the full enjoyment of their human rights,")))
+    borrowed = [other.preamble[1], other.preamble[3]]
+    at = next(index for index, block in enumerate(res.preamble) if "rules of procedure" in block.text)
+    res.preamble[at:at] = [built, *borrowed]
+    res.footnotes += [goals, *other.footnotes[:5], other.footnotes[10]]
+    order = {note: index for index, note in enumerate(
+        dict.fromkeys(item.note for block in res.blocks() for item in block.content if isinstance(item, NoteRef)))}
+    res.footnotes.sort(key=lambda note: order[note.id])
+    return res
 
 
 def _with_markers(para: Paragraph, number: dict[str, int], spaced: set[int]) -> str:
@@ -260,6 +293,10 @@ def main() -> None:
         "A-RES-80-24-laid-out.txt": (
             LONG, "A-RES-80-24.txt", "the paragraphs and the 20 notes of A/RES/80/24, laid out; the marker of "
             "note 12 set apart between spaces", laid_out("A-RES-80-24.txt", LONG, {12})),
+        "A-RES-80-24-27-notes.txt": (
+            LONG, "A-RES-80-24.txt and A-RES-80-10.txt", "the paragraphs of A/RES/80/24 with a built paragraph "
+            "and two of A/RES/80/10, 27 notes, laid out; the markers of notes 12 (\"Goals 12 and\") and 19 "
+            "(\"procedure, 19 and\") set apart between spaces", laid_out(twenty_seven_notes(), LONG, {12, 19})),
     }
     for file_name, (masthead, source, what, text) in drafts.items():
         (HERE / file_name).write_text(_header(masthead, source, what) + text + "\n", encoding="utf-8")
