@@ -13,11 +13,12 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 import drafter
 from drafter import draftfile, inputs
+from drafter.atomic import write_atomically
 from drafter.edits import Document
 from drafter.errors import DrafterError
 from drafter.resources import sample_path
@@ -189,8 +190,19 @@ def _grab(app: QApplication, window: QWidget, screenshot: str) -> int:
         app.processEvents()
     QTimer.singleShot(50, app.quit)
     app.exec()
-    window.grab().save(screenshot)
+    image = window.grab()
     window.close()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        print(f"drafter: {screenshot}: the window could not be rendered as PNG", file=sys.stderr)
+        return 2
+    try:
+        write_atomically(screenshot, bytes(data.data()))  # a file there before stays whole if this fails or is killed
+    except OSError as exc:
+        print(f"drafter: {screenshot}: cannot write the screenshot ({exc.strerror or exc})", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -9,7 +9,8 @@ a new edit at once too; but undo and redo come in runs (holding Ctrl+Z, a jump i
 history), and a step that follows a change of structure in the same turn of the event loop
 waits for the next turn, where the whole run is compared and shown once. After a pause in
 typing the full comparison runs in a thread of its own (`start_settling`), so that a
-keystroke never waits for it; its result is shown if no edit came in meanwhile.
+keystroke never waits for it; its result is shown if no edit came in meanwhile. Garbage is collected
+at the pauses too, never by Python in the middle of a keystroke (`ui.pauses`).
 
 Every edit, undo and redo also goes to the draft's journal (`drafter.journal`), written in a thread of
 its own: a crash loses nothing, and the next start offers the draft back with its undo history
@@ -24,6 +25,7 @@ import logging
 import os
 import sys
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -40,7 +42,7 @@ from drafter.journal import Holder, Journal, Locked, Replayed, default_folder, d
 from drafter.tracking.live import BackgroundComparison, Key, LiveComparison
 from drafter.tracking.since import Since
 from ui.commands import EditCommand
-from ui.pauses import collect_garbage
+from ui.pauses import collect_garbage, collect_when_due, hold_collections
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +61,7 @@ SETTLE_MS = 400
 SWITCH_INTERVAL = 0.0002  # seconds, while the full comparison runs in its thread
 _USUAL_INTERVAL = sys.getswitchinterval()
 STOP_WAIT = 0.02  # seconds the GUI thread waits at most for a stopped comparison to wind down
+GARBAGE_MS = 1000  # how often the controller looks whether a collection is due (`ui.pauses.collect_when_due`)
 
 
 class DocumentController(QObject):
@@ -105,6 +108,12 @@ class DocumentController(QObject):
         self._turn.setSingleShot(True)
         self._turn.setInterval(0)
         self._turn.timeout.connect(self._next_turn)
+        hold_collections()
+        self._active_at = time.monotonic()  # the last key, click or edit
+        self._garbage = QTimer(self)
+        self._garbage.setInterval(GARBAGE_MS)
+        self._garbage.timeout.connect(self._collect_when_due)
+        self._garbage.start()
 
     # --- documents ------------------------------------------------------------------------
     def set_document(self, doc: Document, path: str | None, read_only: bool = False) -> None:
@@ -285,8 +294,8 @@ class DocumentController(QObject):
             return  # one at a time: when it ends, the timer starts again if the draft changed meanwhile
         self.catch_up()
         self._settle.stop()
+        collect_garbage()  # the young objects of the typing before the pause
         if not self.live.dirty:
-            collect_garbage()
             return
         background = self._settling = self.live.in_background()
         self._thread = threading.Thread(target=self._run_settling, args=(background,), name="settle", daemon=True)
@@ -295,6 +304,7 @@ class DocumentController(QObject):
     def interrupt(self) -> None:
         """The user is at work: a full comparison running in its thread stops (the next pause starts it
         again), so that it neither holds up what the user does nor computes what an edit makes stale."""
+        self._active_at = time.monotonic()
         if self._settling is not None and not self._settling.stopped:
             self._settling.stop()
             # let it wind down now, without the GUI thread taking turns with it (it looks at least once
@@ -330,7 +340,15 @@ class DocumentController(QObject):
                 self._settle.start()
             return
         self._show([] if not found_more else None)  # a new change list even when it reads the same
-        QTimer.singleShot(0, collect_garbage)  # at the next turn: a keystroke that came meanwhile goes first
+        QTimer.singleShot(0, self._collect_in_pause)  # at the next turn: a keystroke that came meanwhile goes first
+
+    def _collect_in_pause(self) -> None:
+        """What the full comparison left, collected if the pause goes on (else at the next one)."""
+        if time.monotonic() - self._active_at >= self._settle.interval() / 1000:
+            collect_garbage()
+
+    def _collect_when_due(self) -> None:
+        collect_when_due(time.monotonic() - self._active_at)
 
     def set_settle_delay(self, ms: int) -> None:
         """How long a pause in typing lasts before the full comparison runs (SETTLE_MS by default)."""

@@ -7,12 +7,18 @@
 2. `load`: bench_load.py's run (N random edits with pauses, in the real window) twice in one process
    with the same seed: without the journal, then with it; per edit (its events included) median, p99,
    max and the edits over 50 ms. Target: none over 50 ms.
-3. `recovery`: a journal of N random edits of A/RES/80/5 (typing runs, Enter, joins, indents, moves,
+3. `split`: bench_load.py's run once more, with the journal, each edit split into the app's phases
+   (the edit, the live comparison, the views, layout and painting, the journal, garbage collections,
+   timers that fired in its span), wall and CPU (`edit_split.py`): where a slow edit's time goes.
+4. `recovery`: a journal of N random edits of A/RES/80/5 (typing runs, Enter, joins, indents, moves,
    footnotes, brackets, statuses, alternatives; undo and redo among them), written by the journal
    itself, replayed from its bytes as the next start does; then shown in the real window with its undo
    history (`DocumentController.restore`). Target: under 2 s for 10,000 edits.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_journal.py [--edits 10000] [--part gui]
+
+Each part prints the load average before and after it: on a machine that runs other work the wall times
+are longer than the GUI thread's CPU times by what that work takes.
 """
 
 from __future__ import annotations
@@ -99,6 +105,24 @@ def load_run(edits: int, seed: int) -> None:
         window.close()
 
 
+def split_run(edits: int, seed: int) -> None:
+    from tests.benchmarks.edit_split import Split
+
+    split = Split()
+    split.install()
+    window = open_window(longest_text())
+    print(f"{longest_text().name}: {edits} random edits (seed {seed}) in the real window, with the journal, "
+          "each edit split into phases")
+    try:
+        apply_random_edits(window, edits, seed)
+    finally:
+        split.uninstall()
+    split.report()
+    assert window.controller.sync_journal(30)
+    window.controller.stack.setClean()
+    window.close()
+
+
 def recovery(edits: int, seed: int) -> None:
     from drafter import draftfile, load
     from drafter.edits import Document
@@ -140,13 +164,15 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--edits", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--part", choices=("gui", "load", "recovery"), action="append")
+    parser.add_argument("--part", choices=("gui", "load", "split", "recovery"), action="append")
     args = parser.parse_args()
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
-    for part in args.part or ["gui", "load", "recovery"]:
-        {"gui": gui, "load": load_run, "recovery": recovery}[part](args.edits, args.seed)
+    for part in args.part or ["gui", "load", "split", "recovery"]:
+        print(f"[{part}] load average before: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
+        {"gui": gui, "load": load_run, "split": split_run, "recovery": recovery}[part](args.edits, args.seed)
+        print(f"[{part}] load average after: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
     del app
     return 0
 
