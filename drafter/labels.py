@@ -91,6 +91,7 @@ def sub_label(depth: int, index: int, language: str = "en", style: str = "") -> 
 
 # the label styles of sub-paragraph levels 1 to 4 (UN Editorial Manual; AKN4UN)
 DEPTH_STYLES = ("alpha", "roman", "alpha.", "roman.")
+SUB_LEVELS = len(DEPTH_STYLES)  # the deepest level of the Editorial Manual; deeper ones are indented as it is
 
 
 def sub_labels(prefix: str, parent: P, depth: int = 1) -> list[tuple[str, P]]:

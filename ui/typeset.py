@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from drafter.labels import SUB_LEVELS
 from ui.paper import DELETE, INSERT, Paper, Para, Run
 
 INCH = 72.0  # points
@@ -167,7 +168,7 @@ class Typeset:
             block.setTextIndent(self.px(INDENT))
             tabs.append(QTextOption.Tab(self.fx(INDENT), QTextOption.TabType.LeftTab))  # from the label's indent
         elif para.style == "sub":
-            left = self.px(2 * INDENT + (para.depth - 2) * INDENT)
+            left = self.px(2 * INDENT + (min(para.depth, SUB_LEVELS) - 2) * INDENT)  # as the editor indents
             block.setLeftMargin(left)
             block.setTextIndent(-self.px(INDENT))
             tabs.append(QTextOption.Tab(self.fx(INDENT), QTextOption.TabType.LeftTab))

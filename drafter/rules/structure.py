@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from drafter.labels import SUB_LEVELS
 from drafter.leadwords import OPERATIVE_VERBS, PREAMBULAR_OPENERS
 from drafter.model import DEPTH_STYLES, Paragraph, sub_label
 from drafter.rules.base import Context, Finding, Fix, Rule, last_leaf, lead_of, top_level
@@ -159,6 +160,9 @@ def _sub_levels(rule: Rule, ctx: Context) -> Iterator[Finding]:
         parents = [(label, para, 0)] + [(lbl, child, depth) for lbl, child, depth in _walk(label, para, 1, labels)]
         for where, parent, depth in parents:
             style = parent.list_style
+            if parent.children and depth >= SUB_LEVELS:
+                yield rule.finding(parent, where, 0, 0, f"The sub-paragraphs of {where} are at level {depth + 1}; "
+                                   f"the Editorial Manual has {SUB_LEVELS}: (a), (i), a., i.")
             if parent.children and style and style != "bullet" and style != _DEPTH_STYLE.get(depth + 1, style):
                 expected = f"{sub_label(depth + 1, 1)}, {sub_label(depth + 1, 2)}"
                 found = f"{sub_label(depth + 1, 1, style=style)}, {sub_label(depth + 1, 2, style=style)}"

@@ -161,6 +161,19 @@ def test_sub_levels() -> None:
     assert sub_label(1, 1, "fr") == "a)" and sub_label(2, 1, "es") == "i)" and sub_label(3, 1, "fr") == "a."
 
 
+def test_levels_deeper_than_four_are_found_once_each() -> None:
+    res = _copy()
+    parent = _para(res, "OP16")
+    for _depth in range(6):  # (a), (i), a., i., then two levels more
+        child = Paragraph((Text("deeper;"),))
+        parent.children = [child]
+        parent = child
+    found = _only(res, "sub-levels")
+    assert [label for label, _ in found] == ["OP16(a)(i)(a)(i)", "OP16(a)(i)(a)(i)(a)"]
+    assert [message.split(";")[0][-10:] for _, message in found] == ["at level 5", "at level 6"]
+    assert all(message.endswith("the Editorial Manual has 4: (a), (i), a., i.") for _, message in found)
+
+
 def test_citations() -> None:
     res = _copy()
     _set(_para(res, "PP2"), "Recalling", " its resolution 71/197, and the 2030 Agenda,")

@@ -31,7 +31,7 @@ from PySide6.QtGui import (
     QTextFragment,
 )
 
-from drafter.labels import printed
+from drafter.labels import SUB_LEVELS, printed
 from drafter.model import (
     Block,
     Bracket,
@@ -161,8 +161,8 @@ def block_format(unit: Unit) -> QTextBlockFormat:
         fmt.setTextIndent(INDENT)
     elif unit.kind in (OP, ANNEX_PARA):
         fmt.setTextIndent(INDENT * label_room(unit.label))
-    elif unit.kind == SUB:
-        left = GUTTER + INDENT * (unit.depth + 1)
+    elif unit.kind == SUB:  # levels deeper than the Editorial Manual's are indented as its deepest
+        left = GUTTER + INDENT * (min(unit.depth, SUB_LEVELS) + 1)
     elif unit.kind == NOTE:
         left = GUTTER + 18
         fmt.setBottomMargin(2)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from drafter.compare import kinds
 from drafter.compare.changes import Change, ChangeList
+from drafter.labels import SUB_LEVELS
 from drafter.tracking.live import Key, record_key
 from ui.editor.layout import serif
 from ui.review.marks import (
@@ -358,7 +359,7 @@ class ReviewView(QTextEdit):
     def _block_format(self, look: Look) -> QTextBlockFormat:
         depth, gutter, numbered = look.shape
         fmt = QTextBlockFormat()
-        fmt.setLeftMargin(_GUTTER + 8 + 28 * depth)
+        fmt.setLeftMargin(_GUTTER + 8 + 28 * min(depth, SUB_LEVELS))  # as the editor indents
         fmt.setTextIndent(gutter - _GUTTER + (_NUMBER if numbered else 0))
         fmt.setBottomMargin(6)
         return fmt
