@@ -573,8 +573,12 @@ def test_the_redline_rewrites_what_is_out_of_sight_at_later_turns(qtbot) -> None
     waiting = sum(a != b for a, b in zip(drawn, wanted, strict=True))
     turns: list[int] = []
     view._later.timeout.connect(lambda: turns.append(1))
+    drawn_anew: list[int] = []
+    draw = view._draw_changes
+    view._draw_changes = lambda: (drawn_anew.append(1), draw())  # type: ignore[method-assign]
     qtbot.waitUntil(lambda: not view._later.isActive(), timeout=20_000)
     assert len(turns) >= waiting // (2 * CHUNK)  # a few blocks at each turn
+    assert drawn_anew == []  # each turn looks at the blocks left for later alone, not at every record
     assert document_of(view.document()) == wanted
     assert view.looks == other.looks
     assert unlaid(view.document()) == []
@@ -623,7 +627,11 @@ def test_the_editor_re_indents_what_is_out_of_sight_at_later_turns(qtbot, window
     assert near is not None
     assert all(drawn[n] == wanted[n] for n in near if n < len(wanted))  # in sight: at once
     assert sum(a != b for a, b in zip(drawn, wanted, strict=True)) > 6
+    updates: list[int] = []
+    update = editor.blocks.update
+    editor.blocks.update = lambda *args: (updates.append(1), update(*args))[1]  # type: ignore[method-assign]
     qtbot.waitUntil(lambda: not editor.blocks.waiting, timeout=20_000)
+    assert updates == []  # each turn looks at the blocks left for later alone, not at every unit
     same_as_fresh(window, fresh, "indented")
 
 

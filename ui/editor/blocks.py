@@ -12,8 +12,8 @@ out again everything between the first and the last change of one edit block. A 
 A block whose indentation alone changed (its paragraph went a level up or down, its kind the
 same) and that is out of sight may be left as it was drawn (`update`'s `near` and `out_of_sight_rewrites`):
 laying a long text out again takes a millisecond, and an edit that re-indents many paragraphs
-need not wait for those nobody sees. `waiting` says some were left; the next update with room
-for them redraws them.
+need not wait for those nobody sees. `waiting` says some were left; `catch_up` re-indents them
+later, looking at them alone.
 
 Printed labels ("6.", "(b)") and margin labels ("OP6(b)") are not part of the document: the
 editor paints them from `labels`, so renumbering the paragraphs after an inserted one changes
@@ -108,7 +108,7 @@ class Blocks:
         self.markers: dict[str, str] = {}  # footnote id → its number, as the blocks were last laid out
         self._numbers: dict[str, int] | None = None
         self._seen: dict[str, tuple[object, Signature]] = {}  # key → the content list last seen, its signature
-        self.waiting = False  # blocks were left with their former indentation (see `update`)
+        self._waiting: dict[str, layout.Unit] = {}  # the units whose blocks keep their former indentation
 
     # --- reading -----------------------------------------------------------------------------
     def number(self, key: str) -> int:
@@ -116,6 +116,11 @@ class Blocks:
         if self._numbers is None:
             self._numbers = {row.key: number for number, row in enumerate(self.rows)}
         return self._numbers.get(key, -1)
+
+    @property
+    def waiting(self) -> bool:
+        """Whether blocks were left with their former indentation (see `update`)."""
+        return bool(self._waiting)
 
     def label(self, key: str) -> str:
         return self.labels.get(key, ("", ""))[0]
@@ -134,11 +139,12 @@ class Blocks:
     # --- writing -----------------------------------------------------------------------------
     def clear(self) -> None:
         self.document.clear()
+        self._waiting = {}
         self._remember([], [])
 
     def render(self, res: Resolution) -> None:
         """Lay the whole resolution out (the document is cleared first)."""
-        self.waiting = False
+        self._waiting = {}
         units = list(layout.units(res))
         self.document.clear()
         cursor = QTextCursor(self.document)
@@ -167,7 +173,7 @@ class Blocks:
         renumbered = {key for key in markers.keys() | self.markers.keys() if markers.get(key) != self.markers.get(key)}
         refreshes: list[Step] = []
         dirty: list[int] = []
-        self.waiting = False
+        self._waiting = {}
         for number, before_number in unchanged_positions(runs, len(rows)):
             row, before = rows[number], old[before_number]
             reshaped = before.shape() != row.shape()
@@ -176,7 +182,7 @@ class Blocks:
                     and before_number not in near:
                 if not out_of_sight_rewrites:
                     rows[number] = before  # drawn as it was, for now
-                    self.waiting = True
+                    self._waiting[row.key] = units[number]
                     continue
                 out_of_sight_rewrites -= 1
             if reshaped or rewritten:
@@ -193,6 +199,23 @@ class Blocks:
         labels_before = self.labels
         self._remember(units, rows)
         return self.labels != labels_before
+
+    def catch_up(self, near: range | None, out_of_sight: int) -> None:
+        """Re-indent the blocks left with their former indentation that are `near`, and `out_of_sight` more
+        (None: all of them). Only those blocks are looked at: nothing changed since `update` left them, as
+        every change of structure goes through `update` again."""
+        numbered = sorted((self.number(key), key) for key in self._waiting)
+        steps: list[Step] = []
+        for number, key in numbered:
+            if near is not None and number not in near:
+                if not out_of_sight:
+                    continue
+                out_of_sight -= 1
+            unit = self._waiting.pop(key)
+            row = self.rows[number]
+            self.rows[number] = Row(key, unit.kind, unit.depth, layout.label_room(unit.label), row.content)
+            steps.append((number, partial(_refresh, self.document, number, unit, True, False)))
+        apply_steps(QTextCursor(self.document), [], steps)
 
     def _row_of(self, unit: layout.Unit) -> Row:
         """The row of a unit; the signature of its content is computed again only if it is another list."""

@@ -131,7 +131,7 @@ class StructuredEditor(QTextEdit):
             return
         self._rendering = True
         try:
-            self.blocks.update(self.doc.draft, self._near(), out_of_sight_rewrites)
+            self.blocks.catch_up(self._near(), out_of_sight_rewrites)
         finally:
             self._rendering = False
         if self.blocks.waiting:

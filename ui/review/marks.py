@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QFont, QTextBlock, QTextCharFormat, QTextCursor, QTextFormat
 
 from drafter.compare import kinds
 from drafter.compare.changes import Change, Op
@@ -51,6 +51,24 @@ def kind_of_format(fmt: QTextCharFormat) -> str | None:
     if fmt.boolProperty(MARGIN_TEXT):
         return None
     return "delete" if fmt.fontStrikeOut() else "insert" if fmt.underlineStyle() != _NO_LINE else "equal"
+
+
+def marked_runs(block: QTextBlock) -> list[tuple[str, str]]:
+    """The runs a redline block shows, read from its character formats: ("equal", "insert" or "delete",
+    text), adjacent runs of a kind joined; text in the margin's format is left out."""
+    runs: list[tuple[str, str]] = []
+    fragments = block.begin()
+    while not fragments.atEnd():
+        fragment = fragments.fragment()
+        kind = kind_of_format(fragment.charFormat())
+        text = fragment.text().replace("\u2028", "\n")
+        if kind is not None:
+            if runs and runs[-1][0] == kind:
+                runs[-1] = (kind, runs[-1][1] + text)
+            else:
+                runs.append((kind, text))
+        fragments += 1
+    return runs
 
 
 def margin_font() -> QFont:

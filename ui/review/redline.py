@@ -47,11 +47,11 @@ from ui.review.marks import (
     Look,
     char_format,
     depth_of,
-    kind_of_format,
     label_of,
     lead_of,
     margin_font,
     margin_format,
+    marked_runs,
     note_of,
     number_of,
     write_ops,
@@ -84,6 +84,7 @@ class ReviewView(QTextEdit):
         self._rows: dict[str, int] | None = {}  # block id → record number, made when first asked for
         self.looks: list[Look] = []  # what each drawn record shows
         self._records: list[Change | None] = []  # the records the looks were made of (None: left for later)
+        self._waiting: dict[int, Look] = {}  # record number → its look, for the blocks left for later
         self._hidden_drawn: set[str] = set()
         self._first = 0  # blocks or rows before the first record
         self.stale = False  # the change list moved on while this view was hidden
@@ -156,6 +157,7 @@ class ReviewView(QTextEdit):
         self.changes = None
         self.looks = []
         self._records = []
+        self._waiting = {}
         self._rows = {}
         self.stale = False
         self._first = 0
@@ -177,6 +179,8 @@ class ReviewView(QTextEdit):
         self.wanted = revision
         wanted = set(keys)
         numbers = [number for number, look in enumerate(self.looks) if look.key in wanted]
+        for number in numbers:  # rewritten now if left for later
+            self._waiting.pop(number, None)
         margins = []
         groups = EditGroups(QTextCursor(self.document()))
         self._drawing = True
@@ -208,12 +212,37 @@ class ReviewView(QTextEdit):
         """Rewrite the blocks left for later that are in sight, and `out_of_sight_rewrites` more."""
         if self.changes is not None and not self.isVisible():
             self.stale = True  # hidden meanwhile: drawn when shown again
+        elif self._waiting and not self.stale and self.drawn == self.wanted:
+            self._rewrite_waiting(out_of_sight_rewrites)
         elif self.changes is not None:
             self._out_of_sight_rewrites = out_of_sight_rewrites
             try:
                 self._catch_up()
             finally:
                 self._out_of_sight_rewrites = 0
+
+    def _rewrite_waiting(self, out_of_sight: int) -> None:
+        """Rewrite the blocks left for later that are in sight, and `out_of_sight` more, looking at them
+        alone: the change list is still the one they were left in."""
+        assert self.changes is not None
+        near = in_sight(self, 2)
+        steps: list[Step] = []
+        for number in sorted(self._waiting):
+            block_number = number + self._first
+            if block_number not in near:
+                if not out_of_sight:
+                    continue
+                out_of_sight -= 1
+            before, self.looks[number] = self.looks[number], self._waiting.pop(number)
+            self._records[number] = self.changes.records[number]
+            steps.append((block_number, partial(self._rewrite_block, number, block_number, before)))
+        self._drawing = True
+        try:
+            apply_steps(QTextCursor(self.document()), [], steps)
+        finally:
+            self._drawing = False
+        if self._waiting:
+            self._later.start()
 
     def finish(self) -> None:
         """Rewrite now the blocks left for later."""
@@ -259,6 +288,7 @@ class ReviewView(QTextEdit):
         """Draw the whole change list; the view keeps its place unless it showed nothing before."""
         assert self.changes is not None
         fresh = not self.looks
+        self._waiting = {}
         scroll = self.verticalScrollBar().value()
         document = self.document()
         document.clear()
@@ -318,7 +348,7 @@ class ReviewView(QTextEdit):
         margins = []
         near = in_sight(self, 2) if self.deferring else range(self.document().blockCount())
         out_of_sight_rewrites = self._out_of_sight_rewrites
-        waiting = False
+        self._waiting = {}
         for number, before_number in unchanged_positions(runs, len(self.looks)):
             before, look = old[before_number], self.looks[number]
             if before.text == look.text and before.shape == look.shape:
@@ -327,15 +357,15 @@ class ReviewView(QTextEdit):
                 continue
             block_number = before_number + self._first
             if block_number not in near:
-                if not out_of_sight_rewrites:  # drawn as it was: the next turn rewrites it
+                if not out_of_sight_rewrites:  # drawn as it was: a later turn rewrites it
+                    self._waiting[number] = look
                     self.looks[number], self._records[number] = before, None
-                    waiting = True
                     continue
                 out_of_sight_rewrites -= 1
             refreshes.append((block_number, partial(self._rewrite_block, number, block_number, before)))
         apply_steps(cursor, [(start + self._first, partial(self._splice_records, start, end, first, last))
                              for start, end, first, last in runs], refreshes)
-        if waiting:
+        if self._waiting:
             self._later.start()
         self._repaint_margins(margins)
 
@@ -444,28 +474,13 @@ class ReviewView(QTextEdit):
         painter.end()
 
     def read_back(self) -> list[tuple[str, list[tuple[str, str]]]]:
-        """What the redline's text document shows, read from its character formats: per block its
-        margin label and its runs ("equal", "insert" or "delete", text), adjacent runs of a kind joined;
+        """What the redline's text document shows: per block its margin label and its runs (`marked_runs`);
         text in the margin's format (notes such as "(moved from OP7)") is left out."""
         out: list[tuple[str, list[tuple[str, str]]]] = []
         block = self.document().firstBlock()
         while block.isValid():
             number = block.blockNumber() - self._first
-            label = self.looks[number].margin[1] if 0 <= number < len(self.looks) else ""
-            runs: list[tuple[str, str]] = []
-            fragments = block.begin()
-            while not fragments.atEnd():
-                fragment = fragments.fragment()
-                fmt = fragment.charFormat()
-                kind = kind_of_format(fmt)
-                text = fragment.text().replace("\u2028", "\n")
-                if kind is not None:
-                    if runs and runs[-1][0] == kind:
-                        runs[-1] = (kind, runs[-1][1] + text)
-                    else:
-                        runs.append((kind, text))
-                fragments += 1
-            out.append((label, runs))
+            out.append((self.looks[number].margin[1] if 0 <= number < len(self.looks) else "", marked_runs(block)))
             block = block.next()
         return out
 
