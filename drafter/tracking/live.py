@@ -228,10 +228,19 @@ class LiveComparison:
             if note.id not in paired:
                 records.append(self._remade((note,), ("", (), (note.id,)), partial(
                     comp.one_side, FOOTNOTES, note, inserted=True), bool(renumbered)))
+        made, labels, parts = self._made, comp.new_labels, comp.part_new
         for pair in comp.pairs:
-            records.append(self._remade((pair.new,), ("", (pair.old.id,), (pair.new.id,)), partial(
-                comp.pair_record, comp.part_new[pair.new.id], pair.old, pair.new, pair.moved, self.note_map),
-                pair.new.id in remove or _cites(pair.new, renumbered)))
+            new = pair.new
+            key = ("", (pair.old.id,), (new.id,))
+            kept = made.get(key)
+            if kept is not None and len(kept[1]) == 1 and kept[1][0] is new.content and new.id not in remove \
+                    and kept[0].new_label == labels.get(new.id) and kept[0].part == parts.get(new.id) \
+                    and not _cites(new, renumbered):
+                records.append(kept[0])  # most pairs: the record as it was (`_remade` in short)
+                continue
+            records.append(self._remade((new,), key, partial(
+                comp.pair_record, parts[new.id], pair.old, new, pair.moved, self.note_map),
+                new.id in remove or _cites(new, renumbered)))
         for regroup in comp.regroups:
             key = ("", tuple(p.id for p in regroup.old), tuple(p.id for p in regroup.new))
             records.append(self._remade(regroup.new, key, partial(comp.regroup_record, regroup),

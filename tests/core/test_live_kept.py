@@ -1,0 +1,44 @@
+"""The live comparison keeps the records of blocks an edit did not touch (`LiveComparison._restructure`):
+after any random edit, undo included, each kept record must read as the record made anew from the
+comparison's state would (`LiveComparison._record`), and every draft block must have its record."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings, strategies
+
+from drafter import edits
+from drafter.edits import Edit
+from drafter.tracking.live import LiveComparison
+from tests.core.test_edits import FILES, build, fresh, steps
+
+
+def check_records(live: LiveComparison) -> None:
+    doc = live.doc
+    ids = [block.id for block in edits.reading_order(doc.draft)] + [note.id for note in doc.draft.footnotes]
+    assert sorted(i for record in live.changes.records for i in record.new_ids) == sorted(ids)
+    for record in live.changes.records:
+        if len(record.new_ids) == 1 and len(record.old_ids) <= 1:
+            anew = live._record(record.new_ids[0])
+            assert anew is not None and anew.to_dict() == record.to_dict(), record.new_label
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(strategies.sampled_from(FILES[:3]), steps)
+def test_kept_records_read_as_records_made_anew(path: Any, sequence: list[Any]) -> None:
+    doc = fresh(path)
+    live = LiveComparison(doc)
+    done: list[Edit] = []
+    for action, pick, offset, other in sequence:
+        edit = build(doc, action, pick, offset, other)
+        if edit is None:
+            continue
+        edit.apply(doc)
+        live.update(edit.scope())
+        check_records(live)
+        done.append(edit)
+    for edit in reversed(done):
+        edit.revert(doc)
+        live.update(edit.scope())
+        check_records(live)
