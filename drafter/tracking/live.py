@@ -32,7 +32,7 @@ from drafter.compare.changes import Change, ChangeList
 from drafter.compare.engine import FOOTNOTES, Comparison, Pair, Regroup
 from drafter.compare.kinds import RENUMBERED, UNCHANGED
 from drafter.compare.memo import Memo
-from drafter.compare.moves import Pairing, Place, out_of_place, shared_words, stay_weight
+from drafter.compare.moves import Pairing, Place, out_of_place, places, shared_words, stay_weight
 from drafter.compare.words import Options, Tokens
 from drafter.edits import Document, Scope, walk
 from drafter.model import Block, CrossHeading, Footnote, Inline, NoteRef
@@ -144,11 +144,9 @@ class LiveComparison:
             for record in self.changes.records
         }
         self._notes = [note.id for note in self.doc.draft.footnotes]
-        self._old_places = {block.id: (where.part, where.parent, where.index)
-                            for block, where, _depth in walk(self.doc.base)}
+        self._old_places = places(self.doc.base)
         self._full_moved = {pair.new.id: pair.moved for pair in self.comparison.pairs}
-        self._seems_moved = self._out_of_place({block.id: (where.part, where.parent, where.index)
-                                                for block, where, _depth in walk(self.doc.draft)})
+        self._seems_moved = self._out_of_place(places(self.doc.draft))
 
     def _record(self, key: str) -> Change | None:
         source = self.sources.get(key)
@@ -214,9 +212,7 @@ class LiveComparison:
         if renumbered:
             self._notes = notes
         comp.follow(draft)
-        places: dict[str, Place] = {block.id: (where.part, where.parent, where.index)
-                                    for block, where, _depth in walk(draft)}
-        remove = self._mark_moves(places)
+        remove = self._mark_moves(places(draft))
         self._index_sources()
         # front matter and deleted footnotes as they were; footnotes anew if their numbers changed
         records = [r for r in self.changes.records if r.front_field or (r.part == FOOTNOTES and not r.new_ids)]
@@ -234,9 +230,16 @@ class LiveComparison:
             key = ("", (pair.old.id,), (new.id,))
             kept = made.get(key)
             if kept is not None and len(kept[1]) == 1 and kept[1][0] is new.content and new.id not in remove \
-                    and kept[0].new_label == labels.get(new.id) and kept[0].part == parts.get(new.id) \
-                    and not _cites(new, renumbered):
-                records.append(kept[0])  # most pairs: the record as it was (`_remade` in short)
+                    and not _cites(new, renumbered):  # most pairs: what `_remade` does, in short
+                record, label, part = kept[0], labels.get(new.id), parts[new.id]
+                if record.new_label != label or record.part != part:
+                    if record.kind in (UNCHANGED, RENUMBERED):  # it may turn from one into the other
+                        records.append(self._remade((new,), key, partial(
+                            comp.pair_record, part, pair.old, new, pair.moved, self.note_map), True))
+                        continue
+                    record = record.relabel(label, part, record.old_label != label)
+                    made[key] = (record, kept[1])
+                records.append(record)
                 continue
             records.append(self._remade((new,), key, partial(
                 comp.pair_record, parts[new.id], pair.old, new, pair.moved, self.note_map),
@@ -246,7 +249,9 @@ class LiveComparison:
             records.append(self._remade(regroup.new, key, partial(comp.regroup_record, regroup),
                                         any(_cites(para, renumbered) for para in regroup.new)))
         for block in comp.pool_old:
-            records.append(self._remade((), ("", (block.id,), ()), partial(
+            key = ("", (block.id,), ())
+            kept = made.get(key)  # a deleted block's record stays as it was
+            records.append(kept[0] if kept is not None else self._remade((), key, partial(
                 comp.one_side, comp.part_old.get(block.id, ""), block, inserted=False)))
         for block in comp.pool_new:
             records.append(self._remade((block,), ("", (), (block.id,)), partial(
