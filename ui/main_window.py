@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self._following = ""  # the paragraph the outline and the review view go to once they caught up
         recovery = Path(settings.recovery_dir) if settings.recovery_dir else None
         self.controller = DocumentController(recovery, self)
         self.editor = StructuredEditor()
@@ -176,6 +177,7 @@ class MainWindow(QMainWindow):
         self.editor.on_activity = c.interrupt
         c.views_changed.connect(self.review_sync.views_changed)
         c.compared.connect(self.review_sync.compared)
+        c.compared.connect(self._follow_cursor)
         c.replaced.connect(self._on_replaced)
         # methods, not lambdas: a connection to a method of this window goes with the window, and the
         # controller's undo stack, cleared as it is destroyed after the window, must not call into it
@@ -215,7 +217,14 @@ class MainWindow(QMainWindow):
         source = source_note(self, key)
         self.where.setText(self.tr("{label} · wording of {source}").format(label=label, source=source) if source
                            else label or "")
-        if key and not key.startswith("field:"):
+        self._following = key if key and not key.startswith("field:") else ""
+        if not self.controller.views_behind():  # else when they caught up with the edit that moved the cursor
+            self._follow_cursor()
+
+    def _follow_cursor(self, *_compared: object) -> None:
+        """The outline and the review view go to the paragraph the cursor entered."""
+        key, self._following = self._following, ""
+        if key:
             self.outline.select_key(key)
             self._review_view().scroll_to(key)
 

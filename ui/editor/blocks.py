@@ -24,8 +24,8 @@ whose number changed are laid out again (`markContentsDirty`), not rewritten.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import partial
+from typing import NamedTuple
 
 from PySide6.QtGui import QTextCursor, QTextDocument
 
@@ -43,9 +43,9 @@ def signature(content: Sequence[Inline]) -> Signature:
                  else (item.text, item.italic) if isinstance(item, Text) else item.note for item in content)
 
 
-@dataclass(frozen=True)
-class Row:
-    """What one block shows; two blocks with equal rows are laid out alike."""
+class Row(NamedTuple):
+    """What one block shows; two blocks with equal rows are laid out alike. (A tuple: an edit of structure
+    makes and compares one for every block.)"""
 
     key: str
     kind: str
@@ -176,6 +176,10 @@ class Blocks:
         self._waiting = {}
         for number, before_number in unchanged_positions(runs, len(rows)):
             row, before = rows[number], old[before_number]
+            if row == before:
+                if renumbered and row.cites(renumbered):
+                    dirty.append(number)
+                continue
             reshaped = before.shape() != row.shape()
             rewritten = before.content != row.content or _char_style(before.kind) != _char_style(row.kind)
             if reshaped and not rewritten and before.kind == row.kind and near is not None \

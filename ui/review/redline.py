@@ -267,18 +267,14 @@ class ReviewView(QTextEdit):
         records = self.changes.records
         known = {id(record): (record, look) for record, look in zip(self._records, self.looks, strict=True)
                  if record is not None} if self.hidden == self._hidden_drawn else {}
-        looks = [self._known_look(known, record) for record in records]
+        looks = [found[1] if (found := known.get(id(record))) is not None and found[0] is record
+                 else self._look(record) for record in records]  # the look drawn for this very record, else anew
         self._records, self._hidden_drawn = list(records), set(self.hidden)
         if self.looks and looks and self._drawn() == len(self.looks):
             self._update(looks)
         else:
             self._render_all(looks)
         self.stale = False
-
-    def _known_look(self, known: dict[int, tuple[Change, Look]], record: Change) -> Look:
-        """The look drawn for this very record (records never change), else a look made anew."""
-        found = known.get(id(record))
-        return found[1] if found is not None and found[0] is record else self._look(record)
 
     def _drawn(self) -> int:
         """The records the document holds."""
@@ -351,6 +347,8 @@ class ReviewView(QTextEdit):
         self._waiting = {}
         for number, before_number in unchanged_positions(runs, len(self.looks)):
             before, look = old[before_number], self.looks[number]
+            if before is look:  # the same record: nothing to draw
+                continue
             if before.text == look.text and before.shape == look.shape:
                 if before.margin != look.margin:
                     margins.append(number)
