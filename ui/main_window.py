@@ -57,6 +57,7 @@ from ui.versions_ui import VersionsUi
 from ui.warnings_bar import WarningsBar, warnings_of
 
 log = logging.getLogger(__name__)
+FOLLOW_MS = 150  # the outline and the review view go to the cursor's paragraph once it rests there this long
 
 
 class MainWindow(QMainWindow):
@@ -70,7 +71,11 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self._following = ""  # the paragraph the outline and the review view go to once they caught up
+        self._following = ""  # the paragraph the outline and the review view go to (`_follow_cursor`)
+        self._follow = QTimer(self)
+        self._follow.setSingleShot(True)
+        self._follow.setInterval(FOLLOW_MS)
+        self._follow.timeout.connect(self._follow_cursor)
         recovery = Path(settings.recovery_dir) if settings.recovery_dir else None
         self.controller = DocumentController(recovery, self)
         self.editor = StructuredEditor()
@@ -177,7 +182,6 @@ class MainWindow(QMainWindow):
         self.editor.on_activity = c.interrupt
         c.views_changed.connect(self.review_sync.views_changed)
         c.compared.connect(self.review_sync.compared)
-        c.compared.connect(self._follow_cursor)
         c.replaced.connect(self._on_replaced)
         # methods, not lambdas: a connection to a method of this window goes with the window, and the
         # controller's undo stack, cleared as it is destroyed after the window, must not call into it
@@ -218,11 +222,15 @@ class MainWindow(QMainWindow):
         self.where.setText(self.tr("{label} · wording of {source}").format(label=label, source=source) if source
                            else label or "")
         self._following = key if key and not key.startswith("field:") else ""
-        if not self.controller.views_behind():  # else when they caught up with the edit that moved the cursor
-            self._follow_cursor()
+        self._follow.start()
 
-    def _follow_cursor(self, *_compared: object) -> None:
-        """The outline and the review view go to the paragraph the cursor entered."""
+    def _follow_cursor(self) -> None:
+        """The outline and the review view go to the paragraph the cursor is in, once it rests there and they
+        show the edit that put it there: keys that move the cursor from paragraph to paragraph (Enter, Backspace,
+        Alt+Up) do not wait for them to scroll."""
+        if self.controller.views_behind():
+            self._follow.start()
+            return
         key, self._following = self._following, ""
         if key:
             self.outline.select_key(key)

@@ -88,8 +88,9 @@ def test_the_debug_check_catches_a_view_that_missed_an_update(qtbot, settings, m
 
 def test_the_outline_and_the_redline_go_to_the_paragraph_an_edit_puts_the_cursor_in(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     """Enter at the end of a paragraph puts the cursor in a new one, and Backspace at its start joins it
-    back: the outline and the redline follow the cursor into paragraphs they did not show yet, and out of
-    one that is gone (they once went by the records shown before the edit, and stayed where they were)."""
+    back: once the cursor rests, the outline and the redline follow it into paragraphs they did not show
+    yet, and out of one that is gone (they once went by the records shown before the edit, and stayed
+    where they were)."""
     from tests.ui.conftest import op
 
     editor, redline = window.editor, window.redline
@@ -98,8 +99,10 @@ def test_the_outline_and_the_redline_go_to_the_paragraph_an_edit_puts_the_cursor
     editor.place_cursor(last, editor.block_of(last).length() - 1)
     for key in (Qt.Key.Key_Return, Qt.Key.Key_Backspace):
         QTest.keyClick(editor, key)
-        qtbot.waitUntil(window.views_current, timeout=5000)
+        assert window._follow.isActive()  # once the cursor rests: the key does not wait for them
         current = editor.current_key()
-        assert window.outline.currentIndex().data(Qt.ItemDataRole.UserRole) == current
+        qtbot.waitUntil(lambda: window.outline.currentIndex().data(Qt.ItemDataRole.UserRole) == current,  # noqa: B023
+                        timeout=5000)
+        assert window.views_current()
         assert redline.textCursor().blockNumber() == redline.rows[current] + redline._first
     assert editor.current_key() == last
