@@ -39,3 +39,20 @@ def apply_undo_redo(doc: Document, sequence: Sequence[Step], build: Callable[...
     for edit in done:  # redo after undo gives the same result again
         edit.apply(doc)
     assert state(doc) == final
+
+
+def apply_then_revert(doc: Document, sequence: Sequence[Step], build: Callable[..., Edit | None],
+                      after: Callable[[Edit], None]) -> None:
+    """Each step built and applied, then `after(edit)`; then every edit reverted, the last first, each
+    followed by `after(edit)` too."""
+    done: list[Edit] = []
+    for action, pick, offset, other in sequence:
+        edit = build(doc, action, pick, offset, other)
+        if edit is None:
+            continue
+        edit.apply(doc)
+        after(edit)
+        done.append(edit)
+    for edit in reversed(done):
+        edit.revert(doc)
+        after(edit)

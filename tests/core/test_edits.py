@@ -15,7 +15,7 @@ from drafter.edits import Document, Edit
 from drafter.model import Content, CrossHeading, NoteRef, Paragraph, Text, iter_paragraphs
 from drafter.serialize import to_dict
 from tests.corpus import CORPUS, load
-from tests.edit_sequences import Step, apply_undo_redo, state
+from tests.edit_sequences import Step, apply_then_revert, apply_undo_redo, state
 
 SAMPLE = CORPUS / "A-RES-72-169-clean.txt"
 FILES = [CORPUS / name for name in ("A-RES-72-169-clean.txt", "A-RES-80-11.txt", "A-RES-80-5.txt",
@@ -112,17 +112,11 @@ def test_edits_leave_every_content_immutable(path: Any, sequence: list[tuple[str
     what they made of a content that is the same object."""
     doc = fresh(path)
     assert all(_immutable(content) for content in _contents(doc))
-    done: list[Edit] = []
-    for action, pick, offset, other in sequence:
-        edit = build(doc, action, pick, offset, other)
-        if edit is None:
-            continue
-        edit.apply(doc)
-        done.append(edit)
-        assert all(_immutable(content) for content in _contents(doc)), action
-    for edit in reversed(done):
-        edit.revert(doc)
-        assert all(_immutable(content) for content in _contents(doc))
+
+    def check(edit: Edit) -> None:
+        assert all(_immutable(content) for content in _contents(doc)), edit
+
+    apply_then_revert(doc, sequence, build, check)
     with pytest.raises(AttributeError):
         next(item for content in _contents(doc) for item in content if isinstance(item, Text)).text = "changed"
 

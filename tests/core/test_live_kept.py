@@ -12,6 +12,7 @@ from drafter import edits
 from drafter.edits import Edit
 from drafter.tracking.live import LiveComparison
 from tests.core.test_edits import FILES, build, fresh, steps
+from tests.edit_sequences import apply_then_revert
 
 
 def check_records(live: LiveComparison) -> None:
@@ -29,16 +30,9 @@ def check_records(live: LiveComparison) -> None:
 def test_kept_records_read_as_records_made_anew(path: Any, sequence: list[Any]) -> None:
     doc = fresh(path)
     live = LiveComparison(doc)
-    done: list[Edit] = []
-    for action, pick, offset, other in sequence:
-        edit = build(doc, action, pick, offset, other)
-        if edit is None:
-            continue
-        edit.apply(doc)
+
+    def follow(edit: Edit) -> None:
         live.update(edit.scope())
         check_records(live)
-        done.append(edit)
-    for edit in reversed(done):
-        edit.revert(doc)
-        live.update(edit.scope())
-        check_records(live)
+
+    apply_then_revert(doc, sequence, build, follow)
