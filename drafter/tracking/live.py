@@ -227,7 +227,7 @@ class LiveComparison:
         made, labels, parts = self._made, comp.new_labels, comp.part_new
         for pair in comp.pairs:
             new = pair.new
-            key = ("", (pair.old.id,), (new.id,))
+            key: Key = ("", (pair.old.id,), (new.id,))
             kept = made.get(key)
             if kept is not None and len(kept[1]) == 1 and kept[1][0] is new.content and new.id not in remove \
                     and not _cites(new, renumbered):  # most pairs: what `_remade` does, in short

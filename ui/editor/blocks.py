@@ -211,6 +211,9 @@ class Blocks:
         numbered = sorted((self.number(key), key) for key in self._waiting)
         steps: list[Step] = []
         for number, key in numbered:
+            if number < 0:  # no block shows it any more (every change of structure updates: never so)
+                del self._waiting[key]
+                continue
             if near is not None and number not in near:
                 if not out_of_sight:
                     continue
