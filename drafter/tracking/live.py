@@ -11,9 +11,9 @@ move changed are diffed again; the others are kept, relabelled where their label
 A pause in typing runs the full comparison again so that alignment catches up (a heavily
 rewritten paragraph may turn from "modified" into "deleted + inserted", a paragraph split in
 two into one "split" record); the editor runs it in another thread (`BackgroundComparison`, on snapshots
-of the two documents) and takes its result only if no edit came in meanwhile. A footnote
-added or removed, a change to the front matter and an edit of the base always run the full
-comparison.
+of the two documents) and takes its result only if no edit came in meanwhile. A footnote removed
+leaves its base footnote to read as deleted, one added reads as inserted (`_follow_notes`); a change
+to the front matter and an edit of the base always run the full comparison.
 
 It works on the state a `Comparison` of this package keeps (its pairs, pools, labels and
 record makers), and the editor uses it for the change list it shows.
@@ -35,7 +35,7 @@ from drafter.compare.memo import Memo
 from drafter.compare.moves import Pairing, Place, out_of_place, places, shared_words, stay_weight
 from drafter.compare.words import Options, Tokens
 from drafter.edits import Document, Scope, walk
-from drafter.model import Block, CrossHeading, Footnote, Inline, NoteRef
+from drafter.model import Block, CrossHeading, Footnote, Inline, NoteRef, Resolution
 
 Key = tuple[str, tuple[str, ...], tuple[str, ...]]  # front-matter field, base ids, draft ids
 
@@ -99,6 +99,7 @@ class LiveComparison:
         self.changes = changes
         self.comparison = comparison
         self.note_map = {old.id: new.id for old, new in comparison.note_pairs}
+        self._gone_notes: dict[str, Footnote] = {}  # draft footnote id → the base footnote it was paired with
         self._index()
         self.dirty = False
 
@@ -204,18 +205,21 @@ class LiveComparison:
     def _restructure(self) -> bool:
         """Follow a change of structure without aligning again; False when only a full run will do."""
         comp, draft = self.comparison, self.doc.draft
+        if comp.new is not draft:
+            return False
         notes = [note.id for note in draft.footnotes]
-        if comp.new is not draft or sorted(notes) != sorted(self._notes):
-            return False  # a footnote came or went: footnotes are aligned again
-        renumbered = {note for note, number in zip(notes, range(len(notes)), strict=True)
-                      if self._notes[number] != note}  # their markers read differently
-        if renumbered:
-            self._notes = notes
+        before = {note: number for number, note in enumerate(self._notes)}
+        renumbered = {note for number, note in enumerate(notes) if before.get(note) != number}  # markers changed
+        unpaired = self._follow_notes(draft) if renumbered or len(notes) != len(before) else []
+        self._notes = notes
         comp.follow(draft)
         remove = self._mark_moves(places(draft))
         self._index_sources()
         # front matter and deleted footnotes as they were; footnotes anew if their numbers changed
-        records = [r for r in self.changes.records if r.front_field or (r.part == FOOTNOTES and not r.new_ids)]
+        paired_old = {old.id for old, _new in comp.note_pairs}
+        records = [r for r in self.changes.records if r.front_field
+                   or (r.part == FOOTNOTES and not r.new_ids and r.old_ids[0] not in paired_old)]
+        records += [comp.one_side(FOOTNOTES, old, inserted=False) for old in unpaired]
         paired = {new.id for _old, new in comp.note_pairs}
         for old_note, new_note in comp.note_pairs:
             records.append(self._remade((new_note,), ("", (old_note.id,), (new_note.id,)), partial(
@@ -263,6 +267,31 @@ class LiveComparison:
         self.dirty = True
         return True
 
+    def _follow_notes(self, draft: Resolution) -> list[Footnote]:
+        """Footnotes went or came: a draft footnote that went leaves its base footnote to read as deleted (the
+        base footnotes that did, returned), one that comes back (an undo) is paired with it again, and a new
+        one reads as inserted until the next full comparison aligns the footnotes again."""
+        comp = self.comparison
+        now = {note.id: note for note in draft.footnotes}
+        unpaired = []
+        pairs = []
+        for old, new in comp.note_pairs:
+            if new.id in now:
+                pairs.append((old, now[new.id]))
+            else:
+                self._gone_notes[new.id] = old
+                unpaired.append(old)
+        paired_old = {old.id for old, _new in pairs}
+        paired_new = {new.id for _old, new in pairs}
+        for note_id, old in list(self._gone_notes.items()):
+            if note_id in now and note_id not in paired_new and old.id not in paired_old:
+                pairs.append((old, now[note_id]))  # back, with its base footnote
+                paired_old.add(old.id)
+                del self._gone_notes[note_id]
+        comp.note_pairs = pairs
+        self.note_map = {old.id: new.id for old, new in pairs}
+        return [old for old in unpaired if old.id not in paired_old]
+
     def _out_of_place(self, places: dict[str, Place]) -> set[str]:
         comp = self.comparison
         partners: dict[str, set[str]] = {pair.new.id: {pair.old.id} for pair in comp.pairs}
@@ -296,8 +325,7 @@ class LiveComparison:
 
     def _index_sources(self) -> None:
         comp = self.comparison
-        sources: dict[str, Source] = {key: source for key, source in self.sources.items()
-                                      if isinstance(source, FromNotes)}
+        sources: dict[str, Source] = {new.id: FromNotes(old, new) for old, new in comp.note_pairs}
         for pair in comp.pairs:
             sources[pair.new.id] = FromPair(pair)
         for regroup in comp.regroups:
