@@ -36,3 +36,27 @@ def test_kept_records_read_as_records_made_anew(path: Any, sequence: list[Any]) 
         check_records(live)
 
     apply_then_revert(doc, sequence, build, follow)
+
+
+def test_a_footnote_removed_and_brought_back_follows_the_quick_path() -> None:
+    """Removing a footnote reads as a deleted footnote without the whole comparison; its undo gives back the
+    change list as it was, the footnote paired with its base footnote again."""
+    doc = fresh(FILES[2])  # A/RES/80/5
+    live = LiveComparison(doc)
+    note = doc.draft.footnotes[len(doc.draft.footnotes) // 2]
+    before = [record.to_dict() for record in live.changes.records]
+    fulls: list[int] = []
+    full = live.full
+    live.full = lambda: (fulls.append(1), full())[1]  # type: ignore[method-assign]
+    edit = edits.remove_footnote(doc, note.id)
+    assert edit is not None
+    edit.apply(doc)
+    live.update(edit.scope())
+    assert fulls == []
+    deleted = [r for r in live.changes.records if r.old_ids == (note.id,) and not r.new_ids]
+    assert [r.kind for r in deleted] == ["deleted"]
+    check_records(live)
+    edit.revert(doc)
+    live.update(edit.scope())
+    assert fulls == []
+    assert [record.to_dict() for record in live.changes.records] == before
